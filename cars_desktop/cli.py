@@ -1,0 +1,109 @@
+"""The `cars-desktop` command: with no subcommand it opens the window; the subcommands do the
+same program's chores without one. Qt is imported only when the window is wanted."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cars_desktop import APP_NAME, __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    data_dir = argparse.ArgumentParser(add_help=False)
+    data_dir.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                          help="folder holding the data (default: $CARS_DESKTOP_DATA_DIR, "
+                               "else your user data folder)")
+    parser = argparse.ArgumentParser(
+        prog="cars-desktop", parents=[data_dir],
+        description=f"{APP_NAME}: community partners, their contributions and thank-you "
+                    "letters, offline. With no command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("check", parents=[data_dir],
+                        help="check the data file for damage (exit 1 when damaged)")
+    backup = commands.add_parser("backup", parents=[data_dir], help="make a verified backup")
+    backup.add_argument("--to", metavar="DIR", type=Path,
+                        help="folder to write it to, e.g. a USB stick (default: the data "
+                             "folder's backups)")
+    sample = commands.add_parser("sample-data", parents=[data_dir],
+                                 help="fill an empty data folder with a realistic sample")
+    sample.add_argument("--partners", type=_count, default=200, metavar="N")
+    sample.add_argument("--contributions", type=_count, default=1000, metavar="M")
+    sample.add_argument("--seed", type=int, default=1, metavar="S")
+    return parser
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("the number cannot be negative")
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, qt_args = _parser().parse_known_args(sys.argv[1:] if argv is None else argv)
+    if args.command is None:
+        from cars_desktop.ui.app import run_app
+        return run_app(getattr(args, "data_dir", None), qt_args)
+    if qt_args:
+        _parser().error(f"unrecognised arguments: {' '.join(qt_args)}")
+    from cars_desktop.store import database
+
+    data_dir = database.resolve_data_dir(getattr(args, "data_dir", None))
+    try:
+        return {"check": _check, "backup": _backup, "sample-data": _sample}[args.command](
+            data_dir, args)
+    except database.StoreError as err:
+        print(f"cars-desktop: {err}", file=sys.stderr)
+        return 2
+
+
+def _check(data_dir: Path, args) -> int:
+    from cars_desktop.store import database
+    from cars_desktop.store.migrations import LATEST_VERSION
+
+    with database.open_store(data_dir, read_only=True) as store:
+        version = store.schema_version()
+        problems = database.integrity_report()
+    if problems:
+        print(f"The data in {data_dir} is DAMAGED:")
+        for problem in problems[:20]:
+            print(f"  - {problem}")
+        print("Restore the newest backup (see the README) before using it.")
+        return 1
+    state = "up to date" if version == LATEST_VERSION else \
+        f"will be updated from version {version} when the app next opens it"
+    print(f"The data in {data_dir} is sound (data version {version}, {state}).")
+    return 0
+
+
+def _backup(data_dir: Path, args) -> int:
+    from cars_desktop.store import backups, database
+
+    with database.open_store(data_dir, read_only=True) as store:
+        try:
+            path = backups.make_backup(args.to or store.backup_dir, "chosen")
+        except backups.BackupError as err:
+            print(f"cars-desktop: {err}", file=sys.stderr)
+            return 2
+    print(f"Backup written and verified: {path}")
+    return 0
+
+
+def _sample(data_dir: Path, args) -> int:
+    from cars_desktop.store import database, sample
+
+    with database.open_store(data_dir) as store:
+        try:
+            sample.fill_sample(args.partners, args.contributions, args.seed)
+        except ValueError as err:
+            print(f"cars-desktop: {err}", file=sys.stderr)
+            return 2
+        print(f"Sample data written to {store.data_dir}: {args.partners} partners, "
+              f"{args.contributions} contributions.")
+    return 0

@@ -1,0 +1,32 @@
+"""Folding text so that searching and sorting ignore case and accents ("lefevre" finds
+"Lefèvre"). SQLite's LIKE folds ASCII only, so the store keeps a folded copy to search."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that Unicode does not decompose into base letter + accent.
+_EXTRA = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
+                        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss",
+                        "’": "'", "‘": "'"})
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, accent-free, single-spaced form of `text` for matching and sorting."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", bare.casefold()).strip()
+
+
+def fold_for_match(text: str | None) -> str:
+    """`fold`, with punctuation treated as space: "Marie-Hélène" matches "marie helene"."""
+    return _SPACES.sub(" ", re.sub(r"[^\w]+", " ", fold(text))).strip()
+
+
+def clean(text: str | None) -> str:
+    """What a form field should store: surrounding white space removed, never None."""
+    return (text or "").strip()

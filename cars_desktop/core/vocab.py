@@ -1,0 +1,182 @@
+"""The words of the field, as data: each term has a stable code (stored) and English and French
+labels (shown). Adding a term never needs code elsewhere to change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    en: str
+    fr: str
+    hint_en: str = ""
+
+    def label(self, lang: str = "en") -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+class Vocabulary:
+    def __init__(self, *terms: Term):
+        self.terms = terms
+        self._by_code = {t.code: t for t in terms}
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def __iter__(self):
+        return iter(self.terms)
+
+    def codes(self) -> list[str]:
+        return [t.code for t in self.terms]
+
+    def label(self, code: str | None, lang: str = "en") -> str:
+        term = self._by_code.get(code or "")
+        return term.label(lang) if term else (code or "")
+
+    def term(self, code: str) -> Term:
+        return self._by_code[code]
+
+
+PARTNER_KINDS = Vocabulary(
+    Term("organisation", "Organisation", "Organisme"),
+    Term("person", "Person", "Personne"),
+)
+
+SECTORS = Vocabulary(
+    Term("voluntary", "Voluntary", "Bénévole",
+         "Service clubs, volunteer groups, churches"),
+    Term("government", "Government", "Gouvernement",
+         "Municipal, provincial/territorial, federal"),
+    Term("corporate", "Corporate", "Entreprise",
+         "Employers of all sizes"),
+    Term("community", "Community", "Communauté",
+         "Parents, youth, media, community leaders"),
+    Term("public", "Public", "Public",
+         "Colleges, universities, agencies, hospitals, doctors, dentists"),
+)
+
+PARTNERSHIP_TYPES = Vocabulary(
+    Term("formal", "Formal", "Formel",
+         "Works with you on shared goals, shares decisions and responsibility"),
+    Term("casual", "Casual", "Occasionnel",
+         "Gives a specific service or gift once or now and then"),
+)
+
+PARTNER_STATUSES = Vocabulary(
+    Term("prospect", "Prospect", "Potentiel"),
+    Term("active", "Active", "Actif"),
+    Term("lapsed", "Lapsed", "Inactif"),
+    Term("archived", "Archived", "Archivé"),
+)
+
+LANGUAGES = Vocabulary(
+    Term("en", "English", "Anglais"),
+    Term("fr", "French", "Français"),
+)
+
+PROVINCES = Vocabulary(
+    Term("AB", "Alberta", "Alberta"),
+    Term("BC", "British Columbia", "Colombie-Britannique"),
+    Term("MB", "Manitoba", "Manitoba"),
+    Term("NB", "New Brunswick", "Nouveau-Brunswick"),
+    Term("NL", "Newfoundland and Labrador", "Terre-Neuve-et-Labrador"),
+    Term("NS", "Nova Scotia", "Nouvelle-Écosse"),
+    Term("NT", "Northwest Territories", "Territoires du Nord-Ouest"),
+    Term("NU", "Nunavut", "Nunavut"),
+    Term("ON", "Ontario", "Ontario"),
+    Term("PE", "Prince Edward Island", "Île-du-Prince-Édouard"),
+    Term("QC", "Quebec", "Québec"),
+    Term("SK", "Saskatchewan", "Saskatchewan"),
+    Term("YT", "Yukon", "Yukon"),
+)
+
+CONTRIBUTION_FAMILIES = Vocabulary(
+    Term("cash", "Cash", "Argent"),
+    Term("in_kind", "Gift in kind", "Don en nature"),
+)
+
+CASH_KINDS = Vocabulary(
+    Term("one_time", "One-time gift", "Don ponctuel"),
+    Term("annual", "Annual renewable gift", "Don annuel renouvelable"),
+    Term("employee", "Employee donations", "Dons des employés"),
+    Term("matching", "Matching gift", "Don jumelé"),
+    Term("loan", "Loan", "Prêt"),
+    Term("sponsorship", "Event sponsorship", "Commandite d'événement"),
+    Term("cause_marketing", "Cause-related marketing", "Marketing social"),
+)
+
+IN_KIND_KINDS = Vocabulary(
+    Term("products", "Products", "Produits"),
+    Term("service", "Service / labour", "Services / main-d'œuvre"),
+    Term("facilities", "Facilities", "Locaux"),
+    Term("volunteer_program", "Employee volunteer program", "Programme de bénévolat d'employés"),
+    Term("advice", "Advice / counsel", "Conseils"),
+    Term("bulk_ordering", "Bulk ordering", "Achats groupés"),
+    Term("name_use", "Use of the partner's name", "Utilisation du nom du partenaire"),
+)
+
+CONTRIBUTION_STATUSES = Vocabulary(
+    Term("pledged", "Pledged", "Promis"),
+    Term("received", "Received", "Reçu"),
+    Term("cancelled", "Cancelled", "Annulé"),
+)
+
+PAYMENT_METHODS = Vocabulary(
+    Term("cash", "Cash", "Comptant"),
+    Term("cheque", "Cheque", "Chèque"),
+    Term("etransfer", "E-transfer", "Virement électronique"),
+    Term("card", "Card", "Carte"),
+    Term("online", "Online platform", "Plateforme en ligne"),
+)
+
+ACKNOWLEDGEMENT_METHODS = Vocabulary(
+    Term("letter", "Letter", "Lettre"),
+    Term("call", "Phone call", "Appel"),
+    Term("in_person", "In person", "En personne"),
+    Term("public", "Public recognition", "Reconnaissance publique"),
+)
+
+INTERACTION_KINDS = Vocabulary(
+    Term("meeting", "Meeting", "Réunion"),
+    Term("call", "Call", "Appel"),
+    Term("email", "Email", "Courriel"),
+    Term("visit", "Visit", "Visite"),
+    Term("event", "Event", "Événement"),
+    Term("letter", "Letter", "Lettre"),
+)
+
+REVIEW_MARKS = Vocabulary(
+    Term("done", "Done", "Fait"),
+    Term("attention", "Needs attention", "À surveiller"),
+    Term("na", "Not applicable", "Sans objet"),
+)
+
+# The CARS "How do you maintain partnerships?" list; ships as the default checklist.
+DEFAULT_PRACTICES: tuple[tuple[str, str], ...] = (
+    ("Plan your approach but balance it with action",
+     "Planifier votre approche, tout en passant à l'action"),
+    ("Always communicate expectations",
+     "Toujours communiquer les attentes"),
+    ("Remain goal oriented",
+     "Rester axé sur les objectifs"),
+    ("Take a consensus approach to decision making",
+     "Prendre les décisions par consensus"),
+    ("Never refuse interest: everyone can contribute",
+     "Ne jamais refuser l'intérêt : tout le monde peut contribuer"),
+    ("Empower all partners",
+     "Donner du pouvoir à tous les partenaires"),
+    ("Resolve problems immediately",
+     "Régler les problèmes immédiatement"),
+    ("Stay away from territorialism",
+     "Éviter l'esprit de clocher"),
+    ("Honour your commitments",
+     "Honorer vos engagements"),
+    ("Identify the resources and gifts of each partner",
+     "Reconnaître les ressources et les dons de chaque partenaire"),
+    ("Publicly acknowledge successes and celebrate",
+     "Souligner publiquement les réussites et les célébrer"),
+    ("Say thank you",
+     "Dire merci"),
+)

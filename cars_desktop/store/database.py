@@ -1,0 +1,296 @@
+"""Opening the group's data folder: where it lives, who may write it, the checks before use,
+and the migrations that bring an older file up to date."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import filelock
+import platformdirs
+import peewee as pw
+
+from cars_desktop import APP_NAME
+from cars_desktop.store import backups
+from cars_desktop.store.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, Migration
+from cars_desktop.store.models import db
+
+DATA_DIR_ENV = "CARS_DESKTOP_DATA_DIR"
+DB_FILENAME = "cars-desktop.sqlite3"
+LOCK_FILENAME = "cars-desktop.lock"
+
+# Pragmas every connection gets; none of them writes to the file.
+_PRAGMAS = {
+    "foreign_keys": 1,
+    "synchronous": 2,  # FULL: a saved gift survives a power cut
+    "busy_timeout": 5000,
+}
+
+
+class StoreError(Exception):
+    """A problem with the data file; the message is for the volunteer, in plain words."""
+
+
+class DataFolderInUse(StoreError):
+    pass
+
+
+class NotOurFile(StoreError):
+    pass
+
+
+class NewerFile(StoreError):
+    pass
+
+
+class DamagedFile(StoreError):
+    pass
+
+
+class WriteError(StoreError):
+    """The disk refused a write; the transaction was rolled back, nothing half-written."""
+
+
+_DISK_PROBLEMS = (
+    ("full", "The disk is full, so nothing was saved. Free some space (empty the recycle bin, "
+             "remove old downloads) and try again."),
+    ("readonly", "The data file cannot be written (it or its folder is read-only), so nothing "
+                 "was saved. Check that the USB stick or folder is not write-protected."),
+    ("locked", "Another program is using the data file, so nothing was saved. Wait a moment "
+               "and try again; close any program that opened the file."),
+    ("disk i/o", "The disk reported an error, so nothing was saved. Check that the drive is "
+                 "still connected, then try again."),
+)
+
+
+@contextmanager
+def transaction():
+    """`db.atomic()`, with the disk's refusals turned into a `WriteError` a volunteer can read."""
+    try:
+        with db.atomic():
+            yield
+    except pw.OperationalError as err:
+        text = str(err).lower().replace(" ", "")
+        for key, message in _DISK_PROBLEMS:
+            if key.replace(" ", "") in text:
+                raise WriteError(message) from err
+        raise WriteError(f"The change could not be saved, and nothing was changed ({err}).") \
+            from err
+
+
+def default_data_dir() -> Path:
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def resolve_data_dir(chosen: str | os.PathLike | None = None) -> Path:
+    """The data folder: --data-dir if given, else $CARS_DESKTOP_DATA_DIR, else the user's
+    application-data folder (not Documents, where people move and sync files)."""
+    if chosen:
+        return Path(chosen).expanduser().resolve()
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser().resolve()
+    return default_data_dir()
+
+
+@dataclass
+class FileHeader:
+    """What the first 100 bytes of a file say, read without letting SQLite touch it."""
+    exists: bool
+    is_sqlite: bool = False
+    page_count: int = 0
+    user_version: int = 0
+    application_id: int = 0
+
+    @property
+    def is_blank(self) -> bool:
+        """Nothing in it yet: a new file we may set up."""
+        return not self.exists or (self.is_sqlite and self.application_id == 0
+                                   and self.user_version == 0 and self.page_count <= 1)
+
+
+def read_header(path: Path) -> FileHeader:
+    try:
+        with open(path, "rb") as f:
+            head = f.read(100)
+    except FileNotFoundError:
+        return FileHeader(exists=False)
+    if not head:
+        return FileHeader(exists=False)
+    if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
+        return FileHeader(exists=True)
+    page_count, = struct.unpack(">I", head[28:32])
+    user_version, = struct.unpack(">i", head[60:64])
+    application_id, = struct.unpack(">i", head[68:72])
+    return FileHeader(True, True, page_count, user_version, application_id)
+
+
+def refuse_if_not_usable(path: Path, header: FileHeader) -> None:
+    if header.is_blank:
+        return
+    if not header.is_sqlite or header.application_id != APPLICATION_ID:
+        raise NotOurFile(
+            f"The file {path} is not a CARS Desktop data file, so it was not opened and "
+            "nothing in it was changed. Choose another data folder, or move that file away.")
+    if header.user_version > LATEST_VERSION:
+        raise NewerFile(
+            f"The data in {path.parent} was saved by a newer version of CARS Desktop "
+            f"(data version {header.user_version}; this version reads up to {LATEST_VERSION}). "
+            "It was not opened and nothing in it was changed. Install the newer version of "
+            "CARS Desktop to open it.")
+
+
+@dataclass
+class Store:
+    """An open data folder. Close it to release the folder for another copy of the app."""
+    data_dir: Path
+    read_only: bool = False
+    lock: filelock.BaseFileLock | None = None
+    migrated_from: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_FILENAME
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / backups.BACKUP_DIRNAME
+
+    def schema_version(self) -> int:
+        return db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        if not db.is_closed():
+            if not self.read_only:
+                # Fold the write-ahead log back in, so the file alone is a complete copy.
+                db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _make_private_dir(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.chmod(0o700)
+    except OSError:  # a FAT USB stick has no permissions to set
+        pass
+
+
+def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
+               migrations: list[Migration] | None = None) -> Store:
+    """Open (creating if needed) the data folder. Raises a `StoreError` subclass, with a message
+    for the volunteer, when the folder is in use, the file is not ours, newer, or damaged."""
+    migrations = MIGRATIONS if migrations is None else migrations
+    store = Store(Path(data_dir), read_only=read_only)
+    path = store.db_path
+    if read_only:
+        header = read_header(path)
+        if not header.exists:
+            raise StoreError(f"There is no CARS Desktop data in {store.data_dir}.")
+        refuse_if_not_usable(path, header)
+        db.init(f"file:{path}?mode=ro", uri=True, pragmas={"busy_timeout": 5000})
+        db.connect()
+        return store
+
+    _make_private_dir(store.data_dir)
+    store.lock = filelock.FileLock(store.data_dir / LOCK_FILENAME, timeout=0)
+    try:
+        store.lock.acquire()
+    except filelock.Timeout:
+        store.lock = None
+        raise DataFolderInUse(
+            f"CARS Desktop is already open with the data in {store.data_dir}, perhaps in "
+            "another window or by another person on this computer. Close it there first; "
+            "only one copy may change the data at a time.") from None
+    try:
+        _open_for_writing(store, migrations)
+    except BaseException:
+        if not db.is_closed():
+            db.close()
+        store.lock.release()
+        store.lock = None
+        raise
+    return store
+
+
+def _open_for_writing(store: Store, migrations: list[Migration]) -> None:
+    path = store.db_path
+    header = read_header(path)
+    refuse_if_not_usable(path, header)
+    created = not path.exists()
+    db.init(str(path), pragmas=_PRAGMAS)
+    db.connect()
+    if created:
+        try:
+            path.chmod(0o600)
+        except OSError:
+            pass
+    if not header.is_blank:
+        try:
+            status = db.execute_sql("PRAGMA quick_check").fetchone()[0]
+        except (pw.DatabaseError, sqlite3.DatabaseError) as err:
+            status = str(err)
+        if status != "ok":
+            raise DamagedFile(
+                f"The data file {path} is damaged ({status}). It was not changed. Restore the "
+                "newest backup, or ask for help before doing anything else with it.")
+        # Asked again through SQLite: a committed change may still sit in the write-ahead log.
+        app_id = db.execute_sql("PRAGMA application_id").fetchone()[0]
+        refuse_if_not_usable(path, FileHeader(True, True, header.page_count,
+                                              store.schema_version(), app_id))
+    db.execute_sql("PRAGMA journal_mode = WAL")
+    version = store.schema_version()
+    target = migrations[-1][0] if migrations else 0
+    if version < target:
+        if version > 0:
+            backups.make_backup(store.backup_dir, f"before-update-v{version}")
+        _migrate(version, migrations)
+        store.migrated_from = version
+
+
+def _migrate(version: int, migrations: list[Migration]) -> None:
+    # Foreign keys must be off before the transaction starts (SQLite ignores the pragma inside
+    # one); otherwise a step that rebuilds a parent table cascades deletes onto its children.
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        for number, description, step in migrations:
+            if number <= version:
+                continue
+            with db.atomic():
+                step(db)
+                problems = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise DamagedFile(
+                        f"Updating the data to version {number} ({description}) would break "
+                        f"links between records ({len(problems)} found). Nothing was changed.")
+                db.execute_sql(f"PRAGMA user_version = {int(number)}")
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
+
+
+def integrity_report() -> list[str]:
+    """Every problem SQLite finds in the open file (full check and broken links); [] when sound."""
+    problems = [row[0] for row in db.execute_sql("PRAGMA integrity_check").fetchall()
+                if row[0] != "ok"]
+    for table, rowid, parent, _ in db.execute_sql("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"{table} row {rowid} points to a missing {parent}")
+    return problems
+
+
+def raw_connection() -> sqlite3.Connection:
+    """The open SQLite connection, for the backup API and bulk writes."""
+    return db.connection()
+

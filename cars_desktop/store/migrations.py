@@ -1,0 +1,232 @@
+"""The schema's history: ordered steps, each run in one transaction with its version bump.
+
+A step is a function of the open Peewee database. Never edit a released step: add a new one.
+Foreign keys are switched off around the steps (see `database._migrate`), because rebuilding a
+table that has ON DELETE CASCADE children would otherwise silently delete the children."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import peewee as pw
+
+from cars_desktop.core.vocab import DEFAULT_PRACTICES
+
+APPLICATION_ID = 0x43415253  # "CARS": marks a SQLite file as ours
+
+SCHEMA_V1 = """
+CREATE TABLE "partner" (
+    "id" INTEGER NOT NULL PRIMARY KEY,
+    "uuid" TEXT NOT NULL,
+    "created_at" TEXT NOT NULL,
+    "updated_at" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "sort_name" TEXT NOT NULL,
+    "search_text" TEXT NOT NULL,
+    "sector" TEXT NOT NULL,
+    "partnership_type" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "shared_goal" TEXT NOT NULL,
+    "strengths" TEXT NOT NULL,
+    "address_line1" TEXT NOT NULL,
+    "address_line2" TEXT NOT NULL,
+    "city" TEXT NOT NULL,
+    "province" TEXT NOT NULL,
+    "postal_code" TEXT NOT NULL,
+    "country" TEXT NOT NULL,
+    "phone" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "website" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "notes" TEXT NOT NULL,
+    "partner_since" DATE,
+    "erased_at" TEXT
+);
+CREATE UNIQUE INDEX "partner_uuid" ON "partner" ("uuid");
+CREATE INDEX "partner_sort_name" ON "partner" ("sort_name");
+CREATE TABLE "contact_person" (
+    "id" INTEGER NOT NULL PRIMARY KEY,
+    "uuid" TEXT NOT NULL,
+    "created_at" TEXT NOT NULL,
+    "updated_at" TEXT NOT NULL,
+    "partner_id" INTEGER NOT NULL,
+    "name" TEXT NOT NULL,
+    "sort_name" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "phone" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "salutation" TEXT NOT NULL,
+    "is_primary" INTEGER NOT NULL,
+    "position" INTEGER NOT NULL,
+    FOREIGN KEY ("partner_id") REFERENCES "partner" ("id") ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX "contact_person_uuid" ON "contact_person" ("uuid");
+CREATE INDEX "contact_person_partner_id" ON "contact_person" ("partner_id");
+CREATE TABLE "contribution" (
+    "id" INTEGER NOT NULL PRIMARY KEY,
+    "uuid" TEXT NOT NULL,
+    "created_at" TEXT NOT NULL,
+    "updated_at" TEXT NOT NULL,
+    "partner_id" INTEGER NOT NULL,
+    "contact_id" INTEGER,
+    "credited_partner_id" INTEGER,
+    "family" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "pledge_id" INTEGER,
+    "amount_cents" INTEGER NOT NULL,
+    "valued_by" TEXT NOT NULL,
+    "hours" INTEGER NOT NULL,
+    "date_pledged" DATE,
+    "date_expected" DATE,
+    "date_received" DATE,
+    "payment_method" TEXT NOT NULL,
+    "reference" TEXT NOT NULL,
+    "purpose" TEXT NOT NULL,
+    "advantage_cents" INTEGER NOT NULL,
+    "advantage_description" TEXT NOT NULL,
+    "appraised" INTEGER NOT NULL,
+    "notes" TEXT NOT NULL,
+    FOREIGN KEY ("partner_id") REFERENCES "partner" ("id") ON DELETE RESTRICT,
+    FOREIGN KEY ("contact_id") REFERENCES "contact_person" ("id") ON DELETE SET NULL,
+    FOREIGN KEY ("credited_partner_id") REFERENCES "partner" ("id") ON DELETE SET NULL,
+    FOREIGN KEY ("pledge_id") REFERENCES "contribution" ("id") ON DELETE SET NULL
+);
+CREATE UNIQUE INDEX "contribution_uuid" ON "contribution" ("uuid");
+CREATE INDEX "contribution_partner_id" ON "contribution" ("partner_id");
+CREATE INDEX "contribution_contact_id" ON "contribution" ("contact_id");
+CREATE INDEX "contribution_credited_partner_id" ON "contribution" ("credited_partner_id");
+CREATE INDEX "contribution_pledge_id" ON "contribution" ("pledge_id");
+CREATE INDEX "contribution_reference" ON "contribution" ("reference");
+CREATE TABLE "acknowledgement" (
+    "id" INTEGER NOT NULL PRIMARY KEY,
+    "uuid" TEXT NOT NULL,
+    "created_at" TEXT NOT NULL,
+    "updated_at" TEXT NOT NULL,
+    "contribution_id" INTEGER NOT NULL,
+    "date" DATE NOT NULL,
+    "method" TEXT NOT NULL,
+    "by" TEXT NOT NULL,
+    "note" TEXT NOT NULL,
+    FOREIGN KEY ("contribution_id") REFERENCES "contribution" ("id") ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX "acknowledgement_uuid" ON "acknowledgement" ("uuid");
+CREATE INDEX "acknowledgement_contribution_id" ON "acknowledgement" ("contribution_id");
+CREATE TABLE "checklist_practice" (
+    "id" INTEGER NOT NULL PRIMARY KEY,
+    "uuid" TEXT NOT NULL,
+    "created_at" TEXT NOT NULL,
+    "updated_at" TEXT NOT NULL,
+    "text_en" TEXT NOT NULL,
+    "text_fr" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "retired_at" TEXT
+);
+CREATE UNIQUE INDEX "checklist_practice_uuid" ON "checklist_practice" ("uuid");
+CREATE TABLE "group_profile" (
+    "id" INTEGER NOT NULL PRIMARY KEY,
+    "uuid" TEXT NOT NULL,
+    "created_at" TEXT NOT NULL,
+    "updated_at" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "address_line1" TEXT NOT NULL,
+    "address_line2" TEXT NOT NULL,
+    "city" TEXT NOT NULL,
+    "province" TEXT NOT NULL,
+    "postal_code" TEXT NOT NULL,
+    "phone" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "website" TEXT NOT NULL,
+    "logo" BLOB,
+    "signatory_name" TEXT NOT NULL,
+    "signatory_title" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "charity_number" TEXT NOT NULL,
+    "fiscal_year_start_month" INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX "group_profile_uuid" ON "group_profile" ("uuid");
+CREATE TABLE "interaction" (
+    "id" INTEGER NOT NULL PRIMARY KEY,
+    "uuid" TEXT NOT NULL,
+    "created_at" TEXT NOT NULL,
+    "updated_at" TEXT NOT NULL,
+    "partner_id" INTEGER NOT NULL,
+    "date" DATE NOT NULL,
+    "kind" TEXT NOT NULL,
+    "who" TEXT NOT NULL,
+    "summary" TEXT NOT NULL,
+    "follow_up" DATE,
+    FOREIGN KEY ("partner_id") REFERENCES "partner" ("id") ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX "interaction_uuid" ON "interaction" ("uuid");
+CREATE INDEX "interaction_partner_id" ON "interaction" ("partner_id");
+CREATE TABLE "review" (
+    "id" INTEGER NOT NULL PRIMARY KEY,
+    "uuid" TEXT NOT NULL,
+    "created_at" TEXT NOT NULL,
+    "updated_at" TEXT NOT NULL,
+    "partner_id" INTEGER NOT NULL,
+    "date" DATE NOT NULL,
+    "next_due" DATE,
+    "reviewer" TEXT NOT NULL,
+    "notes" TEXT NOT NULL,
+    FOREIGN KEY ("partner_id") REFERENCES "partner" ("id") ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX "review_uuid" ON "review" ("uuid");
+CREATE INDEX "review_partner_id" ON "review" ("partner_id");
+CREATE TABLE "review_item" (
+    "id" INTEGER NOT NULL PRIMARY KEY,
+    "uuid" TEXT NOT NULL,
+    "created_at" TEXT NOT NULL,
+    "updated_at" TEXT NOT NULL,
+    "review_id" INTEGER NOT NULL,
+    "practice_id" INTEGER NOT NULL,
+    "mark" TEXT NOT NULL,
+    "note" TEXT NOT NULL,
+    FOREIGN KEY ("review_id") REFERENCES "review" ("id") ON DELETE CASCADE,
+    FOREIGN KEY ("practice_id") REFERENCES "checklist_practice" ("id") ON DELETE RESTRICT
+);
+CREATE UNIQUE INDEX "review_item_uuid" ON "review_item" ("uuid");
+CREATE INDEX "review_item_review_id" ON "review_item" ("review_id");
+CREATE INDEX "review_item_practice_id" ON "review_item" ("practice_id");
+CREATE TABLE "setting" (
+    "id" INTEGER NOT NULL PRIMARY KEY,
+    "uuid" TEXT NOT NULL,
+    "created_at" TEXT NOT NULL,
+    "updated_at" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "value" TEXT NOT NULL
+);
+CREATE UNIQUE INDEX "setting_uuid" ON "setting" ("uuid");
+CREATE UNIQUE INDEX "setting_key" ON "setting" ("key");
+CREATE INDEX "partner_status_sort_name" ON "partner" ("status", "sort_name");
+CREATE INDEX "contact_person_partner_primary" ON "contact_person" ("partner_id", "is_primary" DESC, "position");
+CREATE INDEX "contribution_partner_totals" ON "contribution" ("partner_id", "status", "date_received", "amount_cents");
+CREATE INDEX "interaction_partner_date" ON "interaction" ("partner_id", "date");
+"""
+
+
+def _run_script(database: pw.SqliteDatabase, script: str) -> None:
+    # One statement at a time: sqlite3's executescript() would commit behind our back.
+    for statement in script.split(";"):
+        if statement.strip():
+            database.execute_sql(statement)
+
+
+def _v1_initial_schema(database: pw.SqliteDatabase) -> None:
+    from cars_desktop.store.models import ChecklistPractice
+
+    _run_script(database, SCHEMA_V1)
+    database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    for position, (text_en, text_fr) in enumerate(DEFAULT_PRACTICES):
+        ChecklistPractice.create(text_en=text_en, text_fr=text_fr, position=position)
+
+
+Migration = tuple[int, str, Callable[[pw.SqliteDatabase], None]]
+
+MIGRATIONS: list[Migration] = [
+    (1, "initial schema with the default maintenance checklist", _v1_initial_schema),
+]
+
+LATEST_VERSION = MIGRATIONS[-1][0]

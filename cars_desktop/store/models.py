@@ -1,0 +1,186 @@
+"""The whole domain as Peewee models. The table definitions themselves live in the migrations
+(`migrations.py`): these classes are how the code reads and writes them.
+
+Every row carries a stable UUID and created/updated timestamps (UTC, ISO text) so that data
+can later be merged between laptops. Money is integer cents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import peewee as pw
+
+from cars_desktop.core.text import fold
+
+# Initialised by `database.open_store`; one open data folder per process.
+db = pw.SqliteDatabase(None)
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class BaseModel(pw.Model):
+    uuid = pw.CharField(unique=True, default=new_uuid)
+    created_at = pw.CharField(default=utc_now)
+    updated_at = pw.CharField(default=utc_now)
+
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+    def save(self, *args, **kwargs):
+        self.updated_at = utc_now()
+        return super().save(*args, **kwargs)
+
+
+class Partner(BaseModel):
+    kind = pw.CharField(default="organisation")  # vocab.PARTNER_KINDS
+    name = pw.CharField()
+    # fold(name): what the list sorts by; search_text adds contacts, city, email
+    sort_name = pw.CharField(index=True)
+    search_text = pw.TextField(default="")
+    sector = pw.CharField()  # vocab.SECTORS
+    partnership_type = pw.CharField()  # vocab.PARTNERSHIP_TYPES
+    status = pw.CharField(default="active")  # vocab.PARTNER_STATUSES
+    shared_goal = pw.TextField(default="")
+    strengths = pw.TextField(default="")
+    address_line1 = pw.CharField(default="")
+    address_line2 = pw.CharField(default="")
+    city = pw.CharField(default="")
+    province = pw.CharField(default="")
+    postal_code = pw.CharField(default="")
+    country = pw.CharField(default="Canada")
+    phone = pw.CharField(default="")
+    email = pw.CharField(default="")
+    website = pw.CharField(default="")
+    language = pw.CharField(default="en")
+    notes = pw.TextField(default="")
+    partner_since = pw.DateField(null=True)
+    erased_at = pw.CharField(null=True)
+
+    def refresh_search_text(self, contact_names: list[str]) -> None:
+        self.sort_name = fold(self.name)
+        self.search_text = search_text(self.name, self.city, self.email, self.phone,
+                                       *contact_names)
+
+
+def search_text(*parts: str) -> str:
+    """What search-as-you-type looks in: every part folded, so "lefevre" finds "Lefèvre"."""
+    return " | ".join(fold(p) for p in parts if p)
+
+
+class ContactPerson(BaseModel):
+    partner = pw.ForeignKeyField(Partner, backref="contacts", on_delete="CASCADE")
+    name = pw.CharField()
+    sort_name = pw.CharField(default="")  # fold(name)
+    role = pw.CharField(default="")
+    phone = pw.CharField(default="")
+    email = pw.CharField(default="")
+    salutation = pw.CharField(default="")
+    is_primary = pw.BooleanField(default=False)
+    position = pw.IntegerField(default=0)
+
+    def save(self, *args, **kwargs):
+        self.sort_name = fold(self.name)
+        return super().save(*args, **kwargs)
+
+
+class Contribution(BaseModel):
+    partner = pw.ForeignKeyField(Partner, backref="contributions", on_delete="RESTRICT")
+    contact = pw.ForeignKeyField(ContactPerson, null=True, on_delete="SET NULL")
+    # for employee and matching gifts: the employer who matched, the employee who gave
+    credited_partner = pw.ForeignKeyField(Partner, null=True, on_delete="SET NULL",
+                                          backref="credited_contributions")
+    family = pw.CharField()  # vocab.CONTRIBUTION_FAMILIES
+    kind = pw.CharField()  # vocab.CASH_KINDS or vocab.IN_KIND_KINDS
+    status = pw.CharField(default="received")  # vocab.CONTRIBUTION_STATUSES
+    # a received contribution that fulfils (part of) a pledge points to it
+    pledge = pw.ForeignKeyField("self", null=True, on_delete="SET NULL", backref="fulfilments")
+    amount_cents = pw.IntegerField(default=0)  # cash amount, or in-kind estimated value
+    valued_by = pw.CharField(default="")
+    hours = pw.IntegerField(default=0)  # in minutes, for labour and volunteer programs
+    date_pledged = pw.DateField(null=True)
+    date_expected = pw.DateField(null=True)
+    date_received = pw.DateField(null=True)
+    payment_method = pw.CharField(default="")  # vocab.PAYMENT_METHODS
+    reference = pw.CharField(default="", index=True)
+    purpose = pw.CharField(default="")
+    advantage_cents = pw.IntegerField(default=0)
+    advantage_description = pw.CharField(default="")
+    appraised = pw.BooleanField(default=False)
+    notes = pw.TextField(default="")
+
+
+class Acknowledgement(BaseModel):
+    contribution = pw.ForeignKeyField(Contribution, backref="acknowledgements",
+                                      on_delete="CASCADE")
+    date = pw.DateField()
+    method = pw.CharField()  # vocab.ACKNOWLEDGEMENT_METHODS
+    by = pw.CharField(default="")
+    note = pw.TextField(default="")
+
+
+class ChecklistPractice(BaseModel):
+    text_en = pw.CharField()
+    text_fr = pw.CharField(default="")
+    position = pw.IntegerField(default=0)
+    retired_at = pw.CharField(null=True)
+
+
+class Review(BaseModel):
+    partner = pw.ForeignKeyField(Partner, backref="reviews", on_delete="CASCADE")
+    date = pw.DateField()
+    next_due = pw.DateField(null=True)
+    reviewer = pw.CharField(default="")
+    notes = pw.TextField(default="")
+
+
+class ReviewItem(BaseModel):
+    review = pw.ForeignKeyField(Review, backref="items", on_delete="CASCADE")
+    practice = pw.ForeignKeyField(ChecklistPractice, on_delete="RESTRICT")
+    mark = pw.CharField()  # vocab.REVIEW_MARKS
+    note = pw.TextField(default="")
+
+
+class Interaction(BaseModel):
+    """One entry of the communication log."""
+    partner = pw.ForeignKeyField(Partner, backref="interactions", on_delete="CASCADE")
+    date = pw.DateField()
+    kind = pw.CharField()  # vocab.INTERACTION_KINDS
+    who = pw.CharField(default="")
+    summary = pw.TextField(default="")
+    follow_up = pw.DateField(null=True)
+
+
+class GroupProfile(BaseModel):
+    """The group itself: one row, used for letterheads and signatures."""
+    name = pw.CharField(default="")
+    address_line1 = pw.CharField(default="")
+    address_line2 = pw.CharField(default="")
+    city = pw.CharField(default="")
+    province = pw.CharField(default="")
+    postal_code = pw.CharField(default="")
+    phone = pw.CharField(default="")
+    email = pw.CharField(default="")
+    website = pw.CharField(default="")
+    logo = pw.BlobField(null=True)
+    signatory_name = pw.CharField(default="")
+    signatory_title = pw.CharField(default="")
+    language = pw.CharField(default="en")
+    charity_number = pw.CharField(default="")
+    fiscal_year_start_month = pw.IntegerField(default=1)
+
+
+class Setting(BaseModel):
+    key = pw.CharField(unique=True)
+    value = pw.TextField(default="")
+
+
+ALL_MODELS = (Partner, ContactPerson, Contribution, Acknowledgement, ChecklistPractice, Review,
+              ReviewItem, Interaction, GroupProfile, Setting)

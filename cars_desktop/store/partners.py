@@ -1,0 +1,163 @@
+"""Reading and writing partners and their contact people. Every write is one transaction."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from cars_desktop.core.text import fold_for_match
+from cars_desktop.core.validation import ValidationError, validate_contact, validate_partner
+from cars_desktop.store.database import transaction
+from cars_desktop.store.models import (
+    ContactPerson, Contribution, Interaction, Partner, Review, utc_now,
+)
+
+PARTNER_FIELDS = ("kind", "name", "sector", "partnership_type", "status", "shared_goal",
+                  "strengths", "address_line1", "address_line2", "city", "province",
+                  "postal_code", "country", "phone", "email", "website", "language", "notes",
+                  "partner_since")
+CONTACT_FIELDS = ("name", "role", "phone", "email", "salutation", "is_primary")
+ERASED_NAME = "Erased partner"
+
+
+class HasHistory(Exception):
+    """The partner has contributions, a communication log or reviews: archive instead."""
+
+
+@dataclass(frozen=True)
+class SimilarPartner:
+    id: int
+    name: str
+    status: str
+
+
+def load_partner(partner_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The partner's fields and its contact people (primary first), as plain dicts."""
+    partner = Partner.get_by_id(partner_id)
+    values = {name: getattr(partner, name) for name in PARTNER_FIELDS}
+    contacts = [
+        {"id": c.id, **{name: getattr(c, name) for name in CONTACT_FIELDS}}
+        for c in partner.contacts.order_by(ContactPerson.is_primary.desc(), ContactPerson.position)
+    ]
+    return values, contacts
+
+
+def save_partner(values: dict[str, Any], contacts: list[dict[str, Any]],
+                 partner_id: int | None = None) -> int:
+    """Create or update a partner with its whole list of contact people. Contacts without an
+    "id" are new; existing ones left out of the list are removed. Returns the partner's id.
+    Raises `ValidationError` (nothing written) when anything is wrong."""
+    errors: dict[str, str] = {}
+    try:
+        cleaned = validate_partner(values)
+    except ValidationError as err:
+        errors.update(err.errors)
+    cleaned_contacts = []
+    for number, contact in enumerate(contacts, start=1):
+        try:
+            cleaned_contacts.append((contact.get("id"), validate_contact(contact)))
+        except ValidationError as err:
+            who = (contact.get("name") or "").strip() or "without a name"
+            for field, message in err.errors.items():
+                errors.setdefault("contacts", f"Contact person {number} ({who}), {field}: {message}")
+    if errors:
+        raise ValidationError(errors)
+    if cleaned_contacts and not any(c["is_primary"] for _, c in cleaned_contacts):
+        cleaned_contacts[0][1]["is_primary"] = True
+    seen_primary = False
+    for _, contact in cleaned_contacts:  # exactly one primary contact
+        contact["is_primary"] = contact["is_primary"] and not seen_primary
+        seen_primary = seen_primary or contact["is_primary"]
+
+    with transaction():
+        partner = Partner() if partner_id is None else Partner.get_by_id(partner_id)
+        for name, value in cleaned.items():
+            setattr(partner, name, value)
+        partner.refresh_search_text([c["name"] for _, c in cleaned_contacts])
+        partner.save()
+        kept = [cid for cid, _ in cleaned_contacts if cid]
+        removed = ContactPerson.delete().where(ContactPerson.partner == partner)
+        if kept:
+            removed = removed.where(ContactPerson.id.not_in(kept))
+        removed.execute()
+        for position, (contact_id, contact) in enumerate(cleaned_contacts):
+            row = ContactPerson(partner=partner) if not contact_id else \
+                ContactPerson.get(ContactPerson.id == contact_id, ContactPerson.partner == partner)
+            for name, value in contact.items():
+                setattr(row, name, value)
+            row.position = position
+            row.save()
+    return partner.id
+
+
+def similar_partners(name: str, exclude_id: int | None = None,
+                     limit: int = 3) -> list[SimilarPartner]:
+    """Partners whose names look like `name` ("Marie-Hélène Brûlé" ~ "marie helene brule",
+    "Lions Club" ~ "Lion's Club"), for the warning about duplicates."""
+    wanted = fold_for_match(name)
+    if not wanted:
+        return []
+    query = Partner.select(Partner.id, Partner.name, Partner.status).where(
+        Partner.erased_at.is_null())
+    if exclude_id is not None:
+        query = query.where(Partner.id != exclude_id)
+    by_key: dict[str, list[tuple]] = {}
+    for row in query.tuples():
+        by_key.setdefault(fold_for_match(row[1]), []).append(row)
+    close = difflib.get_close_matches(wanted, list(by_key), n=limit, cutoff=0.85)
+    found = [SimilarPartner(*row) for key in close for row in by_key[key]]
+    return found[:limit]
+
+
+def has_history(partner_id: int) -> bool:
+    checks = (
+        Contribution.select().where((Contribution.partner == partner_id)
+                                    | (Contribution.credited_partner == partner_id)),
+        Interaction.select().where(Interaction.partner == partner_id),
+        Review.select().where(Review.partner == partner_id),
+    )
+    return any(query.exists() for query in checks)
+
+
+def set_status(partner_id: int, status: str) -> None:
+    """Archive (status "archived") or bring back a partner; nothing else changes."""
+    with transaction():
+        Partner.update(status=status, updated_at=utc_now()).where(
+            Partner.id == partner_id).execute()
+
+
+def delete_partner(partner_id: int) -> None:
+    """Remove a partner entered by mistake. One with any history is refused: archive it."""
+    with transaction():
+        if has_history(partner_id):
+            raise HasHistory("This partner has contributions or other history, so it is "
+                             "archived instead of deleted.")
+        Partner.delete_by_id(partner_id)
+
+
+def erase_personal_information(partner_id: int) -> None:
+    """For a privacy request: remove everything that identifies the partner and their contact
+    people, and their communication log and review notes. The amounts and dates of
+    contributions stay (the group's accounts need them), credited to "Erased partner"."""
+    with transaction():
+        partner = Partner.get_by_id(partner_id)
+        ContactPerson.delete().where(ContactPerson.partner == partner).execute()
+        Interaction.delete().where(Interaction.partner == partner).execute()
+        Review.update(notes="", reviewer="").where(Review.partner == partner).execute()
+        Contribution.update(notes="", valued_by="", advantage_description="",
+                            updated_at=utc_now()).where(
+            Contribution.partner == partner).execute()
+        for name in ("shared_goal", "strengths", "address_line1", "address_line2", "city",
+                     "province", "postal_code", "phone", "email", "website", "notes"):
+            setattr(partner, name, "")
+        partner.name = ERASED_NAME
+        partner.partner_since = None
+        partner.status = "archived"
+        partner.erased_at = utc_now()
+        partner.refresh_search_text([])
+        partner.save()
+
+
+def partner_count() -> int:
+    return Partner.select().count()

@@ -1,0 +1,202 @@
+"""A realistic Canadian sample of partners, contact people, contributions and a communication
+log, in English and French and in every sector: for trying the app and for benchmarks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterator
+
+from cars_desktop.core.text import fold
+from cars_desktop.core.validation import POSTAL_LETTERS
+from cars_desktop.core.vocab import CASH_KINDS, IN_KIND_KINDS, PAYMENT_METHODS
+from cars_desktop.store.models import (
+    Contribution, Partner, db, new_uuid, search_text, utc_now,
+)
+
+TOWNS = [  # (town, province, area code, language)
+    ("Bouctouche", "NB", "506", "fr"), ("Sussex", "NB", "506", "en"),
+    ("Caraquet", "NB", "506", "fr"), ("Antigonish", "NS", "902", "en"),
+    ("Chéticamp", "NS", "902", "fr"), ("Souris", "PE", "902", "en"),
+    ("Bonavista", "NL", "709", "en"), ("Rimouski", "QC", "418", "fr"),
+    ("Baie-Saint-Paul", "QC", "418", "fr"), ("Amqui", "QC", "418", "fr"),
+    ("Val-d'Or", "QC", "819", "fr"), ("Hawkesbury", "ON", "613", "fr"),
+    ("Hearst", "ON", "705", "fr"), ("Kenora", "ON", "807", "en"),
+    ("Perth", "ON", "613", "en"), ("Gimli", "MB", "204", "en"),
+    ("Saint-Pierre-Jolys", "MB", "204", "fr"), ("Gravelbourg", "SK", "306", "fr"),
+    ("Humboldt", "SK", "306", "en"), ("Drumheller", "AB", "403", "en"),
+    ("Saint-Paul", "AB", "780", "fr"), ("Nelson", "BC", "250", "en"),
+    ("Smithers", "BC", "250", "en"), ("Dawson City", "YT", "867", "en"),
+    ("Inuvik", "NT", "867", "en"), ("Iqaluit", "NU", "867", "en"),
+]
+FIRST_EN = ["Mary", "John", "Sarah", "David", "Emily", "Robert", "Heather", "Ian", "Karen",
+            "Michael", "Jennifer", "Doug", "Tanya", "Brian", "Linda", "Kevin", "Angus", "Fiona"]
+FIRST_FR = ["Marie-Hélène", "Jean-François", "Geneviève", "André", "Chloé", "Émile", "Josée",
+            "François", "Hélène", "Léo", "Céline", "René", "Noémie", "Stéphane", "Aurélie"]
+LAST_EN = ["Smith", "MacDonald", "Campbell", "O'Brien", "Wilson", "Fraser", "Murphy", "Young",
+           "Thompson", "MacLeod", "Stewart", "Walsh", "Reid", "Sinclair", "Whitehorse"]
+LAST_FR = ["Lefèvre", "Côté", "Gagné", "Bélanger", "Thériault", "Leblanc", "Arsenault",
+           "Boudreau", "Brûlé", "Pelletier", "Després", "Tremblay", "Léger", "Cormier", "Roy"]
+STREETS_EN = ["Main Street", "Church Road", "King Street", "Water Street", "Mill Road"]
+STREETS_FR = ["rue Principale", "chemin de l'Église", "boulevard Saint-Pierre", "rue du Moulin"]
+
+ORGANISATIONS = {  # sector -> (English pattern, French pattern, formal share)
+    "voluntary": [("{town} Lions Club", "Club Lions de {town}"),
+                  ("{town} Rotary Club", "Club Rotary de {town}"),
+                  ("St. Andrew's United Church, {town}", "Paroisse Saint-Jean-Baptiste de {town}"),
+                  ("{town} Volunteer Fire Department", "Service d'incendie volontaire de {town}"),
+                  ("Royal Canadian Legion Branch {n}", "Chevaliers de Colomb, conseil {n}")],
+    "government": [("Town of {town}", "Municipalité de {town}"),
+                   ("{province} Department of Social Development",
+                    "Ministère du Développement social ({province})"),
+                   ("Service Canada, {town} office", "Service Canada, bureau de {town}")],
+    "corporate": [("{last} Hardware", "Quincaillerie {last}"),
+                  ("{town} Co-op", "Coop de {town}"),
+                  ("{last} & Sons Trucking", "Transport {last} et fils"),
+                  ("Credit Union of {town}", "Caisse populaire de {town}"),
+                  ("{town} Pharmacy", "Pharmacie {last}")],
+    "community": [("{town} Home and School Association", "Comité de parents de {town}"),
+                  ("{town} Youth Council", "Conseil jeunesse de {town}"),
+                  ("{town} Community Radio", "Radio communautaire de {town}")],
+    "public": [("{town} Regional Hospital", "Hôpital régional de {town}"),
+               ("{town} Public Library", "Bibliothèque publique de {town}"),
+               ("Community College, {town} campus", "Collège communautaire, campus de {town}"),
+               ("Dr. {last}, family dentist", "Clinique dentaire {last}")],
+}
+PURPOSES = ["Breakfast program", "Summer day camp", "Food bank", "Winter coat drive",
+            "Drop-in centre rent", "Parenting workshop", "Fête de quartier", "Annual gala"]
+
+
+def _postal(rng: random.Random, province: str) -> str:
+    letters = "ABCEGHJKLMNPRSTVWXYZ"
+    return (f"{rng.choice(POSTAL_LETTERS[province])}{rng.randint(0, 9)}{rng.choice(letters)} "
+            f"{rng.randint(0, 9)}{rng.choice(letters)}{rng.randint(0, 9)}")
+
+
+def _phone(rng: random.Random, area: str) -> str:
+    return f"({area}) 555-{rng.randint(100, 9999):04d}"
+
+
+def _person(rng: random.Random, lang: str) -> tuple[str, str]:
+    first = rng.choice(FIRST_FR if lang == "fr" else FIRST_EN)
+    last = rng.choice(LAST_FR if lang == "fr" else LAST_EN)
+    return first, last
+
+
+def _email(first: str, last: str, domain: str) -> str:
+    return f"{fold(first).replace(' ', '')[:1]}{fold(last).replace(' ', '').replace(chr(39), '')}@{domain}"
+
+
+def _dates(rng: random.Random, today: dt.date, years: int) -> Iterator[dt.date]:
+    while True:
+        yield today - dt.timedelta(days=rng.randint(0, 365 * years))
+
+
+def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
+                today: dt.date | None = None) -> None:
+    """Write the sample into the open database, which must have no partners yet (the sample
+    never mixes with a group's real data), in one transaction."""
+    if db.execute_sql("SELECT COUNT(*) FROM partner").fetchone()[0]:
+        raise ValueError("This data folder already has partners. Sample data only goes into an "
+                         "empty data folder: choose another one with --data-dir.")
+    rng = random.Random(seed)
+    today = today or dt.date.today()
+    now = utc_now()
+    conn = db.connection()
+    partner_rows, contact_rows, interaction_rows, contrib_rows, ack_rows = [], [], [], [], []
+    contact_of: dict[int, int] = {}
+    next_contact = 1
+    start_id = 1
+    sectors = list(ORGANISATIONS)
+    dates = _dates(rng, today, 6)
+    for pid in range(start_id, start_id + partners):
+        town, province, area, lang = rng.choice(TOWNS)
+        sector = sectors[pid % len(sectors)]
+        first, last = _person(rng, lang)
+        if rng.random() < 0.2:
+            kind, name = "person", f"{first} {last}"
+            contacts = []
+        else:
+            kind = "organisation"
+            pattern = rng.choice(ORGANISATIONS[sector])[1 if lang == "fr" else 0]
+            name = pattern.format(town=town, province=province, last=last,
+                                  n=rng.randint(1, 300))
+            contacts = [_person(rng, lang) for _ in range(rng.choice((1, 1, 1, 2, 3)))]
+        formal = rng.random() < 0.3
+        status = rng.choices(["active", "prospect", "lapsed", "archived"], [70, 10, 15, 5])[0]
+        domain = f"{fold(town).replace(' ', '').replace(chr(39), '')}.ca"
+        email = _email(first, last, domain) if kind == "person" else f"info@{domain}"
+        phone = _phone(rng, area)
+        street = rng.choice(STREETS_FR if lang == "fr" else STREETS_EN)
+        since = next(dates)
+        partner_rows.append((
+            pid, new_uuid(), now, now, kind, name, fold(name),
+            search_text(name, town, email, phone, *(f"{f} {la}" for f, la in contacts)),
+            sector, "formal" if formal else "casual", status,
+            "Healthy families in our community" if formal else "", "", f"{rng.randint(1, 999)} {street}",
+            "", town, province, _postal(rng, province), "Canada", phone, email, "", lang, "",
+            since.isoformat(), None))
+        for position, (cf, cl) in enumerate(contacts):
+            contact_rows.append((
+                next_contact, new_uuid(), now, now, pid, f"{cf} {cl}", fold(f"{cf} {cl}"),
+                rng.choice(["Manager", "Treasurer", "Président(e)", "Coordinator", "Owner"]),
+                _phone(rng, area), _email(cf, cl, domain),
+                ("Madame" if lang == "fr" else "Dear") + f" {cl}", int(position == 0), position))
+            contact_of.setdefault(pid, next_contact)
+            next_contact += 1
+        for _ in range(rng.randint(0, 3)):
+            interaction_rows.append((
+                new_uuid(), now, now, pid, next(dates).isoformat(),
+                rng.choice(["meeting", "call", "email", "visit", "event", "letter"]),
+                f"{first} {last}", "Talked about the next season's needs.", None))
+
+    pids = [row[0] for row in partner_rows]
+    cid = 1
+    for number in range(contributions):
+        pid = pids[int(rng.paretovariate(1.2) * 7 + number) % len(pids)] if pids else None
+        if pid is None:
+            break
+        in_kind = rng.random() < 0.35
+        family = "in_kind" if in_kind else "cash"
+        kind = rng.choice(IN_KIND_KINDS.codes() if in_kind else CASH_KINDS.codes())
+        status = rng.choices(["received", "pledged", "cancelled"], [85, 12, 3])[0]
+        day = next(dates) if number % 10 else today - dt.timedelta(days=rng.randint(0, 300))
+        amount = rng.choice([2500, 5000, 10000, 15000, 25000, 50000, 100000, 250000]) + \
+            rng.randint(0, 99) * 100
+        hours = rng.randint(2, 40) * 60 if kind in ("service", "volunteer_program") else 0
+        received = day.isoformat() if status == "received" else None
+        contrib_rows.append((
+            cid, new_uuid(), now, now, pid, contact_of.get(pid), None, family, kind, status,
+            None, amount, "Coordinator" if in_kind else "", hours,
+            day.isoformat() if status != "received" else None,
+            (day + dt.timedelta(days=60)).isoformat() if status == "pledged" else None, received,
+            "" if in_kind else rng.choice(PAYMENT_METHODS.codes()),
+            f"CHQ-{cid:06d}" if not in_kind else "", rng.choice(PURPOSES), 0, "", 0, ""))
+        if status == "received" and (today - day).days > 30 and rng.random() < 0.8:
+            ack_rows.append((new_uuid(), now, now, cid,
+                             (day + dt.timedelta(days=rng.randint(2, 20))).isoformat(),
+                             rng.choice(["letter", "call", "in_person"]), "", ""))
+        cid += 1
+
+    with db.atomic():
+        # The cursor's executemany is several times faster than Peewee's insert_many here.
+        conn.executemany(_insert_sql(Partner), partner_rows)
+        conn.executemany(
+            "INSERT INTO contact_person (id, uuid, created_at, updated_at, partner_id, name,"
+            " sort_name, role, phone, email, salutation, is_primary, position)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            contact_rows)
+        conn.executemany(
+            "INSERT INTO interaction (uuid, created_at, updated_at, partner_id, date, kind, who,"
+            " summary, follow_up) VALUES (?,?,?,?,?,?,?,?,?)", interaction_rows)
+        conn.executemany(_insert_sql(Contribution), contrib_rows)
+        conn.executemany(
+            "INSERT INTO acknowledgement (uuid, created_at, updated_at, contribution_id, date,"
+            " method, by, note) VALUES (?,?,?,?,?,?,?,?)", ack_rows)
+
+
+
+def _insert_sql(model) -> str:
+    columns = [f.column_name for f in model._meta.sorted_fields]
+    return (f"INSERT INTO {model._meta.table_name} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})")

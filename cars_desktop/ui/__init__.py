@@ -1,0 +1,1 @@
+"""Qt widgets, dialogs and the table model: the only layer that imports Qt."""

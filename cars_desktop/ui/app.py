@@ -1,0 +1,47 @@
+"""Starting the window: the Qt application, opening the data folder with a plain message when
+that is not possible, and the daily backup once the window is up."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cars_desktop import APP_NAME, __version__
+from cars_desktop.resource_files import resource_path
+from cars_desktop.store import database
+
+
+def make_application(qt_args: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0], *(qt_args or [])])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("cars-desktop")
+    app.setWindowIcon(QIcon(str(resource_path("cars-desktop.svg"))))
+    return app
+
+
+def run_app(data_dir: str | None, qt_args: list[str]) -> int:
+    app = make_application(qt_args)
+    folder = database.resolve_data_dir(data_dir)
+    try:
+        store = database.open_store(folder)
+    except database.StoreError as err:
+        QMessageBox.critical(None, f"{APP_NAME} cannot open its data", str(err))
+        return 1
+    except OSError as err:
+        QMessageBox.critical(None, f"{APP_NAME} cannot open its data",
+                             f"The data folder {folder} cannot be used: {err.strerror or err}. "
+                             "Check that the drive is connected and that you may write there.")
+        return 1
+    from cars_desktop.ui.main_window import MainWindow
+
+    try:
+        window = MainWindow(store)
+        window.show()
+        QTimer.singleShot(500, window.automatic_backup)
+        return app.exec()
+    finally:
+        store.close()

@@ -1,0 +1,124 @@
+"""The main window: one tab per part of the work, the File and Help menus, and the window's
+size and layout remembered between sessions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+
+from cars_desktop import APP_NAME, __version__
+from cars_desktop.store import backups
+from cars_desktop.store.database import Store
+from cars_desktop.ui.partners_tab import PartnersTab
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.setWindowTitle(APP_NAME)
+        self.settings = QSettings(str(store.data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.partners = PartnersTab()
+        self.tabs.addTab(self.partners, "&Partners")
+        self.setCentralWidget(self.tabs)
+        self._menus()
+
+        self.backup_label = QLabel()
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self.statusBar().showMessage(f"Data folder: {store.data_dir}")
+        self._show_last_backup()
+        self.resize(1180, 720)
+        self._restore_layout()
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        backup = QAction("&Back up now", self)
+        backup.setShortcut(QKeySequence("Ctrl+B"))
+        backup.triggered.connect(self.back_up_now)
+        file_menu.addAction(backup)
+        open_folder = QAction("&Open data folder", self)
+        open_folder.triggered.connect(self.open_data_folder)
+        file_menu.addAction(open_folder)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        partner_menu = self.menuBar().addMenu("P&artner")
+        for text, key, slot in (("&New partner…", "Ctrl+N", self.partners.new_partner),
+                                ("&Edit partner…", "Ctrl+E", self.partners.edit_selected),
+                                ("&Find…", "Ctrl+F", self.partners.focus_search)):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            partner_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction(f"&About {APP_NAME}", self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    # Backups
+
+    def back_up_now(self) -> None:
+        try:
+            path = backups.make_backup(self.store.backup_dir, "chosen")
+        except backups.BackupError as err:
+            QMessageBox.critical(self, "Backup failed", str(err))
+            return
+        self._show_last_backup()
+        QMessageBox.information(
+            self, "Backup made",
+            f"A checked copy of your data was saved as\n{path}\n\nCopy it to a USB stick or "
+            "another computer now and then: a backup on the same laptop does not survive a "
+            "lost or broken laptop.")
+
+    def automatic_backup(self) -> None:
+        """The daily copy; run once the window is up, so starting stays quick."""
+        try:
+            backups.automatic_backup(self.store.backup_dir)
+        except backups.BackupError as err:
+            self.statusBar().showMessage(f"The automatic backup failed: {err}")
+        self._show_last_backup()
+
+    def _show_last_backup(self) -> None:
+        found = backups.list_backups(self.store.backup_dir)
+        self.backup_label.setText(f"Last backup: {found[0].made_at:%Y-%m-%d %H:%M}" if found
+                                  else "No backup yet")
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.data_dir)))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Keeps your group's community partners, what they contribute, and the care of "
+            "each partnership — on this computer, without the internet.</p>"
+            "<p>Built for groups working the CARS way: Communities Achieving Responsive "
+            f"Services.</p><p>Your data is in:<br><code>{self.store.data_dir}</code></p>")
+
+    # Remembered layout
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        header = self.settings.value("partners/header")
+        if header is not None:
+            table_header = self.partners.table.horizontalHeader()
+            table_header.restoreState(header)
+            self.partners.model.sort(table_header.sortIndicatorSection(),
+                                     table_header.sortIndicatorOrder())
+
+    def closeEvent(self, event) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("partners/header",
+                               self.partners.table.horizontalHeader().saveState())
+        self.settings.sync()
+        super().closeEvent(event)

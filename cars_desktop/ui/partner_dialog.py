@@ -1,0 +1,384 @@
+"""Adding or editing a partner and its contact people, with the problems shown next to the
+field they are about. Nothing is written until every field is right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
+    QRadioButton, QScrollArea, QToolButton, QVBoxLayout, QWidget,
+)
+
+from cars_desktop.core import validation, vocab
+from cars_desktop.store import partners
+from cars_desktop.store.database import StoreError
+from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
+
+_NO_DATE = QDate(1900, 1, 1)  # shown as "Not known"
+
+
+class ContactRow(QWidget):
+    """One contact person: a line of fields, each with its own error line below it."""
+
+    remove_requested = Signal(object)
+    FIELDS = (("name", "Name", 150), ("role", "Role", 110), ("phone", "Phone", 120),
+              ("email", "Email", 170), ("salutation", "Salutation (Dear …)", 130))
+
+    def __init__(self, values: dict[str, Any] | None, primary_group: QButtonGroup) -> None:
+        super().__init__()
+        values = values or {}
+        self.contact_id = values.get("id")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(0)
+        self.edits: dict[str, QLineEdit] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        for column, (field, hint, width) in enumerate(self.FIELDS):
+            edit = QLineEdit(values.get(field) or "")
+            edit.setPlaceholderText(hint)
+            edit.setAccessibleName(f"Contact {hint.lower()}")
+            edit.setMinimumWidth(width)
+            edit.setObjectName(f"contact_{field}")
+            grid.addWidget(edit, 0, column)
+            error = ErrorLabel()
+            grid.addWidget(error, 1, column)
+            self.edits[field], self.errors[field] = edit, error
+        self.primary = QRadioButton("Primary")
+        self.primary.setToolTip("Letters go to the primary contact person")
+        self.primary.setChecked(bool(values.get("is_primary")))
+        primary_group.addButton(self.primary)
+        grid.addWidget(self.primary, 0, len(self.FIELDS))
+        remove = QToolButton()
+        remove.setText("Remove")
+        remove.setToolTip("Remove this contact person")
+        remove.clicked.connect(lambda: self.remove_requested.emit(self))
+        grid.addWidget(remove, 0, len(self.FIELDS) + 1)
+
+    def values(self) -> dict[str, Any]:
+        found: dict[str, Any] = {f: e.text() for f, e in self.edits.items()}
+        found["is_primary"] = self.primary.isChecked()
+        if self.contact_id:
+            found["id"] = self.contact_id
+        return found
+
+    def is_blank(self) -> bool:
+        return not any(e.text().strip() for e in self.edits.values())
+
+    def show_errors(self, errors: dict[str, str]) -> QWidget | None:
+        first = None
+        for field, label in self.errors.items():
+            label.show_message(errors.get(field, ""))
+            if field in errors and first is None:
+                first = self.edits[field]
+        return first
+
+
+class PartnerDialog(QDialog):
+    """New partner when `partner_id` is None, else edit that partner."""
+
+    def __init__(self, parent: QWidget | None = None, partner_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.partner_id = partner_id
+        self.saved_id: int | None = None
+        self.setWindowTitle("New partner" if partner_id is None else "Edit partner")
+        self.setMinimumWidth(860)
+        self.errors: dict[str, ErrorLabel] = {}
+        self.fields: dict[str, QWidget] = {}
+        self.contact_rows: list[ContactRow] = []
+        self.primary_group = QButtonGroup(self)
+
+        body = QWidget()
+        columns = QHBoxLayout()
+        columns.addWidget(self._partner_box(), 1)
+        columns.addWidget(self._address_box(), 1)
+        layout = QVBoxLayout(body)
+        self.similar_label = QLabel()
+        self.similar_label.setObjectName("similarWarning")
+        self.similar_label.setWordWrap(True)
+        self.similar_label.setStyleSheet(
+            "QLabel { background: #fff4ce; border: 1px solid #e0b400; border-radius: 3px;"
+            " padding: 6px; color: #4d3b00; }")
+        self.similar_label.hide()
+        layout.addWidget(self.similar_label)
+        layout.addLayout(columns)
+        layout.addWidget(self._contacts_box())
+        layout.addWidget(self._notes_box())
+
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll)
+        outer.addWidget(self.buttons)
+
+        if partner_id is None:
+            self._set_values({"kind": "organisation", "status": "active", "language": "en",
+                              "country": "Canada"}, [])
+        else:
+            self._set_values(*partners.load_partner(partner_id))
+        self._loaded = self._snapshot()
+        self.fields["name"].setFocus()
+        self.resize(900, 760)
+
+    # Building the form
+
+    def _add(self, form: QFormLayout, field: str, label: str, widget: QWidget,
+             hint: str = "") -> QWidget:
+        widget.setObjectName(field)
+        if isinstance(widget, QLineEdit) and hint:
+            widget.setPlaceholderText(hint)
+        error = ErrorLabel()
+        holder = QWidget()
+        stack = QVBoxLayout(holder)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.setSpacing(1)
+        stack.addWidget(widget)
+        stack.addWidget(error)
+        form.addRow(label, holder)
+        self.fields[field], self.errors[field] = widget, error
+        return widget
+
+    def _partner_box(self) -> QGroupBox:
+        box = QGroupBox("Partner")
+        form = QFormLayout(box)
+        kinds = QWidget()
+        row = QHBoxLayout(kinds)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.kind_buttons = {}
+        self.kind_group = QButtonGroup(self)
+        for term in vocab.PARTNER_KINDS:
+            button = QRadioButton(term.en)
+            button.setObjectName(f"kind_{term.code}")
+            self.kind_group.addButton(button)
+            self.kind_buttons[term.code] = button
+            row.addWidget(button)
+        row.addStretch()
+        form.addRow("Kind", kinds)
+        name = self._add(form, "name", "&Name", QLineEdit(),
+                         "Organisation, or a person's full name")
+        name.editingFinished.connect(self.check_similar)
+        sector = self._add(form, "sector", "&Sector", QComboBox())
+        fill_combo(sector, vocab.SECTORS, with_hints=True)
+        ptype = self._add(form, "partnership_type", "&Type", QComboBox())
+        fill_combo(ptype, vocab.PARTNERSHIP_TYPES, with_hints=True)
+        status = self._add(form, "status", "St&atus", QComboBox())
+        fill_combo(status, vocab.PARTNER_STATUSES)
+        language = self._add(form, "language", "&Language", QComboBox())
+        language.setToolTip("Letters to this partner are written in this language")
+        fill_combo(language, vocab.LANGUAGES)
+        since = QDateEdit()
+        since.setCalendarPopup(True)
+        since.setDisplayFormat("yyyy-MM-dd")
+        since.setMinimumDate(_NO_DATE)
+        since.setSpecialValueText("Not known")
+        since.setMaximumDate(QDate.currentDate())
+        self._add(form, "partner_since", "Partner &since", since)
+        return box
+
+    def _address_box(self) -> QGroupBox:
+        box = QGroupBox("Address and how to reach them")
+        form = QFormLayout(box)
+        self._add(form, "address_line1", "Add&ress", QLineEdit(), "Street and number, or PO Box")
+        self._add(form, "address_line2", "", QLineEdit(), "Unit, RR, site (optional)")
+        self._add(form, "city", "&Community", QLineEdit(), "Town, village or city")
+        province = self._add(form, "province", "&Province", QComboBox())
+        province.addItem("—", "")
+        fill_combo(province, vocab.PROVINCES, clear=False)
+        self._add(form, "postal_code", "P&ostal code", QLineEdit(), "A1A 1A1")
+        self._add(form, "country", "Country", QLineEdit())
+        self._add(form, "phone", "P&hone", QLineEdit(), "506 555-0123")
+        self._add(form, "email", "&Email", QLineEdit(), "name@example.ca")
+        self._add(form, "website", "&Website", QLineEdit(), "example.ca")
+        return box
+
+    def _contacts_box(self) -> QGroupBox:
+        box = QGroupBox("Contact people")
+        layout = QVBoxLayout(box)
+        hint = QLabel("Partnerships are made by people: add the people you deal with. "
+                      "Letters go to the primary contact person.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(hint)
+        self.contacts_error = ErrorLabel()
+        layout.addWidget(self.contacts_error)
+        self.contacts_layout = QVBoxLayout()
+        layout.addLayout(self.contacts_layout)
+        add = QPushButton("Add contact &person")
+        add.setObjectName("addContact")
+        add.setAutoDefault(False)
+        add.clicked.connect(lambda: self.add_contact_row(None).edits["name"].setFocus())
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addStretch()
+        layout.addLayout(row)
+        return box
+
+    def _notes_box(self) -> QGroupBox:
+        box = QGroupBox("Goal, strengths and notes")
+        grid = QGridLayout(box)
+        for column, (field, title, hint) in enumerate((
+                ("shared_goal", "Shared goal", "What you are working toward together"),
+                ("strengths", "Strengths and gifts they bring", "Skills, resources, reach"),
+                ("notes", "Notes", "Anything else worth remembering"))):
+            grid.addWidget(QLabel(title), 0, column)
+            edit = QPlainTextEdit()
+            edit.setObjectName(field)
+            edit.setPlaceholderText(hint)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(70)
+            grid.addWidget(edit, 1, column)
+            self.fields[field] = edit
+        return box
+
+    def add_contact_row(self, values: dict[str, Any] | None) -> ContactRow:
+        row = ContactRow(values, self.primary_group)
+        row.remove_requested.connect(self._remove_contact_row)
+        self.contact_rows.append(row)
+        self.contacts_layout.addWidget(row)
+        if not any(r.primary.isChecked() for r in self.contact_rows):
+            row.primary.setChecked(True)
+        return row
+
+    def _remove_contact_row(self, row: ContactRow) -> None:
+        was_primary = row.primary.isChecked()
+        self.primary_group.removeButton(row.primary)
+        self.contact_rows.remove(row)
+        row.deleteLater()
+        if was_primary and self.contact_rows:
+            self.contact_rows[0].primary.setChecked(True)
+
+    # Values in and out
+
+    def _set_values(self, values: dict[str, Any], contacts: list[dict[str, Any]]) -> None:
+        self.kind_buttons.get(values.get("kind") or "organisation").setChecked(True)
+        for field, widget in self.fields.items():
+            value = values.get(field)
+            if isinstance(widget, QComboBox):
+                set_combo(widget, value)
+            elif isinstance(widget, QDateEdit):
+                widget.setDate(QDate(value.year, value.month, value.day) if value else _NO_DATE)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value or "")
+            else:
+                widget.setText(value or "")
+        for contact in contacts:
+            self.add_contact_row(contact)
+
+    def values(self) -> dict[str, Any]:
+        found: dict[str, Any] = {"kind": next(code for code, b in self.kind_buttons.items()
+                                              if b.isChecked())}
+        for field, widget in self.fields.items():
+            if isinstance(widget, QComboBox):
+                found[field] = widget.currentData()
+            elif isinstance(widget, QDateEdit):
+                date = widget.date()
+                found[field] = None if date == _NO_DATE else dt.date(date.year(), date.month(),
+                                                                    date.day())
+            elif isinstance(widget, QPlainTextEdit):
+                found[field] = widget.toPlainText()
+            else:
+                found[field] = widget.text()
+        return found
+
+    def contacts(self) -> list[dict[str, Any]]:
+        return [row.values() for row in self.contact_rows if not row.is_blank()]
+
+    def _snapshot(self) -> tuple:
+        return repr(self.values()), repr(self.contacts())
+
+    def has_changes(self) -> bool:
+        return self._snapshot() != self._loaded
+
+    # Checking and saving
+
+    def check_similar(self) -> list[partners.SimilarPartner]:
+        name = self.fields["name"].text()
+        similar = partners.similar_partners(name, exclude_id=self.partner_id)
+        if similar:
+            listed = "; ".join(f"{s.name} ({vocab.PARTNER_STATUSES.label(s.status)})"
+                               for s in similar)
+            self.similar_label.setText(f"⚠ A partner with a very similar name already exists: "
+                                       f"{listed}. Check that this is not the same partner.")
+        self.similar_label.setVisible(bool(similar))
+        return similar
+
+    def show_errors(self) -> bool:
+        """Mark every wrong field; returns True when all is right."""
+        errors: dict[str, str] = {}
+        try:
+            validation.validate_partner(self.values())
+        except validation.ValidationError as err:
+            errors = err.errors
+        first: QWidget | None = None
+        for field, label in self.errors.items():
+            label.show_message(errors.get(field, ""))
+            if field in errors and first is None:
+                first = self.fields[field]
+        has_errors = bool(errors)
+        for row in self.contact_rows:
+            row_errors: dict[str, str] = {}
+            if not row.is_blank():
+                try:
+                    validation.validate_contact(row.values())
+                except validation.ValidationError as err:
+                    row_errors = err.errors
+            wrong_field = row.show_errors(row_errors)
+            first = first or wrong_field
+            has_errors = has_errors or bool(row_errors)
+        if first is not None:
+            first.setFocus()
+        return not has_errors
+
+    def save(self) -> None:
+        if not self.show_errors():
+            return
+        if self.partner_id is None and self.check_similar():
+            answer = QMessageBox.question(
+                self, "Similar partner",
+                f"{self.similar_label.text().lstrip('⚠ ')}\n\nSave this as a new partner anyway?",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Save:
+                return
+        try:
+            self.saved_id = partners.save_partner(self.values(), self.contacts(),
+                                                  self.partner_id)
+        except validation.ValidationError as err:  # checked above; kept as a last guard
+            self.contacts_error.show_message(" ".join(err.errors.values()))
+            return
+        except StoreError as err:  # the disk said no: keep everything typed, say what happened
+            QMessageBox.critical(self, "Not saved",
+                                 f"The partner could not be saved, and nothing was changed.\n\n"
+                                 f"{err}\n\nWhat you typed is still here: try again, or copy "
+                                 "it somewhere safe.")
+            return
+        self.accept()
+
+    def reject(self) -> None:
+        if self.has_changes():
+            answer = QMessageBox.question(
+                self, "Discard changes?", "You have changes that are not saved. Discard them?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Save):
+            self.save()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,96 @@
+"""The one table model behind every list. It holds only the ordered ids of the rows; the text of
+a row is read from SQL, a page at a time, when the view paints it. Sorting is handed to the
+list's SQL, never done on Python rows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from cars_desktop.store.lists import RecordList, Row
+
+PAGE = 200
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RecordTableModel(QAbstractTableModel):
+    def __init__(self, records: RecordList, parent=None) -> None:
+        super().__init__(parent)
+        self.records = records
+        self._ids: list[int] = []
+        self._pages: dict[int, dict[int, Row]] = {}
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    # Reading
+
+    def refresh(self) -> None:
+        """Run the list's query again (after a search, a filter, a sort or a save)."""
+        self.beginResetModel()
+        self._ids = self.records.ids()
+        self._pages.clear()
+        self.endResetModel()
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, record_id: int) -> int | None:
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return None
+
+    def _row(self, row: int) -> Row | None:
+        page = row // PAGE
+        if page not in self._pages:
+            self._pages[page] = self.records.rows(self._ids[page * PAGE:(page + 1) * PAGE])
+        return self._pages[page].get(self._ids[row])
+
+    # QAbstractTableModel
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.records.columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            record = self._row(index.row())
+            text = record.cells[index.column()] if record else ""
+            if role == Qt.ItemDataRole.ToolTipRole and len(text) < 30:
+                return None  # short text is never cut off: no tooltip needed
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(self.records.columns[index.column()].align)
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+            record = self._row(index.row())
+            if record and record.muted:
+                if role == Qt.ItemDataRole.FontRole:
+                    return self._italic
+                return QApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                                    QPalette.ColorRole.Text)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            column = self.records.columns[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column.title
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _alignment(column.align)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.records.sort_key = self.records.columns[column].key
+        self.records.descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+
+def _alignment(align: str) -> Qt.AlignmentFlag:
+    horizontal = Qt.AlignmentFlag.AlignRight if align == "right" else Qt.AlignmentFlag.AlignLeft
+    return horizontal | Qt.AlignmentFlag.AlignVCenter

@@ -1,0 +1,21 @@
+import os
+
+# Without a display Qt aborts the whole process at QApplication(); tests draw offscreen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("CARS_DESKTOP_DATA_DIR", None)
+
+import pytest  # noqa: E402
+
+from cars_desktop.store import database  # noqa: E402
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir):
+    opened = database.open_store(data_dir)
+    yield opened
+    opened.close()
