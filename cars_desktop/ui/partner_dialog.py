@@ -26,8 +26,8 @@ class ContactRow(QWidget):
     """One contact person: a line of fields, each with its own error line below it."""
 
     remove_requested = Signal(object)
-    FIELDS = (("name", "Name", 150), ("role", "Role", 110), ("phone", "Phone", 120),
-              ("email", "Email", 170), ("salutation", "Salutation (Dear …)", 130))
+    FIELDS = (("name", "Name", 130, 3), ("role", "Role", 90, 2), ("phone", "Phone", 110, 2),
+              ("email", "Email", 140, 3), ("salutation", "Salutation (Dear …)", 110, 2))
 
     def __init__(self, values: dict[str, Any] | None, primary_group: QButtonGroup) -> None:
         super().__init__()
@@ -38,7 +38,8 @@ class ContactRow(QWidget):
         grid.setVerticalSpacing(0)
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, ErrorLabel] = {}
-        for column, (field, hint, width) in enumerate(self.FIELDS):
+        for column, (field, hint, width, stretch) in enumerate(self.FIELDS):
+            grid.setColumnStretch(column, stretch)
             edit = QLineEdit(values.get(field) or "")
             edit.setPlaceholderText(hint)
             edit.setAccessibleName(f"Contact {hint.lower()}")
@@ -89,13 +90,14 @@ class PartnerDialog(QDialog):
         self.setMinimumWidth(860)
         self.errors: dict[str, ErrorLabel] = {}
         self.fields: dict[str, QWidget] = {}
+        self.hints: dict[QWidget, QLabel] = {}
         self.contact_rows: list[ContactRow] = []
         self.primary_group = QButtonGroup(self)
 
         body = QWidget()
         columns = QHBoxLayout()
-        columns.addWidget(self._partner_box(), 1)
-        columns.addWidget(self._address_box(), 1)
+        columns.addWidget(self._partner_box(), 1, Qt.AlignmentFlag.AlignTop)
+        columns.addWidget(self._address_box(), 1, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(body)
         self.similar_label = QLabel()
         self.similar_label.setObjectName("similarWarning")
@@ -108,11 +110,13 @@ class PartnerDialog(QDialog):
         layout.addLayout(columns)
         layout.addWidget(self._contacts_box())
         layout.addWidget(self._notes_box())
+        layout.addStretch(1)
 
         scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -137,16 +141,31 @@ class PartnerDialog(QDialog):
         widget.setObjectName(field)
         if isinstance(widget, QLineEdit) and hint:
             widget.setPlaceholderText(hint)
+        form.addRow(label, widget)
+        # Hint and error get rows of their own, under the field: QFormLayout gives word-wrapped
+        # labels the height they need, and a hidden one takes no room.
+        extras = [self.hints[widget]] if widget in self.hints else []
         error = ErrorLabel()
-        holder = QWidget()
-        stack = QVBoxLayout(holder)
-        stack.setContentsMargins(0, 0, 0, 0)
-        stack.setSpacing(1)
-        stack.addWidget(widget)
-        stack.addWidget(error)
-        form.addRow(label, holder)
+        for extra in (*extras, error):
+            form.setWidget(form.rowCount(), QFormLayout.ItemRole.FieldRole, extra)
         self.fields[field], self.errors[field] = widget, error
         return widget
+
+    def _combo_with_hint(self, vocabulary: vocab.Vocabulary) -> QComboBox:
+        """A choice with, under it, what the chosen term means (from the CARS texts)."""
+        combo = QComboBox()
+        fill_combo(combo, vocabulary)
+        hint = QLabel()
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setWordWrap(True)
+
+        def show_hint() -> None:
+            code = combo.currentData()
+            hint.setText(vocabulary.term(code).hint_en if code in vocabulary else "")
+        combo.currentIndexChanged.connect(show_hint)
+        show_hint()
+        self.hints[combo] = hint
+        return combo
 
     def _partner_box(self) -> QGroupBox:
         box = QGroupBox("Partner")
@@ -167,11 +186,10 @@ class PartnerDialog(QDialog):
         name = self._add(form, "name", "&Name", QLineEdit(),
                          "Organisation, or a person's full name")
         name.editingFinished.connect(self.check_similar)
-        sector = self._add(form, "sector", "&Sector", QComboBox())
-        fill_combo(sector, vocab.SECTORS, with_hints=True)
-        ptype = self._add(form, "partnership_type", "&Type", QComboBox())
-        fill_combo(ptype, vocab.PARTNERSHIP_TYPES, with_hints=True)
-        status = self._add(form, "status", "St&atus", QComboBox())
+        self._add(form, "sector", "&Sector", self._combo_with_hint(vocab.SECTORS))
+        self._add(form, "partnership_type", "&Type",
+                  self._combo_with_hint(vocab.PARTNERSHIP_TYPES))
+        status = self._add(form, "status", "Stat&us", QComboBox())
         fill_combo(status, vocab.PARTNER_STATUSES)
         language = self._add(form, "language", "&Language", QComboBox())
         language.setToolTip("Letters to this partner are written in this language")
@@ -182,7 +200,7 @@ class PartnerDialog(QDialog):
         since.setMinimumDate(_NO_DATE)
         since.setSpecialValueText("Not known")
         since.setMaximumDate(QDate.currentDate())
-        self._add(form, "partner_since", "Partner &since", since)
+        self._add(form, "partner_since", "Partner s&ince", since)
         return box
 
     def _address_box(self) -> QGroupBox:
@@ -194,7 +212,7 @@ class PartnerDialog(QDialog):
         province = self._add(form, "province", "&Province", QComboBox())
         province.addItem("—", "")
         fill_combo(province, vocab.PROVINCES, clear=False)
-        self._add(form, "postal_code", "P&ostal code", QLineEdit(), "A1A 1A1")
+        self._add(form, "postal_code", "Postal co&de", QLineEdit(), "A1A 1A1")
         self._add(form, "country", "Country", QLineEdit())
         self._add(form, "phone", "P&hone", QLineEdit(), "506 555-0123")
         self._add(form, "email", "&Email", QLineEdit(), "name@example.ca")
@@ -213,7 +231,7 @@ class PartnerDialog(QDialog):
         layout.addWidget(self.contacts_error)
         self.contacts_layout = QVBoxLayout()
         layout.addLayout(self.contacts_layout)
-        add = QPushButton("Add contact &person")
+        add = QPushButton("&Add contact person")
         add.setObjectName("addContact")
         add.setAutoDefault(False)
         add.clicked.connect(lambda: self.add_contact_row(None).edits["name"].setFocus())
@@ -225,18 +243,22 @@ class PartnerDialog(QDialog):
 
     def _notes_box(self) -> QGroupBox:
         box = QGroupBox("Goal, strengths and notes")
-        grid = QGridLayout(box)
-        for column, (field, title, hint) in enumerate((
-                ("shared_goal", "Shared goal", "What you are working toward together"),
-                ("strengths", "Strengths and gifts they bring", "Skills, resources, reach"),
-                ("notes", "Notes", "Anything else worth remembering"))):
-            grid.addWidget(QLabel(title), 0, column)
+        row = QHBoxLayout(box)
+        for field, title, hint in (
+                ("shared_goal", "Shared &goal", "What you are working toward together"),
+                ("strengths", "Strengths and gi&fts they bring", "Skills, resources, reach"),
+                ("notes", "N&otes", "Anything else worth remembering")):
             edit = QPlainTextEdit()
             edit.setObjectName(field)
             edit.setPlaceholderText(hint)
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(70)
-            grid.addWidget(edit, 1, column)
+            label = QLabel(title)
+            label.setBuddy(edit)
+            column = QVBoxLayout()
+            column.addWidget(label)
+            column.addWidget(edit)
+            row.addLayout(column)
             self.fields[field] = edit
         return box
 
@@ -245,6 +267,7 @@ class PartnerDialog(QDialog):
         row.remove_requested.connect(self._remove_contact_row)
         self.contact_rows.append(row)
         self.contacts_layout.addWidget(row)
+        row.show()  # at once, not on the next turn of the event loop
         if not any(r.primary.isChecked() for r in self.contact_rows):
             row.primary.setChecked(True)
         return row

@@ -22,16 +22,13 @@ class ErrorLabel(QLabel):
         self.setVisible(bool(message))
 
 
-def fill_combo(combo: QComboBox, vocabulary: Vocabulary, *, with_hints: bool = False,
-               clear: bool = True, lang: str = "en") -> None:
+def fill_combo(combo: QComboBox, vocabulary: Vocabulary, *, clear: bool = True,
+               lang: str = "en") -> None:
     """Choices from a vocabulary: the label shown, the code kept as item data."""
     if clear:
         combo.clear()
     for term in vocabulary:
-        label = term.label(lang)
-        if with_hints and term.hint_en:
-            label = f"{label} — {term.hint_en}"
-        combo.addItem(label, term.code)
+        combo.addItem(term.label(lang), term.code)
 
 
 def set_combo(combo: QComboBox, code: object) -> None:

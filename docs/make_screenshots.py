@@ -1,0 +1,70 @@
+"""Screenshots of the main windows for the README and for reviewing the look.
+
+Run under a real X server, for example:
+    xvfb-run -a -s "-screen 0 1400x900x24" python docs/make_screenshots.py docs/
+It fills a temporary data folder with the sample data, opens each window, and saves PNGs."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from cars_desktop.store import database, sample
+from cars_desktop.ui.app import make_application
+from cars_desktop.ui.main_window import MainWindow
+from cars_desktop.ui.partner_dialog import PartnerDialog
+
+
+def settle(app: QApplication, ms: int = 300) -> None:
+    QTimer.singleShot(ms, app.quit)
+    app.exec()
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_application()
+    with tempfile.TemporaryDirectory() as folder:
+        empty_store = database.open_store(Path(folder) / "empty")
+        window = MainWindow(empty_store)
+        window.show()
+        settle(app)
+        window.grab().save(str(out / "partners-empty.png"))
+        window.close()
+        empty_store.close()
+
+        store = database.open_store(Path(folder) / "sample")
+        sample.fill_sample(partners=300, contributions=3000, seed=7)
+        window = MainWindow(store)
+        window.show()
+        settle(app)
+        window.grab().save(str(out / "partners-tab.png"))
+        window.partners.search.setText("lefevre")
+        settle(app)
+        window.grab().save(str(out / "partners-search.png"))
+        window.partners.select_row(0)
+        dialog = PartnerDialog(window, window.partners.selected_id())
+        dialog.show()
+        settle(app)
+        dialog.grab().save(str(out / "partner-dialog.png"))
+        dialog.fields["email"].setText("info@")
+        dialog.fields["postal_code"].setText("K0H 1A0")
+        dialog.fields["name"].setText("")
+        dialog.save()
+        settle(app)
+        dialog.grab().save(str(out / "partner-dialog-errors.png"))
+        dialog.done(0)
+        new = PartnerDialog(window)
+        new.show()
+        settle(app)
+        new.grab().save(str(out / "partner-dialog-new.png"))
+        new.done(0)
+        window.close()
+        store.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs"))
