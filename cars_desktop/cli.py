@@ -68,8 +68,8 @@ def _check(data_dir: Path, args) -> int:
     from cars_desktop.store.migrations import LATEST_VERSION
 
     with database.open_store(data_dir, read_only=True) as store:
-        version = store.schema_version()
         problems = database.integrity_report()
+        version = None if problems else store.schema_version()
     if problems:
         print(f"The data in {data_dir} is DAMAGED:")
         for problem in problems[:20]:

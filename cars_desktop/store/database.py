@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,7 +70,11 @@ _DISK_PROBLEMS = (
 
 @contextmanager
 def transaction():
-    """`db.atomic()`, with the disk's refusals turned into a `WriteError` a volunteer can read."""
+    """`db.atomic()`, with the disk's refusals turned into a `WriteError` a volunteer can read.
+    Waits for the damage check of the open file: a damaged file is never written to."""
+    problem = damage_found()
+    if problem:
+        raise DamagedFile(f"{problem} Nothing was saved.")
     try:
         with db.atomic():
             yield
@@ -80,6 +85,55 @@ def transaction():
                 raise WriteError(message) from err
         raise WriteError(f"The change could not be saved, and nothing was changed ({err}).") \
             from err
+
+
+_check_thread: threading.Thread | None = None
+_check_problem: str | None = None
+
+
+def _quick_check(connection: sqlite3.Connection) -> str | None:
+    """What SQLite's quick check finds wrong, or None when the file is sound."""
+    try:
+        status = connection.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as err:
+        status = str(err)
+    return None if status == "ok" else status
+
+
+def _damaged(path: Path, status: str) -> str:
+    return (f"The data file {path} is damaged ({status}). It was not changed. Restore the "
+            "newest backup, or ask for help before doing anything else with it.")
+
+
+def _check_beside(path: Path) -> None:
+    """Run the quick check on a connection of its own, beside the starting window (it reads
+    the whole file: ~70 ms for a large group). Writes wait for it in `transaction()`."""
+    global _check_thread, _check_problem
+
+    def work() -> None:
+        global _check_problem
+        connection = sqlite3.connect(_read_only_uri(path), uri=True)
+        try:
+            status = _quick_check(connection)
+        finally:
+            connection.close()
+        if status:
+            _check_problem = _damaged(path, status)
+
+    _check_problem = None
+    _check_thread = threading.Thread(target=work, name="quick-check", daemon=True)
+    _check_thread.start()
+
+
+def damage_found() -> str | None:
+    """The message when the check made on opening found damage, else None (waits for it)."""
+    if _check_thread is not None:
+        _check_thread.join()
+    return _check_problem
+
+
+def _read_only_uri(path: Path) -> str:
+    return f"{path.resolve().as_uri()}?mode=ro"
 
 
 def default_data_dir() -> Path:
@@ -166,7 +220,7 @@ class Store:
 
     def close(self) -> None:
         if not db.is_closed():
-            if not self.read_only:
+            if not self.read_only and not damage_found():
                 # Fold the write-ahead log back in, so the file alone is a complete copy.
                 db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             db.close()
@@ -190,9 +244,12 @@ def _make_private_dir(path: Path) -> None:
 
 
 def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
-               migrations: list[Migration] | None = None) -> Store:
+               migrations: list[Migration] | None = None,
+               check_in_background: bool = False) -> Store:
     """Open (creating if needed) the data folder. Raises a `StoreError` subclass, with a message
-    for the volunteer, when the folder is in use, the file is not ours, newer, or damaged."""
+    for the volunteer, when the folder is in use, the file is not ours, newer, or damaged.
+    With `check_in_background` the damage check runs beside the caller (the window starts
+    sooner); writes wait for it, and `damage_found()` tells its result."""
     migrations = MIGRATIONS if migrations is None else migrations
     store = Store(Path(data_dir), read_only=read_only)
     path = store.db_path
@@ -201,7 +258,7 @@ def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
         if not header.exists:
             raise StoreError(f"There is no CARS Desktop data in {store.data_dir}.")
         refuse_if_not_usable(path, header)
-        db.init(f"file:{path}?mode=ro", uri=True, pragmas={"busy_timeout": 5000})
+        db.init(_read_only_uri(path), uri=True, pragmas={"busy_timeout": 5000})
         db.connect()
         return store
 
@@ -216,7 +273,7 @@ def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
             "another window or by another person on this computer. Close it there first; "
             "only one copy may change the data at a time.") from None
     try:
-        _open_for_writing(store, migrations)
+        _open_for_writing(store, migrations, check_in_background)
     except BaseException:
         if not db.is_closed():
             db.close()
@@ -226,7 +283,10 @@ def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
     return store
 
 
-def _open_for_writing(store: Store, migrations: list[Migration]) -> None:
+def _open_for_writing(store: Store, migrations: list[Migration], check_in_background: bool
+                      ) -> None:
+    global _check_thread, _check_problem
+    _check_thread, _check_problem = None, None
     path = store.db_path
     header = read_header(path)
     refuse_if_not_usable(path, header)
@@ -238,22 +298,23 @@ def _open_for_writing(store: Store, migrations: list[Migration]) -> None:
             path.chmod(0o600)
         except OSError:
             pass
+    target = migrations[-1][0] if migrations else 0
     if not header.is_blank:
         try:
-            status = db.execute_sql("PRAGMA quick_check").fetchone()[0]
+            # Asked through SQLite too: a committed change may still sit in the write-ahead log.
+            version = store.schema_version()
+            app_id = db.execute_sql("PRAGMA application_id").fetchone()[0]
         except (pw.DatabaseError, sqlite3.DatabaseError) as err:
-            status = str(err)
-        if status != "ok":
-            raise DamagedFile(
-                f"The data file {path} is damaged ({status}). It was not changed. Restore the "
-                "newest backup, or ask for help before doing anything else with it.")
-        # Asked again through SQLite: a committed change may still sit in the write-ahead log.
-        app_id = db.execute_sql("PRAGMA application_id").fetchone()[0]
-        refuse_if_not_usable(path, FileHeader(True, True, header.page_count,
-                                              store.schema_version(), app_id))
+            raise DamagedFile(_damaged(path, str(err))) from None
+        refuse_if_not_usable(path, FileHeader(True, True, header.page_count, version, app_id))
+        if check_in_background and version >= target:
+            _check_beside(path)
+        else:
+            status = _quick_check(db.connection())
+            if status:
+                raise DamagedFile(_damaged(path, status))
     db.execute_sql("PRAGMA journal_mode = WAL")
     version = store.schema_version()
-    target = migrations[-1][0] if migrations else 0
     if version < target:
         if version > 0:
             backups.make_backup(store.backup_dir, f"before-update-v{version}")
@@ -283,10 +344,13 @@ def _migrate(version: int, migrations: list[Migration]) -> None:
 
 def integrity_report() -> list[str]:
     """Every problem SQLite finds in the open file (full check and broken links); [] when sound."""
-    problems = [row[0] for row in db.execute_sql("PRAGMA integrity_check").fetchall()
-                if row[0] != "ok"]
-    for table, rowid, parent, _ in db.execute_sql("PRAGMA foreign_key_check").fetchall():
-        problems.append(f"{table} row {rowid} points to a missing {parent}")
+    try:
+        problems = [row[0] for row in db.execute_sql("PRAGMA integrity_check").fetchall()
+                    if row[0] != "ok"]
+        for table, rowid, parent, _ in db.execute_sql("PRAGMA foreign_key_check").fetchall():
+            problems.append(f"{table} row {rowid} points to a missing {parent}")
+    except (pw.DatabaseError, sqlite3.DatabaseError) as err:  # too damaged even to check
+        problems = [str(err)]
     return problems
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from cars_desktop.core import vocab
 from cars_desktop.core.money import format_money
@@ -30,14 +30,27 @@ class Row:
     muted: bool = False  # shown greyed (an archived partner)
 
 
-class RecordList(Protocol):
-    columns: tuple[Column, ...]
-    sort_key: str
-    descending: bool
+class RecordList:
+    """What the table model needs of a list. A list writes its SQL in `ids_query`."""
 
-    def ids(self) -> list[int]: ...
-    def rows(self, ids: list[int]) -> dict[int, Row]: ...
-    def total(self) -> int: ...
+    columns: tuple[Column, ...] = ()
+    sort_key = ""
+    descending = False
+
+    def ids_query(self) -> tuple[str, dict[str, Any]]:
+        """The SQL giving the ids of the rows, filtered and in order (timed alone, as the floor,
+        by the benchmark)."""
+        raise NotImplementedError
+
+    def ids(self) -> list[int]:
+        sql, params = self.ids_query()
+        return [row[0] for row in db.execute_sql(sql, params).fetchall()]
+
+    def rows(self, ids: list[int]) -> dict[int, Row]:
+        raise NotImplementedError
+
+    def total(self) -> int:
+        raise NotImplementedError
 
 
 def like_pattern(word: str) -> str:
@@ -45,7 +58,7 @@ def like_pattern(word: str) -> str:
     return f"%{escaped}%"
 
 
-class PartnerList:
+class PartnerList(RecordList):
     """The Partners tab: search, filters, sort, and what each row shows."""
 
     columns = (
@@ -103,14 +116,14 @@ class PartnerList:
             clauses.append("p.status != 'archived'")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
-    def ids(self) -> list[int]:
+    def ids_query(self) -> tuple[str, dict[str, Any]]:
         where, params = self._where()
         direction = "DESC" if self.descending else "ASC"
         order = self._SORT_SQL[self.sort_key]
         if self.sort_key == "given":
             params.update(self._year())
-        sql = f"SELECT p.id FROM partner p{where} ORDER BY {order} {direction}, p.sort_name, p.id"
-        return [row[0] for row in db.execute_sql(sql, params).fetchall()]
+        return (f"SELECT p.id FROM partner p{where} "
+                f"ORDER BY {order} {direction}, p.sort_name, p.id"), params
 
     def rows(self, ids: list[int]) -> dict[int, Row]:
         if not ids:

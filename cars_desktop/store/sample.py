@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from cars_desktop.core.text import fold
 from cars_desktop.core.validation import POSTAL_LETTERS
 from cars_desktop.core.vocab import CASH_KINDS, IN_KIND_KINDS, PAYMENT_METHODS
+from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
     Contribution, Partner, db, new_uuid, search_text, utc_now,
 )
@@ -178,7 +179,7 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                              rng.choice(["letter", "call", "in_person"]), "", ""))
         cid += 1
 
-    with db.atomic():
+    with transaction():
         # The cursor's executemany is several times faster than Peewee's insert_many here.
         conn.executemany(_insert_sql(Partner), partner_rows)
         conn.executemany(

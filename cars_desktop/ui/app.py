@@ -23,25 +23,39 @@ def make_application(qt_args: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(data_dir: str | None, qt_args: list[str]) -> int:
+def open_window(data_dir: str | None, qt_args: list[str] | None = None):
+    """The application and its shown main window over the opened data folder, or None after
+    telling the volunteer, in a message box, why the data cannot be opened."""
     app = make_application(qt_args)
     folder = database.resolve_data_dir(data_dir)
     try:
-        store = database.open_store(folder)
+        store = database.open_store(folder, check_in_background=True)
     except database.StoreError as err:
         QMessageBox.critical(None, f"{APP_NAME} cannot open its data", str(err))
-        return 1
+        return None
     except OSError as err:
         QMessageBox.critical(None, f"{APP_NAME} cannot open its data",
                              f"The data folder {folder} cannot be used: {err.strerror or err}. "
                              "Check that the drive is connected and that you may write there.")
-        return 1
+        return None
     from cars_desktop.ui.main_window import MainWindow
 
     try:
         window = MainWindow(store)
-        window.show()
-        QTimer.singleShot(500, window.automatic_backup)
+    except BaseException:
+        store.close()
+        raise
+    window.show()
+    return app, window
+
+
+def run_app(data_dir: str | None, qt_args: list[str]) -> int:
+    opened = open_window(data_dir, qt_args)
+    if opened is None:
+        return 1
+    app, window = opened
+    QTimer.singleShot(300, window.after_start)
+    try:
         return app.exec()
     finally:
-        store.close()
+        window.store.close()

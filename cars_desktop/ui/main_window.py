@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from cars_desktop import APP_NAME, __version__
-from cars_desktop.store import backups
+from cars_desktop.store import backups, database
 from cars_desktop.store.database import Store
 from cars_desktop.ui.partners_tab import PartnersTab
 
@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self._show_last_backup()
         self.resize(1180, 720)
         self._restore_layout()
+        self.partners.refresh()
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -78,8 +79,19 @@ class MainWindow(QMainWindow):
             "another computer now and then: a backup on the same laptop does not survive a "
             "lost or broken laptop.")
 
+    def after_start(self) -> None:
+        """What waits until the window is up, so that starting stays quick: the result of the
+        damage check, then the daily backup."""
+        problem = database.damage_found()
+        if problem:
+            self.statusBar().showMessage("The data file is damaged: nothing can be saved.")
+            QMessageBox.critical(self, "The data file is damaged",
+                                 f"{problem}\n\nYou can look at your data, but nothing can be "
+                                 "saved until a good backup is restored.")
+            return
+        self.automatic_backup()
+
     def automatic_backup(self) -> None:
-        """The daily copy; run once the window is up, so starting stays quick."""
         try:
             backups.automatic_backup(self.store.backup_dir)
         except backups.BackupError as err:
@@ -113,8 +125,6 @@ class MainWindow(QMainWindow):
         if header is not None:
             table_header = self.partners.table.horizontalHeader()
             table_header.restoreState(header)
-            self.partners.model.sort(table_header.sortIndicatorSection(),
-                                     table_header.sortIndicatorOrder())
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -127,7 +127,7 @@ class PartnersTab(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
-        self.refresh()
+        # The list is first read by the window, once its remembered sort order is restored.
 
     def _filter_combo(self, everything: str, vocabulary: vocab.Vocabulary,
                       name: str) -> QComboBox:

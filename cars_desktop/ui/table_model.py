@@ -20,6 +20,7 @@ class RecordTableModel(QAbstractTableModel):
         self.records = records
         self._ids: list[int] = []
         self._pages: dict[int, dict[int, Row]] = {}
+        self._loaded = False  # no query until the view is set up and the first refresh asks
         self._italic = QFont()
         self._italic.setItalic(True)
 
@@ -28,6 +29,7 @@ class RecordTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Run the list's query again (after a search, a filter, a sort or a save)."""
         self.beginResetModel()
+        self._loaded = True
         self._ids = self.records.ids()
         self._pages.clear()
         self.endResetModel()
@@ -86,9 +88,12 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.records.sort_key = self.records.columns[column].key
-        self.records.descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh()
+        wanted = (self.records.columns[column].key, order == Qt.SortOrder.DescendingOrder)
+        if wanted == (self.records.sort_key, self.records.descending) and self._loaded:
+            return  # setting up a view asks for the same sort several times
+        self.records.sort_key, self.records.descending = wanted
+        if self._loaded:
+            self.refresh()
 
 
 def _alignment(align: str) -> Qt.AlignmentFlag:

@@ -1,0 +1,160 @@
+"""How fast the Partners tab is with a large group's data, each figure beside a floor measured
+in the same run on the same machine.
+
+    python bench/bench_partners.py [--partners 10000] [--contributions 100000] [--runs 5]
+
+It builds a data folder with the sample data (kept in bench/out/ between runs), then measures:
+- start: from launching the program to a shown main window with its list filled, against a
+  bare PySide6 window with an empty table (the floor);
+- a search keystroke and sorting each column: the list's query and the repaint of the table,
+  against the same SQL run on a raw sqlite3 connection (the floor).
+Goals: start at most 1.5 x the bare window; a keystroke or a sort at most 50 ms."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+BARE_WINDOW = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication([])
+window = QMainWindow()
+window.setCentralWidget(QTableView())
+window.resize(1180, 720)
+window.show()
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+app.exec()
+"""
+
+APP_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from cars_desktop.ui.app import open_window
+app, window = open_window(sys.argv[1])
+assert window.partners.model.rowCount() > 0
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+app.exec()
+window.store.close()
+"""
+
+
+def time_start(script: str, *args: str, runs: int) -> float:
+    """Median seconds from launching a Python process to its window being shown."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE,
+                                 text=True, env=env)
+        line = child.stdout.readline()
+        times.append(time.perf_counter() - started)
+        child.wait()
+        if line.strip() != "shown" or child.returncode != 0:
+            raise SystemExit(f"the window did not start (exit {child.returncode})")
+    return statistics.median(times)
+
+
+def median_ms(action, runs: int, setup=None) -> float:
+    times = []
+    for _ in range(runs):
+        if setup:
+            setup()
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def build(folder: Path, partners: int, contributions: int) -> None:
+    from cars_desktop.store import database, sample
+
+    if (folder / database.DB_FILENAME).exists():
+        return
+    print(f"Building {partners:,} partners and {contributions:,} contributions in {folder} …")
+    with database.open_store(folder):
+        sample.fill_sample(partners, contributions, seed=42)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--partners", type=int, default=10_000)
+    parser.add_argument("--contributions", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    folder = HERE / "out" / f"p{args.partners}-c{args.contributions}"
+    build(folder, args.partners, args.contributions)
+
+    rows = []
+    bare = time_start(BARE_WINDOW, runs=args.runs)
+    ours = time_start(APP_WINDOW, str(folder), runs=args.runs)
+    rows.append(("start to a filled main window", ours * 1000, bare * 1000, 1.5))
+
+    from PySide6.QtCore import Qt
+
+    from cars_desktop.store.database import DB_FILENAME
+    from cars_desktop.ui.app import open_window
+
+    app, window = open_window(str(folder))
+    tab = window.partners
+    raw = sqlite3.connect(folder / DB_FILENAME)
+
+    def raw_ids(sql: str, params=()) -> None:
+        raw.execute(sql, params).fetchall()
+
+    def keystroke(text: str) -> None:
+        tab.search.setText(text)
+        tab.table.viewport().repaint()
+
+    def floor_of_list() -> float:
+        sql, params = tab.records.ids_query()
+        return median_ms(lambda: raw_ids(sql, params), args.runs)
+
+    # Each keystroke adds one letter to what is already typed, as a person types.
+    words = ["l", "le", "lef", "lefe", "lefev"]
+    for previous, word in zip(["", *words], words):
+        ms = median_ms(lambda w=word: keystroke(w), args.runs,
+                       setup=lambda p=previous: tab.search.setText(p))
+        rows.append((f"search keystroke “{word}” ({tab.model.rowCount():,} rows)", ms,
+                     floor_of_list(), None))
+    tab.search.setText("")
+    header = tab.table.horizontalHeader()
+    for column, spec in enumerate(tab.records.columns):
+        def sort(c=column) -> None:
+            tab.table.sortByColumn(c, Qt.SortOrder.DescendingOrder)
+            tab.table.viewport().repaint()
+        # from another column's order to this one's, as a click on the header does
+        ms = median_ms(sort, args.runs, setup=lambda c=column: tab.table.sortByColumn(
+            (c + 1) % len(tab.records.columns), Qt.SortOrder.AscendingOrder))
+        assert header.sortIndicatorSection() == column
+        rows.append((f"sort by “{spec.title}” ({tab.model.rowCount():,} rows)", ms,
+                     floor_of_list(), None))
+    window.close()
+    window.store.close()
+
+    print(f"\n{'measure':<52} {'ours ms':>9} {'floor ms':>9} {'ratio':>7}  goal")
+    failed = False
+    for name, ms, floor, ratio_goal in rows:
+        ratio = ms / floor if floor else float("inf")
+        goal_ok = ratio <= ratio_goal if ratio_goal else ms <= 50
+        failed |= not goal_ok
+        goal = f"≤ {ratio_goal} x floor" if ratio_goal else "≤ 50 ms"
+        print(f"{name:<52} {ms:>9.1f} {floor:>9.1f} {ratio:>7.2f}  {goal} "
+              f"{'ok' if goal_ok else 'MISSED'}")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
