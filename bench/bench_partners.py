@@ -124,7 +124,7 @@ def main() -> None:
 
     # Each keystroke adds one letter to what is already typed, as a person types.
     words = ["l", "le", "lef", "lefe", "lefev"]
-    for previous, word in zip(["", *words], words):
+    for previous, word in zip(["", *words[:-1]], words, strict=True):
         ms = median_ms(lambda w=word: keystroke(w), args.runs,
                        setup=lambda p=previous: tab.search.setText(p))
         rows.append((f"search keystroke “{word}” ({tab.model.rowCount():,} rows)", ms,

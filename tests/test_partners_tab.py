@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from helpers import answer_message_boxes, type_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -10,7 +11,6 @@ from cars_desktop.store import partners
 from cars_desktop.store.models import ContactPerson, Contribution, Partner
 from cars_desktop.ui.main_window import MainWindow
 from cars_desktop.ui.partner_dialog import PartnerDialog
-from helpers import answer_message_boxes, type_text
 
 Yes, Cancel = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
 

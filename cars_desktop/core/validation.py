@@ -48,7 +48,8 @@ def required_name(value: str | None) -> str:
 def email(value: str | None) -> str:
     text = clean(value)
     if text and (not _EMAIL.fullmatch(text) or ".." in text):
-        raise FieldError("This email address looks incomplete. It should look like name@example.ca.")
+        raise FieldError("This email address looks incomplete. "
+                         "It should look like name@example.ca.")
     return text
 
 
@@ -91,8 +92,9 @@ def postal_code(value: str | None, province: str | None = None) -> str:
     letters = POSTAL_LETTERS.get(province or "")
     if letters and text[0] not in letters:
         place = vocab.PROVINCES.label(province)
-        starts = " or ".join(letters) if len(letters) < 3 else ", ".join(letters[:-1]) + " or " + letters[-1]
-        raise FieldError(f"Postal codes in {place} start with {starts}. Check the code or the province.")
+        starts = letters if len(letters) == 1 else ", ".join(letters[:-1]) + " or " + letters[-1]
+        raise FieldError(f"Postal codes in {place} start with {starts}. "
+                         "Check the code or the province.")
     return f"{text[:3]} {text[3:]}"
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from cars_desktop.store.models import db
 
-BACKUP_DIRNAME = "backups"
 AUTOMATIC = "automatic"
 KEEP_AUTOMATIC = 10  # automatic copies kept; chosen and pre-update copies are never pruned
 _NAME = re.compile(r"cars-desktop-(?P<kind>[a-z0-9-]+)-(?P<stamp>\d{4}-\d\d-\d\d_\d{6})\.sqlite3$")

@@ -12,11 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import filelock
-import platformdirs
 import peewee as pw
 
 from cars_desktop import APP_NAME
-from cars_desktop.store import backups
 from cars_desktop.store.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, Migration
 from cars_desktop.store.models import db
 
@@ -137,6 +135,8 @@ def _read_only_uri(path: Path) -> str:
 
 
 def default_data_dir() -> Path:
+    import platformdirs  # only when no folder was chosen
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
@@ -213,7 +213,7 @@ class Store:
 
     @property
     def backup_dir(self) -> Path:
-        return self.data_dir / backups.BACKUP_DIRNAME
+        return self.data_dir / "backups"
 
     def schema_version(self) -> int:
         return db.execute_sql("PRAGMA user_version").fetchone()[0]
@@ -317,6 +317,8 @@ def _open_for_writing(store: Store, migrations: list[Migration], check_in_backgr
     version = store.schema_version()
     if version < target:
         if version > 0:
+            from cars_desktop.store import backups
+
             backups.make_backup(store.backup_dir, f"before-update-v{version}")
         _migrate(version, migrations)
         store.migrated_from = version

@@ -201,8 +201,10 @@ CREATE TABLE "setting" (
 CREATE UNIQUE INDEX "setting_uuid" ON "setting" ("uuid");
 CREATE UNIQUE INDEX "setting_key" ON "setting" ("key");
 CREATE INDEX "partner_status_sort_name" ON "partner" ("status", "sort_name");
-CREATE INDEX "contact_person_partner_primary" ON "contact_person" ("partner_id", "is_primary" DESC, "position");
-CREATE INDEX "contribution_partner_totals" ON "contribution" ("partner_id", "status", "date_received", "amount_cents");
+CREATE INDEX "contact_person_partner_primary"
+    ON "contact_person" ("partner_id", "is_primary" DESC, "position");
+CREATE INDEX "contribution_partner_totals"
+    ON "contribution" ("partner_id", "status", "date_received", "amount_cents");
 CREATE INDEX "interaction_partner_date" ON "interaction" ("partner_id", "date");
 """
 

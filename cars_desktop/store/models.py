@@ -18,7 +18,7 @@ db = pw.SqliteDatabase(None)
 
 
 def utc_now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def new_uuid() -> str:

@@ -10,7 +10,12 @@ from cars_desktop.core.text import fold_for_match
 from cars_desktop.core.validation import ValidationError, validate_contact, validate_partner
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
-    ContactPerson, Contribution, Interaction, Partner, Review, utc_now,
+    ContactPerson,
+    Contribution,
+    Interaction,
+    Partner,
+    Review,
+    utc_now,
 )
 
 PARTNER_FIELDS = ("kind", "name", "sector", "partnership_type", "status", "shared_goal",
@@ -60,7 +65,8 @@ def save_partner(values: dict[str, Any], contacts: list[dict[str, Any]],
         except ValidationError as err:
             who = (contact.get("name") or "").strip() or "without a name"
             for field, message in err.errors.items():
-                errors.setdefault("contacts", f"Contact person {number} ({who}), {field}: {message}")
+                errors.setdefault("contacts",
+                                  f"Contact person {number} ({who}), {field}: {message}")
     if errors:
         raise ValidationError(errors)
     if cleaned_contacts and not any(c["is_primary"] for _, c in cleaned_contacts):

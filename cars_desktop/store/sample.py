@@ -12,7 +12,12 @@ from cars_desktop.core.validation import POSTAL_LETTERS
 from cars_desktop.core.vocab import CASH_KINDS, IN_KIND_KINDS, PAYMENT_METHODS
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
-    Contribution, Partner, db, new_uuid, search_text, utc_now,
+    Contribution,
+    Partner,
+    db,
+    new_uuid,
+    search_text,
+    utc_now,
 )
 
 TOWNS = [  # (town, province, area code, language)
@@ -84,8 +89,13 @@ def _person(rng: random.Random, lang: str) -> tuple[str, str]:
     return first, last
 
 
+def _bare(text: str) -> str:
+    """Letters only: what an email address or a web domain is made of."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
 def _email(first: str, last: str, domain: str) -> str:
-    return f"{fold(first).replace(' ', '')[:1]}{fold(last).replace(' ', '').replace(chr(39), '')}@{domain}"
+    return f"{_bare(first)[:1]}{_bare(last)}@{domain}"
 
 
 def _dates(rng: random.Random, today: dt.date, years: int) -> Iterator[dt.date]:
@@ -125,7 +135,7 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
             contacts = [_person(rng, lang) for _ in range(rng.choice((1, 1, 1, 2, 3)))]
         formal = rng.random() < 0.3
         status = rng.choices(["active", "prospect", "lapsed", "archived"], [70, 10, 15, 5])[0]
-        domain = f"{fold(town).replace(' ', '').replace(chr(39), '')}.ca"
+        domain = f"{_bare(town)}.ca"
         email = _email(first, last, domain) if kind == "person" else f"info@{domain}"
         phone = _phone(rng, area)
         street = rng.choice(STREETS_FR if lang == "fr" else STREETS_EN)
@@ -134,7 +144,8 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
             pid, new_uuid(), now, now, kind, name, fold(name),
             search_text(name, town, email, phone, *(f"{f} {la}" for f, la in contacts)),
             sector, "formal" if formal else "casual", status,
-            "Healthy families in our community" if formal else "", "", f"{rng.randint(1, 999)} {street}",
+            "Healthy families in our community" if formal else "", "",
+            f"{rng.randint(1, 999)} {street}",
             "", town, province, _postal(rng, province), "Canada", phone, email, "", lang, "",
             since.isoformat(), None))
         for position, (cf, cl) in enumerate(contacts):

@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from cars_desktop import APP_NAME, __version__
-from cars_desktop.store import backups, database
+from cars_desktop.store import database
 from cars_desktop.store.database import Store
 from cars_desktop.ui.partners_tab import PartnersTab
 
@@ -30,7 +30,6 @@ class MainWindow(QMainWindow):
         self.backup_label = QLabel()
         self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().showMessage(f"Data folder: {store.data_dir}")
-        self._show_last_backup()
         self.resize(1180, 720)
         self._restore_layout()
         self.partners.refresh()
@@ -67,6 +66,8 @@ class MainWindow(QMainWindow):
     # Backups
 
     def back_up_now(self) -> None:
+        from cars_desktop.store import backups
+
         try:
             path = backups.make_backup(self.store.backup_dir, "chosen")
         except backups.BackupError as err:
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         self.automatic_backup()
 
     def automatic_backup(self) -> None:
+        from cars_desktop.store import backups
+
         try:
             backups.automatic_backup(self.store.backup_dir)
         except backups.BackupError as err:
@@ -99,6 +102,8 @@ class MainWindow(QMainWindow):
         self._show_last_backup()
 
     def _show_last_backup(self) -> None:
+        from cars_desktop.store import backups
+
         found = backups.list_backups(self.store.backup_dir)
         self.backup_label.setText(f"Last backup: {found[0].made_at:%Y-%m-%d %H:%M}" if found
                                   else "No backup yet")

@@ -6,17 +6,27 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMenu, QMessageBox, QPushButton, QStackedWidget, QTableView, QToolButton, QVBoxLayout,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from cars_desktop.core import vocab
-from cars_desktop.store import partners
 from cars_desktop.store.database import StoreError
 from cars_desktop.store.lists import PartnerList
 from cars_desktop.store.models import Partner
-from cars_desktop.ui.partner_dialog import PartnerDialog
 from cars_desktop.ui.table_model import RecordTableModel
 from cars_desktop.ui.widgets import fill_combo
 
@@ -223,6 +233,8 @@ class PartnersTab(QWidget):
     # Actions
 
     def new_partner(self) -> None:
+        from cars_desktop.ui.partner_dialog import PartnerDialog  # not needed to start
+
         dialog = PartnerDialog(self)
         if dialog.exec():
             self._after_save(dialog.saved_id)
@@ -231,6 +243,8 @@ class PartnersTab(QWidget):
         partner_id = self.selected_id()
         if partner_id is None:
             return
+        from cars_desktop.ui.partner_dialog import PartnerDialog
+
         dialog = PartnerDialog(self, partner_id)
         if dialog.exec():
             self._after_save(dialog.saved_id)
@@ -244,6 +258,8 @@ class PartnersTab(QWidget):
         self.changed.emit()
 
     def toggle_archive(self) -> None:
+        from cars_desktop.store import partners
+
         partner_id = self.selected_id()
         if partner_id is None:
             return
@@ -252,6 +268,8 @@ class PartnersTab(QWidget):
         self.refresh(select_id=partner_id)
 
     def delete_selected(self) -> None:
+        from cars_desktop.store import partners
+
         partner_id = self.selected_id()
         if partner_id is None:
             return
@@ -277,6 +295,8 @@ class PartnersTab(QWidget):
             self.refresh()
 
     def erase_selected(self) -> None:
+        from cars_desktop.store import partners
+
         partner_id = self.selected_id()
         if partner_id is None:
             return
@@ -302,9 +322,11 @@ class PartnersTab(QWidget):
             self.refresh()
 
     def _run(self, change) -> None:
+        from cars_desktop.store.partners import HasHistory
+
         try:
             change()
-        except (StoreError, partners.HasHistory) as err:
+        except (StoreError, HasHistory) as err:
             QMessageBox.critical(self, "Not changed", str(err))
             return
         self.changed.emit()

@@ -12,6 +12,7 @@ from cars_desktop.store.lists import RecordList, Row
 
 PAGE = 200
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -51,10 +52,10 @@ class RecordTableModel(QAbstractTableModel):
 
     # QAbstractTableModel
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.records.columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
