@@ -192,7 +192,7 @@ def test_a_copy_killed_mid_run_does_not_block_the_next_start(data_dir):
         assert store.schema_version() == migrations.LATEST_VERSION
 
 
-def test_a_damaged_file_is_refused_untouched(data_dir):
+def _damage(data_dir):
     with database.open_store(data_dir):
         for number in range(300):
             partners.save_partner(organisation(f"Partner {number}", notes="x" * 500), [])
@@ -200,10 +200,36 @@ def test_a_damaged_file_is_refused_untouched(data_dir):
     with open(path, "r+b") as f:  # scribble over pages in the middle of the file
         f.seek(4096 * 5)
         f.write(os.urandom(4096 * 3))
+    return path
+
+
+def test_a_damaged_file_is_refused_untouched(data_dir):
+    path = _damage(data_dir)
     before = digest(path)
     with pytest.raises(database.DamagedFile, match="damaged"):
         database.open_store(data_dir)
     assert digest(path) == before
+
+
+def test_a_damage_check_beside_the_window_still_blocks_every_write(data_dir):
+    path = _damage(data_dir)
+    before = digest(path)
+    store = database.open_store(data_dir, check_in_background=True)
+    try:
+        assert "is damaged" in database.damage_found()
+        with pytest.raises(database.DamagedFile, match="Nothing was saved"):
+            partners.save_partner(organisation("One more"), [])
+    finally:
+        store.close()
+    assert digest(path) == before
+
+
+def test_a_sound_file_checked_beside_the_window_is_writable(data_dir):
+    database.open_store(data_dir).close()
+    with database.open_store(data_dir, check_in_background=True):
+        partners.save_partner(organisation(), [])
+        assert database.damage_found() is None
+        assert Partner.select().count() == 1
 
 
 def test_backups_are_verified_named_and_pruned(store):
