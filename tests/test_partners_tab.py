@@ -158,6 +158,10 @@ def test_search_as_you_type_ignores_accents(qtbot, window):
     assert window.focusWidget() is tab.search
     type_text(tab.search, "lefevre")
     assert shown_names(tab) == ["Pharmacie Lefèvre"]
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)  # Enter: on to the first partner found
+    assert window.focusWidget() is tab.table and tab.edit_button.isEnabled()
+    assert tab.model.data(tab.model.index(tab.table.currentIndex().row(), 0)) == \
+        "Pharmacie Lefèvre"
     tab.search.clear()
     type_text(tab.search, "COTE")
     assert shown_names(tab) == ["Kenora Co-op"]

@@ -148,7 +148,7 @@ class PartnerDialog(QDialog):
             self._set_values(*partners.load_partner(partner_id))
         self._loaded = self._snapshot()
         self.fields["name"].setFocus()
-        self.resize(900, 760)
+        self.resize(900, 690)
 
     # Building the form
 

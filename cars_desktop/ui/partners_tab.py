@@ -45,6 +45,7 @@ class PartnersTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search partners")
         self.search.textChanged.connect(self._filters_changed)
+        self.search.returnPressed.connect(self._go_to_list)
         self.sector = self._filter_combo("All sectors", vocab.SECTORS, "sectorFilter")
         self.ptype = self._filter_combo("All types", vocab.PARTNERSHIP_TYPES, "typeFilter")
         self.status = self._filter_combo("Any status", vocab.PARTNER_STATUSES, "statusFilter")
@@ -225,6 +226,13 @@ class PartnersTab(QWidget):
         self.archive_button.setToolTip(
             "Make this archived partner active again" if archived else
             "Hide this partner from the list; its history is kept")
+
+    def _go_to_list(self) -> None:
+        """Enter in the search box: on to the first partner found, ready for Enter to edit."""
+        if self.model.rowCount():
+            if self.selected_id() is None:
+                self.select_row(0)
+            self.table.setFocus()
 
     def focus_search(self) -> None:
         self.search.setFocus()
