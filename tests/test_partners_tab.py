@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from helpers import answer_message_boxes, type_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -11,6 +10,7 @@ from cars_desktop.store import partners
 from cars_desktop.store.models import ContactPerson, Contribution, Partner
 from cars_desktop.ui.main_window import MainWindow
 from cars_desktop.ui.partner_dialog import PartnerDialog
+from helpers import answer_message_boxes, type_text
 
 Yes, Cancel = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
 
@@ -23,11 +23,22 @@ def window(qtbot, store):
     return main
 
 
-def add(name, **changes):
+def add(name, contacts=(), gift_cents=None, **changes):
+    """A partner saved through the store, with a received gift when `gift_cents` is given."""
     values = {"kind": "organisation", "name": name, "sector": "voluntary",
-              "partnership_type": "casual", "status": "active", "language": "en"}
-    values.update(changes)
-    return partners.save_partner(values, changes.pop("contacts", []))
+              "partnership_type": "casual", "status": "active", "language": "en", **changes}
+    pid = partners.save_partner(values, list(contacts))
+    if gift_cents is not None:
+        Contribution.create(partner=pid, family="cash", kind="one_time",
+                            amount_cents=gift_cents, date_received=dt.date(2026, 1, 5))
+    return pid
+
+
+def first_row_selected(window):
+    tab = window.partners
+    tab.refresh()
+    tab.select_row(0)
+    return tab
 
 
 def shown_names(tab):
@@ -109,9 +120,7 @@ def test_bad_input_is_shown_next_to_each_field_and_nothing_is_saved(qtbot, windo
 
 def test_editing_a_partner_and_its_contacts(qtbot, window):
     pid = add("Town of Sussex", contacts=[{"name": "Mary Fraser"}, {"name": "Ian Reid"}])
-    window.partners.refresh()
-    window.partners.select_row(0)
-    dialog = PartnerDialog(window, window.partners.selected_id())
+    dialog = PartnerDialog(window, first_row_selected(window).selected_id())
     assert dialog.fields["name"].text() == "Town of Sussex"
     assert [r.edits["name"].text() for r in dialog.contact_rows] == ["Mary Fraser", "Ian Reid"]
     dialog.contact_rows[1].primary.setChecked(True)
@@ -192,12 +201,8 @@ def test_filters_and_sorting_by_a_column(qtbot, window):
 
 
 def test_archive_hides_and_bring_back(qtbot, window):
-    pid = add("Old Mill Society", contacts=[{"name": "Brian Walsh"}])
-    Contribution.create(partner=pid, family="cash", kind="one_time", amount_cents=1000,
-                        date_received=dt.date(2026, 1, 5))
-    tab = window.partners
-    tab.refresh()
-    tab.select_row(0)
+    pid = add("Old Mill Society", contacts=[{"name": "Brian Walsh"}], gift_cents=1000)
+    tab = first_row_selected(window)
     assert tab.archive_button.text() == "Archi&ve"
     qtbot.mouseClick(tab.archive_button, Qt.MouseButton.LeftButton)
     assert Partner.get_by_id(pid).status == "archived"
@@ -211,12 +216,8 @@ def test_archive_hides_and_bring_back(qtbot, window):
 
 
 def test_delete_of_a_partner_with_history_offers_archive(qtbot, window):
-    pid = add("Nelson Rotary")
-    Contribution.create(partner=pid, family="cash", kind="one_time", amount_cents=1000,
-                        date_received=dt.date(2026, 1, 5))
-    tab = window.partners
-    tab.refresh()
-    tab.select_row(0)
+    pid = add("Nelson Rotary", gift_cents=1000)
+    tab = first_row_selected(window)
     seen = []
     answer_message_boxes([Yes], seen)
     tab.delete_action.trigger()
@@ -226,12 +227,8 @@ def test_delete_of_a_partner_with_history_offers_archive(qtbot, window):
 
 def test_erase_asks_twice_and_removes_personal_information(qtbot, window):
     pid = add("Geneviève Thériault", kind="person", email="gen@bell.ca",
-              contacts=[{"name": "Geneviève Thériault"}])
-    Contribution.create(partner=pid, family="cash", kind="one_time", amount_cents=25000,
-                        date_received=dt.date(2026, 2, 14))
-    tab = window.partners
-    tab.refresh()
-    tab.select_row(0)
+              contacts=[{"name": "Geneviève Thériault"}], gift_cents=25000)
+    tab = first_row_selected(window)
     seen = []
     answer_message_boxes([Yes, Cancel], seen)  # changes their mind at the second question
     tab.erase_action.trigger()
