@@ -150,7 +150,8 @@ def erase_personal_information(partner_id: int) -> None:
         partner = Partner.get_by_id(partner_id)
         ContactPerson.delete().where(ContactPerson.partner == partner).execute()
         Interaction.delete().where(Interaction.partner == partner).execute()
-        Review.update(notes="", reviewer="").where(Review.partner == partner).execute()
+        Review.update(notes="", reviewer="", updated_at=utc_now()).where(
+            Review.partner == partner).execute()
         Contribution.update(notes="", valued_by="", advantage_description="",
                             updated_at=utc_now()).where(
             Contribution.partner == partner).execute()
