@@ -101,6 +101,8 @@ def test_postal_code_abroad_is_not_checked():
 @pytest.mark.parametrize("typed, cents", [
     ("50", 5000), ("$1,234.56", 123456), ("1 234,56 $", 123456), ("50.5", 5050),
     ("1.234,56", 123456), ("0,99", 99), ("1,000", 100000), ("CAD 12", 1200),
+    ("1,234,567.89", 123456789), ("1.234.567", 123456700), ("12,5", 1250),
+    ("CA$ 75", 7500), ("75 $", 7500), ("1 000 000", 100000000),
 ])
 def test_parse_money(typed, cents):
     assert parse_money(typed) == cents
@@ -108,7 +110,10 @@ def test_parse_money(typed, cents):
 
 @pytest.mark.parametrize("typed, message", [
     ("", "Enter an amount"), ("abc", "not an amount"), ("-5", "negative"),
-    ("99999999999999", "too large"),
+    ("(5.00)", "negative"), ("99999999999999", "too large"),
+    ("1.234", "could be read two ways"), ("12,34,567", "grouped oddly"),
+    ("1.2345", "cents have two digits"), ("1,234,56", "twice before the cents"),
+    ("5..00", "not an amount|twice|cents"),
 ])
 def test_parse_money_refuses_with_reason(typed, message):
     with pytest.raises(MoneyError, match=message):

@@ -109,7 +109,7 @@ def test_erasing_personal_information_keeps_the_accounts(store):
             city="Rimouski", province="QC", postal_code="G5L 1A1", notes="Allergic to cats"),
         [{"name": "Geneviève Thériault"}])
     gift = Contribution.create(partner=pid, family="cash", kind="one_time", amount_cents=25000,
-                               date_received=dt.date(2026, 2, 14), notes="For Geneviève")
+                               date=dt.date(2026, 2, 14), notes="For Geneviève")
     Interaction.create(partner=pid, date=dt.date(2026, 2, 1), kind="visit",
                        summary="Visited Geneviève at home")
     Review.create(partner=pid, date=dt.date(2026, 2, 1), notes="Geneviève said…")
@@ -120,7 +120,7 @@ def test_erasing_personal_information_keeps_the_accounts(store):
     assert "genevieve" not in row.search_text
     assert ContactPerson.select().count() == 0 and Interaction.select().count() == 0
     kept = Contribution.get_by_id(gift.id)
-    assert (kept.amount_cents, kept.date_received, kept.notes) == \
+    assert (kept.amount_cents, kept.date, kept.notes) == \
         (25000, dt.date(2026, 2, 14), "")
     everything = " ".join(str(v) for table in ("partner", "contact_person", "contribution",
                                                "interaction", "review")
@@ -179,9 +179,9 @@ def test_sorting_in_sql(listed):
     assert names(records) == ["Bibliothèque de Hearst", "LEFEBVRE Trucking",
                               "Pharmacie Lefèvre", "Youth Council"]
     Contribution.create(partner=listed["Youth Council"], family="cash", kind="one_time",
-                        amount_cents=123456, date_received=dt.date(2026, 3, 1))
+                        amount_cents=123456, date=dt.date(2026, 3, 1))
     Contribution.create(partner=listed["Pharmacie Lefèvre"], family="cash", kind="one_time",
-                        amount_cents=999999, date_received=dt.date(2025, 3, 1))  # last year
+                        amount_cents=999999, date=dt.date(2025, 3, 1))  # last year
     Interaction.create(partner=listed["LEFEBVRE Trucking"], date=dt.date(2026, 5, 2),
                        kind="call")
     records.sort_key, records.descending = "given", True

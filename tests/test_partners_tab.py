@@ -30,7 +30,7 @@ def add(name, contacts=(), gift_cents=None, **changes):
     pid = partners.save_partner(values, list(contacts))
     if gift_cents is not None:
         Contribution.create(partner=pid, family="cash", kind="one_time",
-                            amount_cents=gift_cents, date_received=dt.date(2026, 1, 5))
+                            amount_cents=gift_cents, date=dt.date(2026, 1, 5))
     return pid
 
 

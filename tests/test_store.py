@@ -103,7 +103,7 @@ def test_a_migration_that_rebuilds_a_parent_keeps_its_children(data_dir):
         pid = partners.save_partner(organisation(), [{"name": "Josée Léger"},
                                                      {"name": "René Cormier"}])
         Contribution.create(partner=pid, family="cash", kind="one_time", amount_cents=5000,
-                            date_received=dt.date(2026, 5, 1))
+                            date=dt.date(2026, 5, 1))
     steps = [*migrations.MIGRATIONS, (2, "rebuild partner", _rebuild_partner_table)]
     with database.open_store(data_dir, migrations=steps) as store:
         assert store.schema_version() == 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 _MAX_CENTS = 10**13  # a hundred billion dollars: anything above is a typing mistake
@@ -23,33 +23,47 @@ def to_decimal(cents: int) -> Decimal:
 
 
 def parse_money(text: str) -> int:
-    """Cents from an amount as people type it: "50", "$1,234.56", "1 234,56 $", "50.5"."""
+    """Cents from an amount as people type it in Canada: "50", "$1,234.56", "1 234,56 $",
+    "50.5". Refuses, with the reason, what is negative, too large, or could be read two ways
+    ("1.234": one dollar and some, or a thousand?)."""
     raw = (text or "").strip()
     if not raw:
         raise MoneyError("Enter an amount.")
-    body = raw.replace("$", "").replace("CAD", "").replace("\u00a0", " ").replace("\u202f", " ")
+    body = re.sub(r"(?i)ca?\$|cad|\$", "", raw).replace("\u00a0", " ").replace("\u202f", " ")
     body = body.strip()
-    negative = body.startswith("-")
-    body = body.lstrip("-").strip()
+    if body.startswith(("-", "(")) or body.endswith("-"):
+        raise MoneyError("An amount cannot be negative.")
     if not re.fullmatch(r"[0-9][0-9 ,.']*", body):
         raise MoneyError(f"“{raw}” is not an amount. Type digits, for example 125.50.")
     body = body.replace(" ", "").replace("'", "")
-    last_sep = max(body.rfind(","), body.rfind("."))
-    if last_sep != -1 and len(body) - last_sep - 1 in (1, 2):
-        whole, fraction = body[:last_sep], body[last_sep + 1:]
-    else:
-        whole, fraction = body, ""
-    whole = whole.replace(",", "").replace(".", "")
-    try:
-        value = Decimal(f"{whole or '0'}.{fraction or '0'}")
-    except InvalidOperation:
-        raise MoneyError(f"“{raw}” is not an amount.") from None
-    cents = to_cents(value)
-    if negative:
-        raise MoneyError("An amount cannot be negative.")
+    whole, fraction = _split_decimals(body, raw)
+    groups = re.split(r"[,.]", whole)
+    if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])):
+        raise MoneyError(f"“{raw}” has its digits grouped oddly. Type it as 1234.56 or 1,234.56.")
+    cents = int("".join(groups)) * 100 + int((fraction + "00")[:2])
     if cents >= _MAX_CENTS:
         raise MoneyError(f"“{raw}” is too large to be right. Check the number of digits.")
     return cents
+
+
+def _split_decimals(body: str, raw: str) -> tuple[str, str]:
+    """The whole dollars and the cents' digits: the last separator marks cents when one or two
+    digits follow it; "," and "." can each serve either purpose, as they do in Canada."""
+    last = max(body.rfind(","), body.rfind("."))
+    if last == -1:
+        return body, ""
+    mark, tail, head = body[last], body[last + 1:], body[:last]
+    other = "." if mark == "," else ","
+    if len(tail) in (1, 2):
+        if mark in head:
+            raise MoneyError(f"“{raw}” has “{mark}” twice before the cents.")
+        return head, tail
+    if len(tail) == 3 and mark == "." and other not in head and "." not in head:
+        raise MoneyError(f"“{raw}” could be read two ways. Type 1234 for a thousand and more, "
+                         "or 1.23 for one dollar and cents.")
+    if len(tail) == 3:
+        return body, ""
+    raise MoneyError(f"“{raw}” is not an amount: cents have two digits, for example 12.50.")
 
 
 def format_money(cents: int | None, lang: str = "en") -> str:

@@ -185,3 +185,116 @@ def validate_contact(values: Mapping[str, Any]) -> dict[str, Any]:
         "phone": phone, "email": email,
         "is_primary": bool,
     })
+
+
+def hours_to_minutes(value: str | None) -> int:
+    """Minutes from hours as people write them: "3", "2.5", "2,5", "1:30", "90 min"."""
+    text = clean(value).lower().replace(",", ".")
+    if not text:
+        return 0
+    match = re.fullmatch(r"(\d{1,5})\s*:\s*([0-5]\d)", text)
+    if match:
+        return int(match[1]) * 60 + int(match[2])
+    match = re.fullmatch(r"(\d{1,6})\s*min(utes)?", text)
+    if match:
+        return int(match[1])
+    match = re.fullmatch(r"(\d{1,5}(?:\.\d{1,2})?)\s*(h|hrs?|hours?|heures?)?", text)
+    if not match:
+        raise FieldError("Write the hours as a number, for example 3, 2.5 or 1:30.")
+    return round(float(match[1]) * 60)
+
+
+def _money(value: Any, *, required: bool, what: str = "an amount") -> int:
+    from cars_desktop.core.money import MoneyError, parse_money
+
+    if isinstance(value, int):
+        cents = value
+    elif not clean(value):
+        if required:
+            raise FieldError(f"Enter {what}.")
+        return 0
+    else:
+        try:
+            cents = parse_money(value)
+        except MoneyError as err:
+            raise FieldError(str(err)) from None
+    if cents < 0:
+        raise FieldError("An amount cannot be negative.")
+    return cents
+
+
+def validate_contribution(values: Mapping[str, Any], today: dt.date | None = None
+                          ) -> dict[str, Any]:
+    """A contribution's fields ready to store, or `ValidationError` naming every wrong field.
+    Amounts may be given as typed text or as cents; fields that do not apply to the family,
+    kind or status are emptied, so nothing stale is kept."""
+    today = today or dt.date.today()
+    errors: dict[str, str] = {}
+    cleaned: dict[str, Any] = {}
+
+    def check(field: str, rule: Callable[[], Any]) -> None:
+        try:
+            cleaned[field] = rule()
+        except FieldError as err:
+            errors[field] = str(err)
+
+    family, kind, status = values.get("family"), values.get("kind"), values.get("status")
+    kinds = vocab.CASH_KINDS if family == "cash" else vocab.IN_KIND_KINDS
+    check("partner_id", lambda: _required_id(values.get("partner_id"),
+                                             "Choose the partner who gave it."))
+    check("family", lambda: choice(vocab.CONTRIBUTION_FAMILIES, "cash or gift in kind")(family))
+    check("kind", lambda: choice(kinds, "kind of contribution")(kind))
+    check("status", lambda: choice(vocab.CONTRIBUTION_STATUSES, "status")(status))
+    in_kind = family == "in_kind"
+    what = "its estimated value" if in_kind else "the amount"
+    check("amount_cents", lambda: _money(values.get("amount"), required=not in_kind,
+                                         what=what))
+    if not in_kind and cleaned.get("amount_cents") == 0 and "amount_cents" not in errors:
+        errors["amount_cents"] = "A cash contribution needs an amount above zero."
+    check("date", lambda: _date_not_future(values.get("date"), today))
+    if status == "pledged":
+        check("date_expected", lambda: _expected(values.get("date_expected"),
+                                                 values.get("date")))
+    else:
+        cleaned["date_expected"] = None
+    check("minutes", lambda: hours_to_minutes(values.get("hours")) if in_kind else 0)
+    cleaned["valued_by"] = clean(values.get("valued_by")) if in_kind else ""
+    cleaned["appraised"] = bool(values.get("appraised")) and in_kind
+    check("payment_method", lambda: optional_choice(vocab.PAYMENT_METHODS, "payment method")(
+        values.get("payment_method")) if not in_kind and status == "received" else "")
+    for field in ("reference", "purpose", "notes", "advantage_description"):
+        cleaned[field] = clean(values.get(field))
+    check("advantage_cents", lambda: _money(values.get("advantage"), required=False))
+    if cleaned.get("advantage_cents") and "amount_cents" in cleaned and \
+            cleaned["advantage_cents"] >= cleaned["amount_cents"] > 0:
+        errors["advantage_cents"] = "The advantage must be worth less than the gift."
+    if cleaned.get("advantage_cents") and not cleaned["advantage_description"]:
+        errors["advantage_description"] = "Say what the partner received (a dinner ticket…)."
+    cleaned["contact_id"] = values.get("contact_id") or None
+    cleaned["credited_partner_id"] = (values.get("credited_partner_id") or None) \
+        if kind in ("employee", "matching") else None
+    cleaned["pledge_id"] = (values.get("pledge_id") or None) if status == "received" else None
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _required_id(value: Any, message: str) -> int:
+    if not value:
+        raise FieldError(message)
+    return int(value)
+
+
+def _date_not_future(value: dt.date | None, today: dt.date) -> dt.date:
+    if value is None:
+        raise FieldError("Enter the date.")
+    if value > today:
+        raise FieldError("This date is in the future. A promise to give later is a pledge: "
+                         "choose “Pledged” and set the date it is expected.")
+    return value
+
+
+def _expected(value: dt.date | None, promised: dt.date | None) -> dt.date | None:
+    if value is not None and promised is not None and value < promised:
+        raise FieldError("The expected date is before the date it was promised.")
+    return value

@@ -221,6 +221,7 @@ class Store:
     def close(self) -> None:
         if not db.is_closed():
             if not self.read_only and not damage_found():
+                db.execute_sql("PRAGMA optimize")  # keeps the query planner's statistics fresh
                 # Fold the write-ahead log back in, so the file alone is a complete copy.
                 db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             db.close()

@@ -103,11 +103,12 @@ class Contribution(BaseModel):
     # a received contribution that fulfils (part of) a pledge points to it
     pledge = pw.ForeignKeyField("self", null=True, on_delete="SET NULL", backref="fulfilments")
     amount_cents = pw.IntegerField(default=0)  # cash amount, or in-kind estimated value
+    # a pledge's amount not yet received; kept by contributions.save_contribution
+    outstanding_cents = pw.IntegerField(default=0)
     valued_by = pw.CharField(default="")
-    hours = pw.IntegerField(default=0)  # in minutes, for labour and volunteer programs
-    date_pledged = pw.DateField(null=True)
-    date_expected = pw.DateField(null=True)
-    date_received = pw.DateField(null=True)
+    minutes = pw.IntegerField(default=0)  # time given, for labour and volunteer programs
+    date = pw.DateField()  # when received; for a pledge, when promised
+    date_expected = pw.DateField(null=True)  # for a pledge
     payment_method = pw.CharField(default="")  # vocab.PAYMENT_METHODS
     reference = pw.CharField(default="", index=True)
     purpose = pw.CharField(default="")
@@ -115,6 +116,9 @@ class Contribution(BaseModel):
     advantage_description = pw.CharField(default="")
     appraised = pw.BooleanField(default=False)
     notes = pw.TextField(default="")
+    thanked_on = pw.DateField(null=True)  # the first acknowledgement's date, for the lists
+    partner_sort = pw.CharField(default="")  # fold(partner.name), for sorting the list
+    search_text = pw.TextField(default="")
 
 
 class Acknowledgement(BaseModel):

@@ -8,6 +8,7 @@ from typing import Any
 
 from cars_desktop.core.text import fold_for_match
 from cars_desktop.core.validation import ValidationError, validate_contact, validate_partner
+from cars_desktop.store.contributions import refresh_partner_text
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
     ContactPerson,
@@ -78,10 +79,13 @@ def save_partner(values: dict[str, Any], contacts: list[dict[str, Any]],
 
     with transaction():
         partner = Partner() if partner_id is None else Partner.get_by_id(partner_id)
+        renamed = partner_id is not None and partner.name != cleaned["name"]
         for name, value in cleaned.items():
             setattr(partner, name, value)
         partner.refresh_search_text([c["name"] for _, c in cleaned_contacts])
         partner.save()
+        if renamed:
+            refresh_partner_text(partner.id)
         kept = [cid for cid, _ in cleaned_contacts if cid]
         removed = ContactPerson.delete().where(ContactPerson.partner == partner)
         if kept:
@@ -164,6 +168,7 @@ def erase_personal_information(partner_id: int) -> None:
         partner.erased_at = utc_now()
         partner.refresh_search_text([])
         partner.save()
+        refresh_partner_text(partner.id)
 
 
 def partner_count() -> int:

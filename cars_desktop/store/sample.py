@@ -12,7 +12,6 @@ from cars_desktop.core.validation import POSTAL_LETTERS
 from cars_desktop.core.vocab import CASH_KINDS, IN_KIND_KINDS, PAYMENT_METHODS
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
-    Contribution,
     Partner,
     db,
     new_uuid,
@@ -114,7 +113,7 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
     today = today or dt.date.today()
     now = utc_now()
     conn = db.connection()
-    partner_rows, contact_rows, interaction_rows, contrib_rows, ack_rows = [], [], [], [], []
+    partner_rows, contact_rows, interaction_rows, ack_rows = [], [], [], []
     contact_of: dict[int, int] = {}
     next_contact = 1
     start_id = 1
@@ -162,33 +161,71 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                 rng.choice(["meeting", "call", "email", "visit", "event", "letter"]),
                 f"{first} {last}", "Talked about the next season's needs.", None))
 
-    pids = [row[0] for row in partner_rows]
-    cid = 1
-    for number in range(contributions):
-        pid = pids[int(rng.paretovariate(1.2) * 7 + number) % len(pids)] if pids else None
-        if pid is None:
-            break
+    names = {row[0]: row[5] for row in partner_rows}
+    people = [row[0] for row in partner_rows if row[4] == "person"] or list(names)
+    pids = list(names)
+    contrib_rows: list[dict] = []
+
+    def add(pid: int, **values) -> dict:
+        row = {"id": len(contrib_rows) + 1, "uuid": new_uuid(), "created_at": now,
+               "updated_at": now, "partner_id": pid, "contact_id": contact_of.get(pid),
+               "credited_partner_id": None, "pledge_id": None, "outstanding_cents": 0,
+               "valued_by": "", "minutes": 0, "date_expected": None, "payment_method": "",
+               "reference": "", "advantage_cents": 0, "advantage_description": "",
+               "appraised": 0, "notes": "", "thanked_on": None,
+               "partner_sort": fold(names[pid]), **values}
+        row["search_text"] = search_text(names[pid], row["purpose"], row["notes"],
+                                         row["reference"])
+        if row["status"] == "received" and (today - row["date"]).days > 30 and \
+                rng.random() < 0.8:
+            thanked = row["date"] + dt.timedelta(days=rng.randint(2, 20))
+            row["thanked_on"] = thanked
+            ack_rows.append((new_uuid(), now, now, row["id"], thanked.isoformat(),
+                             rng.choice(["letter", "call", "in_person", "public"]), "", ""))
+        contrib_rows.append(row)
+        return row
+
+    while pids and len(contrib_rows) < contributions:
+        # a few generous partners give often, as in life
+        pid = pids[int(rng.paretovariate(1.2) * 7 + len(contrib_rows)) % len(pids)]
         in_kind = rng.random() < 0.35
-        family = "in_kind" if in_kind else "cash"
         kind = rng.choice(IN_KIND_KINDS.codes() if in_kind else CASH_KINDS.codes())
-        status = rng.choices(["received", "pledged", "cancelled"], [85, 12, 3])[0]
-        day = next(dates) if number % 10 else today - dt.timedelta(days=rng.randint(0, 300))
+        status = rng.choices(["received", "pledged", "cancelled"], [82, 14, 4])[0]
+        day = next(dates) if len(contrib_rows) % 10 else \
+            today - dt.timedelta(days=rng.randint(0, 300))
         amount = rng.choice([2500, 5000, 10000, 15000, 25000, 50000, 100000, 250000]) + \
             rng.randint(0, 99) * 100
-        hours = rng.randint(2, 40) * 60 if kind in ("service", "volunteer_program") else 0
-        received = day.isoformat() if status == "received" else None
-        contrib_rows.append((
-            cid, new_uuid(), now, now, pid, contact_of.get(pid), None, family, kind, status,
-            None, amount, "Coordinator" if in_kind else "", hours,
-            day.isoformat() if status != "received" else None,
-            (day + dt.timedelta(days=60)).isoformat() if status == "pledged" else None, received,
-            "" if in_kind else rng.choice(PAYMENT_METHODS.codes()),
-            f"CHQ-{cid:06d}" if not in_kind else "", rng.choice(PURPOSES), 0, "", 0, ""))
-        if status == "received" and (today - day).days > 30 and rng.random() < 0.8:
-            ack_rows.append((new_uuid(), now, now, cid,
-                             (day + dt.timedelta(days=rng.randint(2, 20))).isoformat(),
-                             rng.choice(["letter", "call", "in_person"]), "", ""))
-        cid += 1
+        purpose = rng.choice(PURPOSES)
+        values = {"family": "in_kind" if in_kind else "cash", "kind": kind, "status": status,
+                  "amount_cents": amount, "date": day, "purpose": purpose}
+        if in_kind:
+            values["valued_by"] = rng.choice(["Coordinator", "Partner's invoice", "Board"])
+            values["appraised"] = int(kind == "products" and amount > 100_000
+                                      and rng.random() < 0.5)
+            if kind in ("service", "volunteer_program"):
+                values["minutes"] = rng.randint(2, 40) * 60
+        elif status == "received":
+            values["payment_method"] = rng.choice(PAYMENT_METHODS.codes())
+            values["reference"] = f"CHQ-{len(contrib_rows) + 1:06d}"
+        if kind == "matching":
+            values["credited_partner_id"] = rng.choice(people)
+        if purpose == "Annual gala" and kind == "one_time":
+            values["advantage_cents"] = amount * 3 // 10
+            values["advantage_description"] = "Gala dinner ticket"
+        if status == "pledged":
+            values["date_expected"] = day + dt.timedelta(days=rng.randint(30, 180))
+        pledge = add(pid, **values)
+        if status == "pledged":
+            pledge["outstanding_cents"] = amount
+            for _ in range(rng.choice((0, 1, 1, 2))):
+                if len(contrib_rows) >= contributions or pledge["outstanding_cents"] == 0:
+                    break
+                part = min(pledge["outstanding_cents"], amount // rng.choice((1, 2)))
+                paid_on = min(today, day + dt.timedelta(days=rng.randint(10, 200)))
+                add(pid, family=values["family"], kind=kind, status="received",
+                    amount_cents=part, date=paid_on, purpose=purpose, pledge_id=pledge["id"],
+                    payment_method="" if in_kind else "cheque")
+                pledge["outstanding_cents"] -= part
 
     with transaction():
         # The cursor's executemany is several times faster than Peewee's insert_many here.
@@ -201,7 +238,12 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
         conn.executemany(
             "INSERT INTO interaction (uuid, created_at, updated_at, partner_id, date, kind, who,"
             " summary, follow_up) VALUES (?,?,?,?,?,?,?,?,?)", interaction_rows)
-        conn.executemany(_insert_sql(Contribution), contrib_rows)
+        columns = list(contrib_rows[0]) if contrib_rows else []
+        conn.executemany(
+            f"INSERT INTO contribution ({', '.join(columns)}) "
+            f"VALUES ({', '.join(':' + c for c in columns)})",
+            [{k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()}
+             for row in contrib_rows])
         conn.executemany(
             "INSERT INTO acknowledgement (uuid, created_at, updated_at, contribution_id, date,"
             " method, by, note) VALUES (?,?,?,?,?,?,?,?)", ack_rows)

@@ -1,0 +1,61 @@
+"""Whether a contribution may ever appear on an official receipt for income tax purposes, with
+the reason in plain words. Receipts themselves are issued later; this records what they need.
+
+The rules follow the Canada Revenue Agency's guidance for registered charities: a gift is a
+voluntary transfer of property; services, the use of property, sponsorship, loans and
+unfulfilled pledges are not gifts; an advantage received reduces the eligible amount, and
+none is receipted when the advantage passes 80% of the gift."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+APPRAISAL_OVER_CENTS = 100_000  # an in-kind gift over $1,000 should be appraised independently
+
+_NOT_RECEIPTABLE = {
+    "loan": "A loan is paid back, so it is not a gift.",
+    "sponsorship": "Sponsorship buys the sponsor advertising, so it is not a gift.",
+    "cause_marketing": "Cause-related marketing is a business expense of the partner, "
+                       "not a gift.",
+    "service": "Services and labour are not property, so they cannot be receipted "
+               "(the giver can be paid and give the money back instead).",
+    "facilities": "The use of a space is a service, so it cannot be receipted.",
+    "volunteer_program": "Volunteer time is a service, so it cannot be receipted.",
+    "advice": "Advice is a service, so it cannot be receipted.",
+    "bulk_ordering": "A discount on purchases is not a gift of property.",
+    "name_use": "The use of a name is not a gift of property.",
+}
+
+
+@dataclass(frozen=True)
+class ReceiptAdvice:
+    eligible: bool
+    eligible_cents: int
+    explanation: str
+
+
+def receipt_advice(kind: str, status: str, amount_cents: int, advantage_cents: int = 0,
+                   appraised: bool = False, in_kind: bool = False) -> ReceiptAdvice:
+    if kind in _NOT_RECEIPTABLE:
+        return ReceiptAdvice(False, 0, _NOT_RECEIPTABLE[kind])
+    if status == "pledged":
+        return ReceiptAdvice(False, 0, "A pledge is receipted only once the gift is received.")
+    if status == "cancelled":
+        return ReceiptAdvice(False, 0, "A cancelled contribution is never receipted.")
+    if advantage_cents > amount_cents * 0.8:
+        return ReceiptAdvice(False, 0, "The partner received an advantage worth more than 80% "
+                                       "of the gift, so it cannot be receipted.")
+    eligible = amount_cents - advantage_cents
+    notes = []
+    if advantage_cents:
+        notes.append("The advantage the partner received is taken off the amount.")
+    if kind == "employee":
+        notes.append("Each employee is receipted for their own part, not the employer.")
+    if kind == "matching":
+        notes.append("The company that matched is receipted for its own gift.")
+    if in_kind and amount_cents > APPRAISAL_OVER_CENTS and not appraised:
+        notes.append("A gift in kind over $1,000 should have an independent appraisal "
+                     "before it is receipted.")
+    if in_kind:
+        notes.insert(0, "Products can be receipted at their fair market value.")
+    return ReceiptAdvice(True, eligible, " ".join(notes) or "Can be receipted.")

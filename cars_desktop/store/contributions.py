@@ -1,0 +1,174 @@
+"""Reading and writing contributions, pledges and their fulfilment, and acknowledgements.
+
+Some values are kept beside each contribution so that a list of 100,000 stays instant: a
+pledge's outstanding balance, the date it was first thanked, and the folded partner name and
+text that sorting and search use. They are only ever written here, in the same transaction as
+what they summarise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from cars_desktop.core.money import format_money
+from cars_desktop.core.text import fold
+from cars_desktop.core.validation import ValidationError, validate_contribution
+from cars_desktop.store.database import transaction
+from cars_desktop.store.models import (
+    Acknowledgement,
+    ContactPerson,
+    Contribution,
+    Partner,
+    db,
+    search_text,
+    utc_now,
+)
+
+EDITABLE = ("partner_id", "contact_id", "credited_partner_id", "family", "kind", "status",
+            "pledge_id", "amount_cents", "valued_by", "minutes", "date", "date_expected",
+            "payment_method", "reference", "purpose", "advantage_cents",
+            "advantage_description", "appraised", "notes")
+
+
+@dataclass(frozen=True)
+class OpenPledge:
+    id: int
+    date: dt.date
+    amount_cents: int
+    outstanding_cents: int
+    purpose: str
+
+    def label(self) -> str:
+        what = f" for {self.purpose}" if self.purpose else ""
+        return (f"{self.date:%Y-%m-%d}: {format_money(self.amount_cents)}{what} "
+                f"({format_money(self.outstanding_cents)} still to come)")
+
+
+def load_contribution(contribution_id: int) -> dict[str, Any]:
+    row = Contribution.get_by_id(contribution_id)
+    values = {name: getattr(row, name) for name in EDITABLE}
+    values["thanked_on"] = row.thanked_on
+    return values
+
+
+def save_contribution(values: dict[str, Any], contribution_id: int | None = None) -> int:
+    """Create or update a contribution. Amounts may be typed text ("1 234,56") or cents.
+    Raises `ValidationError` (nothing written) when anything is wrong."""
+    cleaned = validate_contribution(values)
+    errors: dict[str, str] = {}
+    with transaction():
+        partner = Partner.get_or_none(Partner.id == cleaned["partner_id"])
+        if partner is None:
+            errors["partner_id"] = "That partner no longer exists. Choose another."
+        contact = cleaned["contact_id"]
+        if contact and not ContactPerson.select().where(
+                (ContactPerson.id == contact)
+                & (ContactPerson.partner == cleaned["partner_id"])).exists():
+            errors["contact_id"] = "That contact person is not one of this partner's."
+        pledge_id = cleaned["pledge_id"]
+        pledge = Contribution.get_or_none(Contribution.id == pledge_id) if pledge_id else None
+        if pledge_id and (pledge is None or pledge.status != "pledged"
+                          or pledge.partner_id != cleaned["partner_id"]
+                          or pledge.id == contribution_id):
+            errors["pledge_id"] = "Choose one of this partner's open pledges."
+        if errors:
+            raise ValidationError(errors)
+        row = Contribution() if contribution_id is None else \
+            Contribution.get_by_id(contribution_id)
+        old_pledge = row.pledge_id
+        for name, value in cleaned.items():
+            setattr(row, name, value)
+        row.partner_sort = fold(partner.name)
+        row.search_text = search_text(partner.name, row.purpose, row.notes, row.reference)
+        if row.status != "pledged":
+            row.outstanding_cents = 0
+        row.save()
+        for touched in {old_pledge, row.pledge_id, row.id if row.status == "pledged" else None}:
+            if touched:
+                _recompute_outstanding(touched)
+    return row.id
+
+
+def _recompute_outstanding(pledge_id: int) -> None:
+    """A pledge's outstanding balance: its amount less what was received against it."""
+    db.execute_sql(
+        "UPDATE contribution SET outstanding_cents = CASE WHEN status = 'pledged' THEN"
+        " MAX(0, amount_cents - COALESCE((SELECT SUM(f.amount_cents) FROM contribution f"
+        " WHERE f.pledge_id = contribution.id AND f.status = 'received'), 0)) ELSE 0 END"
+        " WHERE id = ?", (pledge_id,))
+
+
+def delete_contribution(contribution_id: int) -> None:
+    """Remove a contribution entered by mistake, with its acknowledgements; what it fulfilled
+    becomes outstanding again."""
+    with transaction():
+        row = Contribution.get_by_id(contribution_id)
+        Contribution.delete_by_id(contribution_id)  # fulfilments' links are set to NULL
+        if row.pledge_id:
+            _recompute_outstanding(row.pledge_id)
+
+
+def open_pledges(partner_id: int, keep: int | None = None) -> list[OpenPledge]:
+    """The partner's pledges with something still to come (and `keep`, the one a contribution
+    being edited already fulfils, even if it is complete)."""
+    query = Contribution.select().where(
+        (Contribution.partner == partner_id) & (Contribution.status == "pledged")
+        & ((Contribution.outstanding_cents > 0) | (Contribution.id == (keep or 0)))
+    ).order_by(Contribution.date)
+    return [OpenPledge(p.id, p.date, p.amount_cents, p.outstanding_cents, p.purpose)
+            for p in query]
+
+
+def mark_thanked(contribution_ids: list[int], date: dt.date, method: str, by: str = "",
+                 note: str = "") -> int:
+    """Record that these contributions were thanked; returns how many were."""
+    if not contribution_ids:
+        return 0
+    now = utc_now()
+    with transaction():
+        for number in contribution_ids:
+            Acknowledgement.create(contribution=number, date=date, method=method, by=by,
+                                   note=note)
+        marks = ",".join("?" * len(contribution_ids))
+        db.execute_sql(
+            f"UPDATE contribution SET thanked_on = (SELECT MIN(a.date) FROM acknowledgement a"
+            f" WHERE a.contribution_id = contribution.id), updated_at = ? WHERE id IN ({marks})",
+            [now, *contribution_ids])
+    return len(contribution_ids)
+
+
+def refresh_partner_text(partner_id: int) -> None:
+    """After a partner's name changes: the folded name its contributions sort and search by.
+    Called inside the partner's save transaction."""
+    partner = Partner.get_by_id(partner_id)
+    rows = Contribution.select(Contribution.id, Contribution.purpose, Contribution.notes,
+                               Contribution.reference).where(Contribution.partner == partner_id)
+    db.connection().executemany(
+        "UPDATE contribution SET partner_sort = ?, search_text = ? WHERE id = ?",
+        [(fold(partner.name), search_text(partner.name, r.purpose, r.notes, r.reference), r.id)
+         for r in rows])
+
+
+@dataclass(frozen=True)
+class Totals:
+    cash_received_cents: int = 0
+    in_kind_cents: int = 0
+    minutes: int = 0
+    pledged_outstanding_cents: int = 0
+    not_thanked: int = 0
+    count: int = 0
+
+
+# One pass over the rows, whatever filter came before it.
+TOTALS_SQL = """
+    SUM(CASE WHEN c.status = 'received' AND c.family = 'cash' THEN c.amount_cents ELSE 0 END),
+    SUM(CASE WHEN c.status = 'received' AND c.family = 'in_kind' THEN c.amount_cents ELSE 0 END),
+    SUM(CASE WHEN c.status = 'received' THEN c.minutes ELSE 0 END),
+    SUM(CASE WHEN c.status = 'pledged' THEN c.outstanding_cents ELSE 0 END),
+    SUM(CASE WHEN c.status = 'received' AND c.thanked_on IS NULL THEN 1 ELSE 0 END),
+    COUNT(*)"""
+
+
+def totals_from_row(row: tuple) -> Totals:
+    return Totals(*(value or 0 for value in row))
