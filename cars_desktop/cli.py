@@ -31,15 +31,19 @@ def _parser() -> argparse.ArgumentParser:
                                  help="fill an empty data folder with a realistic sample")
     sample.add_argument("--partners", type=_count, default=200, metavar="N")
     sample.add_argument("--contributions", type=_count, default=1000, metavar="M")
-    sample.add_argument("--seed", type=int, default=1, metavar="S")
+    sample.add_argument("--seed", type=_whole, default=1, metavar="S")
     return parser
 
 
-def _count(text: str) -> int:
+def _whole(text: str) -> int:
     try:
-        value = int(text)
+        return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
+
+
+def _count(text: str) -> int:
+    value = _whole(text)
     if value < 0:
         raise argparse.ArgumentTypeError("the number cannot be negative")
     return value
@@ -47,6 +51,9 @@ def _count(text: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args, qt_args = _parser().parse_known_args(sys.argv[1:] if argv is None else argv)
+    unknown = [arg for arg in qt_args if arg.startswith("--")]  # Qt's own options have one dash
+    if unknown:
+        _parser().error(f"unrecognised arguments: {' '.join(unknown)}")
     if args.command is None:
         from cars_desktop.ui.app import run_app
         return run_app(getattr(args, "data_dir", None), qt_args)
@@ -85,6 +92,10 @@ def _check(data_dir: Path, args) -> int:
 def _backup(data_dir: Path, args) -> int:
     from cars_desktop.store import backups, database
 
+    if args.to is not None and not args.to.is_dir():
+        print(f"cars-desktop: The folder {args.to} does not exist. If it is a USB stick, check "
+              "that it is plugged in; otherwise create the folder first.", file=sys.stderr)
+        return 2
     with database.open_store(data_dir, read_only=True) as store:
         try:
             path = backups.make_backup(args.to or store.backup_dir, "chosen")
@@ -100,10 +111,11 @@ def _sample(data_dir: Path, args) -> int:
 
     with database.open_store(data_dir) as store:
         try:
-            sample.fill_sample(args.partners, args.contributions, args.seed)
+            partners, contributions = sample.fill_sample(args.partners, args.contributions,
+                                                         args.seed)
         except ValueError as err:
             print(f"cars-desktop: {err}", file=sys.stderr)
             return 2
-        print(f"Sample data written to {store.data_dir}: {args.partners} partners, "
-              f"{args.contributions} contributions.")
+        print(f"Sample data written to {store.data_dir}: {partners:,} partners, "
+              f"{contributions:,} contributions.")
     return 0

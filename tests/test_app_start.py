@@ -17,6 +17,7 @@ def test_starts_on_the_chosen_folder_and_makes_the_daily_backup(qtbot, data_dir)
     try:
         assert window.isVisible() and window.store.data_dir == data_dir
         window.after_start()
+        window.wait_for_backup()
         assert len(list(window.store.backup_dir.glob("cars-desktop-automatic-*.sqlite3"))) == 1
         assert window.backup_label.text().startswith("Last backup:")
     finally:

@@ -45,6 +45,10 @@ def test_sample_data_check_and_backup(tmp_path):
     assert check.returncode == 0 and "is sound" in check.stdout
 
     usb = tmp_path / "usb stick"
+    unplugged = run("backup", "--to", usb, env={database.DATA_DIR_ENV: str(data)})
+    assert unplugged.returncode == 2 and "check that it is plugged in" in unplugged.stderr
+    assert not usb.exists()  # nothing written to the laptop in the stick's place
+    usb.mkdir()
     backup = run("backup", "--to", usb, env={database.DATA_DIR_ENV: str(data)})
     assert backup.returncode == 0, backup.stderr
     copies = list(usb.glob("cars-desktop-chosen-*.sqlite3"))
@@ -80,7 +84,9 @@ def test_backup_while_the_app_is_open_works(tmp_path, store):
 @pytest.mark.parametrize("args, message", [
     (["sample-data", "--partners", "-3"], "cannot be negative"),
     (["sample-data", "--partners", "many"], "not a whole number"),
+    (["sample-data", "--seed", "x"], "not a whole number"),
     (["frobnicate"], "invalid choice"),
+    (["--bogus"], "unrecognised arguments: --bogus"),
 ])
 def test_bad_arguments_are_explained(tmp_path, args, message):
     done = run(*args, "--data-dir", tmp_path)

@@ -48,8 +48,8 @@ def shown_names(tab):
 
 def test_first_start_explains_what_to_do(window):
     tab = window.partners
-    assert tab.stack.currentWidget() is tab.empty
-    assert "No partners yet" in tab.empty.text()
+    assert tab.view.currentWidget() is tab.view.empty
+    assert "No partners yet" in tab.view.empty.text()
     assert not tab.edit_button.isEnabled()
 
 
@@ -175,11 +175,14 @@ def test_search_as_you_type_ignores_accents(qtbot, window):
     type_text(tab.search, "COTE")
     assert shown_names(tab) == ["Kenora Co-op"]
     type_text(tab.search, "zzz")
-    assert tab.stack.currentWidget() is tab.empty
-    assert "No partner matches" in tab.empty.text()
-    tab.empty.linkActivated.emit("clear")
+    assert tab.view.currentWidget() is tab.view.empty
+    assert "No partner matches" in tab.view.empty.text()
+    tab.view.empty.linkActivated.emit("clear")
     assert tab.search.text() == "" and len(shown_names(tab)) == 4
     assert tab.count_label.text() == "4 partners"
+    partners.archive_partner(Partner.get(Partner.name == "Perth Lions Club").id)
+    tab.refresh()
+    assert tab.count_label.text() == "3 partners (1 archived not shown)"
 
 
 def test_filters_and_sorting_by_a_column(qtbot, window):
@@ -201,18 +204,54 @@ def test_filters_and_sorting_by_a_column(qtbot, window):
 
 
 def test_archive_hides_and_bring_back(qtbot, window):
-    pid = add("Old Mill Society", contacts=[{"name": "Brian Walsh"}], gift_cents=1000)
+    pid = add("Old Mill Society", contacts=[{"name": "Brian Walsh"}], gift_cents=1000,
+              status="prospect")
     tab = first_row_selected(window)
     assert tab.archive_button.text() == "Archi&ve"
     qtbot.mouseClick(tab.archive_button, Qt.MouseButton.LeftButton)
     assert Partner.get_by_id(pid).status == "archived"
     assert shown_names(tab) == []
-    tab.show_archived.setChecked(True)
+    assert "is archived" in window.statusBar().currentMessage()
+    tab.status.setCurrentIndex(tab.status.findData("all"))
     assert shown_names(tab) == ["Old Mill Society"]
     tab.select_row(0)
     assert tab.archive_button.text() == "Bring &back"
+    assert tab.archive_action.text() == "Bring &back"  # the menu says the same
     qtbot.mouseClick(tab.archive_button, Qt.MouseButton.LeftButton)
-    assert Partner.get_by_id(pid).status == "active"
+    assert Partner.get_by_id(pid).status == "prospect"
+
+
+def test_actions_follow_the_selection(qtbot, window):
+    add("Nelson Rotary")
+    tab = window.partners
+    tab.refresh()
+    assert not tab.edit_action.isEnabled() and not tab.edit_button.isEnabled()
+    tab.select_row(0)
+    assert tab.edit_action.isEnabled() and tab.edit_button.isEnabled()
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "Pa&rtner")
+    assert tab.edit_action in menu.actions() and tab.erase_action in menu.actions()
+    assert tab.edit_action in tab.table.actions()  # right-click menu
+
+
+def test_shortcuts_work_in_an_active_window(qtbot, window):
+    window.activateWindow()
+    qtbot.waitActive(window)
+    tab = window.partners
+    add("Nelson Rotary")
+    tab.refresh()
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is tab.search
+    opened = []
+
+    def close_dialog():
+        dialog = QApplication.activeModalWidget()
+        opened.append(type(dialog).__name__)
+        dialog.done(0)
+
+    QTimer.singleShot(0, close_dialog)
+    qtbot.keyClick(tab.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened == ["PartnerDialog"]
 
 
 def test_delete_of_a_partner_with_history_offers_archive(qtbot, window):

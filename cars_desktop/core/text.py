@@ -22,6 +22,12 @@ def fold(text: str | None) -> str:
     return _SPACES.sub(" ", bare.casefold()).strip()
 
 
+def sort_key(text: str | None) -> str:
+    """`fold`, with numbers padded so that lists sort as people count: "Branch 82" before
+    "Branch 297"."""
+    return re.sub(r"\d+", lambda m: m.group().zfill(10), fold(text))
+
+
 def fold_for_match(text: str | None) -> str:
     """`fold`, with punctuation treated as space: "Marie-Hélène" matches "marie helene"."""
     return _SPACES.sub(" ", re.sub(r"[^\w]+", " ", fold(text))).strip()

@@ -40,8 +40,10 @@ def list_backups(folder: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
 
-def make_backup(folder: Path, kind: str, now: dt.datetime | None = None) -> Path:
-    """Copy the open database into `folder` as a verified, self-contained file."""
+def make_backup(folder: Path, kind: str, now: dt.datetime | None = None,
+                source: Path | None = None) -> Path:
+    """Copy the open database (or the file `source`, read on a connection of this thread's
+    own) into `folder` as a verified, self-contained file."""
     from cars_desktop.store.migrations import APPLICATION_ID
 
     now = now or dt.datetime.now()
@@ -53,13 +55,17 @@ def make_backup(folder: Path, kind: str, now: dt.datetime | None = None) -> Path
     partial = final.with_name(final.name + ".partial")
     try:
         target = sqlite3.connect(partial)
+        reader = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True) \
+            if source else None
         try:
-            db.connection().backup(target)
+            (reader or db.connection()).backup(target)
             target.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal beside it
             checked = target.execute("PRAGMA integrity_check").fetchone()[0]
             app_id = target.execute("PRAGMA application_id").fetchone()[0]
         finally:
             target.close()
+            if reader:
+                reader.close()
         if checked != "ok" or app_id != APPLICATION_ID:
             raise BackupError(f"The backup copy did not check out ({checked}); it was discarded.")
         _fsync(partial)
@@ -68,7 +74,11 @@ def make_backup(folder: Path, kind: str, now: dt.datetime | None = None) -> Path
         except OSError:
             pass
         os.replace(partial, final)
-    except sqlite3.Error as err:
+    except sqlite3.DatabaseError as err:
+        if "malformed" in str(err) or "not a database" in str(err):
+            raise BackupError("The data file itself is damaged, so no good backup can be made "
+                              "of it. Run “cars-desktop check” and restore the newest backup."
+                              ) from err
         raise BackupError(f"The backup to {folder} could not be written: {err}.") from err
     except OSError as err:
         raise BackupError(f"The backup to {folder} could not be written: "
@@ -78,15 +88,16 @@ def make_backup(folder: Path, kind: str, now: dt.datetime | None = None) -> Path
     return final
 
 
-def automatic_backup(folder: Path, keep: int = KEEP_AUTOMATIC,
-                     min_hours: float = 20.0, now: dt.datetime | None = None) -> Path | None:
+def automatic_backup(folder: Path, keep: int = KEEP_AUTOMATIC, min_hours: float = 20.0,
+                     now: dt.datetime | None = None, source: Path | None = None
+                     ) -> Path | None:
     """The daily copy taken when the app opens: none if one was made in the last `min_hours`;
     older automatic copies beyond the newest `keep` are removed."""
     now = now or dt.datetime.now()
     made = None
     existing = [b for b in list_backups(folder) if b.kind == AUTOMATIC]
     if not existing or now - existing[0].made_at >= dt.timedelta(hours=min_hours):
-        made = make_backup(folder, AUTOMATIC, now)
+        made = make_backup(folder, AUTOMATIC, now, source)
     for old in [b for b in list_backups(folder) if b.kind == AUTOMATIC][keep:]:
         old.path.unlink(missing_ok=True)
     return made

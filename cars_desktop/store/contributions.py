@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cars_desktop.core.money import format_money
-from cars_desktop.core.text import fold
+from cars_desktop.core.text import sort_key
 from cars_desktop.core.validation import ValidationError, validate_contribution
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
@@ -79,7 +79,7 @@ def save_contribution(values: dict[str, Any], contribution_id: int | None = None
         old_pledge = row.pledge_id
         for name, value in cleaned.items():
             setattr(row, name, value)
-        row.partner_sort = fold(partner.name)
+        row.partner_sort = sort_key(partner.name)
         row.search_text = search_text(partner.name, row.purpose, row.notes, row.reference)
         if row.status != "pledged":
             row.outstanding_cents = 0
@@ -146,7 +146,7 @@ def refresh_partner_text(partner_id: int) -> None:
                                Contribution.reference).where(Contribution.partner == partner_id)
     db.connection().executemany(
         "UPDATE contribution SET partner_sort = ?, search_text = ? WHERE id = ?",
-        [(fold(partner.name), search_text(partner.name, r.purpose, r.notes, r.reference), r.id)
+        [(sort_key(partner.name), search_text(partner.name, r.purpose, r.notes, r.reference), r.id)
          for r in rows])
 
 

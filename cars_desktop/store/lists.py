@@ -80,7 +80,9 @@ class PartnerList(RecordList):
         "status": "p.status",
         "contact": "COALESCE((SELECT c.sort_name FROM contact_person c WHERE c.partner_id = p.id"
                    " ORDER BY c.is_primary DESC, c.position LIMIT 1), '')",
-        "phone": "p.phone",
+        "phone": "COALESCE(NULLIF(p.phone, ''), (SELECT c.phone FROM contact_person c"
+                 " WHERE c.partner_id = p.id ORDER BY c.is_primary DESC, c.position LIMIT 1),"
+                 " '')",
         "last_contact": "COALESCE((SELECT MAX(i.date) FROM interaction i"
                         " WHERE i.partner_id = p.id), '')",
         "given": "COALESCE((SELECT SUM(g.amount_cents) FROM contribution g"
@@ -92,8 +94,7 @@ class PartnerList(RecordList):
         self.search = ""
         self.sector: str | None = None
         self.partnership_type: str | None = None
-        self.status: str | None = None
-        self.show_archived = False
+        self.status: str | None = None  # None: all but archived; "all": archived too
         self.sort_key = "name"
         self.descending = False
         self.today = today
@@ -108,11 +109,11 @@ class PartnerList(RecordList):
             clauses.append(f"p.search_text LIKE :w{number} ESCAPE '\\'")
             params[f"w{number}"] = like_pattern(word)
         for column, value in (("sector", self.sector), ("partnership_type", self.partnership_type),
-                              ("status", self.status)):
+                              ("status", self.status if self.status != "all" else None)):
             if value:
                 clauses.append(f"p.{column} = :{column}")
                 params[column] = value
-        if not self.show_archived and self.status != "archived":
+        if self.status is None:
             clauses.append("p.status != 'archived'")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -161,6 +162,14 @@ class PartnerList(RecordList):
     def total(self) -> int:
         """Every partner, whatever the filters: tells "no partners yet" from "no match"."""
         return db.execute_sql("SELECT COUNT(*) FROM partner").fetchone()[0]
+
+    def archived(self) -> int:
+        return db.execute_sql(
+            "SELECT COUNT(*) FROM partner WHERE status = 'archived'").fetchone()[0]
+
+    def filtered(self) -> bool:
+        """Whether anything but the default (all partners but the archived) is asked for."""
+        return bool(self.search.strip() or self.sector or self.partnership_type or self.status)
 
 
 class ContributionList(RecordList):

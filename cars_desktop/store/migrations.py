@@ -41,7 +41,8 @@ CREATE TABLE "partner" (
     "language" TEXT NOT NULL,
     "notes" TEXT NOT NULL,
     "partner_since" DATE,
-    "erased_at" TEXT
+    "erased_at" TEXT,
+    "status_before_archive" TEXT NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX "partner_uuid" ON "partner" ("uuid");
 CREATE INDEX "partner_sort_name" ON "partner" ("sort_name");

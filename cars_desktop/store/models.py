@@ -11,7 +11,7 @@ import uuid
 
 import peewee as pw
 
-from cars_desktop.core.text import fold
+from cars_desktop.core.text import fold, sort_key
 
 # Initialised by `database.open_store`; one open data folder per process.
 db = pw.SqliteDatabase(None)
@@ -43,7 +43,7 @@ class Partner(BaseModel):
     kind = pw.CharField(default="organisation")  # vocab.PARTNER_KINDS
     name = pw.CharField()
     # fold(name): what the list sorts by; search_text adds contacts, city, email
-    sort_name = pw.CharField(index=True)
+    sort_name = pw.CharField(index=True)  # core.text.sort_key(name)
     search_text = pw.TextField(default="")
     sector = pw.CharField()  # vocab.SECTORS
     partnership_type = pw.CharField()  # vocab.PARTNERSHIP_TYPES
@@ -63,11 +63,12 @@ class Partner(BaseModel):
     notes = pw.TextField(default="")
     partner_since = pw.DateField(null=True)
     erased_at = pw.CharField(null=True)
+    status_before_archive = pw.CharField(default="")  # what "Bring back" returns it to
 
-    def refresh_search_text(self, contact_names: list[str]) -> None:
-        self.sort_name = fold(self.name)
-        self.search_text = search_text(self.name, self.city, self.email, self.phone,
-                                       *contact_names)
+    def refresh_search_text(self, contacts: list[str]) -> None:
+        """`contacts`: the names, emails and phones of its contact people."""
+        self.sort_name = sort_key(self.name)
+        self.search_text = search_text(self.name, self.city, self.email, self.phone, *contacts)
 
 
 def search_text(*parts: str) -> str:
@@ -78,7 +79,7 @@ def search_text(*parts: str) -> str:
 class ContactPerson(BaseModel):
     partner = pw.ForeignKeyField(Partner, backref="contacts", on_delete="CASCADE")
     name = pw.CharField()
-    sort_name = pw.CharField(default="")  # fold(name)
+    sort_name = pw.CharField(default="")  # core.text.sort_key(name)
     role = pw.CharField(default="")
     phone = pw.CharField(default="")
     email = pw.CharField(default="")
@@ -87,7 +88,7 @@ class ContactPerson(BaseModel):
     position = pw.IntegerField(default=0)
 
     def save(self, *args, **kwargs):
-        self.sort_name = fold(self.name)
+        self.sort_name = sort_key(self.name)
         return super().save(*args, **kwargs)
 
 
@@ -117,7 +118,7 @@ class Contribution(BaseModel):
     appraised = pw.BooleanField(default=False)
     notes = pw.TextField(default="")
     thanked_on = pw.DateField(null=True)  # the first acknowledgement's date, for the lists
-    partner_sort = pw.CharField(default="")  # fold(partner.name), for sorting the list
+    partner_sort = pw.CharField(default="")  # sort_key(partner.name), for sorting the list
     search_text = pw.TextField(default="")
 
 

@@ -82,7 +82,8 @@ def save_partner(values: dict[str, Any], contacts: list[dict[str, Any]],
         renamed = partner_id is not None and partner.name != cleaned["name"]
         for name, value in cleaned.items():
             setattr(partner, name, value)
-        partner.refresh_search_text([c["name"] for _, c in cleaned_contacts])
+        partner.refresh_search_text([c[f] for _, c in cleaned_contacts
+                                     for f in ("name", "email", "phone")])
         partner.save()
         if renamed:
             refresh_partner_text(partner.id)
@@ -130,11 +131,27 @@ def has_history(partner_id: int) -> bool:
     return any(query.exists() for query in checks)
 
 
-def set_status(partner_id: int, status: str) -> None:
-    """Archive (status "archived") or bring back a partner; nothing else changes."""
+def archive_partner(partner_id: int) -> None:
+    """Hide a partner from the lists; its history is kept, and `bring_back` undoes it."""
     with transaction():
-        Partner.update(status=status, updated_at=utc_now()).where(
-            Partner.id == partner_id).execute()
+        partner = Partner.get_by_id(partner_id)
+        if partner.status != "archived":
+            partner.status_before_archive = partner.status
+            partner.status = "archived"
+            partner.save()
+
+
+def bring_back(partner_id: int) -> str:
+    """Undo `archive_partner`: the partner gets back the status it had. Returns it."""
+    with transaction():
+        partner = Partner.get_by_id(partner_id)
+        if partner.erased_at:
+            raise HasHistory("An erased partner cannot be brought back.")
+        if partner.status == "archived":
+            partner.status = partner.status_before_archive or "active"
+            partner.status_before_archive = ""
+            partner.save()
+    return partner.status
 
 
 def delete_partner(partner_id: int) -> None:
@@ -164,7 +181,7 @@ def erase_personal_information(partner_id: int) -> None:
             setattr(partner, name, "")
         partner.name = ERASED_NAME
         partner.partner_since = None
-        partner.status = "archived"
+        partner.status, partner.status_before_archive = "archived", ""
         partner.erased_at = utc_now()
         partner.refresh_search_text([])
         partner.save()

@@ -7,12 +7,11 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 
-from cars_desktop.core.text import fold
+from cars_desktop.core.text import fold, sort_key
 from cars_desktop.core.validation import POSTAL_LETTERS
 from cars_desktop.core.vocab import CASH_KINDS, IN_KIND_KINDS, PAYMENT_METHODS
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
-    Partner,
     db,
     new_uuid,
     search_text,
@@ -103,9 +102,10 @@ def _dates(rng: random.Random, today: dt.date, years: int) -> Iterator[dt.date]:
 
 
 def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
-                today: dt.date | None = None) -> None:
+                today: dt.date | None = None) -> tuple[int, int]:
     """Write the sample into the open database, which must have no partners yet (the sample
-    never mixes with a group's real data), in one transaction."""
+    never mixes with a group's real data), in one transaction. Returns how many partners and
+    contributions were written (contributions need partners to come from)."""
     if db.execute_sql("SELECT COUNT(*) FROM partner").fetchone()[0]:
         raise ValueError("This data folder already has partners. Sample data only goes into an "
                          "empty data folder: choose another one with --data-dir.")
@@ -139,30 +139,41 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
         phone = _phone(rng, area)
         street = rng.choice(STREETS_FR if lang == "fr" else STREETS_EN)
         since = next(dates)
-        partner_rows.append((
-            pid, new_uuid(), now, now, kind, name, fold(name),
-            search_text(name, town, email, phone, *(f"{f} {la}" for f, la in contacts)),
-            sector, "formal" if formal else "casual", status,
-            "Healthy families in our community" if formal else "", "",
-            f"{rng.randint(1, 999)} {street}",
-            "", town, province, _postal(rng, province), "Canada", phone, email, "", lang, "",
-            since.isoformat(), None))
+        people_rows = []
         for position, (cf, cl) in enumerate(contacts):
-            contact_rows.append((
-                next_contact, new_uuid(), now, now, pid, f"{cf} {cl}", fold(f"{cf} {cl}"),
-                rng.choice(["Manager", "Treasurer", "Président(e)", "Coordinator", "Owner"]),
-                _phone(rng, area), _email(cf, cl, domain),
-                ("Madame" if lang == "fr" else "Dear") + f" {cl}", int(position == 0), position))
+            people_rows.append({
+                "id": next_contact, "uuid": new_uuid(), "created_at": now, "updated_at": now,
+                "partner_id": pid, "name": f"{cf} {cl}", "sort_name": sort_key(f"{cf} {cl}"),
+                "role": rng.choice(["Manager", "Treasurer", "Président(e)", "Coordinator",
+                                    "Owner"]),
+                "phone": _phone(rng, area), "email": _email(cf, cl, domain),
+                "salutation": ("Madame" if lang == "fr" else "Dear") + f" {cl}",
+                "is_primary": int(position == 0), "position": position})
             contact_of.setdefault(pid, next_contact)
             next_contact += 1
+        contact_rows.extend(people_rows)
+        partner_rows.append({
+            "id": pid, "uuid": new_uuid(), "created_at": now, "updated_at": now, "kind": kind,
+            "name": name, "sort_name": sort_key(name),
+            "search_text": search_text(name, town, email, phone,
+                                       *(c[f] for c in people_rows
+                                         for f in ("name", "email", "phone"))),
+            "sector": sector, "partnership_type": "formal" if formal else "casual",
+            "status": status, "status_before_archive": "active" if status == "archived" else "",
+            "shared_goal": "Healthy families in our community" if formal else "",
+            "strengths": "", "address_line1": f"{rng.randint(1, 999)} {street}",
+            "address_line2": "", "city": town, "province": province,
+            "postal_code": _postal(rng, province), "country": "Canada", "phone": phone,
+            "email": email, "website": "", "language": lang, "notes": "",
+            "partner_since": since.isoformat(), "erased_at": None})
         for _ in range(rng.randint(0, 3)):
             interaction_rows.append((
                 new_uuid(), now, now, pid, next(dates).isoformat(),
                 rng.choice(["meeting", "call", "email", "visit", "event", "letter"]),
                 f"{first} {last}", "Talked about the next season's needs.", None))
 
-    names = {row[0]: row[5] for row in partner_rows}
-    people = [row[0] for row in partner_rows if row[4] == "person"] or list(names)
+    names = {row["id"]: row["name"] for row in partner_rows}
+    people = [row["id"] for row in partner_rows if row["kind"] == "person"] or list(names)
     pids = list(names)
     contrib_rows: list[dict] = []
 
@@ -173,7 +184,7 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                "valued_by": "", "minutes": 0, "date_expected": None, "payment_method": "",
                "reference": "", "advantage_cents": 0, "advantage_description": "",
                "appraised": 0, "notes": "", "thanked_on": None,
-               "partner_sort": fold(names[pid]), **values}
+               "partner_sort": sort_key(names[pid]), **values}
         row["search_text"] = search_text(names[pid], row["purpose"], row["notes"],
                                          row["reference"])
         if row["status"] == "received" and (today - row["date"]).days > 30 and \
@@ -229,28 +240,24 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
 
     with transaction():
         # The cursor's executemany is several times faster than Peewee's insert_many here.
-        conn.executemany(_insert_sql(Partner), partner_rows)
-        conn.executemany(
-            "INSERT INTO contact_person (id, uuid, created_at, updated_at, partner_id, name,"
-            " sort_name, role, phone, email, salutation, is_primary, position)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            contact_rows)
+        _insert(conn, "partner", partner_rows)
+        _insert(conn, "contact_person", contact_rows)
         conn.executemany(
             "INSERT INTO interaction (uuid, created_at, updated_at, partner_id, date, kind, who,"
             " summary, follow_up) VALUES (?,?,?,?,?,?,?,?,?)", interaction_rows)
-        columns = list(contrib_rows[0]) if contrib_rows else []
-        conn.executemany(
-            f"INSERT INTO contribution ({', '.join(columns)}) "
-            f"VALUES ({', '.join(':' + c for c in columns)})",
-            [{k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()}
-             for row in contrib_rows])
+        _insert(conn, "contribution", contrib_rows)
         conn.executemany(
             "INSERT INTO acknowledgement (uuid, created_at, updated_at, contribution_id, date,"
             " method, by, note) VALUES (?,?,?,?,?,?,?,?)", ack_rows)
+    return len(partner_rows), len(contrib_rows)
 
 
 
-def _insert_sql(model) -> str:
-    columns = [f.column_name for f in model._meta.sorted_fields]
-    return (f"INSERT INTO {model._meta.table_name} ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' * len(columns))})")
+def _insert(conn, table: str, rows: list[dict]) -> None:
+    if rows:
+        columns = list(rows[0])
+        conn.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join(':' + c for c in columns)})",
+            [{k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()}
+             for row in rows])

@@ -3,8 +3,13 @@ that is not possible, and the daily backup once the window is up."""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import sqlite3
 import sys
+import traceback
 
+import peewee as pw
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -42,6 +47,15 @@ def open_window(data_dir: str | None, qt_args: list[str] | None = None):
 
     try:
         window = MainWindow(store)
+    except (pw.DatabaseError, sqlite3.DatabaseError) as err:
+        # damage the quick check beside the window had not reported yet
+        problem = database.damage_found() or str(err)
+        store.close()
+        QMessageBox.critical(None, f"{APP_NAME} cannot open its data",
+                             f"{problem}\n\nYour data cannot be shown. Restore the newest "
+                             "backup (see the README) or ask for help; the file was left as "
+                             "it was.")
+        return None
     except BaseException:
         store.close()
         raise
@@ -49,11 +63,30 @@ def open_window(data_dir: str | None, qt_args: list[str] | None = None):
     return app, window
 
 
+def _report_crash(data_dir, kind, error, trace) -> None:
+    """The last resort: what went wrong goes to a log file in the data folder, and the
+    volunteer is told in plain words instead of the window vanishing."""
+    text = "".join(traceback.format_exception(kind, error, trace))
+    log = data_dir / "cars-desktop-errors.log"
+    try:
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S}\n{text}\n")
+    except OSError:
+        log = None
+    sys.__excepthook__(kind, error, trace)
+    QMessageBox.critical(
+        None, f"{APP_NAME}: something went wrong",
+        f"Something unexpected went wrong: {error}\n\nWhat you saved before is safe. "
+        + (f"The details are in {log}; please send that file to whoever helps you with "
+           f"{APP_NAME}." if log else ""))
+
+
 def run_app(data_dir: str | None, qt_args: list[str]) -> int:
     opened = open_window(data_dir, qt_args)
     if opened is None:
         return 1
     app, window = opened
+    sys.excepthook = functools.partial(_report_crash, window.store.data_dir)
     QTimer.singleShot(300, window.after_start)
     try:
         return app.exec()

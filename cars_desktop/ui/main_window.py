@@ -3,7 +3,10 @@ size and layout remembered between sessions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QUrl
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import cache
+
+from PySide6.QtCore import QSettings, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -11,6 +14,11 @@ from cars_desktop import APP_NAME, __version__
 from cars_desktop.store import database
 from cars_desktop.store.database import Store
 from cars_desktop.ui.partners_tab import PartnersTab
+
+
+@cache
+def _worker() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup")
 
 
 class MainWindow(QMainWindow):
@@ -27,9 +35,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._menus()
 
+        folder = QLabel(f"Data folder: {store.data_dir}")
+        folder.setObjectName("dataFolder")
         self.backup_label = QLabel()
+        self.statusBar().addWidget(folder, 1)  # stays when the status bar shows a message
         self.statusBar().addPermanentWidget(self.backup_label)
-        self.statusBar().showMessage(f"Data folder: {store.data_dir}")
+        self.partners.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self._backup_running: Future | None = None
         self.resize(1180, 720)
         self._restore_layout()
         self.partners.refresh()
@@ -49,14 +61,12 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        partner_menu = self.menuBar().addMenu("P&artner")
-        for text, key, slot in (("&New partner…", "Ctrl+N", self.partners.new_partner),
-                                ("&Edit partner…", "Ctrl+E", self.partners.edit_selected),
-                                ("&Find…", "Ctrl+F", self.partners.focus_search)):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(key))
-            action.triggered.connect(slot)
-            partner_menu.addAction(action)
+        partner_menu = self.menuBar().addMenu("Pa&rtner")
+        for action in self.partners.actions_for_menu():
+            if action is None:
+                partner_menu.addSeparator()
+            else:
+                partner_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction(f"&About {APP_NAME}", self)
@@ -93,13 +103,31 @@ class MainWindow(QMainWindow):
         self.automatic_backup()
 
     def automatic_backup(self) -> None:
+        """The daily copy, made beside the window on a connection of its own: a large file
+        takes seconds, and the window stays responsive meanwhile."""
         from cars_desktop.store import backups
 
-        try:
-            backups.automatic_backup(self.store.backup_dir)
-        except backups.BackupError as err:
-            self.statusBar().showMessage(f"The automatic backup failed: {err}")
+        self._backup_running = _worker().submit(
+            backups.automatic_backup, self.store.backup_dir, source=self.store.db_path)
+        self._poll_backup()
+
+    def _poll_backup(self) -> None:
+        running = self._backup_running
+        if running is None:
+            return
+        if not running.done():
+            QTimer.singleShot(200, self._poll_backup)
+            return
+        self._backup_running = None
+        error = running.exception()
+        if error is not None:
+            self.statusBar().showMessage(f"The automatic backup failed: {error}")
         self._show_last_backup()
+
+    def wait_for_backup(self) -> None:
+        if self._backup_running is not None:
+            self._backup_running.result()
+            self._poll_backup()
 
     def _show_last_backup(self) -> None:
         from cars_desktop.store import backups
@@ -132,6 +160,9 @@ class MainWindow(QMainWindow):
             table_header.restoreState(header)
 
     def closeEvent(self, event) -> None:
+        if self._backup_running is not None:
+            self.statusBar().showMessage("Finishing the backup…")
+            self._backup_running.result()  # the copy must be whole before the file closes
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("partners/header",
                                self.partners.table.horizontalHeader().saveState())

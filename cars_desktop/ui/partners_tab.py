@@ -1,23 +1,19 @@
 """The Partners tab: the list of the group's partners with search, filters and the actions on
-one partner."""
+one partner. The actions are QActions shared by the buttons, the Partner menu and the list's
+right-click menu, so each shortcut exists once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
-    QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,118 +23,114 @@ from cars_desktop.core import vocab
 from cars_desktop.store.database import StoreError
 from cars_desktop.store.lists import PartnerList
 from cars_desktop.store.models import Partner
-from cars_desktop.ui.table_model import RecordTableModel
+from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.widgets import fill_combo
+
+EMPTY_FIRST = ("<p><b>No partners yet.</b></p>"
+               "<p>A partner is a person or organisation your group works with: a service "
+               "club, the town, a business, a church, the school, a parent.</p>"
+               "<p><a href='new'>Add your first partner</a> (Ctrl+N)</p>")
+EMPTY_NO_MATCH = ("<p><b>No partner matches this search and these filters.</b></p>"
+                  "<p><a href='clear'>Show all current partners</a></p>")
 
 
 class PartnersTab(QWidget):
     changed = Signal()  # a partner was added, edited, archived or erased
+    message = Signal(str)  # what just happened, for the status bar
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.records = PartnerList()
-        self.model = RecordTableModel(self.records, self)
+        self.view = RecordView(self.records, "partnersTable")
+        self.table, self.model = self.view.table, self.view.model
+        self._make_actions()
 
         self.search = QLineEdit()
         self.search.setObjectName("partnerSearch")
-        self.search.setPlaceholderText("Search names, contact people, communities, email…")
+        self.search.setPlaceholderText(
+            "Search names, contact people, communities, email, phone…  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search partners")
         self.search.textChanged.connect(self._filters_changed)
         self.search.returnPressed.connect(self._go_to_list)
         self.sector = self._filter_combo("All sectors", vocab.SECTORS, "sectorFilter")
         self.ptype = self._filter_combo("All types", vocab.PARTNERSHIP_TYPES, "typeFilter")
-        self.status = self._filter_combo("Any status", vocab.PARTNER_STATUSES, "statusFilter")
-        self.show_archived = QCheckBox("Show &archived")
-        self.show_archived.setObjectName("showArchived")
-        self.show_archived.toggled.connect(self._filters_changed)
-
+        self.status = QComboBox()
+        self.status.setObjectName("statusFilter")
+        self.status.setAccessibleName("Status")
+        self.status.addItem("Current partners (not archived)", None)
+        fill_combo(self.status, vocab.PARTNER_STATUSES, clear=False)
+        self.status.addItem("All partners, archived too", "all")
+        self.status.currentIndexChanged.connect(self._filters_changed)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         for widget in (self.sector, self.ptype, self.status):
             filters.addWidget(widget, 1)
-        filters.addWidget(self.show_archived)
 
-        self.new_button = QPushButton("&New partner…")
-        self.new_button.setObjectName("newPartner")
-        self.new_button.setToolTip("Add a partner (Ctrl+N)")
-        self.new_button.clicked.connect(self.new_partner)
-        self.edit_button = QPushButton("&Edit…")
-        self.edit_button.setObjectName("editPartner")
-        self.edit_button.setToolTip("Edit the selected partner (Enter)")
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.archive_button = QPushButton("Archi&ve")
-        self.archive_button.setObjectName("archivePartner")
-        self.archive_button.clicked.connect(self.toggle_archive)
+        self.new_button = self._button(self.new_action, "newPartner")
+        self.edit_button = self._button(self.edit_action, "editPartner")
+        self.archive_button = self._button(self.archive_action, "archivePartner")
         more = QToolButton()
         more.setText("More")
         more.setObjectName("moreActions")
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
-        self.delete_action = menu.addAction("Delete partner entered by mistake…",
-                                            self.delete_selected)
-        self.erase_action = menu.addAction("Erase personal information…", self.erase_selected)
+        menu.addActions([self.delete_action, self.erase_action])
         more.setMenu(menu)
         self.count_label = QLabel()
         self.count_label.setObjectName("partnerCount")
-        actions = QHBoxLayout()
+        buttons = QHBoxLayout()
         for widget in (self.new_button, self.edit_button, self.archive_button, more):
-            actions.addWidget(widget)
-        actions.addStretch()
-        actions.addWidget(self.count_label)
+            buttons.addWidget(widget)
+        buttons.addStretch()
+        buttons.addWidget(self.count_label)
 
-        self.table = QTableView()
-        self.table.setObjectName("partnersTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        # Fixed row height: no per-row measuring, so 100,000 rows scroll as fast as 10.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        for number, column in enumerate(self.records.columns):
-            self.table.setColumnWidth(number, column.width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.doubleClicked.connect(lambda _: self.edit_selected())
-        self.table.activated.connect(lambda _: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-
-        self.empty = QLabel()
-        self.empty.setObjectName("emptyState")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setTextFormat(Qt.TextFormat.RichText)
-        self.empty.setStyleSheet("QLabel { font-size: 11pt; color: palette(text); padding: 40px; }")
-        self.empty.linkActivated.connect(self._empty_link)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.table.addActions([self.edit_action, self.archive_action, self.delete_action,
+                               self.erase_action])
+        self.table.activated.connect(lambda _: self.edit_action.trigger())  # Enter, double-click
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.view.link_activated.connect(
+            lambda link: self.new_partner() if link == "new" else self.clear_filters())
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addLayout(actions)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
         self.setTabOrder(self.search, self.sector)
-        self.setTabOrder(self.status, self.show_archived)
-        self.setTabOrder(self.show_archived, self.table)
-
-        for key, slot in (("Ctrl+F", self.focus_search), ("Ctrl+N", self.new_partner),
-                          ("Ctrl+E", self.edit_selected)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        self.setTabOrder(self.status, self.table)
         # The list is first read by the window, once its remembered sort order is restored.
+
+    def _make_actions(self) -> None:
+        def action(text: str, slot, shortcut: str = "", tip: str = "") -> QAction:
+            made = QAction(text, self)
+            if shortcut:
+                made.setShortcut(QKeySequence(shortcut))
+            made.setToolTip(tip or text.replace("&", "").rstrip("…"))
+            made.triggered.connect(slot)
+            return made
+
+        self.new_action = action("&New partner…", self.new_partner, "Ctrl+N", "Add a partner")
+        self.edit_action = action("&Edit partner…", self.edit_selected, "Ctrl+E",
+                                  "Edit the selected partner (Enter)")
+        self.archive_action = action("Archi&ve", self.toggle_archive, "",
+                                     "Hide this partner from the list; its history is kept")
+        self.delete_action = action("&Delete partner entered by mistake…", self.delete_selected)
+        self.erase_action = action("E&rase personal information…", self.erase_selected)
+        self.find_action = action("&Find partner", self.focus_search, "Ctrl+F")
+
+    def actions_for_menu(self) -> list[QAction | None]:
+        """The Partner menu: None marks a separator."""
+        return [self.new_action, self.edit_action, self.find_action, None,
+                self.archive_action, self.delete_action, self.erase_action]
+
+    def _button(self, action: QAction, name: str) -> QPushButton:
+        button = QPushButton(action.text())
+        button.setObjectName(name)
+        button.setToolTip(action.toolTip())
+        button.clicked.connect(action.trigger)
+        action.changed.connect(lambda: (button.setEnabled(action.isEnabled()),
+                                        button.setText(action.text())))
+        return button
 
     def _filter_combo(self, everything: str, vocabulary: vocab.Vocabulary,
                       name: str) -> QComboBox:
@@ -157,75 +149,48 @@ class PartnersTab(QWidget):
         self.records.sector = self.sector.currentData()
         self.records.partnership_type = self.ptype.currentData()
         self.records.status = self.status.currentData()
-        self.records.show_archived = self.show_archived.isChecked()
         self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:
-        keep = select_id if select_id is not None else self.selected_id()
-        self.model.refresh()
-        shown, total = self.model.rowCount(), self.records.total()
-        self.count_label.setText(f"{shown:,} of {total:,} partners shown" if shown != total
-                                 else f"{total:,} partners")
-        if shown:
-            self.stack.setCurrentWidget(self.table)
-            row = self.model.row_of(keep) if keep is not None else None
-            if row is not None:
-                self.select_row(row)
+        total = self.records.total()
+        shown = self.view.refresh(EMPTY_FIRST if total == 0 else EMPTY_NO_MATCH, select_id)
+        if self.records.filtered():
+            self.count_label.setText(f"{shown:,} of {total:,} partners shown")
         else:
-            self.stack.setCurrentWidget(self.empty)
-            self.empty.setText(self._empty_text(total))
-        self._update_buttons()
-
-    def _empty_text(self, total: int) -> str:
-        if total == 0:
-            return ("<p><b>No partners yet.</b></p>"
-                    "<p>A partner is a person or organisation your group works with: a service "
-                    "club, the town, a business, a church, the school, a parent.</p>"
-                    "<p><a href='new'>Add your first partner</a> (Ctrl+N)</p>")
-        return ("<p><b>No partner matches this search and these filters.</b></p>"
-                "<p>Archived partners are hidden unless “Show archived” is ticked.</p>"
-                "<p><a href='clear'>Clear the search and filters</a></p>")
-
-    def _empty_link(self, link: str) -> None:
-        if link == "new":
-            self.new_partner()
-        else:
-            self.clear_filters()
+            archived = self.records.archived()
+            self.count_label.setText(f"{shown:,} partners" + (
+                f" ({archived:,} archived not shown)" if archived else ""))
+        self._update_actions()
 
     def clear_filters(self) -> None:
         for widget in (self.sector, self.ptype, self.status):
             widget.blockSignals(True)
             widget.setCurrentIndex(0)
             widget.blockSignals(False)
-        self.show_archived.blockSignals(True)
-        self.show_archived.setChecked(False)
-        self.show_archived.blockSignals(False)
         self.search.clear()
         self._filters_changed()
 
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        self.view.select_row(row)
 
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.id_at(rows[0].row()) if rows else None
+        return self.view.selected_id()
 
-    def _update_buttons(self) -> None:
-        selected = self.selected_id()
-        for widget in (self.edit_button, self.archive_button):
-            widget.setEnabled(selected is not None)
-        self.delete_action.setEnabled(selected is not None)
-        self.erase_action.setEnabled(selected is not None)
-        archived = selected is not None and \
-            Partner.get_by_id(selected).status == "archived"
-        self.archive_button.setText("Bring &back" if archived else "Archi&ve")
-        self.archive_button.setToolTip(
-            "Make this archived partner active again" if archived else
-            "Hide this partner from the list; its history is kept")
+    def _selected(self) -> Partner | None:
+        partner_id = self.selected_id()
+        return Partner.get_or_none(Partner.id == partner_id) if partner_id else None
+
+    def _update_actions(self) -> None:
+        partner = self._selected()
+        erased = partner is not None and partner.erased_at is not None
+        for action in (self.edit_action, self.archive_action, self.erase_action):
+            action.setEnabled(partner is not None and not erased)
+        self.delete_action.setEnabled(partner is not None)
+        archived = partner is not None and partner.status == "archived"
+        self.archive_action.setText("Bring &back" if archived else "Archi&ve")
+        self.archive_action.setToolTip(
+            "Make this archived partner current again, with the status it had" if archived
+            else "Hide this partner from the list; its history is kept")
 
     def _go_to_list(self) -> None:
         """Enter in the search box: on to the first partner found, ready for Enter to edit."""
@@ -248,93 +213,107 @@ class PartnersTab(QWidget):
             self._after_save(dialog.saved_id)
 
     def edit_selected(self) -> None:
-        partner_id = self.selected_id()
-        if partner_id is None:
+        partner = self._selected()
+        if partner is None or partner.erased_at:
             return
         from cars_desktop.ui.partner_dialog import PartnerDialog
 
-        dialog = PartnerDialog(self, partner_id)
+        dialog = PartnerDialog(self, partner.id)
         if dialog.exec():
             self._after_save(dialog.saved_id)
 
     def _after_save(self, partner_id: int | None) -> None:
-        if partner_id is not None and self.model.row_of(partner_id) is None:
-            self.refresh()
-            if self.model.row_of(partner_id) is None:
-                self.clear_filters()  # the new partner must be seen, whatever the filters
         self.refresh(select_id=partner_id)
+        if partner_id is not None and self.model.row_of(partner_id) is None:
+            self.clear_filters()  # the partner just saved must be seen, whatever the filters
+            self.refresh(select_id=partner_id)
         self.changed.emit()
 
     def toggle_archive(self) -> None:
         from cars_desktop.store import partners
 
-        partner_id = self.selected_id()
-        if partner_id is None:
+        partner = self._selected()
+        if partner is None:
             return
-        archived = Partner.get_by_id(partner_id).status == "archived"
-        self._run(lambda: partners.set_status(partner_id, "active" if archived else "archived"))
-        self.refresh(select_id=partner_id)
+        if partner.status == "archived":
+            if self._run(lambda: partners.bring_back(partner.id)):
+                self.message.emit(f"{partner.name} is back among the current partners.")
+        elif self._run(lambda: partners.archive_partner(partner.id)):
+            self.message.emit(f"{partner.name} is archived: its history is kept. To see it, "
+                              "choose “All partners, archived too” in the status list.")
+        self.refresh(select_id=partner.id)
 
     def delete_selected(self) -> None:
         from cars_desktop.store import partners
 
-        partner_id = self.selected_id()
-        if partner_id is None:
+        partner = self._selected()
+        if partner is None:
             return
-        name = Partner.get_by_id(partner_id).name
-        if partners.has_history(partner_id):
+        if partners.has_history(partner.id):
+            if partner.status == "archived":
+                QMessageBox.information(
+                    self, "Kept for the records",
+                    f"{partner.name} has contributions, a communication log or reviews, so it "
+                    "is kept, archived, to keep your records complete.")
+                return
             answer = QMessageBox.question(
                 self, "Archive instead?",
-                f"{name} has contributions, a communication log or reviews. A partner with "
-                "history is archived, never deleted, so your records stay complete.\n\n"
+                f"{partner.name} has contributions, a communication log or reviews. A partner "
+                "with history is archived, never deleted, so your records stay complete.\n\n"
                 "Archive this partner now?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-            if answer == QMessageBox.StandardButton.Yes:
-                self._run(lambda: partners.set_status(partner_id, "archived"))
+            if answer == QMessageBox.StandardButton.Yes and \
+                    self._run(lambda: partners.archive_partner(partner.id)):
+                self.message.emit(f"{partner.name} is archived.")
                 self.refresh()
             return
         answer = QMessageBox.question(
             self, "Delete partner?",
-            f"Delete {name} and its contact people? Use this only for a partner entered by "
-            "mistake.", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            f"Delete {partner.name} and its contact people? Use this only for a partner entered "
+            "by mistake.", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
-            self._run(lambda: partners.delete_partner(partner_id))
+        if answer == QMessageBox.StandardButton.Yes and \
+                self._run(lambda: partners.delete_partner(partner.id)):
+            self.message.emit(f"{partner.name} is deleted.")
             self.refresh()
 
     def erase_selected(self) -> None:
         from cars_desktop.store import partners
 
-        partner_id = self.selected_id()
-        if partner_id is None:
+        partner = self._selected()
+        if partner is None or partner.erased_at:
             return
-        name = Partner.get_by_id(partner_id).name
         first = QMessageBox.warning(
             self, "Erase personal information",
-            f"This is for a privacy request from {name}.\n\n"
+            f"This is for a privacy request from {partner.name}.\n\n"
             "It removes their name, address, phone, email, website, goal, strengths and notes, "
             "all their contact people, their communication log, and the notes of their "
             "contributions and reviews. The amounts and dates of their contributions stay, "
             "listed under “Erased partner”, because your accounts need them.\n\n"
-            "Continue?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            "Backups made before today still hold the old information until they are replaced "
+            "(automatic ones after 10 days). Delete backups you copied elsewhere, such as on a "
+            "USB stick, if the request asks for it.\n\nContinue?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if first != QMessageBox.StandardButton.Yes:
             return
         second = QMessageBox.warning(
             self, "Erase for good?",
-            f"Erasing cannot be undone. Erase the personal information of {name} now?",
+            f"Erasing cannot be undone. Erase the personal information of {partner.name} now?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
-        if second == QMessageBox.StandardButton.Yes:
-            self._run(lambda: partners.erase_personal_information(partner_id))
+        if second == QMessageBox.StandardButton.Yes and \
+                self._run(lambda: partners.erase_personal_information(partner.id)):
+            self.message.emit("The personal information is erased.")
             self.refresh()
 
-    def _run(self, change) -> None:
+    def _run(self, change) -> bool:
         from cars_desktop.store.partners import HasHistory
 
         try:
             change()
         except (StoreError, HasHistory) as err:
             QMessageBox.critical(self, "Not changed", str(err))
-            return
+            return False
         self.changed.emit()
+        return True

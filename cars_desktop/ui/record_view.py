@@ -1,0 +1,92 @@
+"""A list on screen: the table over the one table model, and in its place, when the list is
+empty, a message that tells the volunteer what to do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+)
+
+from cars_desktop.store.lists import RecordList
+from cars_desktop.ui.table_model import RecordTableModel
+
+
+class RecordView(QStackedWidget):
+    link_activated = Signal(str)  # a link in the empty-state message
+
+    def __init__(self, records: RecordList, name: str, stretch_column: int = 0,
+                 multi_select: bool = False) -> None:
+        super().__init__()
+        self.records = records
+        self.model = RecordTableModel(records, self)
+        self.table = QTableView()
+        self.table.setObjectName(name)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection
+                                    if multi_select else
+                                    QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.verticalHeader().hide()
+        # Fixed row height: no per-row measuring, so 100,000 rows scroll as fast as 10.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        for number, column in enumerate(records.columns):
+            self.table.setColumnWidth(number, column.width)
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(
+            next(i for i, c in enumerate(records.columns) if c.key == records.sort_key),
+            Qt.SortOrder.DescendingOrder if records.descending else Qt.SortOrder.AscendingOrder)
+
+        self.empty = QLabel()
+        self.empty.setObjectName(f"{name}Empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.empty.setStyleSheet("QLabel { font-size: 11pt; padding: 30px; }")
+        self.empty.linkActivated.connect(self.link_activated)
+        self.addWidget(self.table)
+        self.addWidget(self.empty)
+
+    def refresh(self, empty_text: str, select_id: int | None = None) -> int:
+        """Read the list again, keeping (or moving to) the selected row; returns the rows."""
+        keep = select_id if select_id is not None else self.selected_id()
+        self.model.refresh()
+        shown = self.model.rowCount()
+        if shown:
+            self.setCurrentWidget(self.table)
+            row = self.model.row_of(keep) if keep is not None else None
+            if row is not None:
+                self.select_row(row)
+        else:
+            self.empty.setText(empty_text)
+            self.setCurrentWidget(self.empty)
+        return shown
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.id_at(row) for row in rows]
+
+    def selected_id(self) -> int | None:
+        ids = self.selected_ids()
+        return ids[0] if len(ids) == 1 else None
