@@ -41,6 +41,12 @@ def first_row_selected(window):
     return tab
 
 
+def choose(dialog, sector="voluntary", partnership_type="casual"):
+    for field, code in (("sector", sector), ("partnership_type", partnership_type)):
+        combo = dialog.fields[field]
+        combo.setCurrentIndex(combo.findData(code))
+
+
 def shown_names(tab):
     model = tab.model
     return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
@@ -60,7 +66,7 @@ def test_adding_a_partner_with_the_keyboard(qtbot, window):
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, PartnerDialog)
         type_text(dialog.fields["name"], "Caisse populaire de Bouctouche")
-        dialog.fields["sector"].setCurrentIndex(dialog.fields["sector"].findData("corporate"))
+        choose(dialog, "corporate", "formal")
         dialog.fields["language"].setCurrentIndex(dialog.fields["language"].findData("fr"))
         type_text(dialog.fields["city"], "Bouctouche")
         dialog.fields["province"].setCurrentIndex(dialog.fields["province"].findData("NB"))
@@ -99,14 +105,18 @@ def test_bad_input_is_shown_next_to_each_field_and_nothing_is_saved(qtbot, windo
     assert "looks incomplete" in dialog.errors["email"].text()
     assert "10 digits" in dialog.errors["phone"].text()
     assert "Ontario start with K, L, M, N or P" in dialog.errors["postal_code"].text()
+    assert dialog.errors["sector"].text() == "⚠ Choose a sector."  # nothing chosen for them
     assert dialog.errors["name"].isVisible()
-    assert dialog.contact_rows[0].errors["name"].text() == "⚠ A name is needed."
-    assert dialog.contact_rows[0].errors["email"].isVisible()
+    contact_error = dialog.contact_rows[0].error
+    assert contact_error.isVisible()
+    assert "Name: A name is needed." in contact_error.text()
+    assert "Email: This email address looks incomplete" in contact_error.text()
     assert dialog.focusWidget() is dialog.fields["name"]  # the first wrong field
     assert Partner.select().count() == 0
     # what was typed is all still there, and fixing it saves
     assert dialog.fields["email"].text() == "info@lions"
     type_text(dialog.fields["name"], "Perth Lions Club")
+    choose(dialog)
     dialog.fields["email"].setText("info@perthlions.ca")
     dialog.fields["phone"].setText("613 555 0100")
     dialog.fields["postal_code"].setText("K7H 1A1")
@@ -115,6 +125,7 @@ def test_bad_input_is_shown_next_to_each_field_and_nothing_is_saved(qtbot, windo
     dialog.save()
     assert dialog.saved_id is not None
     assert not dialog.errors["name"].isVisible()
+    assert not dialog.contact_rows[0].error.isVisible()
     assert Partner.get().email == "info@perthlions.ca"
 
 
@@ -147,6 +158,7 @@ def test_a_similar_name_warns_before_a_duplicate_is_made(qtbot, window):
     dialog = PartnerDialog(window)
     dialog.show()
     type_text(dialog.fields["name"], "marie helene brule")
+    choose(dialog)
     dialog.fields["name"].editingFinished.emit()
     assert dialog.similar_label.isVisible()
     assert "Marie-Hélène Brûlé" in dialog.similar_label.text()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,43 +38,68 @@ from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
 _NO_DATE = QDate(1900, 1, 1)  # shown as "Not known"
 
 
-class ContactRow(QWidget):
-    """One contact person: a line of fields, each with its own error line below it."""
+class OptionalDateEdit(QDateEdit):
+    """A date that may be unknown: "Not known" until one is chosen, and a calendar that opens
+    on this month rather than on the year 1900."""
 
-    remove_requested = Signal(object)
+    def __init__(self) -> None:
+        super().__init__()
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(_NO_DATE)
+        self.setSpecialValueText("Not known")
+        self.setMaximumDate(QDate.currentDate())
+
+    def _calendar_on_today(self) -> None:
+        if self.date() == _NO_DATE:
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
+
+    def mousePressEvent(self, event) -> None:
+        super().mousePressEvent(event)
+        self._calendar_on_today()
+
+    def keyPressEvent(self, event) -> None:  # Alt+Down or F4 open the calendar too
+        super().keyPressEvent(event)
+        self._calendar_on_today()
+
+
+class ContactRow:
+    """One contact person: its fields on a line of the dialog's contact grid, with one line
+    under them for what is wrong."""
+
     FIELDS = (("name", "Name", 130, 3), ("role", "Role", 90, 2), ("phone", "Phone", 110, 2),
               ("email", "Email", 140, 3), ("salutation", "Salutation (Dear …)", 110, 2))
+    LABELS = {"name": "Name", "role": "Role", "phone": "Phone", "email": "Email",
+              "salutation": "Salutation"}
 
-    def __init__(self, values: dict[str, Any] | None, primary_group: QButtonGroup) -> None:
-        super().__init__()
+    def __init__(self, grid: QGridLayout, line: int, values: dict[str, Any] | None,
+                 primary_group: QButtonGroup, on_remove) -> None:
         values = values or {}
         self.contact_id = values.get("id")
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setVerticalSpacing(0)
         self.edits: dict[str, QLineEdit] = {}
-        self.errors: dict[str, ErrorLabel] = {}
-        for column, (field, hint, width, stretch) in enumerate(self.FIELDS):
-            grid.setColumnStretch(column, stretch)
+        for column, (field, hint, width, _) in enumerate(self.FIELDS):
             edit = QLineEdit(values.get(field) or "")
-            edit.setPlaceholderText(hint)
-            edit.setAccessibleName(f"Contact {hint.lower()}")
+            edit.setPlaceholderText(hint if field == "salutation" else "")
+            edit.setAccessibleName(f"Contact {self.LABELS[field].lower()}")
             edit.setMinimumWidth(width)
             edit.setObjectName(f"contact_{field}")
-            grid.addWidget(edit, 0, column)
-            error = ErrorLabel()
-            grid.addWidget(error, 1, column)
-            self.edits[field], self.errors[field] = edit, error
+            grid.addWidget(edit, line, column)
+            self.edits[field] = edit
         self.primary = QRadioButton("Primary")
         self.primary.setToolTip("Letters go to the primary contact person")
         self.primary.setChecked(bool(values.get("is_primary")))
         primary_group.addButton(self.primary)
-        grid.addWidget(self.primary, 0, len(self.FIELDS))
-        remove = QToolButton()
-        remove.setText("Remove")
-        remove.setToolTip("Remove this contact person")
-        remove.clicked.connect(lambda: self.remove_requested.emit(self))
-        grid.addWidget(remove, 0, len(self.FIELDS) + 1)
+        grid.addWidget(self.primary, line, len(self.FIELDS))
+        self.remove = QToolButton()
+        self.remove.setText("Remove")
+        self.remove.setToolTip("Remove this contact person")
+        self.remove.clicked.connect(lambda: on_remove(self))
+        grid.addWidget(self.remove, line, len(self.FIELDS) + 1)
+        self.error = ErrorLabel()
+        grid.addWidget(self.error, line + 1, 0, 1, len(self.FIELDS) + 2)
+        self.widgets: list[QWidget] = [*self.edits.values(), self.primary, self.remove,
+                                       self.error]
 
     def values(self) -> dict[str, Any]:
         found: dict[str, Any] = {f: e.text() for f, e in self.edits.items()}
@@ -87,12 +112,16 @@ class ContactRow(QWidget):
         return not any(e.text().strip() for e in self.edits.values())
 
     def show_errors(self, errors: dict[str, str]) -> QWidget | None:
-        first = None
-        for field, label in self.errors.items():
-            label.show_message(errors.get(field, ""))
-            if field in errors and first is None:
-                first = self.edits[field]
-        return first
+        """Shows what is wrong; returns the first wrong field."""
+        self.error.show_message("  ".join(f"{self.LABELS[f]}: {m}" for f, m in errors.items()))
+        return next((self.edits[f] for f, *_ in self.FIELDS if f in errors), None)
+
+    def focus_order(self) -> list[QWidget]:
+        return [*self.edits.values(), self.primary, self.remove]
+
+    def delete(self) -> None:
+        for widget in self.widgets:
+            widget.deleteLater()
 
 
 class PartnerDialog(QDialog):
@@ -108,6 +137,7 @@ class PartnerDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.hints: dict[QWidget, QLabel] = {}
         self.contact_rows: list[ContactRow] = []
+        self._contact_lines = 0
         self.primary_group = QButtonGroup(self)
 
         body = QWidget()
@@ -148,16 +178,25 @@ class PartnerDialog(QDialog):
             self._set_values(*partners.load_partner(partner_id))
         self._loaded = self._snapshot()
         self.fields["name"].setFocus()
-        self.resize(900, 690)
+        self._chain_focus()
+        room = self.screen().availableGeometry().height() - 80  # a 768-pixel laptop screen
+        self.resize(900, max(420, min(700, room)))
 
     # Building the form
 
     def _add(self, form: QFormLayout, field: str, label: str, widget: QWidget,
-             hint: str = "") -> QWidget:
+             hint: str = "", beside: QWidget | None = None) -> QWidget:
         widget.setObjectName(field)
         if isinstance(widget, QLineEdit) and hint:
             widget.setPlaceholderText(hint)
-        form.addRow(label, widget)
+        if beside is None:
+            form.addRow(label, widget)
+        else:
+            pair = QHBoxLayout()
+            pair.addWidget(widget, 1)
+            pair.addWidget(beside)
+            form.addRow(label, pair)
+            form.labelForField(pair).setBuddy(widget)
         # Hint and error get rows of their own, under the field: QFormLayout gives word-wrapped
         # labels the height they need, and a hidden one takes no room.
         extras = [self.hints[widget]] if widget in self.hints else []
@@ -170,7 +209,8 @@ class PartnerDialog(QDialog):
     def _combo_with_hint(self, vocabulary: vocab.Vocabulary) -> QComboBox:
         """A choice with, under it, what the chosen term means (from the CARS texts)."""
         combo = QComboBox()
-        fill_combo(combo, vocabulary)
+        combo.addItem("Choose…", None)  # nothing chosen for the volunteer: they decide
+        fill_combo(combo, vocabulary, clear=False)
         hint = QLabel()
         hint.setStyleSheet("color: palette(placeholder-text);")
         hint.setWordWrap(True)
@@ -210,13 +250,12 @@ class PartnerDialog(QDialog):
         language = self._add(form, "language", "&Language", QComboBox())
         language.setToolTip("Letters to this partner are written in this language")
         fill_combo(language, vocab.LANGUAGES)
-        since = QDateEdit()
-        since.setCalendarPopup(True)
-        since.setDisplayFormat("yyyy-MM-dd")
-        since.setMinimumDate(_NO_DATE)
-        since.setSpecialValueText("Not known")
-        since.setMaximumDate(QDate.currentDate())
-        self._add(form, "partner_since", "Partner s&ince", since)
+        since = OptionalDateEdit()
+        self.clear_since = QToolButton()
+        self.clear_since.setText("Not known")
+        self.clear_since.setToolTip("Clear the date: it is not known")
+        self.clear_since.clicked.connect(lambda: since.setDate(_NO_DATE))
+        self._add(form, "partner_since", "Partner s&ince", since, beside=self.clear_since)
         return box
 
     def _address_box(self) -> QGroupBox:
@@ -245,14 +284,22 @@ class PartnerDialog(QDialog):
         layout.addWidget(hint)
         self.contacts_error = ErrorLabel()
         layout.addWidget(self.contacts_error)
-        self.contacts_layout = QVBoxLayout()
-        layout.addLayout(self.contacts_layout)
-        add = QPushButton("&Add contact person")
-        add.setObjectName("addContact")
-        add.setAutoDefault(False)
-        add.clicked.connect(lambda: self.add_contact_row(None).edits["name"].setFocus())
+        self.contacts_grid = QGridLayout()
+        self.contacts_grid.setVerticalSpacing(2)
+        self.contacts_header = []
+        for column, (field, _, _, stretch) in enumerate(ContactRow.FIELDS):
+            self.contacts_grid.setColumnStretch(column, stretch)
+            label = QLabel(ContactRow.LABELS[field])
+            self.contacts_grid.addWidget(label, 0, column)
+            self.contacts_header.append(label)
+        layout.addLayout(self.contacts_grid)
+        self.add_contact = QPushButton("&Add contact person")
+        self.add_contact.setObjectName("addContact")
+        self.add_contact.setAutoDefault(False)
+        self.add_contact.clicked.connect(
+            lambda: self.add_contact_row(None).edits["name"].setFocus())
         row = QHBoxLayout()
-        row.addWidget(add)
+        row.addWidget(self.add_contact)
         row.addStretch()
         layout.addLayout(row)
         return box
@@ -279,22 +326,48 @@ class PartnerDialog(QDialog):
         return box
 
     def add_contact_row(self, values: dict[str, Any] | None) -> ContactRow:
-        row = ContactRow(values, self.primary_group)
-        row.remove_requested.connect(self._remove_contact_row)
+        self._contact_lines += 2
+        row = ContactRow(self.contacts_grid, self._contact_lines, values, self.primary_group,
+                         self._remove_contact_row)
         self.contact_rows.append(row)
-        self.contacts_layout.addWidget(row)
-        row.show()  # at once, not on the next turn of the event loop
         if not any(r.primary.isChecked() for r in self.contact_rows):
             row.primary.setChecked(True)
+        self._show_contact_header()
+        self._chain_focus()
         return row
 
     def _remove_contact_row(self, row: ContactRow) -> None:
         was_primary = row.primary.isChecked()
         self.primary_group.removeButton(row.primary)
         self.contact_rows.remove(row)
-        row.deleteLater()
+        row.delete()
         if was_primary and self.contact_rows:
             self.contact_rows[0].primary.setChecked(True)
+        self._show_contact_header()
+        self._chain_focus()
+
+    def _show_contact_header(self) -> None:
+        for label in self.contacts_header:
+            label.setVisible(bool(self.contact_rows))
+
+    def _chain_focus(self) -> None:
+        """Tab goes down the left column, then the right one, through each contact person's
+        fields in turn, the notes, and last Save and Cancel (rows added later would
+        otherwise come after the buttons)."""
+        chain: list[QWidget] = [*self.kind_buttons.values()]
+        chain += [self.fields[f] for f in (
+            "name", "sector", "partnership_type", "status", "language", "partner_since")]
+        chain.append(self.clear_since)
+        chain += [self.fields[f] for f in (
+            "address_line1", "address_line2", "city", "province", "postal_code", "country",
+            "phone", "email", "website")]
+        for row in self.contact_rows:
+            chain += row.focus_order()
+        chain.append(self.add_contact)
+        chain += [self.fields[f] for f in ("shared_goal", "strengths", "notes")]
+        chain += self.buttons.buttons()
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # Values in and out
 
