@@ -298,14 +298,14 @@ def test_window_layout_is_remembered(qtbot, store):
     first = MainWindow(store)
     qtbot.addWidget(first)
     first.show()
-    first.resize(700, 500)  # the offscreen screen is 800 x 600
+    first.resize(760, 500)  # the offscreen screen is 800 x 600
     first.partners.table.setColumnWidth(1, 177)
     first.partners.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
     first.close()
     second = MainWindow(store)
     qtbot.addWidget(second)
     second.show()
-    assert (second.size().width(), second.size().height()) == (700, 500)
+    assert (second.size().width(), second.size().height()) == (760, 500)
     assert second.partners.table.columnWidth(1) == 177
     assert (second.partners.records.sort_key, second.partners.records.descending) == \
         ("status", True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 from cars_desktop import APP_NAME, __version__
 from cars_desktop.store import database
 from cars_desktop.store.database import Store
+from cars_desktop.ui.contributions_tab import ContributionsTab
 from cars_desktop.ui.partners_tab import PartnersTab
 
 
@@ -31,7 +32,13 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.partners = PartnersTab()
+        self.contributions = ContributionsTab()
         self.tabs.addTab(self.partners, "&Partners")
+        self.tabs.addTab(self.contributions, "&Contributions")
+        # a change in one tab shows in the other
+        self.partners.changed.connect(self.contributions.refresh)
+        self.contributions.changed.connect(self.partners.refresh)
+        self.partners.contributions_wanted.connect(self._show_contributions_of)
         self.setCentralWidget(self.tabs)
         self._menus()
 
@@ -40,11 +47,13 @@ class MainWindow(QMainWindow):
         self.backup_label = QLabel()
         self.statusBar().addWidget(folder, 1)  # stays when the status bar shows a message
         self.statusBar().addPermanentWidget(self.backup_label)
-        self.partners.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        for tab in (self.partners, self.contributions):
+            tab.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self._backup_running: Future | None = None
         self.resize(1180, 720)
         self._restore_layout()
         self.partners.refresh()
+        self.contributions.refresh()
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -67,6 +76,15 @@ class MainWindow(QMainWindow):
                 partner_menu.addSeparator()
             else:
                 partner_menu.addAction(action)
+
+        contribution_menu = self.menuBar().addMenu("C&ontribution")
+        for action in self.contributions.actions_for_menu():
+            if action is None:
+                contribution_menu.addSeparator()
+            else:
+                contribution_menu.addAction(action)
+        self.contributions.queue_action.triggered.connect(
+            lambda: self.tabs.setCurrentWidget(self.contributions))
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction(f"&About {APP_NAME}", self)
@@ -154,17 +172,29 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        header = self.settings.value("partners/header")
-        if header is not None:
-            table_header = self.partners.table.horizontalHeader()
-            table_header.restoreState(header)
+        for name, table in self._tables():
+            state = self.settings.value(f"{name}/header")
+            if state is not None:
+                table.horizontalHeader().restoreState(state)
+        tab = self.settings.value("window/tab")
+        if tab is not None:
+            self.tabs.setCurrentIndex(int(tab))
+
+    def _tables(self):
+        return (("partners", self.partners.table), ("contributions", self.contributions.table),
+                ("partner_contributions", self.partners.history.view.table))
+
+    def _show_contributions_of(self, partner_id: int) -> None:
+        self.contributions.show_partner(partner_id)
+        self.tabs.setCurrentWidget(self.contributions)
 
     def closeEvent(self, event) -> None:
         if self._backup_running is not None:
             self.statusBar().showMessage("Finishing the backup…")
             self._backup_running.result()  # the copy must be whole before the file closes
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("partners/header",
-                               self.partners.table.horizontalHeader().saveState())
+        for name, table in self._tables():
+            self.settings.setValue(f"{name}/header", table.horizontalHeader().saveState())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.settings.sync()
         super().closeEvent(event)

@@ -4,7 +4,9 @@ right-click menu, so each shortcut exists once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -21,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core import vocab
 from cars_desktop.store.database import StoreError
-from cars_desktop.store.lists import PartnerList
+from cars_desktop.store.lists import ContributionList, PartnerList
 from cars_desktop.store.models import Partner
+from cars_desktop.ui.contributions_tab import totals_text
 from cars_desktop.ui.record_view import RecordView
-from cars_desktop.ui.widgets import fill_combo
+from cars_desktop.ui.widgets import fill_combo, shrinkable
 
 EMPTY_FIRST = ("<p><b>No partners yet.</b></p>"
                "<p>A partner is a person or organisation your group works with: a service "
@@ -34,13 +38,60 @@ EMPTY_NO_MATCH = ("<p><b>No partner matches this search and these filters.</b></
                   "<p><a href='clear'>Show all current partners</a></p>")
 
 
+class PartnerContributions(QWidget):
+    """Under the list: what the selected partner gave and promised, with the totals."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records = ContributionList()
+        self.records.partner_id = -1  # nobody until a partner is selected
+        self.view = RecordView(self.records, "partnerContributions", stretch_column=1)
+        self.title = QLabel()
+        self.title.setObjectName("partnerContributionsTitle")
+        self.totals = QLabel()
+        self.totals.setObjectName("partnerTotals")
+        self.totals.setWordWrap(True)
+        self.title.setWordWrap(True)
+        self.new_button = QPushButton("New contribution from this partner…")
+        self.new_button.setObjectName("newFromPartner")
+        self.all_button = QPushButton("Open in the Contributions tab")
+        self.all_button.setObjectName("openInContributions")
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.new_button)
+        head.addWidget(self.all_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.totals)
+        self.show_partner(None)
+
+    def show_partner(self, partner: Partner | None) -> None:
+        self.records.partner_id = partner.id if partner else -1
+        self.new_button.setEnabled(partner is not None and partner.erased_at is None)
+        self.all_button.setEnabled(partner is not None)
+        if partner is None:
+            self.title.setText("<b>Contributions</b>: select a partner to see what they gave.")
+            self.totals.setText("")
+            self.view.refresh("")
+            return
+        self.title.setText(f"<b>Contributions from {escape(partner.name)}</b>")
+        shown = self.view.refresh(
+            "<p>Nothing recorded from this partner yet.</p>"
+            "<p><a href='new'>Record a contribution</a></p>")
+        self.totals.setText(totals_text(self.records.totals()) if shown else "")
+
+
 class PartnersTab(QWidget):
     changed = Signal()  # a partner was added, edited, archived or erased
     message = Signal(str)  # what just happened, for the status bar
+    contributions_wanted = Signal(int)  # open this partner's contributions in their tab
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.records = PartnerList()
+        self._shown_partner: Partner | None = None
         self.view = RecordView(self.records, "partnersTable")
         self.table, self.model = self.view.table, self.view.model
         self._make_actions()
@@ -65,7 +116,7 @@ class PartnersTab(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         for widget in (self.sector, self.ptype, self.status):
-            filters.addWidget(widget, 1)
+            filters.addWidget(shrinkable(widget), 1)
 
         self.new_button = self._button(self.new_action, "newPartner")
         self.edit_button = self._button(self.edit_action, "editPartner")
@@ -92,10 +143,23 @@ class PartnersTab(QWidget):
         self.view.link_activated.connect(
             lambda link: self.new_partner() if link == "new" else self.clear_filters())
 
+        self.history = PartnerContributions()
+        self.history.new_button.clicked.connect(self.new_contribution)
+        self.history.view.link_activated.connect(lambda _: self.new_contribution())
+        self.history.all_button.clicked.connect(
+            lambda: self.contributions_wanted.emit(self.selected_id()))
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("partnersSplit")
+        split.addWidget(self.view)
+        split.addWidget(self.history)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(buttons)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(split, 1)
         self.setTabOrder(self.search, self.sector)
         self.setTabOrder(self.status, self.table)
         # The list is first read by the window, once its remembered sort order is restored.
@@ -182,6 +246,9 @@ class PartnersTab(QWidget):
 
     def _update_actions(self) -> None:
         partner = self._selected()
+        if partner != self._shown_partner or partner is None:
+            self.history.show_partner(partner)
+            self._shown_partner = partner
         erased = partner is not None and partner.erased_at is not None
         for action in (self.edit_action, self.archive_action, self.erase_action):
             action.setEnabled(partner is not None and not erased)
@@ -306,6 +373,17 @@ class PartnersTab(QWidget):
                 self._run(lambda: partners.erase_personal_information(partner.id)):
             self.message.emit("The personal information is erased.")
             self.refresh()
+
+    def new_contribution(self) -> None:
+        from cars_desktop.ui.contribution_dialog import ContributionDialog
+
+        partner = self._selected()
+        dialog = ContributionDialog(self, partner_id=partner.id if partner else None)
+        dialog.exec()
+        if dialog.saved_ids:
+            self.refresh()
+            self.history.show_partner(self._selected())
+            self.changed.emit()
 
     def _run(self, change) -> bool:
         from cars_desktop.store.partners import HasHistory

@@ -34,3 +34,12 @@ def fill_combo(combo: QComboBox, vocabulary: Vocabulary, *, clear: bool = True,
 def set_combo(combo: QComboBox, code: object) -> None:
     index = combo.findData(code)
     combo.setCurrentIndex(index if index >= 0 else 0)
+
+
+def shrinkable(combo: QComboBox, letters: int = 10) -> QComboBox:
+    """A filter that gives up width on a small screen instead of widening the window; its
+    list still opens at full width."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 30)
+    return combo

@@ -1,0 +1,409 @@
+"""Recording a contribution, built for speed: type part of the partner's name, the amount as
+people write it, Enter saves and starts the next one with the same date and payment method.
+What does not apply to the family, kind or status is hidden."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cars_desktop.core import validation, vocab
+from cars_desktop.core.money import MoneyError, format_money, parse_money
+from cars_desktop.core.receipts import receipt_advice
+from cars_desktop.store import contributions
+from cars_desktop.store.database import StoreError
+from cars_desktop.store.models import ContactPerson
+from cars_desktop.ui.partner_picker import PartnerPicker
+from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
+
+# What the last contribution entered used, for the next one (this session only).
+_REMEMBERED: dict[str, Any] = {}
+_TIME_KINDS = ("service", "volunteer_program")
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class ContributionDialog(QDialog):
+    """A new contribution (from `partner_id` when given) or, with `contribution_id`, an
+    existing one. `saved_ids` lists what was saved while the dialog was open."""
+
+    def __init__(self, parent: QWidget | None = None, contribution_id: int | None = None,
+                 partner_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.contribution_id = contribution_id
+        self.saved_ids: list[int] = []
+        self.setWindowTitle("New contribution" if contribution_id is None
+                            else "Edit contribution")
+        self.setMinimumWidth(620)
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+
+        self.partner = PartnerPicker()
+        self.partner.setObjectName("partner")
+        self.partner.chosen.connect(self._partner_changed)
+        new_partner = QPushButton("New partner…")
+        new_partner.setAutoDefault(False)
+        new_partner.clicked.connect(self._new_partner)
+        self._row("partner_id", "&Partner", self.partner, beside=new_partner)
+        self.contact = self._row("contact_id", "Through", QComboBox())
+        self.contact.setToolTip("The contact person it came through")
+
+        families = QWidget()
+        family_row = QHBoxLayout(families)
+        family_row.setContentsMargins(0, 0, 0, 0)
+        self.family_group = QButtonGroup(self)
+        self.family_buttons = {}
+        for term in vocab.CONTRIBUTION_FAMILIES:
+            button = QRadioButton(term.en)
+            button.setObjectName(f"family_{term.code}")
+            self.family_group.addButton(button)
+            self.family_buttons[term.code] = button
+            family_row.addWidget(button)
+            button.toggled.connect(self._family_changed)
+        family_row.addStretch()
+        self._row("family", "Family", families)
+        self.kind = self._row("kind", "&Kind", QComboBox())
+        self.kind.currentIndexChanged.connect(self._update)
+        self.status = self._row("status", "&Status", QComboBox())
+        fill_combo(self.status, vocab.CONTRIBUTION_STATUSES)
+        self.status.currentIndexChanged.connect(self._update)
+        self.amount = self._row("amount_cents", "&Amount", QLineEdit())
+        self.amount.setPlaceholderText("for example 125.50 or 1 234,56")
+        self.amount.editingFinished.connect(self._tidy_amount)
+        self.amount.textChanged.connect(self._update_advice)
+        self.date = self._row("date", "&Date received", QDateEdit())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.expected = self._row("date_expected", "E&xpected by", QDateEdit())
+        self.expected.setCalendarPopup(True)
+        self.expected.setDisplayFormat("yyyy-MM-dd")
+        self.pledge = self._row("pledge_id", "F&ulfils pledge", QComboBox())
+        self.method = self._row("payment_method", "Pa&yment", QComboBox())
+        self.method.addItem("—", "")
+        fill_combo(self.method, vocab.PAYMENT_METHODS, clear=False)
+        self.reference = self._row("reference", "&Reference", QLineEdit())
+        self.reference.setPlaceholderText("Cheque or transaction number")
+        self.hours = self._row("minutes", "&Hours given", QLineEdit())
+        self.hours.setPlaceholderText("for example 3, 2.5 or 1:30")
+        self.valued_by = self._row("valued_by", "&Valued by", QLineEdit())
+        self.valued_by.setPlaceholderText("Who estimated the value (a quote, the partner, …)")
+        self.appraised = self._row("appraised", "", QCheckBox("Independently appraised"))
+        self.credited = PartnerPicker()
+        self.credited.setPlaceholderText("The employee who gave, or the employer who matched")
+        self._row("credited_partner_id", "Credited &to", self.credited)
+        self.purpose = self._row("purpose", "F&or", QLineEdit())
+        self.purpose.setPlaceholderText("Project, event or campaign")
+        advantage = QWidget()
+        advantage_row = QHBoxLayout(advantage)
+        advantage_row.setContentsMargins(0, 0, 0, 0)
+        self.advantage = QLineEdit()
+        self.advantage.setObjectName("advantage_cents")
+        self.advantage.setPlaceholderText("Value, if any")
+        self.advantage.textChanged.connect(self._update_advice)
+        self.advantage_text = QLineEdit()
+        self.advantage_text.setObjectName("advantage_description")
+        self.advantage_text.setPlaceholderText("What they received (a dinner ticket…)")
+        advantage_row.addWidget(self.advantage, 1)
+        advantage_row.addWidget(self.advantage_text, 2)
+        self._row("advantage_cents", "Advanta&ge received", advantage)
+        self.fields["advantage_description"] = self.advantage_text
+        self.errors["advantage_description"] = self.errors["advantage_cents"]
+        self.notes = self._row("notes", "&Notes", QPlainTextEdit())
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(54)
+
+        self.advice = QLabel()
+        self.advice.setObjectName("receiptAdvice")
+        self.advice.setWordWrap(True)
+        self.advice.setStyleSheet("color: palette(placeholder-text);")
+        self.thanked = QLabel()
+        self.thanked.setObjectName("thankedState")
+
+        self.buttons = QDialogButtonBox()
+        self.save_next = self.buttons.addButton("Save and add &next",
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_close = self.buttons.addButton("Save and c&lose",
+                                                 QDialogButtonBox.ButtonRole.ApplyRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.save_next.setDefault(True)
+        self.save_next.clicked.connect(lambda: self.save(next_one=True))
+        self.save_close.clicked.connect(lambda: self.save(next_one=False))
+        self.buttons.rejected.connect(self.reject)
+        if contribution_id is not None:
+            self.save_next.hide()
+            self.save_close.setText("&Save")
+            self.save_close.setDefault(True)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedMessage")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.advice)
+        layout.addWidget(self.thanked)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.saved_label, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+
+        if contribution_id is None:
+            self._set_values({"partner_id": partner_id, "family": "cash", "kind": "one_time",
+                              "status": "received",
+                              "date": _REMEMBERED.get("date", dt.date.today()),
+                              "payment_method": _REMEMBERED.get("payment_method", "")})
+        else:
+            self._set_values(contributions.load_contribution(contribution_id))
+        self._loaded = repr(self.values())
+        (self.amount if partner_id or contribution_id else self.partner).setFocus()
+
+    # Building
+
+    def _row(self, field: str, label: str, widget: QWidget, beside: QWidget | None = None):
+        widget.setObjectName(widget.objectName() or field)
+        error = ErrorLabel()
+        if beside is None:
+            self.form.addRow(label, widget)
+        else:
+            pair = QHBoxLayout()
+            pair.addWidget(widget, 1)
+            pair.addWidget(beside)
+            self.form.addRow(label, pair)
+            self.form.labelForField(pair).setBuddy(widget)
+        self.form.setWidget(self.form.rowCount(), QFormLayout.ItemRole.FieldRole, error)
+        self.fields[field], self.errors[field] = widget, error
+        return widget
+
+    def _show_row(self, field: str, shown: bool) -> None:
+        row, _ = self.form.getWidgetPosition(self.fields[field])
+        self.form.setRowVisible(row, shown)
+        if not shown:
+            self.errors[field].show_message("")
+
+    # Values in and out
+
+    def _set_values(self, values: dict[str, Any]) -> None:
+        self.partner.set_partner(values.get("partner_id"))
+        self._partner_changed(values.get("partner_id"), keep_pledge=values.get("pledge_id"))
+        set_combo(self.contact, values.get("contact_id"))
+        self.family_buttons[values.get("family") or "cash"].setChecked(True)
+        self._fill_kinds()
+        set_combo(self.kind, values.get("kind"))
+        set_combo(self.status, values.get("status"))
+        cents = values.get("amount_cents")
+        self.amount.setText(format_money(cents) if cents else "")
+        self.date.setDate(_qdate(values.get("date") or dt.date.today()))
+        expected = values.get("date_expected") or dt.date.today() + dt.timedelta(days=30)
+        self.expected.setDate(_qdate(expected))
+        set_combo(self.pledge, values.get("pledge_id"))
+        set_combo(self.method, values.get("payment_method") or "")
+        self.reference.setText(values.get("reference") or "")
+        minutes = values.get("minutes") or 0
+        self.hours.setText(f"{minutes // 60}:{minutes % 60:02d}" if minutes else "")
+        self.valued_by.setText(values.get("valued_by") or "")
+        self.appraised.setChecked(bool(values.get("appraised")))
+        self.credited.set_partner(values.get("credited_partner_id"))
+        self.purpose.setText(values.get("purpose") or "")
+        advantage = values.get("advantage_cents") or 0
+        self.advantage.setText(format_money(advantage) if advantage else "")
+        self.advantage_text.setText(values.get("advantage_description") or "")
+        self.notes.setPlainText(values.get("notes") or "")
+        thanked = values.get("thanked_on")
+        self.thanked.setText(f"Thanked on {thanked:%Y-%m-%d}." if thanked else "")
+        self._update()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "partner_id": self.partner.partner_id,
+            "contact_id": self.contact.currentData(),
+            "family": next(c for c, b in self.family_buttons.items() if b.isChecked()),
+            "kind": self.kind.currentData(),
+            "status": self.status.currentData(),
+            "amount": self.amount.text(),
+            "date": _pydate(self.date.date()),
+            "date_expected": _pydate(self.expected.date()),
+            "pledge_id": self.pledge.currentData(),
+            "payment_method": self.method.currentData(),
+            "reference": self.reference.text(),
+            "hours": self.hours.text(),
+            "valued_by": self.valued_by.text(),
+            "appraised": self.appraised.isChecked(),
+            "credited_partner_id": self.credited.partner_id,
+            "purpose": self.purpose.text(),
+            "advantage": self.advantage.text(),
+            "advantage_description": self.advantage_text.text(),
+            "notes": self.notes.toPlainText(),
+        }
+
+    # Reacting to choices
+
+    def _partner_changed(self, partner_id: int | None, keep_pledge: int | None = None) -> None:
+        self.contact.clear()
+        self.contact.addItem("—", None)
+        self.pledge.clear()
+        self.pledge.addItem("No: a gift on its own", None)
+        if partner_id:
+            for person in ContactPerson.select().where(ContactPerson.partner == partner_id) \
+                    .order_by(ContactPerson.is_primary.desc(), ContactPerson.position):
+                self.contact.addItem(person.name, person.id)
+            if self.contact.count() > 1:
+                self.contact.setCurrentIndex(1)  # the primary contact
+            for pledge in contributions.open_pledges(partner_id, keep=keep_pledge):
+                self.pledge.addItem(pledge.label(), pledge.id)
+        self._update()
+
+    def _fill_kinds(self) -> None:
+        family = next((c for c, b in self.family_buttons.items() if b.isChecked()), "cash")
+        kinds = vocab.CASH_KINDS if family == "cash" else vocab.IN_KIND_KINDS
+        current = self.kind.currentData()
+        self.kind.blockSignals(True)
+        fill_combo(self.kind, kinds)
+        set_combo(self.kind, current)
+        self.kind.blockSignals(False)
+
+    def _family_changed(self, checked: bool) -> None:
+        if checked:
+            self._fill_kinds()
+            self._update()
+
+    def _update(self) -> None:
+        """Show what applies to this family, kind and status; name the fields for it."""
+        in_kind = self.family_buttons["in_kind"].isChecked()
+        kind, status = self.kind.currentData(), self.status.currentData()
+        pledged, received = status == "pledged", status == "received"
+        label = self.form.labelForField
+        label(self.amount).setText("Estimated v&alue" if in_kind else "&Amount")
+        label(self.date).setText("&Date promised" if pledged else "&Date received"
+                                 if received else "&Date")
+        self._show_row("date_expected", pledged)
+        self._show_row("pledge_id", received and self.pledge.count() > 1)
+        self._show_row("payment_method", not in_kind and received)
+        self._show_row("reference", not in_kind)
+        self._show_row("minutes", in_kind and kind in _TIME_KINDS)
+        self._show_row("valued_by", in_kind)
+        self._show_row("appraised", in_kind and kind == "products")
+        self._show_row("credited_partner_id", kind in ("employee", "matching"))
+        self._update_advice()
+
+    def _update_advice(self) -> None:
+        try:
+            amount = parse_money(self.amount.text()) if self.amount.text().strip() else 0
+            advantage = parse_money(self.advantage.text()) \
+                if self.advantage.text().strip() else 0
+        except MoneyError:
+            self.advice.setText("")
+            return
+        advice = receipt_advice(self.kind.currentData() or "", self.status.currentData() or "",
+                                amount, advantage, self.appraised.isChecked(),
+                                in_kind=self.family_buttons["in_kind"].isChecked())
+        head = "May go on a tax receipt" if advice.eligible else "Not for a tax receipt"
+        if advice.eligible and advantage:
+            head += f" ({format_money(advice.eligible_cents)})"
+        self.advice.setText(f"{head}: {advice.explanation}")
+
+    def _tidy_amount(self) -> None:
+        """Show the amount as it will be kept ("1 234,5" → "$1,234.50"), or say what is wrong."""
+        text = self.amount.text()
+        if not text.strip():
+            return
+        try:
+            self.amount.setText(format_money(parse_money(text)))
+            self.errors["amount_cents"].show_message("")
+        except MoneyError as err:
+            self.errors["amount_cents"].show_message(str(err))
+
+    def _new_partner(self) -> None:
+        from cars_desktop.ui.partner_dialog import PartnerDialog
+
+        dialog = PartnerDialog(self)
+        typed = self.partner.text().strip()
+        if typed and self.partner.partner_id is None:
+            dialog.fields["name"].setText(typed)
+        if dialog.exec() and dialog.saved_id:
+            self.partner.set_partner(dialog.saved_id)
+            self.amount.setFocus()
+
+    # Saving
+
+    def save(self, next_one: bool) -> None:
+        values = self.values()
+        try:
+            cleaned_id = contributions.save_contribution(values, self.contribution_id)
+        except validation.ValidationError as err:
+            self._show_errors(err.errors)
+            return
+        except StoreError as err:  # the disk said no: everything typed stays in the form
+            QMessageBox.critical(self, "Not saved",
+                                 f"The contribution could not be saved, and nothing was "
+                                 f"changed.\n\n{err}")
+            return
+        self.saved_ids.append(cleaned_id)
+        _REMEMBERED.update(date=values["date"], payment_method=values["payment_method"])
+        if not next_one:
+            self.accept()
+            return
+        partner_name = self.partner.text()
+        self._show_errors({})
+        self._set_values({"family": values["family"], "kind": values["kind"],
+                          "status": "received", "date": values["date"],
+                          "payment_method": values["payment_method"]})
+        self._loaded = repr(self.values())
+        self.saved_label.setText(f"✓ Saved: {partner_name}, {len(self.saved_ids)} this time.")
+        self.partner.setFocus()
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        first = None
+        for field, label in self.errors.items():
+            message = errors.get(field, "")
+            if field == "advantage_cents" and "advantage_description" in errors:
+                message = " ".join(filter(None, (message, errors["advantage_description"])))
+            label.show_message(message)
+            if message and first is None:
+                first = self.fields[field]
+        if first is not None:
+            first.setFocus()
+
+    def reject(self) -> None:
+        if repr(self.values()) != self._loaded:
+            answer = QMessageBox.question(
+                self, "Discard changes?", "You have changes that are not saved. Discard them?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        if self.saved_ids:
+            self.accept()  # what was saved with "Save and add next" is kept: the list refreshes
+            return
+        super().reject()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)

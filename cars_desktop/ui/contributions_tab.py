@@ -1,0 +1,361 @@
+"""The Contributions tab: what partners gave and promised, filtered and sorted in SQL, with the
+totals of whatever is shown, and the thank-you queue one filter away."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cars_desktop.core import vocab
+from cars_desktop.core.money import format_money
+from cars_desktop.core.periods import PERIOD_CHOICES, named_period
+from cars_desktop.store.contributions import Totals
+from cars_desktop.store.database import StoreError
+from cars_desktop.store.lists import ContributionList
+from cars_desktop.store.models import GroupProfile, Partner
+from cars_desktop.ui.record_view import RecordView
+from cars_desktop.ui.widgets import fill_combo, set_combo, shrinkable
+
+EMPTY_FIRST = ("<p><b>No contributions recorded yet.</b></p>"
+               "<p>Record what partners give: cash, and gifts in kind such as products, "
+               "labour, a hall or advice, received or promised.</p>"
+               "<p><a href='new'>Record the first contribution</a> (Ctrl+Shift+N)</p>")
+EMPTY_NO_MATCH = ("<p><b>No contribution matches this search and these filters.</b></p>"
+                  "<p><a href='clear'>Show all contributions</a></p>")
+
+
+def totals_text(totals: Totals) -> str:
+    parts = [f"Cash received <b>{format_money(totals.cash_received_cents)}</b>",
+             f"In kind <b>{format_money(totals.in_kind_cents)}</b>",
+             f"Volunteer time <b>{totals.minutes / 60:,.1f} h</b>",
+             f"Pledged, still to come <b>{format_money(totals.pledged_outstanding_cents)}</b>",
+             f"Not yet thanked <b>{totals.not_thanked:,}</b>"]
+    return " &nbsp;·&nbsp; ".join(parts)
+
+
+class ContributionsTab(QWidget):
+    changed = Signal()
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records = ContributionList()
+        self.view = RecordView(self.records, "contributionsTable", stretch_column=1,
+                               multi_select=True)
+        self.table, self.model = self.view.table, self.view.model
+        self._make_actions()
+
+        self.search = QLineEdit()
+        self.search.setObjectName("contributionSearch")
+        self.search.setPlaceholderText("Search partners, purposes, notes, cheque numbers…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filters_changed)
+        self.period = QComboBox()
+        self.period.setObjectName("periodFilter")
+        for code, label in PERIOD_CHOICES:
+            self.period.addItem(label, code)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.start, self.end = QDateEdit(), QDateEdit()
+        for edit, name in ((self.start, "periodStart"), (self.end, "periodEnd")):
+            edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate.currentDate())
+            edit.hide()
+        self.start.setDate(QDate.currentDate().addMonths(-1))
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(self._filters_changed)
+        self.family = QComboBox()
+        self.family.setObjectName("familyFilter")
+        self.family.addItem("Cash and in kind", None)
+        fill_combo(self.family, vocab.CONTRIBUTION_FAMILIES, clear=False)
+        self.family.currentIndexChanged.connect(self._family_changed)
+        self.kind = QComboBox()
+        self.kind.setObjectName("kindFilter")
+        self._fill_kinds()
+        self.kind.currentIndexChanged.connect(self._filters_changed)
+        self.status = QComboBox()
+        self.status.setObjectName("statusFilter")
+        self.status.addItem("Any status", None)
+        for code, label in ContributionList.STATUS_CHOICES:
+            self.status.addItem(label, code)
+        self.status.currentIndexChanged.connect(self._filters_changed)
+        self.thanked = QComboBox()
+        self.thanked.setObjectName("thankedFilter")
+        for label, value in (("Thanked or not", None), ("Not yet thanked", False),
+                             ("Thanked", True)):
+            self.thanked.addItem(label, value)
+        self.thanked.currentIndexChanged.connect(self._filters_changed)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for widget in (self.period, self.start, self.end, self.family, self.kind, self.status,
+                       self.thanked):
+            if isinstance(widget, QComboBox):
+                shrinkable(widget)
+            filters.addWidget(widget, 1)
+
+        self.partner_chip = QToolButton()
+        self.partner_chip.setObjectName("partnerFilter")
+        self.partner_chip.setToolTip("Show every partner's contributions again")
+        self.partner_chip.clicked.connect(lambda: self.show_partner(None))
+        self.partner_chip.hide()
+        buttons = QHBoxLayout()
+        for action, name in ((self.new_action, "newContribution"),
+                             (self.edit_action, "editContribution"),
+                             (self.thank_action, "thankContributions")):
+            button = QPushButton(action.text())
+            button.setObjectName(name)
+            button.setToolTip(action.toolTip())
+            button.clicked.connect(action.trigger)
+            action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
+            buttons.addWidget(button)
+            setattr(self, f"{name}_button", button)
+        buttons.addWidget(self.partner_chip)
+        buttons.addStretch()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("contributionCount")
+        buttons.addWidget(self.count_label)
+
+        self.totals = QLabel()
+        self.totals.setObjectName("totals")
+        self.totals.setWordWrap(True)
+        self.totals.setStyleSheet("QLabel { padding: 6px; background: palette(alternate-base);"
+                                  " border: 1px solid palette(mid); border-radius: 3px; }")
+
+        self.table.addActions([self.edit_action, self.thank_action, self.delete_action])
+        self.table.activated.connect(lambda _: self.edit_action.trigger())
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.view.link_activated.connect(
+            lambda link: self.new_contribution() if link == "new" else self.clear_filters())
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.totals)
+
+    def _make_actions(self) -> None:
+        def action(text: str, slot, shortcut: str = "", tip: str = "") -> QAction:
+            made = QAction(text, self)
+            if shortcut:
+                made.setShortcut(QKeySequence(shortcut))
+            made.setToolTip(tip or text.replace("&", "").rstrip("…"))
+            made.triggered.connect(slot)
+            return made
+
+        self.new_action = action("&New contribution…", self.new_contribution, "Ctrl+Shift+N",
+                                 "Record a gift or a pledge (Ctrl+Shift+N)")
+        self.edit_action = action("&Edit contribution…", self.edit_selected, "Ctrl+Shift+E",
+                                  "Edit the selected contribution (Enter)")
+        self.thank_action = action("Mark as &thanked…", self.thank_selected, "Ctrl+T",
+                                   "Record that the selected contributions were thanked")
+        self.delete_action = action("&Delete contribution entered by mistake…",
+                                    self.delete_selected)
+        self.queue_action = action("Show the thank-you &queue", self.show_thank_you_queue)
+
+    def actions_for_menu(self) -> list[QAction | None]:
+        return [self.new_action, self.edit_action, self.thank_action, None,
+                self.queue_action, None, self.delete_action]
+
+    # Filters
+
+    def _fill_kinds(self) -> None:
+        family = self.family.currentData()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItem("Any kind", None)
+        for vocabulary in ((vocab.CASH_KINDS, vocab.IN_KIND_KINDS) if family is None else
+                           (vocab.CASH_KINDS if family == "cash" else vocab.IN_KIND_KINDS,)):
+            fill_combo(self.kind, vocabulary, clear=False)
+        self.kind.blockSignals(False)
+
+    def _family_changed(self) -> None:
+        self._fill_kinds()
+        self._filters_changed()
+
+    def _period_changed(self) -> None:
+        custom = self.period.currentData() == "custom"
+        self.start.setVisible(custom)
+        self.end.setVisible(custom)
+        self._filters_changed()
+
+    def _fiscal_start(self) -> int:
+        profile = GroupProfile.select(GroupProfile.fiscal_year_start_month).first()
+        return profile.fiscal_year_start_month if profile else 1
+
+    def _filters_changed(self) -> None:
+        records = self.records
+        records.search = self.search.text()
+        code = self.period.currentData()
+        if code == "custom":
+            records.start = dt.date.fromisoformat(self.start.date().toString("yyyy-MM-dd"))
+            records.end = dt.date.fromisoformat(self.end.date().toString("yyyy-MM-dd"))
+        else:
+            period = named_period(code, dt.date.today(), self._fiscal_start())
+            records.start, records.end = period.start, period.end
+        records.family = self.family.currentData()
+        records.kind = self.kind.currentData()
+        records.status = self.status.currentData()
+        records.thanked = self.thanked.currentData()
+        self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        total = self.records.total()
+        shown = self.view.refresh(EMPTY_FIRST if total == 0 else EMPTY_NO_MATCH, select_id)
+        self.count_label.setText(f"{shown:,} of {total:,} contributions shown"
+                                 if shown != total else f"{total:,} contributions")
+        self.totals.setText(totals_text(self.records.totals()))
+        self._update_actions()
+
+    def clear_filters(self) -> None:
+        for widget in (self.period, self.family, self.kind, self.status, self.thanked):
+            widget.blockSignals(True)
+            widget.setCurrentIndex(0)
+            widget.blockSignals(False)
+        self._fill_kinds()
+        self.start.hide()
+        self.end.hide()
+        self.records.partner_id = None
+        self.partner_chip.hide()
+        self.search.clear()
+        self._filters_changed()
+
+    def show_partner(self, partner_id: int | None) -> None:
+        """Only this partner's contributions (None: everyone's again)."""
+        self.records.partner_id = partner_id
+        if partner_id is None:
+            self.partner_chip.hide()
+        else:
+            self.partner_chip.setText(f"Partner: {Partner.get_by_id(partner_id).name}  ✕")
+            self.partner_chip.show()
+        self.refresh()
+
+    def show_thank_you_queue(self) -> None:
+        self.clear_filters()
+        set_combo(self.thanked, False)
+
+    def _update_actions(self) -> None:
+        ids = self.view.selected_ids()
+        self.edit_action.setEnabled(len(ids) == 1)
+        self.thank_action.setEnabled(bool(ids))
+        self.delete_action.setEnabled(len(ids) == 1)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # Actions
+
+    def new_contribution(self, partner_id: int | None = None) -> None:
+        from cars_desktop.ui.contribution_dialog import ContributionDialog
+
+        dialog = ContributionDialog(self, partner_id=partner_id or self.records.partner_id)
+        dialog.exec()
+        if dialog.saved_ids:
+            self._after_save(dialog.saved_ids[-1])
+
+    def edit_selected(self) -> None:
+        contribution_id = self.view.selected_id()
+        if contribution_id is None:
+            return
+        from cars_desktop.ui.contribution_dialog import ContributionDialog
+
+        dialog = ContributionDialog(self, contribution_id=contribution_id)
+        if dialog.exec() and dialog.saved_ids:
+            self._after_save(contribution_id)
+
+    def _after_save(self, contribution_id: int) -> None:
+        self.refresh(select_id=contribution_id)
+        if self.model.row_of(contribution_id) is None:
+            self.clear_filters()  # what was just saved must be seen, whatever the filters
+            self.refresh(select_id=contribution_id)
+        self.changed.emit()
+
+    def thank_selected(self) -> None:
+        ids = self.view.selected_ids()
+        if not ids:
+            return
+        dialog = ThankDialog(self, len(ids))
+        if not dialog.exec():
+            return
+        from cars_desktop.store import contributions
+
+        try:
+            contributions.mark_thanked(ids, dialog.date(), dialog.method.currentData(),
+                                       dialog.by.text().strip())
+        except StoreError as err:
+            QMessageBox.critical(self, "Not changed", str(err))
+            return
+        self.message.emit(f"{len(ids)} contribution{'s' if len(ids) > 1 else ''} marked as "
+                          "thanked.")
+        self.refresh()
+        self.changed.emit()
+
+    def delete_selected(self) -> None:
+        contribution_id = self.view.selected_id()
+        if contribution_id is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete contribution?",
+            "Delete this contribution and its thank-you records? Use this only for one entered "
+            "by mistake; a promise that fell through is better marked “Cancelled”.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from cars_desktop.store import contributions
+
+        try:
+            contributions.delete_contribution(contribution_id)
+        except StoreError as err:
+            QMessageBox.critical(self, "Not changed", str(err))
+            return
+        self.message.emit("The contribution is deleted.")
+        self.refresh()
+        self.changed.emit()
+
+
+class ThankDialog(QDialog):
+    """When and how the selected contributions were thanked."""
+
+    def __init__(self, parent: QWidget, count: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Mark as thanked")
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"{count} contribution{'s' if count > 1 else ''} selected."))
+        self.when = QDateEdit(QDate.currentDate())
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd")
+        self.when.setMaximumDate(QDate.currentDate())
+        form.addRow("&Thanked on", self.when)
+        self.method = QComboBox()
+        fill_combo(self.method, vocab.ACKNOWLEDGEMENT_METHODS)
+        form.addRow("&How", self.method)
+        self.by = QLineEdit()
+        self.by.setPlaceholderText("Who thanked them (optional)")
+        form.addRow("&By", self.by)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def date(self) -> dt.date:
+        return dt.date.fromisoformat(self.when.date().toString("yyyy-MM-dd"))
