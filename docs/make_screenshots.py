@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from cars_desktop.store import database, sample
 from cars_desktop.ui.app import make_application
+from cars_desktop.ui.contribution_dialog import ContributionDialog
 from cars_desktop.ui.main_window import MainWindow
 from cars_desktop.ui.partner_dialog import PartnerDialog
 
@@ -62,6 +63,31 @@ def main(out: Path) -> None:
         settle(app)
         new.grab().save(str(out / "partner-dialog-new.png"))
         new.done(0)
+        window.partners.search.setText("")
+        window.partners.select_row(2)
+        settle(app)
+        window.grab().save(str(out / "partners-with-contributions.png"))
+        window.tabs.setCurrentWidget(window.contributions)
+        settle(app)
+        window.grab().save(str(out / "contributions-tab.png"))
+        window.contributions.show_thank_you_queue()
+        settle(app)
+        window.grab().save(str(out / "contributions-thank-you-queue.png"))
+        gift = ContributionDialog(window, partner_id=window.partners.selected_id())
+        gift.show()
+        settle(app)
+        gift.grab().save(str(out / "contribution-dialog.png"))
+        gift.status.setCurrentIndex(gift.status.findData("pledged"))
+        gift.amount.setText("1.234")
+        gift.save(next_one=True)
+        settle(app)
+        gift.grab().save(str(out / "contribution-dialog-errors.png"))
+        gift.family_buttons["in_kind"].setChecked(True)
+        gift.kind.setCurrentIndex(gift.kind.findData("service"))
+        gift.status.setCurrentIndex(gift.status.findData("received"))
+        settle(app)
+        gift.grab().save(str(out / "contribution-dialog-in-kind.png"))
+        gift.done(0)
         window.close()
         store.close()
 

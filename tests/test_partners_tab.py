@@ -318,3 +318,13 @@ def test_back_up_now(qtbot, window, store):
     assert "saved as" in seen[0]
     assert len(list(store.backup_dir.glob("cars-desktop-chosen-*.sqlite3"))) == 1
     assert window.backup_label.text().startswith("Last backup:")
+
+
+def test_lists_start_in_their_natural_order(qtbot, window):
+    for name in ("Bonavista Co-op", "Amqui Radio", "Caraquet Lions"):
+        add(name)
+    window.partners.refresh()
+    assert shown_names(window.partners) == ["Amqui Radio", "Bonavista Co-op", "Caraquet Lions"]
+    header = window.partners.table.horizontalHeader()
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert window.contributions.records.descending  # newest contributions first

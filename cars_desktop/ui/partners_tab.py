@@ -45,7 +45,8 @@ class PartnerContributions(QWidget):
         super().__init__()
         self.records = ContributionList()
         self.records.partner_id = -1  # nobody until a partner is selected
-        self.view = RecordView(self.records, "partnerContributions", stretch_column=1)
+        self.view = RecordView(self.records, "partnerContributions", stretch_column=6)
+        self.view.table.setColumnHidden(1, True)  # the partner's name: it is in the title
         self.title = QLabel()
         self.title.setObjectName("partnerContributionsTitle")
         self.totals = QLabel()

@@ -27,7 +27,6 @@ class RecordView(QStackedWidget):
         self.table = QTableView()
         self.table.setObjectName(name)
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection
                                     if multi_select else
@@ -47,9 +46,11 @@ class RecordView(QStackedWidget):
         for number, column in enumerate(records.columns):
             self.table.setColumnWidth(number, column.width)
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        # The list's own order first: enabling sorting sorts by whatever the header shows.
         header.setSortIndicator(
             next(i for i, c in enumerate(records.columns) if c.key == records.sort_key),
             Qt.SortOrder.DescendingOrder if records.descending else Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
 
         self.empty = QLabel()
         self.empty.setObjectName(f"{name}Empty")
