@@ -149,9 +149,9 @@ class ContributionDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.save_next = self.buttons.addButton("Save and add &next",
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
+                                                QDialogButtonBox.ButtonRole.ActionRole)
         self.save_close = self.buttons.addButton("Save and c&lose",
-                                                 QDialogButtonBox.ButtonRole.ApplyRole)
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.save_next.setDefault(True)
         self.save_next.clicked.connect(lambda: self.save(next_one=True))
