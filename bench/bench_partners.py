@@ -76,6 +76,70 @@ def median_ms(action, runs: int, setup=None) -> float:
     return statistics.median(times) * 1000
 
 
+def contributions_figures(window, raw: sqlite3.Connection, runs: int) -> list[tuple]:
+    """The Contributions tab: open it, type, filter, sort; then the totals of what is shown,
+    which are summed on the next turn of the event loop, after the list is on screen."""
+    from PySide6.QtCore import Qt
+
+    tab = window.contributions
+    rows = []
+
+    def floor(query) -> float:
+        sql, params = query()
+        return median_ms(lambda: raw.execute(sql, params).fetchall(), runs)
+
+    def shown(what: str) -> str:
+        return f"{what} ({tab.model.rowCount():,} rows)"
+
+    def refresh() -> None:
+        tab.refresh()
+        tab.table.viewport().repaint()
+
+    window.tabs.setCurrentWidget(tab)
+    rows.append((shown("contributions: open the tab (this year)"), median_ms(refresh, runs),
+                 floor(tab.records.ids_query), None))
+    tab.period.setCurrentIndex(tab.period.findData("all"))
+    rows.append((shown("contributions: all dates"), median_ms(refresh, runs),
+                 floor(tab.records.ids_query), None))
+    words = ["l", "le", "lef", "lefe"]
+    for previous, word in zip(["", *words[:-1]], words, strict=True):
+        ms = median_ms(lambda w=word: (tab.search.setText(w), tab.table.viewport().repaint()),
+                       runs, setup=lambda p=previous: tab.search.setText(p))
+        rows.append((shown(f"contributions: keystroke “{word}”"), ms,
+                     floor(tab.records.ids_query), None))
+    tab.search.setText("")
+    for combo, value in ((tab.period, "this_year"), (tab.thanked, False),
+                         (tab.status, "overdue"), (tab.family, "in_kind")):
+        index = combo.findData(value)
+        ms = median_ms(lambda c=combo, i=index: (c.setCurrentIndex(i),
+                                                 tab.table.viewport().repaint()),
+                       runs, setup=lambda c=combo: c.setCurrentIndex(0))
+        combo.setCurrentIndex(index)
+        if os.environ.get("BENCH_PLANS"):
+            sql, params = tab.records.ids_query()
+            print(sql, params, [r[3] for r in raw.execute("EXPLAIN QUERY PLAN " + sql, params)])
+        rows.append((shown(f"contributions: filter {combo.objectName()} = {value}"), ms,
+                     floor(tab.records.ids_query), None))
+        combo.setCurrentIndex(0)
+    for column, spec in enumerate(tab.records.columns):
+        def sort(c=column) -> None:
+            tab.table.sortByColumn(c, Qt.SortOrder.DescendingOrder)
+            tab.table.viewport().repaint()
+        ms = median_ms(sort, runs, setup=lambda c=column: tab.table.sortByColumn(
+            (c + 1) % len(tab.records.columns), Qt.SortOrder.AscendingOrder))
+        rows.append((shown(f"contributions: sort by “{spec.title}”"), ms,
+                     floor(tab.records.ids_query), None))
+    # the totals bar, summed just after the list shows (once for a burst of keystrokes)
+    for combo, value in ((tab.period, "all"), (tab.period, "this_year"), (tab.thanked, False)):
+        combo.setCurrentIndex(combo.findData(value))
+        rows.append((shown(f"contributions: totals, {combo.objectName()} = {value}"),
+                     median_ms(tab.update_totals, runs), floor(tab.records.totals_query), None))
+    tab.search.setText("lef")
+    rows.append((shown("contributions: totals, search “lef”"), median_ms(tab.update_totals, runs),
+                 floor(tab.records.totals_query), None))
+    return rows
+
+
 def build(folder: Path, partners: int, contributions: int) -> None:
     from cars_desktop.store import database, sample
 
@@ -98,6 +162,8 @@ def main() -> None:
     build(folder, args.partners, args.contributions)
 
     rows = []
+    # the window as a volunteer first sees it: no remembered tab, sort or column widths
+    (folder / "window.ini").unlink(missing_ok=True)
     bare = time_start(BARE_WINDOW, runs=args.runs)
     ours = time_start(APP_WINDOW, str(folder), runs=args.runs)
     rows.append(("start to a filled main window", ours * 1000, bare * 1000, 1.5))
@@ -141,17 +207,18 @@ def main() -> None:
         assert header.sortIndicatorSection() == column
         rows.append((f"sort by “{spec.title}” ({tab.model.rowCount():,} rows)", ms,
                      floor_of_list(), None))
+    rows += contributions_figures(window, raw, args.runs)
     window.close()
     window.store.close()
 
-    print(f"\n{'measure':<52} {'ours ms':>9} {'floor ms':>9} {'ratio':>7}  goal")
+    print(f"\n{'measure':<66} {'ours ms':>9} {'floor ms':>9} {'ratio':>7}  goal")
     failed = False
     for name, ms, floor, ratio_goal in rows:
         ratio = ms / floor if floor else float("inf")
         goal_ok = ratio <= ratio_goal if ratio_goal else ms <= 50
         failed |= not goal_ok
         goal = f"≤ {ratio_goal} x floor" if ratio_goal else "≤ 50 ms"
-        print(f"{name:<52} {ms:>9.1f} {floor:>9.1f} {ratio:>7.2f}  {goal} "
+        print(f"{name:<66} {ms:>9.1f} {floor:>9.1f} {ratio:>7.2f}  {goal} "
               f"{'ok' if goal_ok else 'MISSED'}")
     sys.exit(1 if failed else 0)
 

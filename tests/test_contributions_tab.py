@@ -36,6 +36,15 @@ def gift(pid, **changes):
     return contributions.save_contribution(values)
 
 
+def shown(window):
+    """The Contributions tab on screen, its list and totals read."""
+    tab = window.contributions
+    window.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    tab.update_totals()
+    return tab
+
+
 def cells(tab, column):
     model = tab.model
     return [model.data(model.index(row, column)) for row in range(model.rowCount())]
@@ -65,7 +74,7 @@ def test_two_gifts_in_a_row_with_the_keyboard(qtbot, window):
     saved = list(Contribution.select().order_by(Contribution.id))
     assert [(c.amount_cents, c.reference, c.payment_method) for c in saved] == \
         [(123456, "ET-55", "etransfer"), (5000, "", "etransfer")]
-    window.contributions.refresh()
+    shown(window)
     assert sorted(cells(window.contributions, 5)) == ["$1,234.56", "$50.00"]
     assert "Cash received <b>$1,284.56</b>" in window.contributions.totals.text()
 
@@ -117,8 +126,7 @@ def test_pledge_then_part_payment_through_the_dialog(qtbot, window):
     type_text(payment.amount, "200")
     payment.save(next_one=False)
     assert Contribution.get_by_id(pledge.id).outstanding_cents == 30000
-    tab = window.contributions
-    tab.refresh()
+    tab = shown(window)
     assert "Pledged: $300.00 to come" in cells(tab, 4)
     assert "Pledged, still to come <b>$300.00</b>" in tab.totals.text()
 
@@ -145,6 +153,7 @@ def test_thank_you_queue_and_marking_thanked(qtbot, window):
     tab = window.contributions
     window.contributions.queue_action.trigger()
     assert window.tabs.currentWidget() is tab
+    tab.update_totals()
     assert sorted(cells(tab, 5)) == ["$20.00", "$75.00"]
     assert "Not yet thanked <b>2</b>" in tab.totals.text()
     tab.view.select_row(cells(tab, 5).index("$75.00"))
@@ -167,8 +176,9 @@ def test_search_filters_and_period(qtbot, window):
     gift(pid, purpose="Fête de quartier", amount="10")
     gift(partner("Kenora Co-op", language="en"), amount="20",
          date=dt.date(TODAY.year - 1, 6, 1))
-    tab = window.contributions
-    tab.refresh()
+    tab = shown(window)
+    assert cells(tab, 1) == ["Pharmacie Lefèvre"]  # this year's, to start with
+    tab.period.setCurrentIndex(tab.period.findData("all"))
     type_text(tab.search, "fete")
     assert cells(tab, 1) == ["Pharmacie Lefèvre"]
     tab.search.clear()
@@ -178,6 +188,8 @@ def test_search_filters_and_period(qtbot, window):
     tab.period.setCurrentIndex(tab.period.findData("last_year"))
     assert cells(tab, 1) == ["Kenora Co-op"]
     assert tab.count_label.text() == "1 of 2 contributions shown"
+    tab.update_totals()
+    assert "Cash received <b>$20.00</b>" in tab.totals.text()
     tab.period.setCurrentIndex(tab.period.findData("custom"))
     assert not tab.start.isHidden() and not tab.end.isHidden()
     tab.start.setDate(tab.start.date().addYears(-3))
@@ -204,4 +216,5 @@ def test_partners_tab_shows_the_selected_partners_contributions(qtbot, window):
     tab.history.all_button.click()
     assert window.tabs.currentWidget() is window.contributions
     assert window.contributions.records.partner_id == pid
+    assert cells(window.contributions, 5) == ["$60.00", "$40.00"]  # same day: newest first
     assert window.contributions.partner_chip.isVisible()

@@ -262,8 +262,61 @@ class ContributionList(RecordList):
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         direction = "DESC" if self.descending else "ASC"
         # ties break on the date, then the id, in the same direction: the index order
-        return (f"SELECT c.id FROM {source}{where} ORDER BY {self._SORT_SQL[self.sort_key]} "
-                f"{direction}, c.date {direction}, c.id {direction}"), params
+        order = [self._SORT_SQL[self.sort_key], "c.date", "c.id"]
+        order = list(dict.fromkeys(order))  # sorting by date: no second date
+        return (f"SELECT c.id FROM {source}{where} ORDER BY "
+                + ", ".join(f"{key} {direction}" for key in order)), params
+
+    # Below this many matches SQLite sorts them itself; above, sorting them means reading the
+    # sort column of each row from the wide table, so the ids are taken in the order of the
+    # sort column's index instead, and kept if they match.
+    SMALL = 3000
+
+    def order_query(self) -> str:
+        """All ids in the list's order, read from the sort column's index alone."""
+        direction = "DESC" if self.descending else "ASC"
+        order = list(dict.fromkeys([self._SORT_SQL[self.sort_key], "c.date", "c.id"]))
+        return ("SELECT c.id FROM contribution c ORDER BY "
+                + ", ".join(f"{key} {direction}" for key in order))
+
+    def _matching(self) -> set[int] | None:
+        """The ids matching the filters and the search, each read from its own narrow index
+        and intersected here; None when nothing filters."""
+        found: list[set[int]] = []
+        clauses, params = self._filters()
+        if clauses:
+            sql = f"SELECT c.id FROM contribution c WHERE {' AND '.join(clauses)}"
+            found.append({row[0] for row in db.execute_sql(sql, params).fetchall()})
+        search, params = self._search("c")
+        if search:
+            sql = ("SELECT c.id FROM contribution c INDEXED BY contribution_search "
+                   f"WHERE {' AND '.join(search)}")
+            found.append({row[0] for row in db.execute_sql(sql, params).fetchall()})
+        if not found:
+            return None
+        found.sort(key=len)
+        return found[0].intersection(*found[1:])
+
+    def ids(self) -> list[int]:
+        found = self._matching()
+        if found is None:
+            return self._ordered()
+        if len(found) <= self.SMALL:  # few enough for SQLite to sort them by row id lookups
+            marks = ",".join("?" * len(found))
+            sql = self.order_query().replace(" ORDER BY", f" WHERE c.id IN ({marks}) ORDER BY")
+            return [row[0] for row in db.execute_sql(sql, list(found)).fetchall()] \
+                if found else []
+        return [number for number in self._ordered() if number in found]
+
+    def _ordered(self) -> list[int]:
+        """The whole list in order, kept until the data or the order changes."""
+        conn = db.connection()
+        stamp = (self.sort_key, self.descending, conn.total_changes,
+                 conn.execute("PRAGMA data_version").fetchone()[0])
+        if getattr(self, "_order_cache", (None,))[0] != stamp:
+            ordered = [row[0] for row in conn.execute(self.order_query()).fetchall()]
+            self._order_cache = (stamp, ordered)
+        return self._order_cache[1]
 
     def totals_query(self) -> tuple[str, dict[str, Any]]:
         from cars_desktop.store.contributions import TOTALS_SQL

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -57,6 +57,12 @@ class ContributionsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.records = ContributionList()
+        self._loaded = False
+        self._last_query: tuple | None = None
+        self._totals_timer = QTimer(self)
+        self._totals_timer.setSingleShot(True)
+        self._totals_timer.setInterval(0)
+        self._totals_timer.timeout.connect(self.update_totals)
         self.view = RecordView(self.records, "contributionsTable", stretch_column=1,
                                multi_select=True)
         self.table, self.model = self.view.table, self.view.model
@@ -71,6 +77,8 @@ class ContributionsTab(QWidget):
         self.period.setObjectName("periodFilter")
         for code, label in PERIOD_CHOICES:
             self.period.addItem(label, code)
+        # This year's contributions to start with: what a volunteer looks at most
+        self.period.setCurrentIndex(self.period.findData("this_year"))
         self.period.currentIndexChanged.connect(self._period_changed)
         self.start, self.end = QDateEdit(), QDateEdit()
         for edit, name in ((self.start, "periodStart"), (self.end, "periodEnd")):
@@ -150,6 +158,7 @@ class ContributionsTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.totals)
+        self._read_filters()
 
     def _make_actions(self) -> None:
         def action(text: str, slot, shortcut: str = "", tip: str = "") -> QAction:
@@ -201,6 +210,12 @@ class ContributionsTab(QWidget):
         return profile.fiscal_year_start_month if profile else 1
 
     def _filters_changed(self) -> None:
+        self._read_filters()
+        if self._loaded and self.records.ids_query() == self._last_query:
+            return  # nothing that changes the list (a first letter, say) was typed
+        self.refresh()
+
+    def _read_filters(self) -> None:
         records = self.records
         records.search = self.search.text()
         code = self.period.currentData()
@@ -214,20 +229,35 @@ class ContributionsTab(QWidget):
         records.kind = self.kind.currentData()
         records.status = self.status.currentData()
         records.thanked = self.thanked.currentData()
-        self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:
+        if not self.isVisible() and not self._loaded:
+            return  # read when first shown: starting the app does not wait for this tab
+        self._loaded = True
+        self._last_query = self.records.ids_query()
         total = self.records.total()
         shown = self.view.refresh(EMPTY_FIRST if total == 0 else EMPTY_NO_MATCH, select_id)
         self.count_label.setText(f"{shown:,} of {total:,} contributions shown"
                                  if shown != total else f"{total:,} contributions")
-        self.totals.setText(totals_text(self.records.totals()))
+        # The sums come on the next turn of the event loop: the list shows at once, and quick
+        # keystrokes are summed once.
+        self.totals.setText("Adding up…")
+        self._totals_timer.start()
         self._update_actions()
+
+    def update_totals(self) -> None:
+        self._totals_timer.stop()
+        self.totals.setText(totals_text(self.records.totals()))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
 
     def clear_filters(self) -> None:
         for widget in (self.period, self.family, self.kind, self.status, self.thanked):
             widget.blockSignals(True)
-            widget.setCurrentIndex(0)
+            widget.setCurrentIndex(0)  # "All dates", and the rest "any"
             widget.blockSignals(False)
         self._fill_kinds()
         self.start.hide()
