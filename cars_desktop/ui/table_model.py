@@ -74,8 +74,8 @@ class RecordTableModel(QAbstractTableModel):
             if record and record.muted:
                 if role == Qt.ItemDataRole.FontRole:
                     return self._italic
-                return QApplication.palette().color(QPalette.ColorGroup.Disabled,
-                                                    QPalette.ColorRole.Text)
+                # greyed, but still readable (the disabled colour is too faint to read)
+                return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
