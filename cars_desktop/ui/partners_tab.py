@@ -110,9 +110,10 @@ class PartnersTab(QWidget):
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
         self.status.setAccessibleName("Status")
-        self.status.addItem("Current partners (not archived)", None)
+        self.status.addItem("Current partners", None)
+        self.status.setToolTip("Current partners are all but the archived ones")
         fill_combo(self.status, vocab.PARTNER_STATUSES, clear=False)
-        self.status.addItem("All partners, archived too", "all")
+        self.status.addItem("All, archived too", "all")
         self.status.currentIndexChanged.connect(self._filters_changed)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -308,7 +309,7 @@ class PartnersTab(QWidget):
                 self.message.emit(f"{partner.name} is back among the current partners.")
         elif self._run(lambda: partners.archive_partner(partner.id)):
             self.message.emit(f"{partner.name} is archived: its history is kept. To see it, "
-                              "choose “All partners, archived too” in the status list.")
+                              "choose “All, archived too” in the status list.")
         self.refresh(select_id=partner.id)
 
     def delete_selected(self) -> None:
