@@ -218,3 +218,20 @@ def test_partners_tab_shows_the_selected_partners_contributions(qtbot, window):
     assert window.contributions.records.partner_id == pid
     assert cells(window.contributions, 5) == ["$60.00", "$40.00"]  # same day: newest first
     assert window.contributions.partner_chip.isVisible()
+
+
+def test_this_fiscal_year_follows_the_groups_start_month(qtbot, window):
+    from cars_desktop.store.profile import set_fiscal_year_start_month
+
+    pid = partner("Gravelbourg Legion")
+    start = dt.date(TODAY.year if TODAY.month >= 4 else TODAY.year - 1, 4, 1)
+    gift(pid, amount="11", date=start)
+    gift(pid, amount="22", date=start - dt.timedelta(days=1))  # last fiscal year
+    set_fiscal_year_start_month(4)
+    tab = shown(window)
+    tab.period.setCurrentIndex(tab.period.findData("this_fiscal"))
+    assert cells(tab, 5) == ["$11.00"]
+    assert (tab.records.start, tab.records.end) == (start, start.replace(year=start.year + 1)
+                                                    - dt.timedelta(days=1))
+    with pytest.raises(ValueError):
+        set_fiscal_year_start_month(13)

@@ -132,3 +132,25 @@ def test_money_round_trips_through_text_and_decimal(cents):
     assert parse_money(format_money(cents, "fr")) == cents
     assert to_cents(to_decimal(cents)) == cents
     assert isinstance(to_decimal(cents), Decimal)
+
+
+def test_fiscal_years_and_quarters():
+    from cars_desktop.core.periods import fiscal_year, named_period, quarter
+
+    day = dt.date(2026, 2, 10)
+    assert (fiscal_year(day, 4).start, fiscal_year(day, 4).end) == \
+        (dt.date(2025, 4, 1), dt.date(2026, 3, 31))
+    assert fiscal_year(day, 4).label == "fiscal year 2025–26"
+    assert fiscal_year(day, 4, years_back=1).start == dt.date(2024, 4, 1)
+    assert (quarter(day, 4).start, quarter(day, 4).end) == (dt.date(2026, 1, 1),
+                                                            dt.date(2026, 3, 31))
+    assert named_period("last_year", day).start == dt.date(2025, 1, 1)
+    assert named_period("all", day).start is None
+
+
+def test_hours_as_people_write_them():
+    assert [validation.hours_to_minutes(t) for t in ("3", "2.5", "2,5", "1:30", "90 min",
+                                                     "4 h", "")] == [180, 150, 150, 90, 90,
+                                                                     240, 0]
+    with pytest.raises(FieldError):
+        validation.hours_to_minutes("a lot")

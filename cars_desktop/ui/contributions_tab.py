@@ -29,7 +29,7 @@ from cars_desktop.core.periods import PERIOD_CHOICES, named_period
 from cars_desktop.store.contributions import Totals
 from cars_desktop.store.database import StoreError
 from cars_desktop.store.lists import ContributionList
-from cars_desktop.store.models import GroupProfile, Partner
+from cars_desktop.store.models import Partner
 from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.widgets import fill_combo, set_combo, shrinkable
 
@@ -206,8 +206,9 @@ class ContributionsTab(QWidget):
         self._filters_changed()
 
     def _fiscal_start(self) -> int:
-        profile = GroupProfile.select(GroupProfile.fiscal_year_start_month).first()
-        return profile.fiscal_year_start_month if profile else 1
+        from cars_desktop.store.profile import fiscal_year_start_month
+
+        return fiscal_year_start_month()
 
     def _filters_changed(self) -> None:
         self._read_filters()

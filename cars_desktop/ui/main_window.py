@@ -6,7 +6,7 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 
-from PySide6.QtCore import QSettings, QTimer, QUrl
+from PySide6.QtCore import QLocale, QSettings, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -64,6 +64,9 @@ class MainWindow(QMainWindow):
         open_folder = QAction("&Open data folder", self)
         open_folder.triggered.connect(self.open_data_folder)
         file_menu.addAction(open_folder)
+        fiscal = QAction("&Fiscal year…", self)
+        fiscal.triggered.connect(self.choose_fiscal_year)
+        file_menu.addAction(fiscal)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -153,6 +156,26 @@ class MainWindow(QMainWindow):
         found = backups.list_backups(self.store.backup_dir)
         self.backup_label.setText(f"Last backup: {found[0].made_at:%Y-%m-%d %H:%M}" if found
                                   else "No backup yet")
+
+    def choose_fiscal_year(self) -> None:
+        """The month the group's fiscal year starts, for "this fiscal year" and reports."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from cars_desktop.store.profile import fiscal_year_start_month, set_fiscal_year_start_month
+
+        months = [QLocale(QLocale.Language.English).monthName(m) for m in range(1, 13)]
+        month, chosen = QInputDialog.getItem(
+            self, "Fiscal year", "Your group's fiscal year starts in:", months,
+            fiscal_year_start_month() - 1, False)
+        if not chosen:
+            return
+        try:
+            set_fiscal_year_start_month(months.index(month) + 1)
+        except database.StoreError as err:
+            QMessageBox.critical(self, "Not changed", str(err))
+            return
+        self.contributions._filters_changed()
+        self.statusBar().showMessage(f"The fiscal year now starts in {month}.", 10_000)
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.data_dir)))
