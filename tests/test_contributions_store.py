@@ -93,6 +93,52 @@ def test_pledge_fulfilled_in_parts_and_overdue(store):
     assert Contribution.get_by_id(pledge).outstanding_cents == 20000
 
 
+def test_pledges_and_their_payments_stay_consistent(store):
+    pid = partner()
+    pledge = gift(pid, status="pledged", amount="1000", payment_method="",
+                  date=TODAY - dt.timedelta(days=30))
+    paid = gift(pid, amount="950", pledge_id=pledge)
+    values = {**contributions.load_contribution(pledge), "amount": "1000"}
+
+    def refused(changes, field, message):
+        with pytest.raises(ValidationError) as caught:
+            contributions.save_contribution({**values, **changes}, pledge)
+        assert message in caught.value.errors[field]
+
+    refused({"status": "received"}, "status", "already received against this pledge")
+    refused({"amount": "500"}, "amount_cents", "cannot be less than that")
+    refused({"partner_id": partner("Town of Sussex", language="en")}, "partner_id",
+            "cannot move")
+    with pytest.raises(ValidationError) as caught:  # more than is still to come
+        gift(pid, amount="100", pledge_id=pledge)
+    assert "more than the $50.00 still to come" in caught.value.errors["amount_cents"]
+    with pytest.raises(ValidationError) as caught:
+        gift(pid, amount="10", pledge_id=pledge, date=TODAY - dt.timedelta(days=40))
+    assert "before the pledge" in caught.value.errors["date"]
+    # closing the pledge keeps its payment's link when the payment is edited later
+    contributions.save_contribution({**values, "amount": "950"}, pledge)
+    Contribution.update(status="cancelled").where(Contribution.id == pledge).execute()
+    payment = {**contributions.load_contribution(paid), "amount": "950", "notes": "late"}
+    contributions.save_contribution(payment, paid)
+    assert Contribution.get_by_id(paid).pledge_id == pledge
+
+
+def test_a_pledge_needs_a_value_and_hidden_fields_are_not_kept(store):
+    pid = partner()
+    for typed, message in (("", "Enter its estimated value"), ("0", "needs its value")):
+        with pytest.raises(ValidationError) as caught:
+            gift(pid, family="in_kind", kind="service", status="pledged", amount=typed,
+                 hours="40")
+        assert message in caught.value.errors["amount_cents"]
+    cid = gift(pid, family="in_kind", kind="products", amount="30", hours="10",
+               reference="CHQ 1", appraised=True)
+    row = Contribution.get_by_id(cid)
+    assert (row.minutes, row.reference, row.appraised) == (0, "", True)
+    with pytest.raises(ValidationError) as caught:
+        gift(pid, kind="matching", credited_partner_id=pid)
+    assert "someone other" in caught.value.errors["credited_partner_id"]
+
+
 def test_a_pledge_of_another_partner_cannot_be_fulfilled(store):
     pid, other = partner(), partner("Town of Sussex", language="en")
     pledge = gift(other, status="pledged", amount="500")
@@ -117,12 +163,16 @@ def test_thanking_sets_the_date_and_keeps_each_acknowledgement(store):
     records = ContributionList()
     records.thanked = False
     assert sorted(records.ids()) == sorted([one, two])
-    contributions.mark_thanked([one], TODAY - dt.timedelta(days=2), "letter")
-    contributions.mark_thanked([one], TODAY, "call")
+    pledge = gift(pid, status="pledged", amount="300", payment_method="")
+    assert contributions.mark_thanked([one, pledge], TODAY - dt.timedelta(days=2),
+                                      "letter") == 1  # a pledge is thanked when it comes in
+    assert contributions.mark_thanked([one], TODAY, "call") == 0  # already thanked
     assert records.ids() == [two]
     assert Contribution.get_by_id(one).thanked_on == TODAY - dt.timedelta(days=2)
-    assert Acknowledgement.select().count() == 2
+    assert Acknowledgement.select().count() == 1
     assert records.totals().not_thanked == 1
+    many = [gift(pid, amount="1") for _ in range(3)]
+    assert contributions.mark_thanked([*many, two] * 300, TODAY, "public") == 4  # in batches
 
 
 def test_search_finds_accented_partner_purpose_and_notes(store):

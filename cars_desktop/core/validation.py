@@ -223,6 +223,9 @@ def _money(value: Any, *, required: bool, what: str = "an amount") -> int:
     return cents
 
 
+TIME_KINDS = ("service", "volunteer_program")  # gifts of time: their hours are kept
+
+
 def validate_contribution(values: Mapping[str, Any], today: dt.date | None = None
                           ) -> dict[str, Any]:
     """A contribution's fields ready to store, or `ValidationError` naming every wrong field.
@@ -247,23 +250,31 @@ def validate_contribution(values: Mapping[str, Any], today: dt.date | None = Non
     check("status", lambda: choice(vocab.CONTRIBUTION_STATUSES, "status")(status))
     in_kind = family == "in_kind"
     what = "its estimated value" if in_kind else "the amount"
-    check("amount_cents", lambda: _money(values.get("amount"), required=not in_kind,
+    pledged = status == "pledged"
+    check("amount_cents", lambda: _money(values.get("amount"), required=not in_kind or pledged,
                                          what=what))
-    if not in_kind and cleaned.get("amount_cents") == 0 and "amount_cents" not in errors:
-        errors["amount_cents"] = "A cash contribution needs an amount above zero."
-    check("date", lambda: _date_not_future(values.get("date"), today))
+    if cleaned.get("amount_cents") == 0 and (pledged or not in_kind) and \
+            "amount_cents" not in errors:
+        errors["amount_cents"] = (
+            "A pledge needs its value, so that what is still to come can be followed."
+            if pledged else "A cash contribution needs an amount above zero.")
+    check("date", lambda: _date_not_future(values.get("date"), today, pledged))
     if status == "pledged":
         check("date_expected", lambda: _expected(values.get("date_expected"),
                                                  values.get("date")))
     else:
         cleaned["date_expected"] = None
-    check("minutes", lambda: hours_to_minutes(values.get("hours")) if in_kind else 0)
+    # only what the form shows for this family and kind is kept
+    check("minutes", lambda: hours_to_minutes(values.get("hours"))
+          if in_kind and kind in TIME_KINDS else 0)
     cleaned["valued_by"] = clean(values.get("valued_by")) if in_kind else ""
-    cleaned["appraised"] = bool(values.get("appraised")) and in_kind
+    cleaned["appraised"] = bool(values.get("appraised")) and in_kind and kind == "products"
     check("payment_method", lambda: optional_choice(vocab.PAYMENT_METHODS, "payment method")(
         values.get("payment_method")) if not in_kind and status == "received" else "")
     for field in ("reference", "purpose", "notes", "advantage_description"):
         cleaned[field] = clean(values.get(field))
+    if in_kind:
+        cleaned["reference"] = ""
     check("advantage_cents", lambda: _money(values.get("advantage"), required=False))
     if cleaned.get("advantage_cents") and "amount_cents" in cleaned and \
             cleaned["advantage_cents"] >= cleaned["amount_cents"] > 0:
@@ -285,9 +296,12 @@ def _required_id(value: Any, message: str) -> int:
     return int(value)
 
 
-def _date_not_future(value: dt.date | None, today: dt.date) -> dt.date:
+def _date_not_future(value: dt.date | None, today: dt.date, pledged: bool) -> dt.date:
     if value is None:
         raise FieldError("Enter the date.")
+    if value > today and pledged:
+        raise FieldError("The date it was promised cannot be in the future; the date it is "
+                         "expected can.")
     if value > today:
         raise FieldError("This date is in the future. A promise to give later is a pledge: "
                          "choose “Pledged” and set the date it is expected.")

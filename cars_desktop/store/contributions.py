@@ -11,16 +11,18 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import peewee as pw
+
 from cars_desktop.core.money import format_money
 from cars_desktop.core.text import sort_key
 from cars_desktop.core.validation import ValidationError, validate_contribution
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
-    Acknowledgement,
     ContactPerson,
     Contribution,
     Partner,
     db,
+    new_uuid,
     search_text,
     utc_now,
 )
@@ -66,17 +68,14 @@ def save_contribution(values: dict[str, Any], contribution_id: int | None = None
                 (ContactPerson.id == contact)
                 & (ContactPerson.partner == cleaned["partner_id"])).exists():
             errors["contact_id"] = "That contact person is not one of this partner's."
-        pledge_id = cleaned["pledge_id"]
-        pledge = Contribution.get_or_none(Contribution.id == pledge_id) if pledge_id else None
-        if pledge_id and (pledge is None or pledge.status != "pledged"
-                          or pledge.partner_id != cleaned["partner_id"]
-                          or pledge.id == contribution_id):
-            errors["pledge_id"] = "Choose one of this partner's open pledges."
-        if errors:
-            raise ValidationError(errors)
         row = Contribution() if contribution_id is None else \
             Contribution.get_by_id(contribution_id)
         old_pledge = row.pledge_id
+        errors.update(_pledge_problems(cleaned, row))
+        if cleaned["credited_partner_id"] == cleaned["partner_id"]:
+            errors["credited_partner_id"] = "Credit someone other than the partner who gave it."
+        if errors:
+            raise ValidationError(errors)
         for name, value in cleaned.items():
             setattr(row, name, value)
         row.partner_sort = sort_key(partner.name)
@@ -88,6 +87,48 @@ def save_contribution(values: dict[str, Any], contribution_id: int | None = None
             if touched:
                 _recompute_outstanding(touched)
     return row.id
+
+
+def _received_against(pledge_id: int, leaving_out: int | None = None) -> int:
+    query = Contribution.select(pw.fn.COALESCE(pw.fn.SUM(Contribution.amount_cents), 0)).where(
+        (Contribution.pledge == pledge_id) & (Contribution.status == "received"))
+    if leaving_out:
+        query = query.where(Contribution.id != leaving_out)
+    return query.scalar()
+
+
+def _pledge_problems(cleaned: dict[str, Any], row: Contribution) -> dict[str, str]:
+    """What would make pledges and their payments disagree, in plain words."""
+    problems: dict[str, str] = {}
+    if row.id and row.status == "pledged":  # a pledge with payments keeps its partner and size
+        paid = _received_against(row.id)
+        if paid and cleaned["status"] != "pledged":
+            problems["status"] = (f"{format_money(paid)} was already received against this "
+                                  "pledge. Keep it as a pledge; lower its amount to what came "
+                                  "in if the rest will not.")
+        elif paid and cleaned["amount_cents"] < paid:
+            problems["amount_cents"] = (f"{format_money(paid)} was already received against "
+                                        "this pledge: it cannot be less than that.")
+        if paid and cleaned["partner_id"] != row.partner_id:
+            problems["partner_id"] = "Payments were received against this pledge from its " \
+                                     "partner: it cannot move to another."
+    pledge_id = cleaned["pledge_id"]
+    if not pledge_id:
+        return problems
+    pledge = Contribution.get_or_none(Contribution.id == pledge_id)
+    unchanged = pledge_id == row.pledge_id  # an existing link is kept, even to a closed pledge
+    if pledge is None or pledge.partner_id != cleaned["partner_id"] or pledge.id == row.id or \
+            (pledge.status != "pledged" and not unchanged):
+        problems["pledge_id"] = "Choose one of this partner's open pledges."
+        return problems
+    still_due = pledge.amount_cents - _received_against(pledge.id, leaving_out=row.id)
+    if pledge.status == "pledged" and cleaned["amount_cents"] > still_due:
+        problems["amount_cents"] = (f"That is more than the {format_money(max(still_due, 0))} "
+                                    "still to come on the pledge. Record the extra as a gift "
+                                    "of its own.")
+    if cleaned["date"] < pledge.date:
+        problems["date"] = "This payment is dated before the pledge was made."
+    return problems
 
 
 def _recompute_outstanding(pledge_id: int) -> None:
@@ -113,8 +154,9 @@ def open_pledges(partner_id: int, keep: int | None = None) -> list[OpenPledge]:
     """The partner's pledges with something still to come (and `keep`, the one a contribution
     being edited already fulfils, even if it is complete)."""
     query = Contribution.select().where(
-        (Contribution.partner == partner_id) & (Contribution.status == "pledged")
-        & ((Contribution.outstanding_cents > 0) | (Contribution.id == (keep or 0)))
+        (Contribution.partner == partner_id)
+        & (((Contribution.status == "pledged") & (Contribution.outstanding_cents > 0))
+           | (Contribution.id == (keep or 0)))
     ).order_by(Contribution.date)
     return [OpenPledge(p.id, p.date, p.amount_cents, p.outstanding_cents, p.purpose)
             for p in query]
@@ -122,20 +164,27 @@ def open_pledges(partner_id: int, keep: int | None = None) -> list[OpenPledge]:
 
 def mark_thanked(contribution_ids: list[int], date: dt.date, method: str, by: str = "",
                  note: str = "") -> int:
-    """Record that these contributions were thanked; returns how many were."""
-    if not contribution_ids:
-        return 0
+    """Record that these contributions were thanked. Only received ones not thanked yet are:
+    a pledge is thanked when it comes in. Returns how many were marked."""
     now = utc_now()
+    marked = 0
     with transaction():
-        for number in contribution_ids:
-            Acknowledgement.create(contribution=number, date=date, method=method, by=by,
-                                   note=note)
-        marks = ",".join("?" * len(contribution_ids))
-        db.execute_sql(
-            f"UPDATE contribution SET thanked_on = (SELECT MIN(a.date) FROM acknowledgement a"
-            f" WHERE a.contribution_id = contribution.id), updated_at = ? WHERE id IN ({marks})",
-            [now, *contribution_ids])
-    return len(contribution_ids)
+        conn = db.connection()
+        for start in range(0, len(contribution_ids), 500):  # SQLite limits a query's values
+            batch = contribution_ids[start:start + 500]
+            marks = ",".join("?" * len(batch))
+            due = [row[0] for row in conn.execute(
+                f"SELECT id FROM contribution WHERE id IN ({marks}) AND status = 'received'"
+                " AND thanked_on IS NULL", batch)]
+            conn.executemany(
+                "INSERT INTO acknowledgement (uuid, created_at, updated_at, contribution_id,"
+                " date, method, by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(new_uuid(), now, now, number, date.isoformat(), method, by, note)
+                 for number in due])
+            conn.executemany("UPDATE contribution SET thanked_on = ?, updated_at = ? WHERE id = ?",
+                             [(date.isoformat(), now, number) for number in due])
+            marked += len(due)
+    return marked
 
 
 def refresh_partner_text(partner_id: int) -> None:

@@ -38,7 +38,6 @@ from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
 
 # What the last contribution entered used, for the next one (this session only).
 _REMEMBERED: dict[str, Any] = {}
-_TIME_KINDS = ("service", "volunteer_program")
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -305,7 +304,7 @@ class ContributionDialog(QDialog):
         self._show_row("pledge_id", received and self.pledge.count() > 1)
         self._show_row("payment_method", not in_kind and received)
         self._show_row("reference", not in_kind)
-        self._show_row("minutes", in_kind and kind in _TIME_KINDS)
+        self._show_row("minutes", in_kind and kind in validation.TIME_KINDS)
         self._show_row("valued_by", in_kind)
         self._show_row("appraised", in_kind and kind == "products")
         self._show_row("credited_partner_id", kind in ("employee", "matching"))
