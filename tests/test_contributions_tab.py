@@ -235,3 +235,40 @@ def test_this_fiscal_year_follows_the_groups_start_month(qtbot, window):
                                                     - dt.timedelta(days=1))
     with pytest.raises(ValueError):
         set_fiscal_year_start_month(13)
+
+
+def test_an_edited_old_gift_does_not_set_the_next_ones_date(qtbot, window):
+    pid = partner("Souris Lions Club", language="en", contacts=[{"name": "Ian Reid"}])
+    old = gift(pid, date=dt.date(2020, 11, 29))
+    editing = ContributionDialog(window, contribution_id=old)
+    editing.show()
+    editing.purpose.setText("Typo fixed")
+    editing.save(next_one=False)
+    fresh = ContributionDialog(window, partner_id=pid)
+    assert fresh.date.date().toString("yyyy-MM-dd") != "2020-11-29"
+    assert fresh.contact.currentText() == "Ian Reid"  # the primary contact, from the partner
+
+
+def test_the_partner_panel_follows_changes_made_in_the_contributions_tab(qtbot, window):
+    pid = partner("Amqui Radio")
+    cid = gift(pid, amount="107")
+    tab = window.partners
+    tab.refresh()
+    tab.select_row(0)
+    assert "$107.00" in tab.history.totals.text()
+    contributions.save_contribution({**contributions.load_contribution(cid),
+                                     "amount": "9999"}, cid)
+    window.contributions.changed.emit()
+    assert "$9,999.00" in tab.history.totals.text()
+
+
+def test_overdue_pledges_show_whatever_the_period(qtbot, window):
+    pid = partner("Hearst Co-op")
+    gift(pid, status="pledged", amount="300", payment_method="",
+         date=dt.date(TODAY.year - 2, 1, 5), date_expected=dt.date(TODAY.year - 2, 3, 1))
+    tab = shown(window)
+    assert tab.period.currentData() == "this_year" and cells(tab, 0) == []
+    tab.status.setCurrentIndex(tab.status.findData("overdue"))
+    assert len(cells(tab, 0)) == 1
+    tab.update_totals()
+    assert "Pledged, still to come <b>$300.00</b>" in tab.totals.text()

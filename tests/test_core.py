@@ -113,6 +113,7 @@ def test_parse_money(typed, cents):
     ("(5.00)", "negative"), ("99999999999999", "too large"),
     ("1.234", "could be read two ways"), ("12,34,567", "grouped oddly"),
     ("1.2345", "cents have two digits"), ("1,234,56", "twice before the cents"),
+    ("12 34", "grouped oddly"),
     ("5..00", "not an amount|twice|cents"),
 ])
 def test_parse_money_refuses_with_reason(typed, message):

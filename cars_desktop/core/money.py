@@ -35,6 +35,10 @@ def parse_money(text: str) -> int:
         raise MoneyError("An amount cannot be negative.")
     if not re.fullmatch(r"[0-9][0-9 ,.']*", body):
         raise MoneyError(f"“{raw}” is not an amount. Type digits, for example 125.50.")
+    spaced = body.split()
+    if any(not re.match(r"\d{3}(?!\d)", part) for part in spaced[1:]):
+        raise MoneyError(f"“{raw}” has its digits grouped oddly. Type it as 1234.56 or "
+                         "1 234,56.")
     body = body.replace(" ", "").replace("'", "")
     whole, fraction = _split_decimals(body, raw)
     groups = re.split(r"[,.]", whole)

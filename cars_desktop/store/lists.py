@@ -180,7 +180,7 @@ class ContributionList(RecordList):
         Column("partner", "Partner", width=230),
         Column("family", "Family", width=95),
         Column("kind", "Kind", width=160),
-        Column("status", "Status", width=190),
+        Column("status", "Status", width=250),
         Column("amount", "Amount or value", "right", width=120),
         Column("purpose", "Purpose", width=150),
         Column("thanked", "Thanked", width=95),
@@ -222,10 +222,13 @@ class ContributionList(RecordList):
 
     def _filters(self) -> tuple[list[str], dict[str, Any]]:
         clauses, params = [], {}
-        if self.start:
+        # a pledge still to come matters whenever it was made: the period does not hide it
+        if self.status in ("outstanding", "overdue"):
+            pass
+        elif self.start:
             clauses.append("c.date >= :start")
             params["start"] = self.start.isoformat()
-        if self.end:
+        if self.end and self.status not in ("outstanding", "overdue"):
             clauses.append("c.date <= :end")
             params["end"] = self.end.isoformat()
         for column, value in (("family", self.family), ("kind", self.kind),
@@ -360,7 +363,8 @@ class ContributionList(RecordList):
                 shown_status = vocab.CONTRIBUTION_STATUSES.label(status)
             value = format_money(amount) if amount or family == "cash" else ""
             if minutes:
-                value = f"{minutes / 60:g} h" + (f", {value}" if value else "")
+                value = f"{minutes / 60:.1f} h".replace(".0 h", " h") + \
+                    (f", {value}" if value else "")
             found[cid] = Row(cid, (
                 date, partner, vocab.CONTRIBUTION_FAMILIES.label(family), kinds.label(kind),
                 shown_status, value, purpose,

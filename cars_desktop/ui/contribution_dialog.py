@@ -167,10 +167,8 @@ class ContributionDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.advice)
         layout.addWidget(self.thanked)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.saved_label, 1)
-        bottom.addWidget(self.buttons)
-        layout.addLayout(bottom)
+        layout.addWidget(self.saved_label)
+        layout.addWidget(self.buttons)
 
         if contribution_id is None:
             self._set_values({"partner_id": partner_id, "family": "cash", "kind": "one_time",
@@ -210,7 +208,8 @@ class ContributionDialog(QDialog):
     def _set_values(self, values: dict[str, Any]) -> None:
         self.partner.set_partner(values.get("partner_id"))
         self._partner_changed(values.get("partner_id"), keep_pledge=values.get("pledge_id"))
-        set_combo(self.contact, values.get("contact_id"))
+        if values.get("contact_id"):  # otherwise the partner's primary contact stays chosen
+            set_combo(self.contact, values.get("contact_id"))
         self.family_buttons[values.get("family") or "cash"].setChecked(True)
         self._fill_kinds()
         set_combo(self.kind, values.get("kind"))
@@ -363,7 +362,8 @@ class ContributionDialog(QDialog):
                                  f"changed.\n\n{err}")
             return
         self.saved_ids.append(cleaned_id)
-        _REMEMBERED.update(date=values["date"], payment_method=values["payment_method"])
+        if self.contribution_id is None:  # an old gift corrected says nothing of the next one
+            _REMEMBERED.update(date=values["date"], payment_method=values["payment_method"])
         if not next_one:
             self.accept()
             return
@@ -373,7 +373,9 @@ class ContributionDialog(QDialog):
                           "status": "received", "date": values["date"],
                           "payment_method": values["payment_method"]})
         self._loaded = repr(self.values())
-        self.saved_label.setText(f"✓ Saved: {partner_name}, {len(self.saved_ids)} this time.")
+        count = len(self.saved_ids)
+        self.saved_label.setText(f"✓ Saved: {partner_name}. {count} contribution"
+                                 f"{'s' if count > 1 else ''} recorded this time.")
         self.partner.setFocus()
 
     def _show_errors(self, errors: dict[str, str]) -> None:

@@ -58,6 +58,7 @@ class ContributionsTab(QWidget):
         super().__init__(parent)
         self.records = ContributionList()
         self._loaded = False
+        self.period_label = ""
         self._last_query: tuple | None = None
         self._totals_timer = QTimer(self)
         self._totals_timer.setSingleShot(True)
@@ -221,11 +222,14 @@ class ContributionsTab(QWidget):
         records.search = self.search.text()
         code = self.period.currentData()
         if code == "custom":
-            records.start = dt.date.fromisoformat(self.start.date().toString("yyyy-MM-dd"))
-            records.end = dt.date.fromisoformat(self.end.date().toString("yyyy-MM-dd"))
+            ends = sorted(dt.date.fromisoformat(edit.date().toString("yyyy-MM-dd"))
+                          for edit in (self.start, self.end))  # either order means the same
+            records.start, records.end = ends
+            self.period_label = f"{ends[0]:%Y-%m-%d} to {ends[1]:%Y-%m-%d}"
         else:
             period = named_period(code, dt.date.today(), self._fiscal_start())
             records.start, records.end = period.start, period.end
+            self.period_label = "" if code == "all" else period.label
         records.family = self.family.currentData()
         records.kind = self.kind.currentData()
         records.status = self.status.currentData()
@@ -248,7 +252,10 @@ class ContributionsTab(QWidget):
 
     def update_totals(self) -> None:
         self._totals_timer.stop()
-        self.totals.setText(totals_text(self.records.totals()))
+        text = totals_text(self.records.totals())
+        if self.period_label and self.records.status not in ("outstanding", "overdue"):
+            text = f"{self.period_label.capitalize()}: &nbsp;{text}"
+        self.totals.setText(text)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -3,7 +3,7 @@ or not: the matches come from the same SQL search as the Partners tab."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from cars_desktop.store.lists import PartnerList
@@ -52,7 +52,9 @@ class PartnerPicker(QLineEdit):
     def _pick(self, label: str) -> None:
         pid = self._by_label.get(label)
         if pid is not None:
-            self.set_partner(pid)
+            # after the completer has written its line ("Name — Contact") into the field
+            QTimer.singleShot(0, lambda: self.set_partner(pid))
+            self._set_partner(pid)
 
     def _settle(self) -> None:
         """Leaving the field with exactly one match typed out takes it."""

@@ -226,6 +226,7 @@ class PartnersTab(QWidget):
             archived = self.records.archived()
             self.count_label.setText(f"{shown:,} partners" + (
                 f" ({archived:,} archived not shown)" if archived else ""))
+        self._shown_partner = None  # what the partner gave may have changed: read it again
         self._update_actions()
 
     def clear_filters(self) -> None:
@@ -248,7 +249,8 @@ class PartnersTab(QWidget):
 
     def _update_actions(self) -> None:
         partner = self._selected()
-        if partner != self._shown_partner or partner is None:
+        if partner is None or self._shown_partner is None or \
+                partner.id != self._shown_partner.id:
             self.history.show_partner(partner)
             self._shown_partner = partner
         erased = partner is not None and partner.erased_at is not None
