@@ -19,3 +19,14 @@ def store(data_dir):
     opened = database.open_store(data_dir)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def window(qtbot, store):
+    """The main window, shown, over a fresh data folder."""
+    from cars_desktop.ui.main_window import MainWindow
+
+    main = MainWindow(store)
+    qtbot.addWidget(main)
+    main.show()
+    return main

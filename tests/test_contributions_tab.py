@@ -10,18 +10,9 @@ from cars_desktop.store import contributions, partners
 from cars_desktop.store.models import Acknowledgement, Contribution
 from cars_desktop.ui.contribution_dialog import ContributionDialog
 from cars_desktop.ui.contributions_tab import ThankDialog
-from cars_desktop.ui.main_window import MainWindow
 from helpers import type_text
 
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def window(qtbot, store):
-    main = MainWindow(store)
-    qtbot.addWidget(main)
-    main.show()
-    return main
 
 
 def partner(name, **changes):

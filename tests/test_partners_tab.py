@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -13,14 +12,6 @@ from cars_desktop.ui.partner_dialog import PartnerDialog
 from helpers import answer_message_boxes, type_text
 
 Yes, Cancel = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
-
-
-@pytest.fixture
-def window(qtbot, store):
-    main = MainWindow(store)
-    qtbot.addWidget(main)
-    main.show()
-    return main
 
 
 def add(name, contacts=(), gift_cents=None, **changes):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,13 @@ from cars_desktop.store.database import StoreError
 from cars_desktop.store.lists import ContributionList
 from cars_desktop.store.models import Partner
 from cars_desktop.ui.record_view import RecordView
-from cars_desktop.ui.widgets import fill_combo, set_combo, shrinkable
+from cars_desktop.ui.widgets import (
+    action_button,
+    fill_combo,
+    make_action,
+    set_combo,
+    shrinkable,
+)
 
 EMPTY_FIRST = ("<p><b>No contributions recorded yet.</b></p>"
                "<p>Record what partners give: cash, and gifts in kind such as products, "
@@ -129,13 +134,7 @@ class ContributionsTab(QWidget):
         for action, name in ((self.new_action, "newContribution"),
                              (self.edit_action, "editContribution"),
                              (self.thank_action, "thankContributions")):
-            button = QPushButton(action.text())
-            button.setObjectName(name)
-            button.setToolTip(action.toolTip())
-            button.clicked.connect(action.trigger)
-            action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
-            buttons.addWidget(button)
-            setattr(self, f"{name}_button", button)
+            buttons.addWidget(action_button(action, name))
         buttons.addWidget(self.partner_chip)
         buttons.addStretch()
         self.count_label = QLabel()
@@ -163,12 +162,7 @@ class ContributionsTab(QWidget):
 
     def _make_actions(self) -> None:
         def action(text: str, slot, shortcut: str = "", tip: str = "") -> QAction:
-            made = QAction(text, self)
-            if shortcut:
-                made.setShortcut(QKeySequence(shortcut))
-            made.setToolTip(tip or text.replace("&", "").rstrip("…"))
-            made.triggered.connect(slot)
-            return made
+            return make_action(self, text, slot, shortcut, tip)
 
         self.new_action = action("&New contribution…", self.new_contribution, "Ctrl+Shift+N",
                                  "Record a gift or a pledge (Ctrl+Shift+N)")

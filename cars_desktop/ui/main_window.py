@@ -73,19 +73,10 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        partner_menu = self.menuBar().addMenu("Pa&rtner")
-        for action in self.partners.actions_for_menu():
-            if action is None:
-                partner_menu.addSeparator()
-            else:
-                partner_menu.addAction(action)
-
-        contribution_menu = self.menuBar().addMenu("C&ontribution")
-        for action in self.contributions.actions_for_menu():
-            if action is None:
-                contribution_menu.addSeparator()
-            else:
-                contribution_menu.addAction(action)
+        for title, tab in (("Pa&rtner", self.partners), ("C&ontribution", self.contributions)):
+            menu = self.menuBar().addMenu(title)
+            for action in tab.actions_for_menu():
+                menu.addSeparator() if action is None else menu.addAction(action)
         self.contributions.queue_action.triggered.connect(
             lambda: self.tabs.setCurrentWidget(self.contributions))
 

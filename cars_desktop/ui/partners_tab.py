@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,7 +28,7 @@ from cars_desktop.store.lists import ContributionList, PartnerList
 from cars_desktop.store.models import Partner
 from cars_desktop.ui.contributions_tab import totals_text
 from cars_desktop.ui.record_view import RecordView
-from cars_desktop.ui.widgets import fill_combo, shrinkable
+from cars_desktop.ui.widgets import action_button, fill_combo, make_action, shrinkable
 
 EMPTY_FIRST = ("<p><b>No partners yet.</b></p>"
                "<p>A partner is a person or organisation your group works with: a service "
@@ -120,9 +120,9 @@ class PartnersTab(QWidget):
         for widget in (self.sector, self.ptype, self.status):
             filters.addWidget(shrinkable(widget), 1)
 
-        self.new_button = self._button(self.new_action, "newPartner")
-        self.edit_button = self._button(self.edit_action, "editPartner")
-        self.archive_button = self._button(self.archive_action, "archivePartner")
+        self.new_button = action_button(self.new_action, "newPartner")
+        self.edit_button = action_button(self.edit_action, "editPartner")
+        self.archive_button = action_button(self.archive_action, "archivePartner")
         more = QToolButton()
         more.setText("More")
         more.setObjectName("moreActions")
@@ -168,12 +168,7 @@ class PartnersTab(QWidget):
 
     def _make_actions(self) -> None:
         def action(text: str, slot, shortcut: str = "", tip: str = "") -> QAction:
-            made = QAction(text, self)
-            if shortcut:
-                made.setShortcut(QKeySequence(shortcut))
-            made.setToolTip(tip or text.replace("&", "").rstrip("…"))
-            made.triggered.connect(slot)
-            return made
+            return make_action(self, text, slot, shortcut, tip)
 
         self.new_action = action("&New partner…", self.new_partner, "Ctrl+N", "Add a partner")
         self.edit_action = action("&Edit partner…", self.edit_selected, "Ctrl+E",
@@ -188,15 +183,6 @@ class PartnersTab(QWidget):
         """The Partner menu: None marks a separator."""
         return [self.new_action, self.edit_action, self.find_action, None,
                 self.archive_action, self.delete_action, self.erase_action]
-
-    def _button(self, action: QAction, name: str) -> QPushButton:
-        button = QPushButton(action.text())
-        button.setObjectName(name)
-        button.setToolTip(action.toolTip())
-        button.clicked.connect(action.trigger)
-        action.changed.connect(lambda: (button.setEnabled(action.isEnabled()),
-                                        button.setText(action.text())))
-        return button
 
     def _filter_combo(self, everything: str, vocabulary: vocab.Vocabulary,
                       name: str) -> QComboBox:

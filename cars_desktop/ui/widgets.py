@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 from cars_desktop.core.vocab import Vocabulary
 
@@ -43,3 +44,24 @@ def shrinkable(combo: QComboBox, letters: int = 10) -> QComboBox:
     combo.setMinimumContentsLength(letters)
     combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 30)
     return combo
+
+
+def make_action(parent: QWidget, text: str, slot, shortcut: str = "", tip: str = "") -> QAction:
+    """An action for a menu, a button and a right-click menu at once: one shortcut, one place."""
+    made = QAction(text, parent)
+    if shortcut:
+        made.setShortcut(QKeySequence(shortcut))
+    made.setToolTip(tip or text.replace("&", "").rstrip("…"))
+    made.triggered.connect(slot)
+    return made
+
+
+def action_button(action: QAction, name: str) -> QPushButton:
+    """A button that triggers `action` and follows its text and whether it is enabled."""
+    button = QPushButton(action.text())
+    button.setObjectName(name)
+    button.setToolTip(action.toolTip())
+    button.clicked.connect(action.trigger)
+    action.changed.connect(lambda: (button.setEnabled(action.isEnabled()),
+                                    button.setText(action.text())))
+    return button
