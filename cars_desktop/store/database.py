@@ -8,7 +8,7 @@ import sqlite3
 import struct
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import filelock
@@ -205,7 +205,6 @@ class Store:
     read_only: bool = False
     lock: filelock.BaseFileLock | None = None
     migrated_from: int | None = None
-    notes: list[str] = field(default_factory=list)
 
     @property
     def db_path(self) -> Path:
@@ -355,9 +354,3 @@ def integrity_report() -> list[str]:
     except (pw.DatabaseError, sqlite3.DatabaseError) as err:  # too damaged even to check
         problems = [str(err)]
     return problems
-
-
-def raw_connection() -> sqlite3.Connection:
-    """The open SQLite connection, for the backup API and bulk writes."""
-    return db.connection()
-

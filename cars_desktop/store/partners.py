@@ -186,7 +186,3 @@ def erase_personal_information(partner_id: int) -> None:
         partner.refresh_search_text([])
         partner.save()
         refresh_partner_text(partner.id)
-
-
-def partner_count() -> int:
-    return Partner.select().count()
