@@ -193,6 +193,7 @@ CREATE TABLE "review" (
 );
 CREATE UNIQUE INDEX "review_uuid" ON "review" ("uuid");
 CREATE INDEX "review_partner_id" ON "review" ("partner_id");
+CREATE INDEX "review_partner_date" ON "review" ("partner_id", "date");
 CREATE TABLE "review_item" (
     "id" INTEGER NOT NULL PRIMARY KEY,
     "uuid" TEXT NOT NULL,

@@ -172,6 +172,31 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                 rng.choice(["meeting", "call", "email", "visit", "event", "letter"]),
                 f"{first} {last}", "Talked about the next season's needs.", None))
 
+    # Reviews of the formal partnerships: some up to date, some overdue, some practices
+    # needing attention, as a group's history would have.
+    practice_ids = [row[0] for row in conn.execute(
+        "SELECT id FROM checklist_practice WHERE retired_at IS NULL ORDER BY position")]
+    review_rows, item_rows = [], []
+    notes = ["Slow to return calls", "Decisions made without them", "Thank-you letter late",
+             "Goal needs restating"]
+    for row in partner_rows:
+        if row["partnership_type"] != "formal" or not practice_ids:
+            continue
+        for back in sorted(rng.sample(range(1, 30), rng.randint(0, 3)), reverse=True):
+            day = today - dt.timedelta(days=back * 30 + rng.randint(0, 20))
+            review_id = len(review_rows) + 1
+            review_rows.append({
+                "id": review_id, "uuid": new_uuid(), "created_at": now, "updated_at": now,
+                "partner_id": row["id"], "date": day,
+                "next_due": day + dt.timedelta(days=182), "reviewer": "Coordinator",
+                "notes": ""})
+            for practice in practice_ids:
+                mark = rng.choices(["done", "attention", "na"], [80, 10, 10])[0]
+                item_rows.append({
+                    "uuid": new_uuid(), "created_at": now, "updated_at": now,
+                    "review_id": review_id, "practice_id": practice, "mark": mark,
+                    "note": rng.choice(notes) if mark == "attention" else ""})
+
     names = {row["id"]: row["name"] for row in partner_rows}
     people = [row["id"] for row in partner_rows if row["kind"] == "person"] or list(names)
     pids = list(names)
@@ -242,6 +267,8 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
         # The cursor's executemany is several times faster than Peewee's insert_many here.
         _insert(conn, "partner", partner_rows)
         _insert(conn, "contact_person", contact_rows)
+        _insert(conn, "review", review_rows)
+        _insert(conn, "review_item", item_rows)
         conn.executemany(
             "INSERT INTO interaction (uuid, created_at, updated_at, partner_id, date, kind, who,"
             " summary, follow_up) VALUES (?,?,?,?,?,?,?,?,?)", interaction_rows)

@@ -1,0 +1,288 @@
+"""Keeping partnerships healthy: the checklist of maintenance practices, the reviews of each
+formal partnership against it, and the communication log. Every write is one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cars_desktop.core import vocab
+from cars_desktop.core.text import clean
+from cars_desktop.core.validation import FieldError, ValidationError
+from cars_desktop.store.database import transaction
+from cars_desktop.store.models import (
+    ChecklistPractice,
+    Interaction,
+    Partner,
+    Review,
+    ReviewItem,
+    db,
+    utc_now,
+)
+
+DEFAULT_REVIEW_MONTHS = 6
+
+
+# The checklist
+
+
+def practices(include_retired: bool = False) -> list[ChecklistPractice]:
+    query = ChecklistPractice.select().order_by(ChecklistPractice.position, ChecklistPractice.id)
+    if not include_retired:
+        query = query.where(ChecklistPractice.retired_at.is_null())
+    return list(query)
+
+
+def save_practice(text_en: str, text_fr: str = "", practice_id: int | None = None) -> int:
+    """Add a practice at the end of the list, or reword one."""
+    text = clean(text_en)
+    if not text:
+        raise ValidationError({"text_en": "A practice needs its wording."})
+    with transaction():
+        if practice_id is None:
+            last = ChecklistPractice.select(ChecklistPractice.position) \
+                .order_by(ChecklistPractice.position.desc()).first()
+            row = ChecklistPractice(position=(last.position + 1) if last else 0)
+        else:
+            row = ChecklistPractice.get_by_id(practice_id)
+        row.text_en, row.text_fr = text, clean(text_fr)
+        row.save()
+    return row.id
+
+
+def move_practice(practice_id: int, steps: int) -> None:
+    """Move a practice up (negative) or down the list."""
+    with transaction():
+        order = [p.id for p in practices()]
+        if practice_id not in order:
+            return
+        index = order.index(practice_id)
+        order.insert(max(0, min(len(order) - 1, index + steps)), order.pop(index))
+        for position, number in enumerate(order):
+            ChecklistPractice.update(position=position, updated_at=utc_now()).where(
+                ChecklistPractice.id == number).execute()
+
+
+def retire_practice(practice_id: int) -> None:
+    """Take a practice off the checklist; past reviews keep what was marked against it."""
+    with transaction():
+        ChecklistPractice.update(retired_at=utc_now(), updated_at=utc_now()).where(
+            ChecklistPractice.id == practice_id).execute()
+
+
+# Reviews
+
+
+@dataclass(frozen=True)
+class Mark:
+    mark: str  # vocab.REVIEW_MARKS
+    note: str = ""
+
+
+def save_review(partner_id: int, date: dt.date, marks: dict[int, Mark],
+                next_due: dt.date | None = None, reviewer: str = "", notes: str = "",
+                review_id: int | None = None,
+                interval_months: int = DEFAULT_REVIEW_MONTHS) -> int:
+    """Record (or correct) a review of one partnership: a mark for each practice. The next
+    review falls due `interval_months` later unless a date is given."""
+    errors = {}
+    if date > dt.date.today():
+        errors["date"] = "A review is recorded once it has taken place: this date is ahead."
+    unknown = [m.mark for m in marks.values() if m.mark not in vocab.REVIEW_MARKS]
+    if unknown:
+        errors["marks"] = f"“{unknown[0]}” is not a mark: use done, needs attention or " \
+                          "not applicable."
+    if next_due is not None and next_due <= date:
+        errors["next_due"] = "The next review must come after this one."
+    if errors:
+        raise ValidationError(errors)
+    with transaction():
+        review = Review(partner=partner_id) if review_id is None else Review.get_by_id(review_id)
+        review.date = date
+        review.next_due = next_due or add_months(date, interval_months)
+        review.reviewer, review.notes = clean(reviewer), clean(notes)
+        review.save()
+        ReviewItem.delete().where(ReviewItem.review == review).execute()
+        for practice_id, mark in marks.items():
+            ReviewItem.create(review=review, practice=practice_id, mark=mark.mark,
+                              note=clean(mark.note))
+    return review.id
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last_day in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last_day))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True)
+class LatestReview:
+    partner_id: int
+    review_id: int | None
+    date: dt.date | None
+    next_due: dt.date | None
+    marks: dict[int, Mark]
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.next_due is None or self.next_due < today
+
+
+def latest_reviews(partner_ids: list[int]) -> dict[int, LatestReview]:
+    """Each partner's most recent review with its marks (partners never reviewed included),
+    in two queries whatever the number of partners."""
+    found = {pid: LatestReview(pid, None, None, None, {}) for pid in partner_ids}
+    if not partner_ids:
+        return found
+    conn = db.connection()
+    latest: dict[int, tuple] = {}
+    for start in range(0, len(partner_ids), 500):
+        batch = partner_ids[start:start + 500]
+        marks = ",".join("?" * len(batch))
+        for rid, pid, date, next_due in conn.execute(
+                f"SELECT r.id, r.partner_id, r.date, r.next_due FROM review r WHERE r.id = ("
+                f" SELECT r2.id FROM review r2 WHERE r2.partner_id = r.partner_id"
+                f" ORDER BY r2.date DESC, r2.id DESC LIMIT 1) AND r.partner_id IN ({marks})",
+                batch):
+            latest[pid] = (rid, dt.date.fromisoformat(date),
+                           dt.date.fromisoformat(next_due) if next_due else None)
+    by_review: dict[int, dict[int, Mark]] = {rid: {} for rid, _, _ in latest.values()}
+    review_ids = list(by_review)
+    for start in range(0, len(review_ids), 500):
+        batch = review_ids[start:start + 500]
+        marks = ",".join("?" * len(batch))
+        for rid, practice, mark, note in conn.execute(
+                f"SELECT review_id, practice_id, mark, note FROM review_item"
+                f" WHERE review_id IN ({marks})", batch):
+            by_review[rid][practice] = Mark(mark, note)
+    for pid, (rid, date, next_due) in latest.items():
+        found[pid] = LatestReview(pid, rid, date, next_due, by_review[rid])
+    return found
+
+
+# The communication log
+
+
+def log_contact(partner_id: int, date: dt.date, kind: str, who: str = "", summary: str = "",
+                follow_up: dt.date | None = None, interaction_id: int | None = None) -> int:
+    errors = {}
+    if kind not in vocab.INTERACTION_KINDS:
+        errors["kind"] = "Choose how you were in touch (meeting, call, email, …)."
+    if date > dt.date.today():
+        errors["date"] = "This contact has not happened yet: give a follow-up date instead."
+    if follow_up is not None and follow_up < date:
+        errors["follow_up"] = "The follow-up comes after the contact."
+    if not clean(summary):
+        errors["summary"] = "Say in a few words what it was about."
+    if errors:
+        raise ValidationError(errors)
+    if not Partner.select().where(Partner.id == partner_id).exists():
+        raise FieldError("That partner no longer exists.")
+    with transaction():
+        row = Interaction(partner=partner_id) if interaction_id is None else \
+            Interaction.get_by_id(interaction_id)
+        row.date, row.kind, row.who, row.summary, row.follow_up = \
+            date, kind, clean(who), clean(summary), follow_up
+        row.save()
+    return row.id
+
+
+def contact_log(partner_id: int) -> list[Interaction]:
+    return list(Interaction.select().where(Interaction.partner == partner_id)
+                .order_by(Interaction.date.desc(), Interaction.id.desc()))
+
+
+# What needs attention
+
+
+@dataclass(frozen=True)
+class AttentionSettings:
+    thank_within_days: int = 14
+    contact_every_months: int = 6
+    large_gift_cents: int = 100_000
+    success_days: int = 30
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    kind: str  # "thank", "pledge", "contact", "review", "practice", "celebrate"
+    text: str
+    partner_id: int
+    contribution_id: int | None = None
+
+
+def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
+              limit: int = 50) -> dict[str, list[AttentionItem]]:
+    """Everything that needs a volunteer's care, by kind, each list the most pressing first
+    and at most `limit` long. `today` is given, so tests control the clock."""
+    from cars_desktop.core.money import format_money
+
+    conn = db.connection()
+    day = today.isoformat()
+    found: dict[str, list[AttentionItem]] = {}
+
+    def rows(sql: str, params: tuple) -> list[tuple]:
+        return conn.execute(sql + f" LIMIT {int(limit)}", params).fetchall()
+
+    thank_by = (today - dt.timedelta(days=settings.thank_within_days)).isoformat()
+    found["thank"] = [
+        AttentionItem("thank", f"Thank {name} for {format_money(amount)} received {date}.",
+                      pid, cid)
+        for cid, pid, name, amount, date in rows(
+            "SELECT c.id, p.id, p.name, c.amount_cents, c.date FROM contribution c"
+            " JOIN partner p ON p.id = c.partner_id WHERE c.status = 'received'"
+            " AND c.thanked_on IS NULL AND c.date < ? ORDER BY c.date", (thank_by,))]
+    found["pledge"] = [
+        AttentionItem("pledge", f"{name}: {format_money(due)} promised for {expected} has "
+                                "not come in.", pid, cid)
+        for cid, pid, name, due, expected in rows(
+            "SELECT c.id, p.id, p.name, c.outstanding_cents, c.date_expected FROM contribution c"
+            " JOIN partner p ON p.id = c.partner_id WHERE c.status = 'pledged'"
+            " AND c.outstanding_cents > 0 AND c.date_expected < ? ORDER BY c.date_expected",
+            (day,))]
+    quiet_since = add_months(today, -settings.contact_every_months).isoformat()
+    found["contact"] = [
+        AttentionItem("contact", f"No contact with {name} since "
+                                 f"{last or 'it was added'}.", pid)
+        for pid, name, last in rows(
+            "SELECT p.id, p.name, (SELECT MAX(i.date) FROM interaction i"
+            " WHERE i.partner_id = p.id) AS last FROM partner p WHERE p.status = 'active'"
+            " AND COALESCE(last, p.partner_since, '0000') < ?"
+            " ORDER BY COALESCE(last, '0000'), p.sort_name", (quiet_since,))]
+    found["review"] = [
+        AttentionItem("review", f"Review the partnership with {name}" +
+                      (f" (due {due})." if due else " (never reviewed)."), pid)
+        for pid, name, due in rows(
+            "SELECT p.id, p.name, (SELECT r.next_due FROM review r WHERE r.partner_id = p.id"
+            " ORDER BY r.date DESC, r.id DESC LIMIT 1) AS due FROM partner p"
+            " WHERE p.partnership_type = 'formal' AND p.status = 'active'"
+            " AND (due IS NULL OR due < ?) ORDER BY COALESCE(due, '0000'), p.sort_name",
+            (day,))]
+    found["practice"] = [
+        AttentionItem("practice", f"{name}: “{text}” needs attention" +
+                      (f" ({note})." if note else "."), pid)
+        for pid, name, text, note in rows(
+            "SELECT p.id, p.name, cp.text_en, ri.note FROM review r"
+            " JOIN partner p ON p.id = r.partner_id"
+            " JOIN review_item ri ON ri.review_id = r.id AND ri.mark = 'attention'"
+            " JOIN checklist_practice cp ON cp.id = ri.practice_id"
+            " WHERE p.status != 'archived' AND r.id = (SELECT r2.id FROM review r2"
+            " WHERE r2.partner_id = r.partner_id ORDER BY r2.date DESC, r2.id DESC LIMIT 1)"
+            " ORDER BY r.date, p.sort_name", ())]
+    since = (today - dt.timedelta(days=settings.success_days)).isoformat()
+    found["celebrate"] = [
+        AttentionItem("celebrate", f"{name}: {format_money(amount)} on {date}" +
+                      (" — their first contribution." if first else "."), pid, cid)
+        for cid, pid, name, amount, date, first in rows(
+            "SELECT c.id, p.id, p.name, c.amount_cents, c.date, NOT EXISTS (SELECT 1 FROM"
+            " contribution e WHERE e.partner_id = c.partner_id AND e.status = 'received'"
+            " AND (e.date < c.date OR (e.date = c.date AND e.id < c.id))) AS first"
+            " FROM contribution c JOIN partner p ON p.id = c.partner_id"
+            " WHERE c.status = 'received' AND c.date >= ? AND c.date <= ?"
+            " AND (c.amount_cents >= ? OR first) ORDER BY c.date DESC",
+            (since, day, settings.large_gift_cents))]
+    return found
