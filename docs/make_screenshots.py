@@ -17,6 +17,7 @@ from cars_desktop.store import database, sample
 from cars_desktop.ui.app import make_application
 from cars_desktop.ui.contribution_dialog import ContributionDialog
 from cars_desktop.ui.main_window import MainWindow
+from cars_desktop.ui.maintenance_dialogs import ReviewDialog
 from cars_desktop.ui.partner_dialog import PartnerDialog
 
 
@@ -90,6 +91,15 @@ def main(out: Path) -> None:
         settle(app)
         gift.grab().save(str(out / "contribution-dialog-in-kind.png"))
         gift.done(0)
+        window.tabs.setCurrentWidget(window.maintenance)
+        settle(app)
+        window.grab().save(str(out / "maintenance-tab.png"))
+        window.maintenance.view.select_row(0)
+        review = ReviewDialog(window, window.maintenance.view.selected_id())
+        review.show()
+        settle(app)
+        review.grab().save(str(out / "review-dialog.png"))
+        review.done(0)
         window.close()
         store.close()
 

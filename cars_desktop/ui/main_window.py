@@ -14,6 +14,7 @@ from cars_desktop import APP_NAME, __version__
 from cars_desktop.store import database
 from cars_desktop.store.database import Store
 from cars_desktop.ui.contributions_tab import ContributionsTab
+from cars_desktop.ui.maintenance_tab import MaintenanceTab
 from cars_desktop.ui.partners_tab import PartnersTab
 
 
@@ -33,8 +34,15 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.partners = PartnersTab()
         self.contributions = ContributionsTab()
+        self.maintenance = MaintenanceTab()
         self.tabs.addTab(self.partners, "&Partners")
         self.tabs.addTab(self.contributions, "&Contributions")
+        self.tabs.addTab(self.maintenance, "&Maintenance")
+        self.maintenance.changed.connect(self.partners.refresh)  # last contact
+        self.partners.changed.connect(self.maintenance.refresh)
+        self.contributions.changed.connect(
+            lambda: self.maintenance._loaded and self.maintenance.refresh_attention())
+        self.maintenance.contribution_wanted.connect(self._show_contribution)
         # a change in one tab shows in the other
         self.partners.changed.connect(self.contributions.refresh)
         self.contributions.changed.connect(self.partners.refresh)
@@ -47,7 +55,7 @@ class MainWindow(QMainWindow):
         self.backup_label = QLabel()
         self.statusBar().addWidget(folder, 1)  # stays when the status bar shows a message
         self.statusBar().addPermanentWidget(self.backup_label)
-        for tab in (self.partners, self.contributions):
+        for tab in (self.partners, self.contributions, self.maintenance):
             tab.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self._backup_running: Future | None = None
         self.resize(1180, 720)
@@ -73,7 +81,8 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        for title, tab in (("Pa&rtner", self.partners), ("C&ontribution", self.contributions)):
+        for title, tab in (("Pa&rtner", self.partners), ("C&ontribution", self.contributions),
+                           ("Ma&intenance", self.maintenance)):
             menu = self.menuBar().addMenu(title)
             for action in tab.actions_for_menu():
                 menu.addSeparator() if action is None else menu.addAction(action)
@@ -196,7 +205,19 @@ class MainWindow(QMainWindow):
 
     def _tables(self):
         return (("partners", self.partners.table), ("contributions", self.contributions.table),
-                ("partner_contributions", self.partners.history.view.table))
+                ("partner_contributions", self.partners.history.view.table),
+                ("review_grid", self.maintenance.table))
+
+    def _show_contribution(self, kind: str, contribution_id: int) -> None:
+        """From "what needs attention" to the contribution, in a list where it belongs."""
+        tab = self.contributions
+        self.tabs.setCurrentWidget(tab)
+        tab.clear_filters()
+        if kind == "thank":
+            tab.show_thank_you_queue()
+        elif kind == "pledge":
+            tab.status.setCurrentIndex(tab.status.findData("overdue"))
+        tab.refresh(select_id=contribution_id)
 
     def _show_contributions_of(self, partner_id: int) -> None:
         self.contributions.show_partner(partner_id)

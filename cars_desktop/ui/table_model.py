@@ -5,7 +5,7 @@ list's SQL, never done on Python rows."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from cars_desktop.store.lists import RecordList, Row
@@ -64,13 +64,19 @@ class RecordTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             record = self._row(index.row())
             text = record.cells[index.column()] if record else ""
-            if role == Qt.ItemDataRole.ToolTipRole and len(text) < 30:
-                return None  # short text is never cut off: no tooltip needed
+            if role == Qt.ItemDataRole.ToolTipRole:
+                if record and record.tips and record.tips[index.column()]:
+                    return record.tips[index.column()]
+                if len(text) < 30:
+                    return None  # short text is never cut off: no tooltip needed
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _alignment(self.records.columns[index.column()].align)
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
             record = self._row(index.row())
+            tone = record.tones[index.column()] if record and record.tones else ""
+            if tone and role == Qt.ItemDataRole.ForegroundRole:
+                return _TONES[tone]
             if record and record.muted:
                 if role == Qt.ItemDataRole.FontRole:
                     return self._italic
@@ -86,6 +92,8 @@ class RecordTableModel(QAbstractTableModel):
                 return column.title
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return _alignment(column.align)
+            if role == Qt.ItemDataRole.ToolTipRole and column.tip:
+                return column.tip
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -95,6 +103,10 @@ class RecordTableModel(QAbstractTableModel):
         self.records.sort_key, self.records.descending = wanted
         if self._loaded:
             self.refresh()
+
+
+# Beside the words and signs, never instead of them: dark enough to read on white.
+_TONES = {"good": QColor("#1b6e2e"), "warn": QColor("#a14d00")}
 
 
 def _alignment(align: str) -> Qt.AlignmentFlag:

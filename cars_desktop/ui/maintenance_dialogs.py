@@ -1,0 +1,353 @@
+"""The dialogs of the Maintenance tab: a review of one partnership against the checklist,
+an entry of the communication log, the checklist itself, and the attention settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cars_desktop.core import vocab
+from cars_desktop.core.validation import ValidationError
+from cars_desktop.store import maintenance, profile
+from cars_desktop.store.database import StoreError
+from cars_desktop.store.models import Partner, Review
+from cars_desktop.ui.widgets import ErrorLabel, fill_combo
+
+
+def _date_edit(day: dt.date, latest: dt.date | None = None) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    if latest:
+        edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
+    return edit
+
+
+def _pydate(edit: QDateEdit) -> dt.date:
+    return dt.date.fromisoformat(edit.date().toString("yyyy-MM-dd"))
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.ActionRole)
+    ok.setDefault(True)
+    ok.clicked.connect(dialog.save)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class ReviewDialog(QDialog):
+    """Reviewing one partnership: each practice done, needing attention or not applicable,
+    with a short note. It starts from the latest review, and a review already made today is
+    continued rather than doubled."""
+
+    def __init__(self, parent: QWidget | None, partner_id: int,
+                 today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.partner_id = partner_id
+        self.today = today or dt.date.today()
+        partner = Partner.get_by_id(partner_id)
+        self.setWindowTitle(f"Review: {partner.name}")
+        self.saved_id: int | None = None
+        latest = maintenance.latest_reviews([partner_id])[partner_id]
+        self.review_id = latest.review_id if latest.date == self.today else None
+
+        self.date = _date_edit(self.today, self.today)
+        self.reviewer = QLineEdit(Review.get_by_id(latest.review_id).reviewer
+                                  if latest.review_id else "")
+        self.reviewer.setPlaceholderText("Who took part")
+        interval = profile.review_interval_months()
+        self.next_due = _date_edit(maintenance.add_months(self.today, interval))
+        head = QFormLayout()
+        head.addRow("&Date", self.date)
+        head.addRow("&By", self.reviewer)
+
+        grid = QGridLayout()
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(4, 2)
+        for column, title in enumerate(("Practice", "Done", "Needs attention",
+                                        "Not applicable", "Note")):
+            label = QLabel(f"<b>{title}</b>")
+            grid.addWidget(label, 0, column)
+        self.rows: dict[int, tuple[QButtonGroup, QLineEdit]] = {}
+        for line, practice in enumerate(maintenance.practices(), start=1):
+            text = QLabel(f"{line}. {practice.text_en}")
+            text.setWordWrap(True)
+            text.setToolTip(practice.text_fr)
+            grid.addWidget(text, line, 0)
+            group = QButtonGroup(self)
+            previous = latest.marks.get(practice.id)
+            for column, code in enumerate(("done", "attention", "na"), start=1):
+                button = QRadioButton()
+                button.setObjectName(f"mark_{practice.id}_{code}")
+                button.setAccessibleName(f"{practice.text_en}: "
+                                         f"{vocab.REVIEW_MARKS.label(code)}")
+                button.setChecked(previous is not None and previous.mark == code)
+                group.addButton(button)
+                group.setId(button, column)
+                grid.addWidget(button, line, column, Qt.AlignmentFlag.AlignCenter)
+            note = QLineEdit(previous.note if previous else "")
+            note.setObjectName(f"note_{practice.id}")
+            grid.addWidget(note, line, 4)
+            self.rows[practice.id] = (group, note)
+        grid.setRowStretch(len(self.rows) + 1, 1)  # rows keep their height; space goes below
+        body = QWidget()
+        body.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+
+        tail = QFormLayout()
+        tail.addRow("&Next review", self.next_due)
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(50)
+        self.notes.setTabChangesFocus(True)
+        tail.addRow("N&otes", self.notes)
+        self.error = ErrorLabel()
+        layout = QVBoxLayout(self)
+        hint = QLabel("Mark each practice. What is left unmarked is not recorded.")
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        layout.addLayout(head)
+        layout.addWidget(hint)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(tail)
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self, "&Save review"))
+        self.resize(860, 640)
+
+    def marks(self) -> dict[int, maintenance.Mark]:
+        codes = {1: "done", 2: "attention", 3: "na"}
+        return {pid: maintenance.Mark(codes[group.checkedId()], note.text())
+                for pid, (group, note) in self.rows.items() if group.checkedId() in codes}
+
+    def save(self) -> None:
+        marks = self.marks()
+        if not marks:
+            self.error.show_message("Mark at least one practice.")
+            return
+        try:
+            self.saved_id = maintenance.save_review(
+                self.partner_id, _pydate(self.date), marks, _pydate(self.next_due),
+                self.reviewer.text(), self.notes.toPlainText(), self.review_id)
+        except ValidationError as err:
+            self.error.show_message(" ".join(err.errors.values()))
+            return
+        except StoreError as err:
+            QMessageBox.critical(self, "Not saved", str(err))
+            return
+        self.accept()
+
+
+class LogContactDialog(QDialog):
+    """One entry of the communication log: a meeting, call, email, visit, event or letter."""
+
+    def __init__(self, parent: QWidget | None, partner_id: int) -> None:
+        super().__init__(parent)
+        self.partner_id = partner_id
+        self.saved_id: int | None = None
+        self.setWindowTitle(f"Log a contact: {Partner.get_by_id(partner_id).name}")
+        today = dt.date.today()
+        form = QFormLayout(self)
+        self.date = _date_edit(today, today)
+        form.addRow("&Date", self.date)
+        self.kind = QComboBox()
+        fill_combo(self.kind, vocab.INTERACTION_KINDS)
+        form.addRow("&How", self.kind)
+        self.who = QLineEdit()
+        self.who.setPlaceholderText("Who you spoke with")
+        form.addRow("&With", self.who)
+        self.summary = QPlainTextEdit()
+        self.summary.setFixedHeight(70)
+        self.summary.setTabChangesFocus(True)
+        form.addRow("&About", self.summary)
+        self.summary_error = ErrorLabel()
+        form.addRow("", self.summary_error)
+        follow = QHBoxLayout()
+        self.has_follow_up = QCheckBox("Follow up on")
+        self.follow_up = _date_edit(today + dt.timedelta(days=14))
+        self.follow_up.setEnabled(False)
+        self.has_follow_up.toggled.connect(self.follow_up.setEnabled)
+        follow.addWidget(self.has_follow_up)
+        follow.addWidget(self.follow_up, 1)
+        form.addRow("", follow)
+        self.error = ErrorLabel()
+        form.addRow("", self.error)
+        form.addRow(_buttons(self, "&Save"))
+
+    def save(self) -> None:
+        try:
+            self.saved_id = maintenance.log_contact(
+                self.partner_id, _pydate(self.date), self.kind.currentData(), self.who.text(),
+                self.summary.toPlainText(),
+                _pydate(self.follow_up) if self.has_follow_up.isChecked() else None)
+        except ValidationError as err:
+            self.summary_error.show_message(err.errors.get("summary", ""))
+            self.error.show_message(" ".join(m for f, m in err.errors.items()
+                                             if f != "summary"))
+            return
+        except StoreError as err:
+            QMessageBox.critical(self, "Not saved", str(err))
+            return
+        self.accept()
+
+
+class ChecklistDialog(QDialog):
+    """The group's own list of maintenance practices: reword, reorder, add, retire."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Maintenance checklist")
+        self.changed = False
+        self.list = QListWidget()
+        self.list.setObjectName("practices")
+        self.english, self.french = QLineEdit(), QLineEdit()
+        self.english.setPlaceholderText("The practice, in English")
+        self.french.setPlaceholderText("En français (optional)")
+        self.error = ErrorLabel()
+        buttons = QVBoxLayout()
+        for text, slot in (("&Add", self.add), ("&Save wording", self.reword),
+                           ("Move &up", lambda: self.move(-1)),
+                           ("Move &down", lambda: self.move(1)), ("&Retire", self.retire)):
+            button = QPushButton(text)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch()
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        buttons.addWidget(close)
+        self.list.currentItemChanged.connect(self._show)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left.addWidget(self.english)
+        left.addWidget(self.french)
+        left.addWidget(self.error)
+        hint = QLabel("A retired practice leaves the checklist; past reviews keep it.")
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        left.addWidget(hint)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(buttons)
+        self.resize(640, 460)
+        self._load()
+
+    def _load(self, select: int | None = None) -> None:
+        self.list.clear()
+        for number, practice in enumerate(maintenance.practices(), start=1):
+            item = QListWidgetItem(f"{number}. {practice.text_en}")
+            item.setData(Qt.ItemDataRole.UserRole, (practice.id, practice.text_en,
+                                                    practice.text_fr))
+            self.list.addItem(item)
+            if practice.id == select:
+                self.list.setCurrentItem(item)
+
+    def _selected(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole)[0] if item else None
+
+    def _show(self, item) -> None:
+        if item is not None:
+            _, english, french = item.data(Qt.ItemDataRole.UserRole)
+            self.english.setText(english)
+            self.french.setText(french)
+
+    def _do(self, change) -> None:
+        try:
+            select = change()
+        except ValidationError as err:
+            self.error.show_message(" ".join(err.errors.values()))
+            return
+        except StoreError as err:
+            QMessageBox.critical(self, "Not changed", str(err))
+            return
+        self.error.show_message("")
+        self.changed = True
+        self._load(select)
+
+    def add(self) -> None:
+        self._do(lambda: maintenance.save_practice(self.english.text(), self.french.text()))
+
+    def reword(self) -> None:
+        practice = self._selected()
+        if practice is not None:
+            self._do(lambda: maintenance.save_practice(self.english.text(), self.french.text(),
+                                                       practice))
+
+    def move(self, steps: int) -> None:
+        practice = self._selected()
+        if practice is not None:
+            self._do(lambda: (maintenance.move_practice(practice, steps), practice)[1])
+
+    def retire(self) -> None:
+        practice = self._selected()
+        if practice is not None:
+            self._do(lambda: maintenance.retire_practice(practice))
+
+
+class AttentionSettingsDialog(QDialog):
+    """The numbers behind "what needs attention", and how often a partnership is reviewed."""
+
+    FIELDS = (
+        ("attention.thank_within_days", "Thank within", "days", 1, 365),
+        ("attention.contact_every_months", "Be in touch every", "months", 1, 60),
+        ("attention.success_days", "Celebrate gifts of the last", "days", 1, 365),
+        ("review.interval_months", "Review each partnership every", "months", 1, 60),
+    )
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("What needs attention: settings")
+        form = QFormLayout(self)
+        current = profile.attention_settings()
+        defaults = {"attention.thank_within_days": current.thank_within_days,
+                    "attention.contact_every_months": current.contact_every_months,
+                    "attention.success_days": current.success_days,
+                    "review.interval_months": profile.review_interval_months()}
+        self.spins: dict[str, QSpinBox] = {}
+        for key, label, unit, low, high in self.FIELDS:
+            spin = QSpinBox()
+            spin.setRange(low, high)
+            spin.setSuffix(f" {unit}")
+            spin.setValue(defaults[key])
+            form.addRow(label, spin)
+            self.spins[key] = spin
+        self.large = QSpinBox()
+        self.large.setRange(1, 1_000_000)
+        self.large.setPrefix("$")
+        self.large.setValue(current.large_gift_cents // 100)
+        form.addRow("A large gift is from", self.large)
+        form.addRow(_buttons(self, "&Save"))
+
+    def save(self) -> None:
+        values = {key: spin.value() for key, spin in self.spins.items()}
+        values["attention.large_gift_cents"] = self.large.value() * 100
+        try:
+            profile.save_settings(values)
+        except StoreError as err:
+            QMessageBox.critical(self, "Not saved", str(err))
+            return
+        self.accept()

@@ -1,0 +1,219 @@
+"""The Maintenance tab: each formal partnership against the checklist, and what needs
+attention, each item one click from the place to act on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cars_desktop.core import vocab
+from cars_desktop.store import maintenance, profile
+from cars_desktop.store.lists import ReviewGrid
+from cars_desktop.ui.maintenance_dialogs import (
+    AttentionSettingsDialog,
+    ChecklistDialog,
+    LogContactDialog,
+    ReviewDialog,
+)
+from cars_desktop.ui.record_view import RecordView
+from cars_desktop.ui.widgets import action_button, fill_combo, make_action, shrinkable
+
+EMPTY = ("<p><b>No formal partnerships to review.</b></p>"
+         "<p>A formal partner works with you on shared goals and shares decisions. Mark a "
+         "partner “Formal” on the Partners tab to review it against the checklist here.</p>")
+EMPTY_FILTERED = "<p><b>No formal partnership matches these filters.</b></p>"
+
+ATTENTION_TITLES = {
+    "thank": "Not thanked yet", "pledge": "Pledges overdue", "contact": "No contact lately",
+    "review": "Reviews due", "practice": "Practices needing attention",
+    "celebrate": "Successes to celebrate",
+}
+
+
+class MaintenanceTab(QWidget):
+    changed = Signal()
+    message = Signal(str)
+    contribution_wanted = Signal(str, int)  # kind of attention item, contribution id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records = ReviewGrid()
+        self.view = RecordView(self.records, "reviewGrid")
+        self.table = self.view.table
+        self._loaded = False
+
+        self.sector = QComboBox()
+        self.sector.setObjectName("sectorFilter")
+        self.sector.addItem("All sectors", None)
+        fill_combo(self.sector, vocab.SECTORS, clear=False)
+        shrinkable(self.sector)
+        self.sector.currentIndexChanged.connect(self._filters_changed)
+        self.overdue = QCheckBox("Only reviews &due")
+        self.overdue.setObjectName("overdueFilter")
+        self.overdue.toggled.connect(self._filters_changed)
+
+        self.review_action = make_action(self, "&Review partnership…", self.review_selected,
+                                         "Ctrl+R", "Review the selected partnership (Enter)")
+        self.log_action = make_action(self, "&Log a contact…", self.log_selected, "Ctrl+L",
+                                      "Record a meeting, call, email, visit, event or letter")
+        self.checklist_action = make_action(self, "Edit the &checklist…", self.edit_checklist)
+        self.settings_action = make_action(self, "Attention &settings…", self.edit_settings)
+        top = QHBoxLayout()
+        top.addWidget(self.sector)
+        top.addWidget(self.overdue)
+        for action, name in ((self.review_action, "reviewPartnership"),
+                             (self.log_action, "logContact"),
+                             (self.checklist_action, "editChecklist")):
+            top.addWidget(action_button(action, name))
+        top.addStretch()
+        self.count_label = QLabel()
+        top.addWidget(self.count_label)
+
+        self.table.addActions([self.review_action, self.log_action])
+        self.table.activated.connect(lambda _: self.review_action.trigger())
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+
+        self.attention = QTreeWidget()
+        self.attention.setObjectName("attention")
+        self.attention.setHeaderHidden(True)
+        self.attention.setWordWrap(True)
+        self.attention.itemActivated.connect(lambda item, _: self.act_on(item))
+        self.go = QPushButton("&Go to it")
+        self.go.setObjectName("goToIt")
+        self.go.setToolTip("Open the place to act on the selected item (or double-click it)")
+        self.go.clicked.connect(lambda: self.act_on(self.attention.currentItem()))
+        settings = action_button(self.settings_action, "attentionSettings")
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel("<b>What needs attention</b>"))
+        side_layout.addWidget(self.attention, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.go)
+        row.addStretch()
+        row.addWidget(settings)
+        side_layout.addLayout(row)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.view)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self._update_actions()
+
+    def actions_for_menu(self):
+        return [self.review_action, self.log_action, None, self.checklist_action,
+                self.settings_action]
+
+    # Reading
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        if not self.isVisible() and not self._loaded:
+            return  # read when first shown
+        self._loaded = True
+        total = self.records.total()
+        filtered = self.records.sector or self.records.overdue_only
+        shown = self.view.refresh(EMPTY_FILTERED if filtered and total else EMPTY, select_id)
+        self.count_label.setText(f"{shown:,} of {total:,} formal partnerships" if filtered
+                                 else f"{total:,} formal partnerships")
+        self.refresh_attention()
+        self._update_actions()
+
+    def refresh_attention(self, today: dt.date | None = None) -> None:
+        found = maintenance.attention(today or dt.date.today(), profile.attention_settings())
+        self.attention.clear()
+        for kind, title in ATTENTION_TITLES.items():
+            items = found[kind]
+            group = QTreeWidgetItem([f"{title} ({len(items)}{'+' if len(items) >= 50 else ''})"])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.attention.addTopLevelItem(group)
+            for item in items:
+                child = QTreeWidgetItem([item.text])
+                child.setToolTip(0, item.text)
+                child.setData(0, Qt.ItemDataRole.UserRole, item)
+                group.addChild(child)
+            group.setExpanded(0 < len(items) <= 5)  # long lists open with a click
+
+    def _filters_changed(self) -> None:
+        self.records.sector = self.sector.currentData()
+        self.records.overdue_only = self.overdue.isChecked()
+        self.refresh()
+
+    def _update_actions(self) -> None:
+        selected = self.view.selected_id() is not None
+        self.review_action.setEnabled(selected)
+        self.log_action.setEnabled(selected)
+
+    # Acting
+
+    def act_on(self, item: QTreeWidgetItem | None) -> None:
+        found = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if found is None:
+            return
+        if found.kind in ("review", "practice"):
+            self.review(found.partner_id)
+        elif found.kind == "contact":
+            self.log_contact(found.partner_id)
+        else:
+            self.contribution_wanted.emit(found.kind, found.contribution_id)
+
+    def review_selected(self) -> None:
+        partner_id = self.view.selected_id()
+        if partner_id is not None:
+            self.review(partner_id)
+
+    def log_selected(self) -> None:
+        partner_id = self.view.selected_id()
+        if partner_id is not None:
+            self.log_contact(partner_id)
+
+    def review(self, partner_id: int) -> None:
+        dialog = ReviewDialog(self, partner_id)
+        if dialog.exec():
+            self.message.emit("The review is saved.")
+            self._after_change(partner_id)
+
+    def log_contact(self, partner_id: int) -> None:
+        dialog = LogContactDialog(self, partner_id)
+        if dialog.exec():
+            self.message.emit("The contact is logged.")
+            self._after_change(partner_id)
+
+    def _after_change(self, partner_id: int) -> None:
+        self.refresh(select_id=partner_id)
+        self.changed.emit()
+
+    def edit_checklist(self) -> None:
+        dialog = ChecklistDialog(self)
+        dialog.exec()
+        if dialog.changed:
+            self.records.reload_practices()
+            self.refresh()
+            for number, column in enumerate(self.records.columns):
+                self.table.setColumnWidth(number, column.width)
+
+    def edit_settings(self) -> None:
+        if AttentionSettingsDialog(self).exec():
+            QTimer.singleShot(0, self.refresh_attention)

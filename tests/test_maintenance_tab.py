@@ -1,0 +1,195 @@
+"""The Maintenance tab, its review, log and checklist dialogs, and what needs attention,
+driven as a volunteer would, with the attention panel's clock set by the tests."""
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from cars_desktop.store import contributions, maintenance, partners
+from cars_desktop.store.models import Interaction, Review, ReviewItem
+from cars_desktop.ui.maintenance_dialogs import ChecklistDialog, LogContactDialog, ReviewDialog
+from helpers import type_text
+
+TODAY = dt.date.today()
+
+
+def partner(name, **changes):
+    values = {"kind": "organisation", "name": name, "sector": "voluntary",
+              "partnership_type": "formal", "status": "active", "language": "en", **changes}
+    return partners.save_partner(values, [])
+
+
+def shown(window):
+    tab = window.maintenance
+    window.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    return tab
+
+
+def grid_row(tab, name):
+    model = tab.view.model
+    for row in range(model.rowCount()):
+        if model.data(model.index(row, 0)) == name:
+            return [model.data(model.index(row, c)) for c in range(model.columnCount())]
+    return None
+
+
+def answer(dialog_type, act):
+    def run():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, dialog_type), dialog
+        act(dialog)
+    QTimer.singleShot(0, run)
+
+
+def test_only_formal_partnerships_are_on_the_grid(qtbot, window):
+    partner("Town of Sussex", sector="government")
+    partner("Door Prize Donor", partnership_type="casual")
+    tab = shown(window)
+    assert grid_row(tab, "Town of Sussex")[1:3] == ["never", "⚠ now"]
+    assert grid_row(tab, "Door Prize Donor") is None
+    assert tab.view.model.columnCount() == 3 + 12
+    tab.sector.setCurrentIndex(tab.sector.findData("voluntary"))
+    assert tab.view.currentWidget() is tab.view.empty
+
+
+def test_a_review_from_start_to_finish(qtbot, window):
+    pid = partner("Souris Lions Club")
+    tab = shown(window)
+    tab.view.select_row(0)
+    practices = maintenance.practices()
+
+    def mark(dialog):
+        type_text(dialog.reviewer, "Heather and Brian")
+        for practice in practices[:11]:
+            dialog.rows[practice.id][0].button(1).setChecked(True)  # done
+        dialog.rows[practices[11].id][0].button(2).setChecked(True)  # say thank you: attention
+        type_text(dialog.rows[practices[11].id][1], "Letters two months late")
+        dialog.save()
+
+    answer(ReviewDialog, mark)
+    tab.review_action.trigger()
+    review = Review.get(Review.partner == pid)
+    assert (review.date, review.reviewer) == (TODAY, "Heather and Brian")
+    assert review.next_due == maintenance.add_months(TODAY, 6)
+    assert ReviewItem.select().where(ReviewItem.mark == "attention").count() == 1
+    row = grid_row(tab, "Souris Lions Club")
+    assert row[1] == TODAY.isoformat() and row[3] == "✓ Done" and row[-1] == "⚠ Attention"
+    tip = tab.view.model.data(tab.view.model.index(0, 3 + 11), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Say thank you: Needs attention — Letters two months late"
+
+    # a second look the same day continues that review rather than doubling it
+    answer(ReviewDialog, lambda d: (d.rows[practices[11].id][0].button(1).setChecked(True),
+                                    d.save()))
+    tab.review_action.trigger()
+    assert Review.select().count() == 1
+    assert grid_row(tab, "Souris Lions Club")[-1] == "✓ Done"
+
+
+def test_a_review_needs_a_mark(qtbot, window):
+    pid = partner("Gimli Legion")
+    dialog = ReviewDialog(window, pid)
+    dialog.save()
+    assert "Mark at least one practice" in dialog.error.text()
+    assert Review.select().count() == 0
+
+
+def test_editing_the_checklist_changes_the_grid(qtbot, window):
+    partner("Nelson Rotary")
+    tab = shown(window)
+    retired = maintenance.practices()[0]
+
+    def edit(dialog):
+        dialog.english.setText("Share the credit in the local paper")
+        dialog.add()
+        dialog.list.setCurrentRow(0)
+        dialog.retire()
+        dialog.english.setText("")
+        dialog.add()  # refused: nothing to add
+        assert "needs its wording" in dialog.error.text()
+        dialog.accept()
+
+    answer(ChecklistDialog, edit)
+    tab.checklist_action.trigger()
+    titles = [c.title for c in tab.records.columns]
+    assert titles[-1] == "12. Share the credit in the local paper"
+    assert not any(retired.text_en in t for t in titles)
+    assert tab.view.model.columnCount() == 3 + 12
+
+
+def test_logging_a_contact(qtbot, window):
+    pid = partner("Kenora Co-op")
+    tab = shown(window)
+    tab.view.select_row(0)
+
+    def log(dialog):
+        dialog.save()  # nothing said yet
+        assert "what it was about" in dialog.summary_error.text()
+        dialog.kind.setCurrentIndex(dialog.kind.findData("visit"))
+        type_text(dialog.summary, "Dropped off the annual report")
+        dialog.save()
+
+    answer(LogContactDialog, log)
+    tab.log_action.trigger()
+    entry = Interaction.get(Interaction.partner == pid)
+    assert (entry.kind, entry.date, entry.summary) == ("visit", TODAY,
+                                                       "Dropped off the annual report")
+    window.partners.refresh()
+    assert window.partners.model.data(window.partners.model.index(0, 6)) == TODAY.isoformat()
+
+
+def test_each_kind_of_attention_item_leads_to_its_place(qtbot, window):
+    today = TODAY
+    quiet = partner("Quiet Partner", partner_since=dt.date(2015, 1, 1))
+    gift = contributions.save_contribution({
+        "partner_id": quiet, "family": "cash", "kind": "one_time", "status": "received",
+        "amount": "2500", "date": today - dt.timedelta(days=20)})
+    pledge = contributions.save_contribution({
+        "partner_id": quiet, "family": "cash", "kind": "one_time", "status": "pledged",
+        "amount": "400", "date": today - dt.timedelta(days=90),
+        "date_expected": today - dt.timedelta(days=10)})
+    tab = shown(window)
+    tab.refresh_attention(today)
+    groups = {tab.attention.topLevelItem(i).text(0).split(" (")[0]:
+              tab.attention.topLevelItem(i) for i in range(tab.attention.topLevelItemCount())}
+    assert groups["Not thanked yet"].childCount() == 1
+    assert groups["Pledges overdue"].childCount() == 1
+    assert groups["No contact lately"].childCount() == 1
+    assert groups["Reviews due"].childCount() == 1
+    assert groups["Successes to celebrate"].childCount() == 1
+
+    tab.act_on(groups["Not thanked yet"].child(0))
+    contributions_tab = window.contributions
+    assert window.tabs.currentWidget() is contributions_tab
+    assert contributions_tab.thanked.currentData() is False
+    assert contributions_tab.view.selected_id() == gift
+
+    window.tabs.setCurrentWidget(tab)
+    tab.act_on(groups["Pledges overdue"].child(0))
+    assert contributions_tab.status.currentData() == "overdue"
+    assert contributions_tab.view.selected_id() == pledge
+
+    opened = []
+    answer(LogContactDialog, lambda d: (opened.append("log"), d.reject()))
+    tab.act_on(groups["No contact lately"].child(0))
+    answer(ReviewDialog, lambda d: (opened.append("review"), d.reject()))
+    tab.act_on(groups["Reviews due"].child(0))
+    assert opened == ["log", "review"]
+
+
+def test_overdue_filter_and_sorting_by_a_practice(qtbot, window):
+    due, fine = partner("Overdue Club"), partner("Fine Club")
+    practice = maintenance.practices()[0].id
+    maintenance.save_review(due, TODAY - dt.timedelta(days=400), {practice: maintenance.Mark(
+        "attention")})
+    maintenance.save_review(fine, TODAY - dt.timedelta(days=10), {practice: maintenance.Mark(
+        "done")})
+    tab = shown(window)
+    tab.overdue.setChecked(True)
+    assert [grid_row(tab, n) is not None for n in ("Overdue Club", "Fine Club")] == [True,
+                                                                                      False]
+    tab.overdue.setChecked(False)
+    tab.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    model = tab.view.model
+    assert model.data(model.index(0, 0)) == "Overdue Club"  # attention first
