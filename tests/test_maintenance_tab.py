@@ -193,3 +193,26 @@ def test_overdue_filter_and_sorting_by_a_practice(qtbot, window):
     tab.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
     model = tab.view.model
     assert model.data(model.index(0, 0)) == "Overdue Club"  # attention first
+
+
+def test_a_partners_communication_log_on_the_partners_tab(qtbot, window):
+    pid = partner("Hearst Co-op")
+    maintenance.log_contact(pid, TODAY - dt.timedelta(days=3), "call", "Josée",
+                            "Asked about\nthe hall", follow_up=TODAY + dt.timedelta(days=7))
+    tab = window.partners
+    tab.refresh()
+    tab.select_row(0)
+    log = tab.history.log_view.model
+    assert log.rowCount() == 1
+    assert [log.data(log.index(0, c)) for c in range(5)] == [
+        (TODAY - dt.timedelta(days=3)).isoformat(), "Call", "Josée", "Asked about the hall",
+        (TODAY + dt.timedelta(days=7)).isoformat()]
+
+    def log_one(dialog):
+        type_text(dialog.summary, "Thank-you visit")
+        dialog.save()
+
+    answer(LogContactDialog, log_one)
+    tab.history.log_button.click()
+    assert tab.history.log_view.model.rowCount() == 2
+    assert tab.model.data(tab.model.index(0, 6)) == TODAY.isoformat()  # last contact

@@ -472,3 +472,44 @@ class ReviewGrid(RecordList):
     def total(self) -> int:
         return db.execute_sql("SELECT COUNT(*) FROM partner WHERE partnership_type = 'formal'"
                               " AND status != 'archived'").fetchone()[0]
+
+
+class ContactLog(RecordList):
+    """One partner's communication log, newest first."""
+
+    columns = (
+        Column("date", "Date", width=95),
+        Column("kind", "How", width=90),
+        Column("who", "With", width=140),
+        Column("summary", "About", width=320),
+        Column("follow_up", "Follow up", width=95),
+    )
+    _SORT_SQL = {"date": "i.date", "kind": "i.kind", "who": "i.who COLLATE NOCASE",
+                 "summary": "i.summary COLLATE NOCASE", "follow_up": "i.follow_up"}
+
+    def __init__(self) -> None:
+        self.partner_id = -1
+        self.sort_key = "date"
+        self.descending = True
+
+    def ids_query(self) -> tuple[str, dict[str, Any]]:
+        direction = "DESC" if self.descending else "ASC"
+        return (f"SELECT i.id FROM interaction i WHERE i.partner_id = :partner ORDER BY "
+                f"{self._SORT_SQL[self.sort_key]} {direction}, i.id {direction}",
+                {"partner": self.partner_id})
+
+    def rows(self, ids: list[int]) -> dict[int, Row]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        found = {}
+        for iid, date, kind, who, summary, follow_up in db.execute_sql(
+                f"SELECT id, date, kind, who, summary, follow_up FROM interaction"
+                f" WHERE id IN ({marks})", ids).fetchall():
+            found[iid] = Row(iid, (date, vocab.INTERACTION_KINDS.label(kind), who,
+                                   " ".join(summary.split()), follow_up or ""))
+        return found
+
+    def total(self) -> int:
+        return db.execute_sql("SELECT COUNT(*) FROM interaction WHERE partner_id = ?",
+                              (self.partner_id,)).fetchone()[0]

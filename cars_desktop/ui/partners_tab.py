@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core import vocab
 from cars_desktop.store.database import StoreError
-from cars_desktop.store.lists import ContributionList, PartnerList
+from cars_desktop.store.lists import ContactLog, ContributionList, PartnerList
 from cars_desktop.store.models import Partner
 from cars_desktop.ui.contributions_tab import totals_text
 from cars_desktop.ui.record_view import RecordView
@@ -61,17 +62,46 @@ class PartnerContributions(QWidget):
         head.addWidget(self.title, 1)
         head.addWidget(self.new_button)
         head.addWidget(self.all_button)
+        gifts = QWidget()
+        gifts_layout = QVBoxLayout(gifts)
+        gifts_layout.setContentsMargins(0, 0, 0, 0)
+        gifts_layout.addLayout(head)
+        gifts_layout.addWidget(self.view, 1)
+        gifts_layout.addWidget(self.totals)
+
+        self.log = ContactLog()
+        self.log_view = RecordView(self.log, "contactLog", stretch_column=3)
+        self.log_button = QPushButton("Log a contact…")
+        self.log_button.setObjectName("logContactFromPartner")
+        log_head = QHBoxLayout()
+        self.log_title = QLabel()
+        log_head.addWidget(self.log_title, 1)
+        log_head.addWidget(self.log_button)
+        log_page = QWidget()
+        log_layout = QVBoxLayout(log_page)
+        log_layout.setContentsMargins(0, 0, 0, 0)
+        log_layout.addLayout(log_head)
+        log_layout.addWidget(self.log_view, 1)
+
+        self.pages = QTabWidget()
+        self.pages.setObjectName("partnerPages")
+        self.pages.addTab(gifts, "Contributions")
+        self.pages.addTab(log_page, "Communication log")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(head)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.totals)
+        layout.addWidget(self.pages)
         self.show_partner(None)
 
     def show_partner(self, partner: Partner | None) -> None:
         self.records.partner_id = partner.id if partner else -1
+        self.log.partner_id = partner.id if partner else -1
         self.new_button.setEnabled(partner is not None and partner.erased_at is None)
+        self.log_button.setEnabled(partner is not None and partner.erased_at is None)
         self.all_button.setEnabled(partner is not None)
+        self.log_title.setText(f"<b>Communication log of {escape(partner.name)}</b>" if partner
+                               else "<b>Communication log</b>: select a partner.")
+        self.log_view.refresh("<p>No contact logged with this partner yet.</p>"
+                              if partner else "")
         if partner is None:
             self.title.setText("<b>Contributions</b>: select a partner to see what they gave.")
             self.totals.setText("")
@@ -150,6 +180,7 @@ class PartnersTab(QWidget):
         self.history.view.link_activated.connect(lambda _: self.new_contribution())
         self.history.all_button.clicked.connect(
             lambda: self.contributions_wanted.emit(self.selected_id()))
+        self.history.log_button.clicked.connect(self.log_contact)
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("partnersSplit")
         split.addWidget(self.view)
@@ -373,6 +404,14 @@ class PartnersTab(QWidget):
         if dialog.saved_ids:
             self.refresh()
             self.history.show_partner(self._selected())
+            self.changed.emit()
+
+    def log_contact(self) -> None:
+        from cars_desktop.ui.maintenance_dialogs import LogContactDialog
+
+        partner = self._selected()
+        if partner is not None and LogContactDialog(self, partner.id).exec():
+            self.refresh(select_id=partner.id)
             self.changed.emit()
 
     def _run(self, change) -> bool:
