@@ -140,6 +140,37 @@ def contributions_figures(window, raw: sqlite3.Connection, runs: int) -> list[tu
     return rows
 
 
+def maintenance_figures(window, raw: sqlite3.Connection, runs: int) -> list[tuple]:
+    """The Maintenance tab: the grid of formal partnerships and the attention panel. Their
+    goal is 100 ms; the floor is the grid's SQL alone."""
+    from PySide6.QtCore import Qt
+
+    tab = window.maintenance
+    window.tabs.setCurrentWidget(tab)
+    rows = []
+
+    def floor() -> float:
+        sql, params = tab.records.ids_query()
+        return median_ms(lambda: raw.execute(sql, params).fetchall(), runs)
+
+    def refresh_grid() -> None:
+        tab.view.refresh("")
+        tab.table.viewport().repaint()
+
+    label = f"maintenance: grid ({tab.view.model.rowCount():,} formal partners)"
+    rows.append((label, median_ms(refresh_grid, runs), floor(), 100))
+    tab.overdue.setChecked(True)
+    rows.append((f"maintenance: only reviews due ({tab.view.model.rowCount():,})",
+                 median_ms(refresh_grid, runs), floor(), 100))
+    tab.overdue.setChecked(False)
+    tab.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    rows.append(("maintenance: sort by a practice's mark", median_ms(refresh_grid, runs),
+                 floor(), 100))
+    rows.append(("maintenance: what needs attention", median_ms(tab.refresh_attention, runs),
+                 0.0, 100))
+    return rows
+
+
 def build(folder: Path, partners: int, contributions: int) -> None:
     from cars_desktop.store import database, sample
 
@@ -208,17 +239,23 @@ def main() -> None:
         rows.append((f"sort by “{spec.title}” ({tab.model.rowCount():,} rows)", ms,
                      floor_of_list(), None))
     rows += contributions_figures(window, raw, args.runs)
+    rows += maintenance_figures(window, raw, args.runs)
     window.close()
     window.store.close()
 
     print(f"\n{'measure':<66} {'ours ms':>9} {'floor ms':>9} {'ratio':>7}  goal")
     failed = False
-    for name, ms, floor, ratio_goal in rows:
-        ratio = ms / floor if floor else float("inf")
-        goal_ok = ratio <= ratio_goal if ratio_goal else ms <= 50
+    for name, ms, floor, goal_value in rows:
+        ratio = ms / floor if floor else float("nan")
+        if goal_value == 100:  # the Maintenance tab's goal is in milliseconds
+            goal_ok, goal = ms <= 100, "≤ 100 ms"
+        elif goal_value:
+            goal_ok, goal = ratio <= goal_value, f"≤ {goal_value} x floor"
+        else:
+            goal_ok, goal = ms <= 50, "≤ 50 ms"
         failed |= not goal_ok
-        goal = f"≤ {ratio_goal} x floor" if ratio_goal else "≤ 50 ms"
-        print(f"{name:<66} {ms:>9.1f} {floor:>9.1f} {ratio:>7.2f}  {goal} "
+        floor_text, ratio_text = (f"{floor:.1f}", f"{ratio:.2f}") if floor else ("—", "—")
+        print(f"{name:<66} {ms:>9.1f} {floor_text:>9} {ratio_text:>7}  {goal} "
               f"{'ok' if goal_ok else 'MISSED'}")
     sys.exit(1 if failed else 0)
 
