@@ -4,6 +4,7 @@ an entry of the communication log, the checklist itself, and the attention setti
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -129,6 +130,14 @@ class ReviewDialog(QDialog):
         tail.addRow("N&otes", self.notes)
         self.error = ErrorLabel()
         layout = QVBoxLayout(self)
+        title = QLabel(f"<h3>Review of the partnership with {escape(partner.name)}</h3>")
+        title.setObjectName("reviewTitle")
+        layout.addWidget(title)
+        if latest.date:
+            since = QLabel(f"Starting from the review of {latest.date:%Y-%m-%d}: change what "
+                           "is different now.")
+            since.setStyleSheet("color: palette(placeholder-text);")
+            layout.addWidget(since)
         hint = QLabel("Mark each practice. What is left unmarked is not recorded.")
         hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addLayout(head)
