@@ -46,6 +46,13 @@ def test_a_retired_practice_keeps_its_history(store):
                                                         "late letters")
 
 
+def test_more_than_the_limit_is_said(store):
+    today = dt.date(2026, 6, 15)
+    for number in range(4):
+        partner(f"Formal {number}")
+    assert len(maintenance.attention(today, limit=3)["review"]) == 4  # 3 and one more
+
+
 def test_reviews_the_latest_one_and_when_the_next_is_due(store):
     pid, never = partner("Town of Sussex"), partner("Gimli Legion")
     one, two = [p.id for p in maintenance.practices()[:2]]
@@ -65,6 +72,7 @@ def test_reviews_the_latest_one_and_when_the_next_is_due(store):
     ({"date": TODAY + dt.timedelta(days=1)}, "date"),
     ({"marks": {1: Mark("maybe")}}, "marks"),
     ({"next_due": TODAY - dt.timedelta(days=10)}, "next_due"),
+    ({"marks": {}}, "marks"),
 ])
 def test_bad_reviews_are_refused(store, changes, field):
     pid = partner("Perth Rotary")
@@ -93,7 +101,10 @@ def test_what_needs_attention(store):
     quiet = partner("Quiet Partner", partner_since=dt.date(2020, 1, 1))
     busy = partner("Busy Partner", partnership_type="casual")
     maintenance.log_contact(busy, dt.date(2026, 6, 1), "call", "", "Checked in")
-    maintenance.log_contact(quiet, dt.date(2025, 10, 1), "call", "", "Last chat")
+    maintenance.log_contact(quiet, dt.date(2025, 10, 1), "call", "", "Last chat",
+                            follow_up=dt.date(2025, 11, 1))  # never followed up
+    maintenance.log_contact(busy, dt.date(2026, 5, 2), "email", "", "Sent the plan",
+                            follow_up=dt.date(2026, 5, 20))  # followed up by the June call
     say_thanks = maintenance.practices()[-1].id
     maintenance.save_review(quiet, dt.date(2025, 6, 1), {say_thanks: Mark("attention")})
 
@@ -114,6 +125,11 @@ def test_what_needs_attention(store):
     assert [i.partner_id for i in found["contact"]] == [quiet]  # quiet for over six months
     assert [i.partner_id for i in found["review"]] == [quiet]  # due 2025-12-01; busy is casual
     assert found["practice"][0].text == "Quiet Partner: “Say thank you” needs attention."
+    assert [i.partner_id for i in found["follow_up"]] == [quiet]
+    assert "Follow up with Quiet Partner: Last chat (due 2025-11-01)" in \
+        found["follow_up"][0].text
+    maintenance.retire_practice(say_thanks)  # a retired practice needs no more attention
+    assert maintenance.attention(today)["practice"] == []
     celebrated = {i.contribution_id: i.text for i in found["celebrate"]}
     assert big in celebrated and late not in celebrated
     first_of_busy = [t for t in celebrated.values() if t.startswith("Busy Partner")]

@@ -4,12 +4,12 @@ driven as a volunteer would, with the attention panel's clock set by the tests."
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cars_desktop.store import contributions, maintenance, partners
 from cars_desktop.store.models import Interaction, Review, ReviewItem
 from cars_desktop.ui.maintenance_dialogs import ChecklistDialog, LogContactDialog, ReviewDialog
-from helpers import type_text
+from helpers import answer_message_boxes, type_text
 
 TODAY = dt.date.today()
 
@@ -104,7 +104,13 @@ def test_editing_the_checklist_changes_the_grid(qtbot, window):
         dialog.english.setText("Share the credit in the local paper")
         dialog.add()
         dialog.list.setCurrentRow(0)
+        asked = []
+        answer_message_boxes([QMessageBox.StandardButton.Yes], asked)
         dialog.retire()
+        assert "Past reviews keep what was marked" in asked[0]
+        dialog.english.setText("Share the credit in the local paper")
+        dialog.add()  # refused: it is on the list already
+        assert "already on the checklist" in dialog.error.text()
         dialog.english.setText("")
         dialog.add()  # refused: nothing to add
         assert "needs its wording" in dialog.error.text()
@@ -153,13 +159,14 @@ def test_each_kind_of_attention_item_leads_to_its_place(qtbot, window):
     tab.refresh_attention(today)
     groups = {tab.attention.topLevelItem(i).text(0).split(" (")[0]:
               tab.attention.topLevelItem(i) for i in range(tab.attention.topLevelItemCount())}
-    assert groups["Not thanked yet"].childCount() == 1
+    assert groups["Thank-yous overdue"].childCount() == 1
     assert groups["Pledges overdue"].childCount() == 1
     assert groups["No contact lately"].childCount() == 1
     assert groups["Reviews due"].childCount() == 1
     assert groups["Successes to celebrate"].childCount() == 1
+    assert groups["Follow-ups due"].childCount() == 0
 
-    tab.act_on(groups["Not thanked yet"].child(0))
+    tab.act_on(groups["Thank-yous overdue"].child(0))
     contributions_tab = window.contributions
     assert window.tabs.currentWidget() is contributions_tab
     assert contributions_tab.thanked.currentData() is False

@@ -11,6 +11,7 @@ from cars_desktop.store.models import (
     Interaction,
     Partner,
     Review,
+    ReviewItem,
     db,
 )
 
@@ -114,7 +115,9 @@ def test_erasing_personal_information_keeps_the_accounts(store):
                                date=dt.date(2026, 2, 14), notes="For Geneviève")
     Interaction.create(partner=pid, date=dt.date(2026, 2, 1), kind="visit",
                        summary="Visited Geneviève at home")
-    Review.create(partner=pid, date=dt.date(2026, 2, 1), notes="Geneviève said…")
+    review = Review.create(partner=pid, date=dt.date(2026, 2, 1), notes="Geneviève said…")
+    ReviewItem.create(review=review, practice=1, mark="attention",
+                      note="Geneviève's health")
     partners.erase_personal_information(pid)
     row = Partner.get_by_id(pid)
     assert row.name == partners.ERASED_NAME and row.status == "archived" and row.erased_at
@@ -125,7 +128,7 @@ def test_erasing_personal_information_keeps_the_accounts(store):
     assert (kept.amount_cents, kept.date, kept.notes) == \
         (25000, dt.date(2026, 2, 14), "")
     everything = " ".join(str(v) for table in ("partner", "contact_person", "contribution",
-                                               "interaction", "review")
+                                               "interaction", "review", "review_item")
                           for r in db.execute_sql(f"SELECT * FROM {table}") for v in r)
     assert "Geneviève" not in everything and "Thériault" not in everything
 

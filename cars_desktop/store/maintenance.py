@@ -38,6 +38,12 @@ def save_practice(text_en: str, text_fr: str = "", practice_id: int | None = Non
     text = clean(text_en)
     if not text:
         raise ValidationError({"text_en": "A practice needs its wording."})
+    same = ChecklistPractice.select().where(ChecklistPractice.retired_at.is_null(),
+                                            ChecklistPractice.text_en == text)
+    if practice_id is not None:
+        same = same.where(ChecklistPractice.id != practice_id)
+    if same.exists():
+        raise ValidationError({"text_en": "That practice is already on the checklist."})
     with transaction():
         if practice_id is None:
             last = ChecklistPractice.select(ChecklistPractice.position) \
@@ -86,6 +92,8 @@ def save_review(partner_id: int, date: dt.date, marks: dict[int, Mark],
     """Record (or correct) a review of one partnership: a mark for each practice. The next
     review falls due `interval_months` later unless a date is given."""
     errors = {}
+    if not marks:
+        errors["marks"] = "Mark at least one practice."
     if date > dt.date.today():
         errors["date"] = "A review is recorded once it has taken place: this date is ahead."
     unknown = [m.mark for m in marks.values() if m.mark not in vocab.REVIEW_MARKS]
@@ -209,7 +217,7 @@ class AttentionSettings:
 
 @dataclass(frozen=True)
 class AttentionItem:
-    kind: str  # "thank", "pledge", "contact", "review", "practice", "celebrate"
+    kind: str  # "thank", "pledge", "contact", "follow_up", "review", "practice", "celebrate"
     text: str
     partner_id: int
     contribution_id: int | None = None
@@ -218,7 +226,8 @@ class AttentionItem:
 def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
               limit: int = 50) -> dict[str, list[AttentionItem]]:
     """Everything that needs a volunteer's care, by kind, each list the most pressing first
-    and at most `limit` long. `today` is given, so tests control the clock."""
+    and at most `limit` long, plus one when there are more (so "50+" can be said truthfully).
+    `today` is given, so tests control the clock."""
     from cars_desktop.core.money import format_money
 
     conn = db.connection()
@@ -226,7 +235,7 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
     found: dict[str, list[AttentionItem]] = {}
 
     def rows(sql: str, params: tuple) -> list[tuple]:
-        return conn.execute(sql + f" LIMIT {int(limit)}", params).fetchall()
+        return conn.execute(sql + f" LIMIT {int(limit) + 1}", params).fetchall()
 
     thank_by = (today - dt.timedelta(days=settings.thank_within_days)).isoformat()
     found["thank"] = [
@@ -246,11 +255,13 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
             (day,))]
     quiet_since = add_months(today, -settings.contact_every_months).isoformat()
     found["contact"] = [
-        AttentionItem("contact", f"No contact with {name} since "
-                                 f"{last or 'it was added'}.", pid)
-        for pid, name, last in rows(
+        AttentionItem("contact", f"No contact with {name} since {last}." if last else
+                      f"No contact with {name} logged yet (a partner since {since})." if since
+                      else f"No contact with {name} logged yet.", pid)
+        for pid, name, last, since in rows(
             "SELECT p.id, p.name, (SELECT MAX(i.date) FROM interaction i"
-            " WHERE i.partner_id = p.id) AS last FROM partner p WHERE p.status = 'active'"
+            " WHERE i.partner_id = p.id) AS last, p.partner_since FROM partner p"
+            " WHERE p.status = 'active'"
             " AND COALESCE(last, p.partner_since, '0000') < ?"
             " ORDER BY COALESCE(last, '0000'), p.sort_name", (quiet_since,))]
     found["review"] = [
@@ -259,7 +270,7 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
         for pid, name, due in rows(
             "SELECT p.id, p.name, (SELECT r.next_due FROM review r WHERE r.partner_id = p.id"
             " ORDER BY r.date DESC, r.id DESC LIMIT 1) AS due FROM partner p"
-            " WHERE p.partnership_type = 'formal' AND p.status = 'active'"
+            " WHERE p.partnership_type = 'formal' AND p.status != 'archived'"
             " AND (due IS NULL OR due < ?) ORDER BY COALESCE(due, '0000'), p.sort_name",
             (day,))]
     found["practice"] = [
@@ -270,9 +281,18 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
             " JOIN partner p ON p.id = r.partner_id"
             " JOIN review_item ri ON ri.review_id = r.id AND ri.mark = 'attention'"
             " JOIN checklist_practice cp ON cp.id = ri.practice_id"
-            " WHERE p.status != 'archived' AND r.id = (SELECT r2.id FROM review r2"
+            " WHERE p.status != 'archived' AND p.partnership_type = 'formal'"
+            " AND cp.retired_at IS NULL AND r.id = (SELECT r2.id FROM review r2"
             " WHERE r2.partner_id = r.partner_id ORDER BY r2.date DESC, r2.id DESC LIMIT 1)"
             " ORDER BY r.date, p.sort_name", ())]
+    found["follow_up"] = [
+        AttentionItem("follow_up", f"Follow up with {name}: {summary} (due {due}).", pid)
+        for pid, name, summary, due in rows(
+            "SELECT p.id, p.name, i.summary, i.follow_up FROM interaction i"
+            " JOIN partner p ON p.id = i.partner_id WHERE i.follow_up <= ?"
+            " AND p.status != 'archived' AND NOT EXISTS (SELECT 1 FROM interaction later"
+            " WHERE later.partner_id = i.partner_id AND later.date >= i.follow_up)"
+            " ORDER BY i.follow_up", (day,))]
     since = (today - dt.timedelta(days=settings.success_days)).isoformat()
     found["celebrate"] = [
         AttentionItem("celebrate", f"{name}: {format_money(amount)} on {date}" +

@@ -207,7 +207,7 @@ CREATE TABLE "review_item" (
     FOREIGN KEY ("practice_id") REFERENCES "checklist_practice" ("id") ON DELETE RESTRICT
 );
 CREATE UNIQUE INDEX "review_item_uuid" ON "review_item" ("uuid");
-CREATE INDEX "review_item_review_id" ON "review_item" ("review_id");
+CREATE UNIQUE INDEX "review_item_review_practice" ON "review_item" ("review_id", "practice_id");
 CREATE INDEX "review_item_practice_id" ON "review_item" ("practice_id");
 CREATE TABLE "setting" (
     "id" INTEGER NOT NULL PRIMARY KEY,

@@ -16,6 +16,7 @@ from cars_desktop.store.models import (
     Interaction,
     Partner,
     Review,
+    ReviewItem,
     utc_now,
 )
 
@@ -173,6 +174,8 @@ def erase_personal_information(partner_id: int) -> None:
         Interaction.delete().where(Interaction.partner == partner).execute()
         Review.update(notes="", reviewer="", updated_at=utc_now()).where(
             Review.partner == partner).execute()
+        ReviewItem.update(note="", updated_at=utc_now()).where(ReviewItem.review.in_(
+            Review.select(Review.id).where(Review.partner == partner))).execute()
         Contribution.update(notes="", valued_by="", advantage_description="",
                             updated_at=utc_now()).where(
             Contribution.partner == partner).execute()

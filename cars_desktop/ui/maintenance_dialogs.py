@@ -77,12 +77,14 @@ class ReviewDialog(QDialog):
         latest = maintenance.latest_reviews([partner_id])[partner_id]
         self.review_id = latest.review_id if latest.date == self.today else None
 
+        last_review = Review.get_by_id(latest.review_id) if latest.review_id else None
         self.date = _date_edit(self.today, self.today)
-        self.reviewer = QLineEdit(Review.get_by_id(latest.review_id).reviewer
-                                  if latest.review_id else "")
+        self.reviewer = QLineEdit(last_review.reviewer if last_review else "")
         self.reviewer.setPlaceholderText("Who took part")
         interval = profile.review_interval_months()
-        self.next_due = _date_edit(maintenance.add_months(self.today, interval))
+        continuing = self.review_id is not None and last_review is not None
+        self.next_due = _date_edit(last_review.next_due if continuing and last_review.next_due
+                                   else maintenance.add_months(self.today, interval))
         head = QFormLayout()
         head.addRow("&Date", self.date)
         head.addRow("&By", self.reviewer)
@@ -124,7 +126,7 @@ class ReviewDialog(QDialog):
 
         tail = QFormLayout()
         tail.addRow("&Next review", self.next_due)
-        self.notes = QPlainTextEdit()
+        self.notes = QPlainTextEdit(last_review.notes if continuing else "")
         self.notes.setFixedHeight(50)
         self.notes.setTabChangesFocus(True)
         tail.addRow("N&otes", self.notes)
@@ -134,11 +136,12 @@ class ReviewDialog(QDialog):
         title.setObjectName("reviewTitle")
         layout.addWidget(title)
         if latest.date:
-            since = QLabel(f"Starting from the review of {latest.date:%Y-%m-%d}: change what "
+            since = QLabel("Continuing today's review." if continuing else
+                           f"Starting from the review of {latest.date:%Y-%m-%d}: change what "
                            "is different now.")
             since.setStyleSheet("color: palette(placeholder-text);")
             layout.addWidget(since)
-        hint = QLabel("Mark each practice. What is left unmarked is not recorded.")
+        hint = QLabel("Mark each practice; a practice left unmarked is not recorded.")
         hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addLayout(head)
         layout.addWidget(hint)
@@ -313,7 +316,14 @@ class ChecklistDialog(QDialog):
 
     def retire(self) -> None:
         practice = self._selected()
-        if practice is not None:
+        if practice is None:
+            return
+        answer = QMessageBox.question(
+            self, "Retire this practice?",
+            f"Take “{self.list.currentItem().text()}” off the checklist? Past reviews keep what "
+            "was marked against it.", QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
             self._do(lambda: maintenance.retire_practice(practice))
 
 
@@ -324,7 +334,8 @@ class AttentionSettingsDialog(QDialog):
         ("attention.thank_within_days", "Thank within", "days", 1, 365),
         ("attention.contact_every_months", "Be in touch every", "months", 1, 60),
         ("attention.success_days", "Celebrate gifts of the last", "days", 1, 365),
-        ("review.interval_months", "Review each partnership every", "months", 1, 60),
+        ("review.interval_months", "Review each partnership every (new reviews)", "months", 1,
+         60),
     )
 
     def __init__(self, parent: QWidget | None) -> None:

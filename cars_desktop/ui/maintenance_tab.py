@@ -37,7 +37,8 @@ EMPTY = ("<p><b>No formal partnerships to review.</b></p>"
 EMPTY_FILTERED = "<p><b>No formal partnership matches these filters.</b></p>"
 
 ATTENTION_TITLES = {
-    "thank": "Not thanked yet", "pledge": "Pledges overdue", "contact": "No contact lately",
+    "thank": "Thank-yous overdue", "pledge": "Pledges overdue",
+    "contact": "No contact lately", "follow_up": "Follow-ups due",
     "review": "Reviews due", "practice": "Practices needing attention",
     "celebrate": "Successes to celebrate",
 }
@@ -146,7 +147,9 @@ class MaintenanceTab(QWidget):
         self.attention.clear()
         for kind, title in ATTENTION_TITLES.items():
             items = found[kind]
-            group = QTreeWidgetItem([f"{title} ({len(items)}{'+' if len(items) >= 50 else ''})"])
+            more = len(items) > 50
+            items = items[:50]
+            group = QTreeWidgetItem([f"{title} ({len(items)}{'+' if more else ''})"])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.attention.addTopLevelItem(group)
             for item in items:
@@ -174,7 +177,7 @@ class MaintenanceTab(QWidget):
             return
         if found.kind in ("review", "practice"):
             self.review(found.partner_id)
-        elif found.kind == "contact":
+        elif found.kind in ("contact", "follow_up"):
             self.log_contact(found.partner_id)
         else:
             self.contribution_wanted.emit(found.kind, found.contribution_id)
@@ -209,10 +212,18 @@ class MaintenanceTab(QWidget):
         dialog = ChecklistDialog(self)
         dialog.exec()
         if dialog.changed:
+            keys = [c.key for c in self.records.columns]
+            widths = {k: self.table.columnWidth(i) for i, k in enumerate(keys)}
             self.records.reload_practices()
+            keys = [c.key for c in self.records.columns]
+            if self.records.sort_key not in keys:  # sorted by a practice now retired
+                self.records.sort_key, self.records.descending = "name", False
+            self.table.horizontalHeader().setSortIndicator(
+                keys.index(self.records.sort_key), Qt.SortOrder.DescendingOrder
+                if self.records.descending else Qt.SortOrder.AscendingOrder)
             self.refresh()
-            for number, column in enumerate(self.records.columns):
-                self.table.setColumnWidth(number, column.width)
+            for number, column in enumerate(self.records.columns):  # widths people chose stay
+                self.table.setColumnWidth(number, widths.get(column.key, column.width))
 
     def edit_settings(self) -> None:
         if AttentionSettingsDialog(self).exec():
