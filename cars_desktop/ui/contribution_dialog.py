@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -40,12 +40,6 @@ from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
 _REMEMBERED: dict[str, Any] = {}
 
 
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 class ContributionDialog(QDialog):
@@ -216,9 +210,9 @@ class ContributionDialog(QDialog):
         set_combo(self.status, values.get("status"))
         cents = values.get("amount_cents")
         self.amount.setText(format_money(cents) if cents else "")
-        self.date.setDate(_qdate(values.get("date") or dt.date.today()))
+        self.date.setDate(values.get("date") or dt.date.today())
         expected = values.get("date_expected") or dt.date.today() + dt.timedelta(days=30)
-        self.expected.setDate(_qdate(expected))
+        self.expected.setDate(expected)
         set_combo(self.pledge, values.get("pledge_id"))
         set_combo(self.method, values.get("payment_method") or "")
         self.reference.setText(values.get("reference") or "")
@@ -244,8 +238,8 @@ class ContributionDialog(QDialog):
             "kind": self.kind.currentData(),
             "status": self.status.currentData(),
             "amount": self.amount.text(),
-            "date": _pydate(self.date.date()),
-            "date_expected": _pydate(self.expected.date()),
+            "date": self.date.date().toPython(),
+            "date_expected": self.expected.date().toPython(),
             "pledge_id": self.pledge.currentData(),
             "payment_method": self.method.currentData(),
             "reference": self.reference.text(),

@@ -216,8 +216,8 @@ class ContributionsTab(QWidget):
         records.search = self.search.text()
         code = self.period.currentData()
         if code == "custom":
-            ends = sorted(dt.date.fromisoformat(edit.date().toString("yyyy-MM-dd"))
-                          for edit in (self.start, self.end))  # either order means the same
+            # either order means the same
+            ends = sorted(edit.date().toPython() for edit in (self.start, self.end))
             records.start, records.end = ends
             self.period_label = f"{ends[0]:%Y-%m-%d} to {ends[1]:%Y-%m-%d}"
         else:
@@ -390,4 +390,4 @@ class ThankDialog(QDialog):
         form.addRow(buttons)
 
     def date(self) -> dt.date:
-        return dt.date.fromisoformat(self.when.date().toString("yyyy-MM-dd"))
+        return self.when.date().toPython()

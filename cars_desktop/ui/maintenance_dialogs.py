@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -40,16 +40,12 @@ from cars_desktop.ui.widgets import ErrorLabel, fill_combo
 
 
 def _date_edit(day: dt.date, latest: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit = QDateEdit(day)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     if latest:
-        edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
+        edit.setMaximumDate(latest)
     return edit
-
-
-def _pydate(edit: QDateEdit) -> dt.date:
-    return dt.date.fromisoformat(edit.date().toString("yyyy-MM-dd"))
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -163,8 +159,9 @@ class ReviewDialog(QDialog):
             return
         try:
             self.saved_id = maintenance.save_review(
-                self.partner_id, _pydate(self.date), marks, _pydate(self.next_due),
-                self.reviewer.text(), self.notes.toPlainText(), self.review_id)
+                self.partner_id, self.date.date().toPython(), marks,
+                self.next_due.date().toPython(), self.reviewer.text(), self.notes.toPlainText(),
+                self.review_id)
         except ValidationError as err:
             self.error.show_message(" ".join(err.errors.values()))
             return
@@ -213,9 +210,9 @@ class LogContactDialog(QDialog):
     def save(self) -> None:
         try:
             self.saved_id = maintenance.log_contact(
-                self.partner_id, _pydate(self.date), self.kind.currentData(), self.who.text(),
-                self.summary.toPlainText(),
-                _pydate(self.follow_up) if self.has_follow_up.isChecked() else None)
+                self.partner_id, self.date.date().toPython(), self.kind.currentData(),
+                self.who.text(), self.summary.toPlainText(),
+                self.follow_up.date().toPython() if self.has_follow_up.isChecked() else None)
         except ValidationError as err:
             self.summary_error.show_message(err.errors.get("summary", ""))
             self.error.show_message(" ".join(m for f, m in err.errors.items()

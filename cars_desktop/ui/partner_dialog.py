@@ -3,7 +3,6 @@ field they are about. Nothing is written until every field is right."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -378,7 +377,7 @@ class PartnerDialog(QDialog):
             if isinstance(widget, QComboBox):
                 set_combo(widget, value)
             elif isinstance(widget, QDateEdit):
-                widget.setDate(QDate(value.year, value.month, value.day) if value else _NO_DATE)
+                widget.setDate(value or _NO_DATE)
             elif isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(value or "")
             else:
@@ -394,8 +393,7 @@ class PartnerDialog(QDialog):
                 found[field] = widget.currentData()
             elif isinstance(widget, QDateEdit):
                 date = widget.date()
-                found[field] = None if date == _NO_DATE else dt.date(date.year(), date.month(),
-                                                                    date.day())
+                found[field] = None if date == _NO_DATE else date.toPython()
             elif isinstance(widget, QPlainTextEdit):
                 found[field] = widget.toPlainText()
             else:
