@@ -4,6 +4,7 @@ same program's chores without one. Qt is imported only when the window is wanted
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -32,7 +33,35 @@ def _parser() -> argparse.ArgumentParser:
     sample.add_argument("--partners", type=_count, default=200, metavar="N")
     sample.add_argument("--contributions", type=_count, default=1000, metavar="M")
     sample.add_argument("--seed", type=_whole, default=1, metavar="S")
+    letters = commands.add_parser(
+        "letters", parents=[data_dir], help="make thank-you letters as one PDF",
+        description="Make thank-you letters as one PDF, one letter per page, each in its "
+                    "partner's language.")
+    which = letters.add_mutually_exclusive_group(required=True)
+    which.add_argument("--unthanked", action="store_true",
+                       help="every received contribution not yet thanked")
+    which.add_argument("--contribution", type=_count, nargs="+", metavar="ID",
+                       help="these contributions, by number")
+    which.add_argument("--year-end", metavar="PARTNER",
+                       help="a summary of a partner's gifts (its number or exact name) "
+                            "between --from and --to")
+    letters.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
+    letters.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
+    letters.add_argument("--lang", choices=["en", "fr"],
+                         help="write every letter in this language (default: each partner's)")
+    letters.add_argument("--paper", choices=["letter", "a4"],
+                         help="paper size (default: the one chosen in the app)")
+    letters.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    letters.add_argument("--mark-thanked", action="store_true",
+                         help="record the contributions as thanked by letter today")
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date written YYYY-MM-DD") from None
 
 
 def _whole(text: str) -> int:
@@ -63,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
 
     data_dir = database.resolve_data_dir(getattr(args, "data_dir", None))
     try:
-        return {"check": _check, "backup": _backup, "sample-data": _sample}[args.command](
-            data_dir, args)
+        return {"check": _check, "backup": _backup, "sample-data": _sample,
+                "letters": _letters}[args.command](data_dir, args)
     except database.StoreError as err:
         print(f"cars-desktop: {err}", file=sys.stderr)
         return 2
@@ -119,3 +148,73 @@ def _sample(data_dir: Path, args) -> int:
         print(f"Sample data written to {store.data_dir}: {partners:,} partners, "
               f"{contributions:,} contributions.")
     return 0
+
+
+def _letters(data_dir: Path, args) -> int:
+    import dataclasses
+
+    from cars_desktop.store import database, letters, profile
+
+    if args.year_end and not (args.start and args.end):
+        print("cars-desktop: a year-end summary needs its period: --from YYYY-MM-DD "
+              "--to YYYY-MM-DD", file=sys.stderr)
+        return 2
+    if not args.output.parent.is_dir():
+        print(f"cars-desktop: The folder {args.output.parent} does not exist.", file=sys.stderr)
+        return 2
+    today = dt.date.today()
+    with database.open_store(data_dir, read_only=not args.mark_thanked):
+        missing = profile.letters_missing()
+        if missing:
+            print(f"cars-desktop: {missing}", file=sys.stderr)
+            return 2
+        try:
+            if args.year_end:
+                batch = letters.year_end_letter(_partner_id(args.year_end), args.start, args.end,
+                                                today, args.lang)
+            else:
+                ids = letters.unthanked_ids() if args.unthanked else args.contribution
+                batch = letters.letters_for(ids, today, args.lang)
+        except letters.LetterProblem as err:
+            print(f"cars-desktop: {err}", file=sys.stderr)
+            return 2
+        for reason in batch.skipped:
+            print(f"No letter: {reason}", file=sys.stderr)
+        if not batch.letters:
+            print("There is no one to thank: no letter was made.")
+            return 0
+        head = letters.letterhead()
+        if args.paper:
+            head = dataclasses.replace(
+                head, options=dataclasses.replace(head.options, paper=args.paper))
+        from cars_desktop.documents.letters import write_letters
+
+        pages = write_letters(batch.letters, head, args.output, today)
+        count = len(batch.letters)
+        print(f"{count} letter{'s' if count != 1 else ''} ({pages} "
+              f"page{'s' if pages != 1 else ''}) written to {args.output}")
+        if batch.no_address:
+            print(f"Without a postal address: {', '.join(batch.no_address)}", file=sys.stderr)
+        if args.mark_thanked:
+            sent = letters.record_letters_sent(batch.contribution_ids(), today)
+            print(f"{len(sent.contribution_ids)} contribution"
+                  f"{'s' if len(sent.contribution_ids) != 1 else ''} marked thanked by letter "
+                  f"on {today:%Y-%m-%d}.")
+    return 0
+
+
+def _partner_id(chosen: str) -> int:
+    from cars_desktop.core.text import sort_key
+    from cars_desktop.store import letters
+    from cars_desktop.store.models import Partner
+
+    if chosen.isdigit():
+        return int(chosen)
+    # the folded name: "Quincaillerie roy" finds "Quincaillerie Roy"
+    matches = [p.id for p in Partner.select(Partner.id).where(
+        (Partner.sort_name == sort_key(chosen)) & Partner.erased_at.is_null())]
+    if len(matches) != 1:
+        raise letters.LetterProblem(
+            f"No partner is named “{chosen}”." if not matches else
+            f"{len(matches)} partners are named “{chosen}”: give the partner's number instead.")
+    return matches[0]

@@ -98,23 +98,43 @@ def _rebuild_partner_table(database_):
     database_.execute_sql("ALTER TABLE partner_new RENAME TO partner")
 
 
+NEXT = migrations.LATEST_VERSION + 1
+
+
+def test_a_first_version_file_gains_gift_descriptions_after_a_backup(data_dir):
+    with database.open_store(data_dir, migrations=migrations.MIGRATIONS[:1]):
+        pid = partners.save_partner(organisation(), [])
+        db.execute_sql(
+            "INSERT INTO contribution (uuid, created_at, updated_at, partner_id, family, kind,"
+            " status, amount_cents, outstanding_cents, valued_by, minutes, date, payment_method,"
+            " reference, purpose, advantage_cents, advantage_description, appraised, notes,"
+            " partner_sort, search_text) VALUES ('u', 'c', 'c', ?, 'in_kind', 'products',"
+            " 'received', 5000, 0, '', 0, '2026-05-01', '', '', 'Food bank', 0, '', 0, '', '',"
+            " '')", (pid,))
+    with database.open_store(data_dir) as store:
+        assert store.migrated_from == 1 and store.schema_version() == 2
+        gift = Contribution.get()
+        assert (gift.purpose, gift.description) == ("Food bank", "")
+        assert [b.kind for b in backups.list_backups(store.backup_dir)] == ["before-update-v1"]
+
+
 def test_a_migration_that_rebuilds_a_parent_keeps_its_children(data_dir):
     with database.open_store(data_dir):
         pid = partners.save_partner(organisation(), [{"name": "Josée Léger"},
                                                      {"name": "René Cormier"}])
         Contribution.create(partner=pid, family="cash", kind="one_time", amount_cents=5000,
                             date=dt.date(2026, 5, 1))
-    steps = [*migrations.MIGRATIONS, (2, "rebuild partner", _rebuild_partner_table)]
+    steps = [*migrations.MIGRATIONS, (NEXT, "rebuild partner", _rebuild_partner_table)]
     with database.open_store(data_dir, migrations=steps) as store:
-        assert store.schema_version() == 2
-        assert store.migrated_from == 1
+        assert store.schema_version() == NEXT
+        assert store.migrated_from == migrations.LATEST_VERSION
         assert ContactPerson.select().count() == 2  # a cascade would have deleted them
         assert Contribution.select().count() == 1
         assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
         made = backups.list_backups(store.backup_dir)
-        assert [b.kind for b in made] == ["before-update-v1"]
+        assert [b.kind for b in made] == [f"before-update-v{migrations.LATEST_VERSION}"]
         copy = sqlite3.connect(made[0].path)
-        assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION
         assert copy.execute("SELECT COUNT(*) FROM contact_person").fetchone()[0] == 2
         copy.close()
 
@@ -127,11 +147,11 @@ def test_a_failing_migration_leaves_the_old_schema_whole(data_dir):
         database_.execute_sql("CREATE TABLE grant_application (id INTEGER PRIMARY KEY)")
         raise RuntimeError("power cut")
 
-    steps = [*migrations.MIGRATIONS, (2, "grants", half_then_fail)]
+    steps = [*migrations.MIGRATIONS, (NEXT, "grants", half_then_fail)]
     with pytest.raises(RuntimeError):
         database.open_store(data_dir, migrations=steps)
     with database.open_store(data_dir) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == migrations.LATEST_VERSION
         tables = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master")}
         assert "grant_application" not in tables
         assert Partner.select().count() == 1
@@ -144,7 +164,7 @@ def test_a_migration_that_breaks_links_is_refused(data_dir):
     def orphan(database_):
         database_.execute_sql("DELETE FROM partner")
 
-    steps = [*migrations.MIGRATIONS, (2, "orphans", orphan)]
+    steps = [*migrations.MIGRATIONS, (NEXT, "orphans", orphan)]
     with pytest.raises(database.DamagedFile, match="break links"):
         database.open_store(data_dir, migrations=steps)
     with database.open_store(data_dir):

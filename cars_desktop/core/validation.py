@@ -268,6 +268,7 @@ def validate_contribution(values: Mapping[str, Any], today: dt.date | None = Non
     check("minutes", lambda: hours_to_minutes(values.get("hours"))
           if in_kind and kind in TIME_KINDS else 0)
     cleaned["valued_by"] = clean(values.get("valued_by")) if in_kind else ""
+    cleaned["description"] = clean(values.get("description")) if in_kind else ""
     cleaned["appraised"] = bool(values.get("appraised")) and in_kind and kind == "products"
     check("payment_method", lambda: optional_choice(vocab.PAYMENT_METHODS, "payment method")(
         values.get("payment_method")) if not in_kind and status == "received" else "")
@@ -312,3 +313,60 @@ def _expected(value: dt.date | None, promised: dt.date | None) -> dt.date | None
     if value is not None and promised is not None and value < promised:
         raise FieldError("The expected date is before the date it was promised.")
     return value
+
+
+_CHARITY_NUMBER = re.compile(r"(\d{9})RR(\d{4})")
+
+
+def charity_number(value: str | None) -> str:
+    """A registered charity's business number, written 123456789 RR 0001."""
+    text = re.sub(r"[\s-]", "", clean(value)).upper()
+    if not text:
+        return ""
+    match = _CHARITY_NUMBER.fullmatch(text)
+    if not match:
+        raise FieldError("A charity registration number looks like 123456789 RR 0001: nine "
+                         "digits, RR, then four digits.")
+    return f"{match[1]} RR {match[2]}"
+
+
+def validate_group_profile(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The group's profile ready to store, or `ValidationError`. Everything may stay empty
+    (setup can be finished later); what is typed must be right."""
+    checks: dict[str, Callable[[Any], Any]] = {
+        "name": _text, "address_line1": _text, "address_line2": _text, "city": _text,
+        "province": optional_choice(vocab.PROVINCES, "province or territory"),
+        "phone": phone, "email": email, "website": website,
+        "signatory_name": _text, "signatory_title": _text,
+        "language": choice(vocab.LANGUAGES, "language"),
+        "fiscal_year_start_month": _month,
+    }
+    errors: dict[str, str] = {}
+    try:
+        cleaned = _check_all(values, checks)
+    except ValidationError as err:
+        errors, cleaned = err.errors, {}
+    for field, rule in (("postal_code", lambda v: postal_code(v, values.get("province"))),
+                        ("charity_number", charity_number)):
+        try:
+            cleaned[field] = rule(values.get(field))
+        except FieldError as err:
+            errors[field] = str(err)
+    if values.get("registered_charity") and not cleaned.get("charity_number") and \
+            "charity_number" not in errors:
+        errors["charity_number"] = "Enter the registration number, or untick “Registered charity”."
+    if not values.get("registered_charity"):
+        cleaned["charity_number"] = ""
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _month(value: Any) -> int:
+    try:
+        month = int(value)
+    except (TypeError, ValueError):
+        month = 0
+    if not 1 <= month <= 12:
+        raise FieldError("Choose the month the fiscal year starts.")
+    return month

@@ -180,3 +180,16 @@ DEFAULT_PRACTICES: tuple[tuple[str, str], ...] = (
     ("Say thank you",
      "Dire merci"),
 )
+
+LETTER_KINDS = Vocabulary(
+    Term("cash", "Cash gift", "Don en argent"),
+    Term("in_kind", "Gift in kind", "Don en nature"),
+    Term("pledge", "Pledge", "Promesse de don"),
+    Term("time", "Volunteer time", "Temps donné"),
+    Term("year_end", "Year-end summary", "Récapitulatif de fin d'année"),
+)
+
+PAPER_SIZES = Vocabulary(
+    Term("letter", "US Letter (8.5 × 11 in)", "Lettre US (8,5 × 11 po)"),
+    Term("a4", "A4 (210 × 297 mm)", "A4 (210 × 297 mm)"),
+)

@@ -28,8 +28,8 @@ from cars_desktop.store.models import (
 )
 
 EDITABLE = ("partner_id", "contact_id", "credited_partner_id", "family", "kind", "status",
-            "pledge_id", "amount_cents", "valued_by", "minutes", "date", "date_expected",
-            "payment_method", "reference", "purpose", "advantage_cents",
+            "pledge_id", "amount_cents", "description", "valued_by", "minutes", "date",
+            "date_expected", "payment_method", "reference", "purpose", "advantage_cents",
             "advantage_description", "appraised", "notes")
 
 
@@ -79,7 +79,8 @@ def save_contribution(values: dict[str, Any], contribution_id: int | None = None
         for name, value in cleaned.items():
             setattr(row, name, value)
         row.partner_sort = sort_key(partner.name)
-        row.search_text = search_text(partner.name, row.purpose, row.notes, row.reference)
+        row.search_text = search_text(partner.name, row.description, row.purpose, row.notes,
+                                      row.reference)
         if row.status != "pledged":
             row.outstanding_cents = 0
         row.save()
@@ -191,11 +192,13 @@ def refresh_partner_text(partner_id: int) -> None:
     """After a partner's name changes: the folded name its contributions sort and search by.
     Called inside the partner's save transaction."""
     partner = Partner.get_by_id(partner_id)
-    rows = Contribution.select(Contribution.id, Contribution.purpose, Contribution.notes,
-                               Contribution.reference).where(Contribution.partner == partner_id)
+    rows = Contribution.select(Contribution.id, Contribution.description, Contribution.purpose,
+                               Contribution.notes, Contribution.reference
+                               ).where(Contribution.partner == partner_id)
     db.connection().executemany(
         "UPDATE contribution SET partner_sort = ?, search_text = ? WHERE id = ?",
-        [(sort_key(partner.name), search_text(partner.name, r.purpose, r.notes, r.reference), r.id)
+        [(sort_key(partner.name), search_text(partner.name, r.description, r.purpose, r.notes,
+                                                r.reference), r.id)
          for r in rows])
 
 

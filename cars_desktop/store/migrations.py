@@ -244,10 +244,17 @@ def _v1_initial_schema(database: pw.SqliteDatabase) -> None:
         ChecklistPractice.create(text_en=text_en, text_fr=text_fr, position=position)
 
 
+def _v2_gift_description(database: pw.SqliteDatabase) -> None:
+    # what a gift in kind was ("12 turkeys for the community dinner"), for thank-you letters
+    database.execute_sql(
+        "ALTER TABLE \"contribution\" ADD COLUMN \"description\" TEXT NOT NULL DEFAULT ''")
+
+
 Migration = tuple[int, str, Callable[[pw.SqliteDatabase], None]]
 
 MIGRATIONS: list[Migration] = [
     (1, "initial schema with the default maintenance checklist", _v1_initial_schema),
+    (2, "what a gift in kind was, for thank-you letters", _v2_gift_description),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

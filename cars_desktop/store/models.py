@@ -107,6 +107,7 @@ class Contribution(BaseModel):
     # a pledge's amount not yet received; kept by contributions.save_contribution
     outstanding_cents = pw.IntegerField(default=0)
     valued_by = pw.CharField(default="")
+    description = pw.CharField(default="")  # what a gift in kind was, in the letter's words
     minutes = pw.IntegerField(default=0)  # time given, for labour and volunteer programs
     date = pw.DateField()  # when received; for a pledge, when promised
     date_expected = pw.DateField(null=True)  # for a pledge

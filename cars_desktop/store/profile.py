@@ -2,13 +2,77 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from cars_desktop.core.validation import validate_group_profile
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import GroupProfile, Setting
+
+# "done" once the first-run setup was saved, "later" when the volunteer chose to finish it later
+SETUP_KEY = "profile.setup"
+LOGO_LIMIT = 2_000_000  # bytes: a logo is a letterhead, not a photo album
 
 
 def group_profile() -> GroupProfile:
     """The group's profile as saved, or an unsaved blank one before anything was set."""
     return GroupProfile.select().first() or GroupProfile()
+
+
+def save_group_profile(values: dict[str, Any]) -> None:
+    """Save the group's profile; raises `ValidationError` (nothing written) when a field is
+    wrong. `values["logo"]`: the image's bytes, None to remove it; absent keeps it."""
+    cleaned = validate_group_profile(values)
+    logo = values.get("logo")
+    if logo is not None and len(logo) > LOGO_LIMIT:
+        from cars_desktop.core.validation import ValidationError
+
+        raise ValidationError({"logo": "That image is over 2 MB. Choose a smaller one, such as "
+                                       "a PNG of about 600 pixels wide."})
+    with transaction():
+        profile = group_profile()
+        for name, value in cleaned.items():
+            setattr(profile, name, value)
+        if "logo" in values:
+            profile.logo = logo
+        profile.save()
+        save_text_settings({SETUP_KEY: "done"})
+
+
+def setup_state() -> str:
+    """"done", "later" or "" (never asked)."""
+    return text_setting(SETUP_KEY, "")
+
+
+def letters_missing() -> str | None:
+    """What the profile lacks before letters can be printed, in plain words; None when ready."""
+    profile = group_profile()
+    missing = [what for what, value in (
+        ("name", profile.name), ("street address", profile.address_line1),
+        ("town or city", profile.city), ("province", profile.province),
+        ("postal code", profile.postal_code)) if not value]
+    if not missing:
+        return None
+    listed = missing[0] if len(missing) == 1 else \
+        ", ".join(missing[:-1]) + " and " + missing[-1]
+    return (f"Letters need your group's {listed} for the letterhead. Fill them in "
+            "File › Group profile…")
+
+
+def text_setting(key: str, default: str) -> str:
+    row = Setting.get_or_none(Setting.key == key)
+    return row.value if row else default
+
+
+def save_text_settings(values: dict[str, str | None]) -> None:
+    """Save text settings; None removes one (it goes back to its default)."""
+    with transaction():
+        for key, value in values.items():
+            if value is None:
+                Setting.delete().where(Setting.key == key).execute()
+                continue
+            row = Setting.get_or_none(Setting.key == key) or Setting(key=key)
+            row.value = value
+            row.save()
 
 
 def fiscal_year_start_month() -> int:

@@ -69,6 +69,19 @@ ORGANISATIONS = {  # sector -> (English pattern, French pattern, formal share)
 }
 PURPOSES = ["Breakfast program", "Summer day camp", "Food bank", "Winter coat drive",
             "Drop-in centre rent", "Parenting workshop", "Fête de quartier", "Annual gala"]
+GIFTS_IN_KIND = {
+    "products": ["12 turkeys for the community dinner", "40 winter coats", "a chest freezer",
+                 "school supplies for 60 children", "two laptops"],
+    "service": ["snow clearing of the centre's lot", "repairs to the kitchen plumbing",
+                "printing of the spring newsletter"],
+    "facilities": ["the church hall for the annual general meeting",
+                   "storage space for the food bank"],
+    "volunteer_program": ["a team of eight staff at the fall food drive",
+                          "staff volunteers for the breakfast program"],
+    "advice": ["bookkeeping advice for our year-end", "legal advice on our bylaws"],
+    "bulk_ordering": ["bulk ordering of groceries at cost"],
+    "name_use": ["the use of their name on our campaign poster"],
+}
 
 
 def _postal(rng: random.Random, province: str) -> str:
@@ -206,12 +219,12 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
         row = {"id": len(contrib_rows) + 1, "uuid": new_uuid(), "created_at": now,
                "updated_at": now, "partner_id": pid, "contact_id": contact_of.get(pid),
                "credited_partner_id": None, "pledge_id": None, "outstanding_cents": 0,
-               "valued_by": "", "minutes": 0, "date_expected": None, "payment_method": "",
-               "reference": "", "advantage_cents": 0, "advantage_description": "",
-               "appraised": 0, "notes": "", "thanked_on": None,
+               "valued_by": "", "description": "", "minutes": 0, "date_expected": None,
+               "payment_method": "", "reference": "", "advantage_cents": 0,
+               "advantage_description": "", "appraised": 0, "notes": "", "thanked_on": None,
                "partner_sort": sort_key(names[pid]), **values}
-        row["search_text"] = search_text(names[pid], row["purpose"], row["notes"],
-                                         row["reference"])
+        row["search_text"] = search_text(names[pid], row["description"], row["purpose"],
+                                         row["notes"], row["reference"])
         if row["status"] == "received" and (today - row["date"]).days > 30 and \
                 rng.random() < 0.8:
             thanked = row["date"] + dt.timedelta(days=rng.randint(2, 20))
@@ -236,6 +249,7 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                   "amount_cents": amount, "date": day, "purpose": purpose}
         if in_kind:
             values["valued_by"] = rng.choice(["Coordinator", "Partner's invoice", "Board"])
+            values["description"] = rng.choice(GIFTS_IN_KIND[kind])
             values["appraised"] = int(kind == "products" and amount > 100_000
                                       and rng.random() < 0.5)
             if kind in ("service", "volunteer_program"):
@@ -259,11 +273,13 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                 part = min(pledge["outstanding_cents"], amount // rng.choice((1, 2)))
                 paid_on = min(today, day + dt.timedelta(days=rng.randint(10, 200)))
                 add(pid, family=values["family"], kind=kind, status="received",
+                    description=values.get("description", ""),
                     amount_cents=part, date=paid_on, purpose=purpose, pledge_id=pledge["id"],
                     payment_method="" if in_kind else "cheque")
                 pledge["outstanding_cents"] -= part
 
     with transaction():
+        _sample_profile()
         # The cursor's executemany is several times faster than Peewee's insert_many here.
         _insert(conn, "partner", partner_rows)
         _insert(conn, "contact_person", contact_rows)
@@ -278,6 +294,26 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
             " method, by, note) VALUES (?,?,?,?,?,?,?,?)", ack_rows)
     return len(partner_rows), len(contrib_rows)
 
+
+
+def _sample_profile() -> None:
+    """A made-up group, so that letters can be tried at once; a real profile is kept."""
+    from cars_desktop.resource_files import resource_path
+    from cars_desktop.store.profile import group_profile, save_text_settings
+
+    profile = group_profile()
+    if profile.name:
+        return
+    for name, value in dict(
+            name="Riverbend Community Food Centre", address_line1="412 Main Street",
+            address_line2="PO Box 58", city="Riverbend", province="MB", postal_code="R0G 1A0",
+            phone="204-555-0142", email="hello@riverbendfood.ca", website="riverbendfood.ca",
+            signatory_name="Anne Courchesne", signatory_title="Chair of the Board",
+            charity_number="123456789 RR 0001",
+            logo=resource_path("sample-logo.png").read_bytes()).items():
+        setattr(profile, name, value)
+    profile.save()
+    save_text_settings({"profile.setup": "done", "letters.not_a_receipt": "1"})
 
 
 def _insert(conn, table: str, rows: list[dict]) -> None:

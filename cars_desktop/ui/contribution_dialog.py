@@ -92,6 +92,9 @@ class ContributionDialog(QDialog):
         self.amount.setPlaceholderText("for example 125.50 or 1 234,56")
         self.amount.editingFinished.connect(self._tidy_amount)
         self.amount.textChanged.connect(self._update_advice)
+        self.description = self._row("description", "&What was given", QLineEdit())
+        self.description.setPlaceholderText("In the words of a thank-you letter: 12 turkeys, "
+                                            "snow clearing…")
         self.date = self._row("date", "&Date received", QDateEdit())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -219,6 +222,7 @@ class ContributionDialog(QDialog):
         minutes = values.get("minutes") or 0
         self.hours.setText(f"{minutes // 60}:{minutes % 60:02d}" if minutes else "")
         self.valued_by.setText(values.get("valued_by") or "")
+        self.description.setText(values.get("description") or "")
         self.appraised.setChecked(bool(values.get("appraised")))
         self.credited.set_partner(values.get("credited_partner_id"))
         self.purpose.setText(values.get("purpose") or "")
@@ -245,6 +249,7 @@ class ContributionDialog(QDialog):
             "reference": self.reference.text(),
             "hours": self.hours.text(),
             "valued_by": self.valued_by.text(),
+            "description": self.description.text(),
             "appraised": self.appraised.isChecked(),
             "credited_partner_id": self.credited.partner_id,
             "purpose": self.purpose.text(),
@@ -299,6 +304,7 @@ class ContributionDialog(QDialog):
         self._show_row("reference", not in_kind)
         self._show_row("minutes", in_kind and kind in validation.TIME_KINDS)
         self._show_row("valued_by", in_kind)
+        self._show_row("description", in_kind)
         self._show_row("appraised", in_kind and kind == "products")
         self._show_row("credited_partner_id", kind in ("employee", "matching"))
         self._update_advice()

@@ -1,0 +1,310 @@
+"""Thank-you letters as one PDF: the group's letterhead, the recipient's address where a window
+envelope shows it, the body, and a signature block that stays with the last lines."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from cars_desktop.core.letter_text import (
+    CONTINUED,
+    GIFT_LIST,
+    GIFT_LIST_HEADINGS,
+    NOT_A_RECEIPT,
+    TOTAL_LABEL,
+    Letter,
+    written_date,
+)
+from cars_desktop.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
+
+INCH = 72.0
+MM = INCH / 25.4
+
+
+class Cancelled(Exception):
+    """The volunteer pressed Cancel; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """Where things go on a sheet. Sizes are in points (1/72 inch)."""
+    width: float
+    height: float
+    margin: float
+    address_left: float  # the envelope window
+    address_top: float  # from the top of the sheet
+    address_width: float
+    body_top: float  # where the letter's text starts on its first page
+
+
+# A #10 window envelope shows the block 2 in from the top and 7/8 in from the left of a sheet
+# folded in three; DIN 5008 puts it 45 mm down and 20 mm in on A4 for a DL envelope.
+PAGES = {
+    "letter": Page(8.5 * INCH, 11 * INCH, 1.0 * INCH, 1.0 * INCH, 2.05 * INCH, 3.4 * INCH,
+                   3.35 * INCH),
+    "a4": Page(210 * MM, 297 * MM, 25 * MM, 25 * MM, 50 * MM, 80 * MM, 92 * MM),
+}
+
+CHARITY = {"en": "Registered charity {}", "fr": "Organisme de bienfaisance enregistré {}"}
+GREY = (0.35, 0.35, 0.38)
+
+
+def logo_problem(data: bytes) -> str | None:
+    """Why this file cannot be a letterhead logo, or None when it can."""
+    try:
+        width, height = ImageReader(io.BytesIO(data)).getSize()
+    except Exception:  # Pillow raises many kinds for a file that is not a picture
+        return "That file is not a picture CARS Desktop can read. Choose a PNG or JPEG image."
+    if width < 16 or height < 16:
+        return "That picture is too small to print clearly. Choose one at least 100 pixels wide."
+    return None
+
+
+def write_letters(letters: list[Letter], head, path: str | os.PathLike, today,
+                  progress: Callable[[int, int], bool] | None = None) -> int:
+    """Write every letter into one PDF at `path`, one letter per page (or more when long).
+    `head` is a `store.letters.Letterhead`. `progress(done, total)` may return False to stop:
+    then `Cancelled` is raised. The file appears whole or not at all. Returns the page count."""
+    if not letters:
+        raise ValueError("There are no letters to make.")
+    register_fonts()
+    target = Path(path)
+    page = PAGES.get(head.options.paper, PAGES["letter"])
+    handle, partial = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".partial",
+                                       dir=target.parent)
+    os.close(handle)
+    try:
+        maker = _LetterMaker(head, page, today, letters, progress)
+        doc = BaseDocTemplate(partial, pagesize=(page.width, page.height),
+                              pageTemplates=maker.templates(),
+                              title="Thank-you letters" if letters[0].language != "fr"
+                              else "Lettres de remerciement",
+                              author=head.name, creator="CARS Desktop", subject="",
+                              leftMargin=page.margin, rightMargin=page.margin)
+        maker.doc = doc
+        doc.build(maker.story())
+        with open(partial, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(partial, target)
+        return doc.page
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+
+
+class _LetterMaker:
+    def __init__(self, head, page: Page, today, letters: list[Letter],
+                 progress: Callable[[int, int], bool] | None):
+        self.head, self.page, self.today, self.letters = head, page, today, letters
+        self.progress = progress
+        self.current: Letter | None = None
+        self.done = 0
+        self.body = ParagraphStyle("body", fontName=REGULAR, fontSize=10.5, leading=14.5,
+                                   spaceAfter=9, alignment=TA_LEFT)
+        self.small = ParagraphStyle("small", parent=self.body, fontSize=8.5, leading=11,
+                                    spaceAfter=0, textColor=GREY)
+        self.note = ParagraphStyle("note", parent=self.small, fontName=ITALIC)
+        self.cell = ParagraphStyle("cell", parent=self.body, fontSize=9.5, leading=12,
+                                   spaceAfter=0)
+        self.right = ParagraphStyle("right", parent=self.cell, alignment=TA_RIGHT)
+        self.logo = self._logo()
+
+    def _logo(self):
+        if not self.head.logo:
+            return None
+        try:
+            reader = ImageReader(io.BytesIO(self.head.logo))
+            width, height = reader.getSize()
+        except Exception:  # a logo that no longer reads must not stop the letters
+            return None
+        scale = min(0.85 * INCH / height, 1.7 * INCH / width)
+        return reader, width * scale, height * scale
+
+    # Page templates
+
+    def templates(self):
+        page = self.page
+        bottom = 0.9 * INCH
+        first = Frame(page.margin, bottom, page.width - 2 * page.margin,
+                      page.height - page.body_top - bottom, id="first", leftPadding=0,
+                      rightPadding=0, topPadding=0, bottomPadding=0)
+        later = Frame(page.margin, bottom, page.width - 2 * page.margin,
+                      page.height - 1.15 * INCH - bottom, id="later", leftPadding=0,
+                      rightPadding=0, topPadding=0, bottomPadding=0)
+        return [PageTemplate("first", [first], onPageEnd=self._first_page),
+                PageTemplate("later", [later], onPageEnd=self._later_page)]
+
+    def _first_page(self, canvas, doc) -> None:
+        letter = self.current
+        self._letterhead(canvas)
+        self._address(canvas, letter.address)
+        page = self.page
+        canvas.setFont(REGULAR, 10.5)
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.drawRightString(page.width - page.margin, page.height - page.address_top - 10.5,
+                               written_date(self.today, letter.language))
+        self._footer(canvas, letter.language)
+
+    def _later_page(self, canvas, doc) -> None:
+        letter = self.current
+        page = self.page
+        canvas.setFont(REGULAR, 8.5)
+        canvas.setFillColorRGB(*GREY)
+        top = page.height - 0.7 * INCH
+        canvas.drawString(page.margin, top, f"{letter.partner_name} — "
+                          f"{written_date(self.today, letter.language)}")
+        canvas.drawRightString(page.width - page.margin, top,
+                               f"{self.head.name} ({CONTINUED[letter.language]})")
+        canvas.setStrokeColorRGB(0.75, 0.75, 0.78)
+        canvas.setLineWidth(0.5)
+        canvas.line(page.margin, top - 6, page.width - page.margin, top - 6)
+        self._footer(canvas, letter.language)
+
+    def _letterhead(self, canvas) -> None:
+        page, head = self.page, self.head
+        top = page.height - 0.55 * INCH
+        left = page.margin
+        if self.logo:
+            reader, width, height = self.logo
+            canvas.drawImage(reader, left, top - height, width, height, mask="auto")
+            left += width + 14
+        canvas.setFillColorRGB(0.08, 0.22, 0.36)
+        canvas.setFont(BOLD, 15)
+        canvas.drawString(left, top - 14, head.name)
+        canvas.setFillColorRGB(*GREY)
+        canvas.setFont(REGULAR, 8.5)
+        y = top - 29
+        for line in [*head.address, head.contact_line]:
+            if line:
+                canvas.drawString(left, y, line)
+                y -= 11
+        rule = min(y + 3, top - (self.logo[2] if self.logo else 0)) - 8
+        canvas.setStrokeColorRGB(0.08, 0.22, 0.36)
+        canvas.setLineWidth(0.8)
+        canvas.line(page.margin, rule, page.width - page.margin, rule)
+
+    def _address(self, canvas, lines: list[str]) -> None:
+        page = self.page
+        canvas.setFillColorRGB(0, 0, 0)
+        size = 10.5
+        text = canvas.beginText(page.address_left, page.height - page.address_top - size)
+        text.setFont(REGULAR, size, leading=size * 1.25)
+        for line in lines[:6]:  # more does not fit the window
+            text.textLine(_fit(line, REGULAR, size, page.address_width))
+        canvas.drawText(text)
+
+    def _footer(self, canvas, lang: str) -> None:
+        if not self.head.charity_number:
+            return
+        canvas.setFont(REGULAR, 8)
+        canvas.setFillColorRGB(*GREY)
+        canvas.drawCentredString(self.page.width / 2, 0.5 * INCH,
+                                 CHARITY[lang].format(self.head.charity_number))
+
+    # The story: every letter's flowables, one after the other
+
+    def story(self) -> list:
+        story: list = []
+        for number, letter in enumerate(self.letters):
+            if number:
+                story += [NextPageTemplate("first"), PageBreak()]
+            story += [_Start(self, letter), NextPageTemplate("later")]
+            body = [self._block(text, letter) for text in letter.paragraphs]
+            closing = body[-2:] if len(body) > 2 else body
+            story += body[:len(body) - len(closing)]
+            ending = [*closing, Spacer(1, 0.5 * INCH), *self._signature(letter)]
+            story.append(KeepTogether(ending))
+        return story
+
+    def _block(self, text: str, letter: Letter):
+        if text == GIFT_LIST:
+            return self._gift_table(letter)
+        return Paragraph(escape(text).replace("\n", "<br/>"), self.body)
+
+    def _signature(self, letter: Letter) -> list:
+        head = self.head
+        lines = [f"<b>{escape(head.signatory_name)}</b>" if head.signatory_name else "",
+                 escape(head.signatory_title), escape(head.name)]
+        block = [Paragraph("<br/>".join(line for line in lines if line), self.body)]
+        if head.options.not_a_receipt:
+            block += [Spacer(1, 6), Paragraph(escape(NOT_A_RECEIPT[letter.language]), self.note)]
+        return block
+
+    def _gift_table(self, letter: Letter):
+        width = self.page.width - 2 * self.page.margin
+        cell = self.cell
+        day, what, amount = GIFT_LIST_HEADINGS[letter.language]
+        rows = [[Paragraph(f"<b>{day}</b>", cell), Paragraph(f"<b>{what}</b>", cell),
+                 Paragraph(f"<b>{amount}</b>", self.right)]]
+        rows += [[Paragraph(escape(day), cell), Paragraph(escape(what), cell),
+                  Paragraph(escape(amount), self.right)] for day, what, amount in letter.gifts]
+        rows.append([Paragraph(f"<b>{TOTAL_LABEL[letter.language]}</b>", cell), "",
+                     Paragraph(f"<b>{escape(letter.total)}</b>", self.right)])
+        table = Table(rows, colWidths=[1.55 * INCH, width - 2.75 * INCH, 1.2 * INCH],
+                      repeatRows=1, hAlign="LEFT")
+        last = len(rows) - 1
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # Table's own default is Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, (0.08, 0.22, 0.36)),
+            ("LINEABOVE", (0, last), (-1, last), 0.8, (0.08, 0.22, 0.36)),
+            ("ROWBACKGROUNDS", (0, 1), (-1, last - 1), [(1, 1, 1), (0.95, 0.96, 0.97)]),
+            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        if not letter.total_note:
+            return table
+        return KeepTogether([table, Spacer(1, 3), Paragraph(escape(letter.total_note),
+                                                            self.note), Spacer(1, 8)])
+
+
+def _fit(line: str, font: str, size: float, width: float) -> str:
+    """Shorten a line that would run out of the envelope window, with an ellipsis."""
+    if stringWidth(line, font, size) <= width:
+        return line
+    while line and stringWidth(line + "…", font, size) > width:
+        line = line[:-1]
+    return line.rstrip() + "…"
+
+
+
+class _Start(Flowable):
+    """Takes no room; marks where a letter begins, so that its pages know whom they are for,
+    and counts progress."""
+
+    def __init__(self, maker: _LetterMaker, letter: Letter):
+        super().__init__()
+        self.maker, self.letter = maker, letter
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        maker = self.maker
+        maker.current = self.letter
+        maker.done += 1
+        if maker.progress and maker.progress(maker.done, len(maker.letters)) is False:
+            raise Cancelled()

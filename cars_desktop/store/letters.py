@@ -1,0 +1,353 @@
+"""Thank-you letters, on the data side: the group's templates and letter options, gathering what
+each letter says, and recording (and undoing) that letters went out. The PDF is drawn by
+`cars_desktop.documents.letters`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from cars_desktop.core import vocab
+from cars_desktop.core.letter_text import (
+    Gift,
+    Letter,
+    TemplateError,
+    check_template,
+    default_salutation,
+    fill,
+    gift_values,
+    written_date,
+    written_hours,
+    written_period,
+)
+from cars_desktop.core.money import format_money
+from cars_desktop.resource_files import resource_path
+from cars_desktop.store.database import transaction
+from cars_desktop.store.models import (
+    ContactPerson,
+    Contribution,
+    Partner,
+    db,
+    new_uuid,
+    utc_now,
+)
+from cars_desktop.store.profile import group_profile, save_text_settings, text_setting
+
+__all__ = ["TemplateError"]
+
+
+# Templates
+
+
+def _template_key(kind: str, lang: str) -> str:
+    return f"letters.template.{kind}.{lang}"
+
+
+def default_template(kind: str, lang: str) -> str:
+    if kind not in vocab.LETTER_KINDS or lang not in vocab.LANGUAGES:
+        raise ValueError(f"no letter template {kind}.{lang}")
+    return resource_path(f"letters/{kind}.{lang}.txt").read_text(encoding="utf-8")
+
+
+def template_text(kind: str, lang: str) -> str:
+    """The group's own text for this letter, or the default."""
+    return text_setting(_template_key(kind, lang), "") or default_template(kind, lang)
+
+
+def is_changed(kind: str, lang: str) -> bool:
+    return bool(text_setting(_template_key(kind, lang), ""))
+
+
+def save_template(kind: str, lang: str, text: str) -> None:
+    """Raises `TemplateError` (nothing saved) for a text that would not print as meant."""
+    check_template(text, kind)
+    same = text.strip() == default_template(kind, lang).strip()
+    save_text_settings({_template_key(kind, lang): None if same else text})
+
+
+def reset_template(kind: str, lang: str) -> None:
+    save_text_settings({_template_key(kind, lang): None})
+
+
+# Options
+
+
+@dataclass(frozen=True)
+class LetterOptions:
+    paper: str = "letter"  # vocab.PAPER_SIZES
+    not_a_receipt: bool = False  # print "not an official receipt for income tax purposes"
+    in_kind_values: bool = False  # state the estimated value of gifts in kind in summaries
+
+
+def letter_options() -> LetterOptions:
+    paper = text_setting("letters.paper", "letter")
+    return LetterOptions(paper=paper if paper in vocab.PAPER_SIZES else "letter",
+                         not_a_receipt=text_setting("letters.not_a_receipt", "") == "1",
+                         in_kind_values=text_setting("letters.in_kind_values", "") == "1")
+
+
+def save_letter_options(options: LetterOptions) -> None:
+    if options.paper not in vocab.PAPER_SIZES:
+        raise ValueError(f"unknown paper size {options.paper!r}")
+    save_text_settings({"letters.paper": options.paper,
+                        "letters.not_a_receipt": "1" if options.not_a_receipt else "0",
+                        "letters.in_kind_values": "1" if options.in_kind_values else "0"})
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What every letter of a batch shares."""
+    name: str
+    address: list[str]
+    contact_line: str
+    logo: bytes | None
+    charity_number: str
+    signatory_name: str
+    signatory_title: str
+    options: LetterOptions
+
+
+def letterhead() -> Letterhead:
+    profile = group_profile()
+    town = " ".join(part for part in (profile.city, profile.province) if part)
+    if profile.postal_code:
+        town = f"{town}  {profile.postal_code}".strip()
+    address = [line for line in (profile.address_line1, profile.address_line2, town) if line]
+    contact = " · ".join(part for part in (profile.phone, profile.email, profile.website) if part)
+    return Letterhead(profile.name, address, contact, profile.logo or None,
+                      profile.charity_number, profile.signatory_name, profile.signatory_title,
+                      letter_options())
+
+
+# What each letter says
+
+
+class LetterProblem(ValueError):
+    """Letters that cannot be made, said plainly."""
+
+
+@dataclass
+class Batch:
+    letters: list[Letter] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # why some contributions have no letter
+    no_address: list[str] = field(default_factory=list)  # partners printed without an address
+
+    def contribution_ids(self) -> list[int]:
+        return [number for letter in self.letters for number in letter.contribution_ids]
+
+
+def _recipient(partner: Partner, contact_id: int | None, lang: str
+               ) -> tuple[list[str], str, str]:
+    """The envelope lines, the salutation and the contact's name."""
+    contact = ContactPerson.get_or_none(ContactPerson.id == contact_id) if contact_id else None
+    if contact is None:
+        contact = (ContactPerson.select().where(ContactPerson.partner == partner.id)
+                   .order_by(ContactPerson.is_primary.desc(), ContactPerson.position).first())
+    contact_name = contact.name if contact else ""
+    is_person = partner.kind == "person"
+    lines = [partner.name] if is_person or not contact_name else [contact_name, partner.name]
+    town = " ".join(part for part in (partner.city, partner.province) if part)
+    if partner.postal_code:
+        town = f"{town}  {partner.postal_code}".strip()  # Canada Post: two spaces before it
+    lines += [line for line in (partner.address_line1, partner.address_line2, town) if line]
+    if partner.country and partner.country.strip().lower() not in ("canada", ""):
+        lines.append(partner.country.upper())
+    salutation = (contact.salutation if contact and contact.salutation else
+                  default_salutation(contact_name, partner.name, is_person, lang))
+    return lines, salutation, contact_name or partner.name
+
+
+def _language(partner: Partner, chosen: str | None) -> str:
+    if chosen in vocab.LANGUAGES:
+        return chosen
+    return partner.language if partner.language in vocab.LANGUAGES else \
+        (group_profile().language or "en")
+
+
+def _common_values(partner: Partner, head: Letterhead, salutation: str, contact_name: str,
+                   today: dt.date, lang: str) -> dict[str, str]:
+    return {"salutation": salutation, "contact_name": contact_name,
+            "partner_name": partner.name, "group_name": head.name,
+            "signatory_name": head.signatory_name, "signatory_title": head.signatory_title,
+            "today": written_date(today, lang)}
+
+
+def _gift(row: Contribution) -> Gift:
+    return Gift(kind=row.kind, family=row.family, status=row.status,
+                amount_cents=row.amount_cents, minutes=row.minutes, date=row.date,
+                description=row.description, purpose=row.purpose, expected=row.date_expected,
+                contribution_id=row.id)
+
+
+def _has_address(partner: Partner) -> bool:
+    return bool(partner.address_line1 and partner.city)
+
+
+def letters_for(contribution_ids: list[int], today: dt.date, lang: str | None = None
+                ) -> Batch:
+    """One letter per contribution, in the order given, each from its own template."""
+    head = letterhead()
+    batch = Batch()
+    templates: dict[tuple[str, str], str] = {}
+    rows = {row.id: row for row in _contributions(contribution_ids)}
+    partners: dict[int, Partner] = {}
+    for number in contribution_ids:
+        row = rows.get(number)
+        if row is None:
+            batch.skipped.append(f"Contribution {number} no longer exists.")
+            continue
+        partner = partners.get(row.partner_id) or Partner.get_by_id(row.partner_id)
+        partners[partner.id] = partner
+        if row.status == "cancelled":
+            batch.skipped.append(f"{partner.name}, {row.date:%Y-%m-%d}: it was cancelled.")
+            continue
+        if partner.erased_at:
+            batch.skipped.append(f"{row.date:%Y-%m-%d}: its partner's details were erased.")
+            continue
+        letter_lang = _language(partner, lang)
+        gift = _gift(row)
+        kind = gift.letter_kind()
+        key = (kind, letter_lang)
+        if key not in templates:
+            templates[key] = template_text(kind, letter_lang)
+        address, salutation, contact_name = _recipient(partner, row.contact_id, letter_lang)
+        values = _common_values(partner, head, salutation, contact_name, today, letter_lang)
+        values.update(gift_values(gift, letter_lang))
+        batch.letters.append(Letter(letter_lang, kind, address, fill(templates[key], values),
+                                    contribution_ids=[row.id], partner_name=partner.name))
+        if not _has_address(partner) and partner.name not in batch.no_address:
+            batch.no_address.append(partner.name)
+    return batch
+
+
+def _contributions(ids: list[int]) -> list[Contribution]:
+    found: list[Contribution] = []
+    for start in range(0, len(ids), 500):  # SQLite limits a query's values
+        found += list(Contribution.select().where(Contribution.id.in_(ids[start:start + 500])))
+    return found
+
+
+def year_end_letter(partner_id: int, start: dt.date, end: dt.date, today: dt.date,
+                    lang: str | None = None) -> Batch:
+    """The summary of every gift a partner made in a period, with the total."""
+    if end < start:
+        raise LetterProblem("The period ends before it starts. Check the two dates.")
+    partner = Partner.get_or_none(Partner.id == partner_id)
+    if partner is None:
+        raise LetterProblem("That partner no longer exists.")
+    head = letterhead()
+    letter_lang = _language(partner, lang)
+    rows = list(Contribution.select().where(
+        (Contribution.partner == partner_id) & (Contribution.status == "received")
+        & (Contribution.date.between(start, end))).order_by(Contribution.date, Contribution.id))
+    period = written_period(start, end, letter_lang)
+    if not rows:
+        raise LetterProblem(f"{partner.name} has no gift received {period}: there is nothing to "
+                            "summarise. Choose another period.")
+    show_value = head.options.in_kind_values
+    lines, total, left_out = [], 0, False
+    for row in rows:
+        gift = _gift(row)
+        counted = row.family == "cash" or show_value
+        what = _summary_words(gift, letter_lang)
+        amount = format_money(row.amount_cents, letter_lang) if counted and row.amount_cents \
+            else ""
+        if counted:
+            total += row.amount_cents
+        else:
+            left_out = True
+        lines.append((written_date(row.date, letter_lang), what, amount))
+    total_label = format_money(total, letter_lang)
+    address, salutation, contact_name = _recipient(partner, None, letter_lang)
+    values = _common_values(partner, head, salutation, contact_name, today, letter_lang)
+    values.update(period=period, total=total_label, gift_count=str(len(rows)))
+    letter = Letter(letter_lang, "year_end", address,
+                    fill(template_text("year_end", letter_lang), values), gifts=lines,
+                    total=total_label, total_note=_money_only(letter_lang) if left_out else "",
+                    contribution_ids=[row.id for row in rows], partner_name=partner.name)
+    batch = Batch(letters=[letter])
+    if not _has_address(partner):
+        batch.no_address.append(partner.name)
+    return batch
+
+
+def _summary_words(gift: Gift, lang: str) -> str:
+    """One line of the year-end table: the kind of gift, and what it was for."""
+    if gift.family == "cash":
+        what = vocab.CASH_KINDS.label(gift.kind, lang)
+    elif gift.letter_kind() == "time" and gift.minutes:
+        what = written_hours(gift.minutes, lang)
+        if gift.description:
+            what += f" ({gift.description})"
+    else:
+        what = gift.description or vocab.IN_KIND_KINDS.label(gift.kind, lang)
+    return f"{what} — {gift.purpose}" if gift.purpose else what
+
+
+def _money_only(lang: str) -> str:
+    return ("Le total compte les dons en argent; les dons en nature n'y ont pas de valeur."
+            if lang == "fr" else "The total counts gifts of money; gifts in kind are listed "
+            "without a value.")
+
+
+def unthanked_ids() -> list[int]:
+    """The thank-you queue: received contributions not yet thanked, by partner then date."""
+    return [row[0] for row in db.execute_sql(
+        "SELECT c.id FROM contribution c JOIN partner p ON p.id = c.partner_id"
+        " WHERE c.status = 'received' AND c.thanked_on IS NULL AND p.erased_at IS NULL"
+        " ORDER BY c.partner_sort, c.date, c.id")]
+
+
+# Recording that the letters went out
+
+
+@dataclass(frozen=True)
+class SentLetters:
+    """What "the letters went out" wrote, so that it can be undone."""
+    date: dt.date
+    acknowledgement_ids: tuple[int, ...]
+    contribution_ids: tuple[int, ...]
+
+
+def record_letters_sent(contribution_ids: list[int], date: dt.date, by: str = ""
+                        ) -> SentLetters:
+    """Mark these contributions thanked by letter. Those already thanked keep their history
+    as it is; pledges are thanked for the promise."""
+    now = utc_now()
+    acks: list[int] = []
+    marked: list[int] = []
+    with transaction():
+        conn = db.connection()
+        for start in range(0, len(contribution_ids), 500):
+            part = contribution_ids[start:start + 500]
+            marks = ",".join("?" * len(part))
+            due = [row[0] for row in conn.execute(
+                f"SELECT id FROM contribution WHERE id IN ({marks}) AND thanked_on IS NULL"
+                " AND status IN ('received', 'pledged')", part)]
+            for number in due:
+                cursor = conn.execute(
+                    "INSERT INTO acknowledgement (uuid, created_at, updated_at, contribution_id,"
+                    " date, method, by, note) VALUES (?, ?, ?, ?, ?, 'letter', ?, ?)",
+                    (new_uuid(), now, now, number, date.isoformat(), by, "Thank-you letter"))
+                acks.append(cursor.lastrowid)
+            conn.executemany("UPDATE contribution SET thanked_on = ?, updated_at = ? WHERE id = ?",
+                             [(date.isoformat(), now, number) for number in due])
+            marked += due
+    return SentLetters(date, tuple(acks), tuple(marked))
+
+
+def undo_letters_sent(sent: SentLetters) -> None:
+    """Take back what `record_letters_sent` wrote; the contributions go back to the queue."""
+    now = utc_now()
+    with transaction():
+        conn = db.connection()
+        for start in range(0, len(sent.acknowledgement_ids), 500):
+            part = sent.acknowledgement_ids[start:start + 500]
+            conn.execute(f"DELETE FROM acknowledgement WHERE id IN ({','.join('?' * len(part))})",
+                         part)
+        # a contribution thanked another way meanwhile keeps that date
+        conn.executemany(
+            "UPDATE contribution SET updated_at = ?, thanked_on = (SELECT MIN(date) FROM"
+            " acknowledgement WHERE contribution_id = contribution.id) WHERE id = ?",
+            [(now, number) for number in sent.contribution_ids])
+
