@@ -2,9 +2,9 @@
 
 import sqlite3
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
-from cars_desktop.store import database
+from cars_desktop.store import database, profile
 from cars_desktop.ui.app import open_window
 from helpers import answer_message_boxes
 
@@ -20,6 +20,13 @@ def test_starts_on_the_chosen_folder_and_makes_the_daily_backup(qtbot, data_dir)
         window.wait_for_backup()
         assert len(list(window.store.backup_dir.glob("cars-desktop-automatic-*.sqlite3"))) == 1
         assert window.backup_label.text().startswith("Last backup:")
+        # a new group is asked for its profile once; "Finish later" does not ask again
+        setup = window.findChild(QDialog)
+        assert setup is not None and setup.isVisible()
+        assert setup.windowTitle() == "Welcome to CARS Desktop"
+        setup.findChild(QPushButton, "finishLater").click()
+        assert not setup.isVisible()
+        assert profile.setup_state() == "later"
     finally:
         window.store.close()
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from cars_desktop.core import vocab
 from cars_desktop.core.letter_text import (
+    GIFT_LIST,
     Gift,
     Letter,
     TemplateError,
@@ -183,12 +184,13 @@ def _has_address(partner: Partner) -> bool:
     return bool(partner.address_line1 and partner.city)
 
 
-def letters_for(contribution_ids: list[int], today: dt.date, lang: str | None = None
-                ) -> Batch:
-    """One letter per contribution, in the order given, each from its own template."""
+def letters_for(contribution_ids: list[int], today: dt.date, lang: str | None = None,
+                texts: dict[tuple[str, str], str] | None = None) -> Batch:
+    """One letter per contribution, in the order given, each from its own template
+    (`texts`: unsaved templates by kind and language, for the editor's preview)."""
     head = letterhead()
     batch = Batch()
-    templates: dict[tuple[str, str], str] = {}
+    templates: dict[tuple[str, str], str] = dict(texts or {})
     rows = {row.id: row for row in _contributions(contribution_ids)}
     partners: dict[int, Partner] = {}
     for number in contribution_ids:
@@ -228,7 +230,7 @@ def _contributions(ids: list[int]) -> list[Contribution]:
 
 
 def year_end_letter(partner_id: int, start: dt.date, end: dt.date, today: dt.date,
-                    lang: str | None = None) -> Batch:
+                    lang: str | None = None, text: str | None = None) -> Batch:
     """The summary of every gift a partner made in a period, with the total."""
     if end < start:
         raise LetterProblem("The period ends before it starts. Check the two dates.")
@@ -262,7 +264,7 @@ def year_end_letter(partner_id: int, start: dt.date, end: dt.date, today: dt.dat
     values = _common_values(partner, head, salutation, contact_name, today, letter_lang)
     values.update(period=period, total=total_label, gift_count=str(len(rows)))
     letter = Letter(letter_lang, "year_end", address,
-                    fill(template_text("year_end", letter_lang), values), gifts=lines,
+                    fill(text or template_text("year_end", letter_lang), values), gifts=lines,
                     total=total_label, total_note=_money_only(letter_lang) if left_out else "",
                     contribution_ids=[row.id for row in rows], partner_name=partner.name)
     batch = Batch(letters=[letter])
@@ -288,6 +290,43 @@ def _money_only(lang: str) -> str:
     return ("Le total compte les dons en argent; les dons en nature n'y ont pas de valeur."
             if lang == "fr" else "The total counts gifts of money; gifts in kind are listed "
             "without a value.")
+
+
+def preview(kind: str, lang: str, text: str, today: dt.date) -> tuple[str, str]:
+    """The template filled for a real partner, as plain text, with whom it was filled for.
+    Raises `TemplateError` for a template that cannot be used."""
+    check_template(text, kind)
+    if kind == "year_end":
+        latest = (Contribution.select().join(Partner, on=Contribution.partner == Partner.id)
+                  .where((Contribution.status == "received") & Partner.erased_at.is_null())
+                  .order_by(Contribution.date.desc()).first())
+        if latest is None:
+            return "", "The preview needs one received contribution to fill the letter with."
+        start, end = dt.date(latest.date.year, 1, 1), dt.date(latest.date.year, 12, 31)
+        letter = year_end_letter(latest.partner_id, start, end, today, lang, text).letters[0]
+        who = f"Filled for {letter.partner_name}, {latest.date.year}."
+    else:
+        letter = None
+        recent = (Contribution.select().join(Partner, on=Contribution.partner == Partner.id)
+                  .where(Contribution.status.in_(("received", "pledged"))
+                         & Partner.erased_at.is_null())
+                  .order_by(Contribution.date.desc()).limit(500))
+        for row in recent:
+            if _gift(row).letter_kind() == kind:
+                letter = letters_for([row.id], today, lang, {(kind, lang): text}).letters[0]
+                who = f"Filled for {letter.partner_name}, {row.date:%Y-%m-%d}."
+                break
+        if letter is None:
+            return "", (f"The preview needs a recent "
+                        f"{vocab.LETTER_KINDS.label(kind).lower()} to fill the letter with.")
+    return who, "\n\n".join(_plain(block, letter) for block in letter.paragraphs)
+
+
+def _plain(block: str, letter: Letter) -> str:
+    if block != GIFT_LIST:
+        return block
+    rows = [f"    {day:<20} {what:<40} {amount:>12}" for day, what, amount in letter.gifts]
+    return "\n".join([*rows, f"    {'Total':<61} {letter.total:>12}"])
 
 
 def unthanked_ids() -> list[int]:

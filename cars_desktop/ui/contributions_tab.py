@@ -133,7 +133,8 @@ class ContributionsTab(QWidget):
         buttons = QHBoxLayout()
         for action, name in ((self.new_action, "newContribution"),
                              (self.edit_action, "editContribution"),
-                             (self.thank_action, "thankContributions")):
+                             (self.thank_action, "thankContributions"),
+                             (self.letters_action, "letterContributions")):
             buttons.addWidget(action_button(action, name))
         buttons.addWidget(self.partner_chip)
         buttons.addStretch()
@@ -147,7 +148,8 @@ class ContributionsTab(QWidget):
         self.totals.setStyleSheet("QLabel { padding: 6px; background: palette(alternate-base);"
                                   " border: 1px solid palette(mid); border-radius: 3px; }")
 
-        self.table.addActions([self.edit_action, self.thank_action, self.delete_action])
+        self.table.addActions([self.edit_action, self.thank_action, self.letters_action,
+                               self.delete_action])
         self.table.activated.connect(lambda _: self.edit_action.trigger())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.link_activated.connect(
@@ -173,9 +175,17 @@ class ContributionsTab(QWidget):
         self.delete_action = action("&Delete contribution entered by mistake…",
                                     self.delete_selected)
         self.queue_action = action("Show the thank-you &queue", self.show_thank_you_queue)
+        self.letters_action = action("Thank-you &letters…", self.letters_for_selected, "Ctrl+L",
+                                     "Print a thank-you letter for each selected contribution")
+        self.queue_letters_action = action(
+            "Letters for &everyone not yet thanked…", self.letters_for_queue, "",
+            "Print a thank-you letter for every received contribution not yet thanked")
+        self.templates_action = action("Letter te&xts…", self.edit_templates, "",
+                                       "Change what the thank-you letters say")
 
     def actions_for_menu(self) -> list[QAction | None]:
         return [self.new_action, self.edit_action, self.thank_action, None,
+                self.letters_action, self.queue_letters_action, self.templates_action, None,
                 self.queue_action, None, self.delete_action]
 
     # Filters
@@ -287,6 +297,7 @@ class ContributionsTab(QWidget):
         ids = self.view.selected_ids()
         self.edit_action.setEnabled(len(ids) == 1)
         self.thank_action.setEnabled(bool(ids))
+        self.letters_action.setEnabled(bool(ids))
         self.delete_action.setEnabled(len(ids) == 1)
 
     def focus_search(self) -> None:
@@ -339,6 +350,33 @@ class ContributionsTab(QWidget):
                           "thanked.")
         self.refresh()
         self.changed.emit()
+
+    def letters_for_selected(self):
+        ids = self.view.selected_ids()
+        if not ids:
+            return None
+        return self._letters(lambda: ids, "Thank-you letters")
+
+    def letters_for_queue(self):
+        from cars_desktop.store.letters import unthanked_ids
+
+        return self._letters(unthanked_ids, "Thank-you letters")
+
+    def _letters(self, which, title: str):
+        from cars_desktop.store import letters
+        from cars_desktop.ui.letters_window import open_letters
+
+        return open_letters(self, lambda: letters.letters_for(which(), dt.date.today()), title,
+                            self._after_thanks)
+
+    def _after_thanks(self) -> None:
+        self.refresh(select_id=self.view.selected_id())
+        self.changed.emit()
+
+    def edit_templates(self) -> None:
+        from cars_desktop.ui.templates_dialog import TemplatesDialog
+
+        TemplatesDialog(self).exec()
 
     def delete_selected(self) -> None:
         contribution_id = self.view.selected_id()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 
-from PySide6.QtCore import QLocale, QSettings, QTimer, QUrl
+from PySide6.QtCore import QSettings, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -72,9 +72,11 @@ class MainWindow(QMainWindow):
         open_folder = QAction("&Open data folder", self)
         open_folder.triggered.connect(self.open_data_folder)
         file_menu.addAction(open_folder)
-        fiscal = QAction("&Fiscal year…", self)
-        fiscal.triggered.connect(self.choose_fiscal_year)
-        file_menu.addAction(fiscal)
+        profile = QAction("Group &profile…", self)
+        profile.setToolTip("Your group's name, address, logo and signatory for letters, and "
+                           "when its fiscal year starts")
+        profile.triggered.connect(self.edit_profile)
+        file_menu.addAction(profile)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -122,6 +124,10 @@ class MainWindow(QMainWindow):
                                  "saved until a good backup is restored.")
             return
         self.automatic_backup()
+        from cars_desktop.store.profile import setup_state
+
+        if not setup_state():
+            self.first_run_setup()
 
     def automatic_backup(self) -> None:
         """The daily copy, made beside the window on a connection of its own: a large file
@@ -157,25 +163,35 @@ class MainWindow(QMainWindow):
         self.backup_label.setText(f"Last backup: {found[0].made_at:%Y-%m-%d %H:%M}" if found
                                   else "No backup yet")
 
-    def choose_fiscal_year(self) -> None:
-        """The month the group's fiscal year starts, for "this fiscal year" and reports."""
-        from PySide6.QtWidgets import QInputDialog
+    def edit_profile(self) -> bool:
+        from cars_desktop.ui.profile_dialog import GroupProfileDialog
 
-        from cars_desktop.store.profile import fiscal_year_start_month, set_fiscal_year_start_month
+        dialog = GroupProfileDialog(self)
+        dialog.exec()
+        self._profile_closed(dialog)
+        return dialog.saved
 
-        months = [QLocale(QLocale.Language.English).monthName(m) for m in range(1, 13)]
-        month, chosen = QInputDialog.getItem(
-            self, "Fiscal year", "Your group's fiscal year starts in:", months,
-            fiscal_year_start_month() - 1, False)
-        if not chosen:
-            return
-        try:
-            set_fiscal_year_start_month(months.index(month) + 1)
-        except database.StoreError as err:
-            QMessageBox.critical(self, "Not changed", str(err))
-            return
-        self.contributions._filters_changed()
-        self.statusBar().showMessage(f"The fiscal year now starts in {month}.", 10_000)
+    def first_run_setup(self):
+        """On first start: the group's profile, which may be left for later. It does not
+        block: the window is usable behind it."""
+        from cars_desktop.ui.profile_dialog import GroupProfileDialog
+
+        dialog = GroupProfileDialog(self, first_run=True)
+        dialog.finished.connect(lambda _: self._profile_closed(dialog, first_run=True))
+        dialog.open()
+        return dialog
+
+    def _profile_closed(self, dialog, first_run: bool = False) -> None:
+        from cars_desktop.store.profile import save_text_settings, setup_state
+
+        if dialog.saved:
+            self.contributions._filters_changed()  # "this fiscal year" may have moved
+            self.statusBar().showMessage("Your group's profile is saved.", 10_000)
+        elif first_run and not setup_state():
+            try:
+                save_text_settings({"profile.setup": "later"})
+            except database.StoreError:
+                pass  # then it is asked again next time: no harm
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.data_dir)))

@@ -158,7 +158,7 @@ class PartnersTab(QWidget):
         more.setObjectName("moreActions")
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
-        menu.addActions([self.delete_action, self.erase_action])
+        menu.addActions([self.year_end_action, self.delete_action, self.erase_action])
         more.setMenu(menu)
         self.count_label = QLabel()
         self.count_label.setObjectName("partnerCount")
@@ -168,8 +168,8 @@ class PartnersTab(QWidget):
         buttons.addStretch()
         buttons.addWidget(self.count_label)
 
-        self.table.addActions([self.edit_action, self.archive_action, self.delete_action,
-                               self.erase_action])
+        self.table.addActions([self.edit_action, self.year_end_action, self.archive_action,
+                               self.delete_action, self.erase_action])
         self.table.activated.connect(lambda _: self.edit_action.trigger())  # Enter, double-click
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.link_activated.connect(
@@ -209,10 +209,14 @@ class PartnersTab(QWidget):
         self.delete_action = action("&Delete partner entered by mistake…", self.delete_selected)
         self.erase_action = action("E&rase personal information…", self.erase_selected)
         self.find_action = action("&Find partner", self.focus_search, "Ctrl+F")
+        self.year_end_action = action("&Year-end summary letter…", self.year_end_letter, "",
+                                      "A letter listing every gift of this partner in a "
+                                      "period, with the total")
 
     def actions_for_menu(self) -> list[QAction | None]:
         """The Partner menu: None marks a separator."""
         return [self.new_action, self.edit_action, self.find_action, None,
+                self.year_end_action, None,
                 self.archive_action, self.delete_action, self.erase_action]
 
     def _filter_combo(self, everything: str, vocabulary: vocab.Vocabulary,
@@ -271,7 +275,8 @@ class PartnersTab(QWidget):
             self.history.show_partner(partner)
             self._shown_partner = partner
         erased = partner is not None and partner.erased_at is not None
-        for action in (self.edit_action, self.archive_action, self.erase_action):
+        for action in (self.edit_action, self.archive_action, self.erase_action,
+                       self.year_end_action):
             action.setEnabled(partner is not None and not erased)
         self.delete_action.setEnabled(partner is not None)
         archived = partner is not None and partner.status == "archived"
@@ -315,6 +320,31 @@ class PartnersTab(QWidget):
         if partner_id is not None and self.model.row_of(partner_id) is None:
             self.clear_filters()  # the partner just saved must be seen, whatever the filters
             self.refresh(select_id=partner_id)
+        self.changed.emit()
+
+    def year_end_letter(self):
+        """The summary of a partner's gifts in a period, previewed, ready to print."""
+        partner = self._selected()
+        if partner is None or partner.erased_at:
+            return None
+        import datetime as dt
+
+        from cars_desktop.store import letters
+        from cars_desktop.store.profile import fiscal_year_start_month
+        from cars_desktop.ui.letters_window import YearEndDialog, letters_ready, open_letters
+
+        if not letters_ready(self):
+            return None
+        dialog = YearEndDialog(self, partner.name, fiscal_year_start_month())
+        if not dialog.exec():
+            return None
+        start, end, lang = dialog.chosen()
+        return open_letters(
+            self, lambda: letters.year_end_letter(partner.id, start, end, dt.date.today(), lang),
+            f"Year-end summary {partner.name}", self._after_thanks)
+
+    def _after_thanks(self) -> None:
+        self.refresh(select_id=self.selected_id())
         self.changed.emit()
 
     def toggle_archive(self) -> None:

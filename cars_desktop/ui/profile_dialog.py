@@ -1,0 +1,270 @@
+"""The group's own profile: what letters and reports print at the top and under the signature.
+Asked once on first start (and it can be finished later), then from File › Group profile…"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cars_desktop.core import vocab
+from cars_desktop.core.validation import ValidationError
+from cars_desktop.store.database import StoreError
+from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
+
+
+class GroupProfileDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, *, first_run: bool = False) -> None:
+        super().__init__(parent)
+        from cars_desktop.store.letters import letter_options
+        from cars_desktop.store.profile import group_profile
+
+        self.setWindowTitle("Welcome to CARS Desktop" if first_run else "Group profile")
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self.saved = False
+        profile = group_profile()
+        self._logo: bytes | None = profile.logo or None
+        self._logo_changed = False
+
+        intro = QLabel(
+            "Tell us about your group. Thank-you letters print this at the top and under the "
+            "signature. You can skip it now and finish it later in File › Group profile; "
+            "letters need at least the name and address." if first_run else
+            "What letters print at the top and under the signature.")
+        intro.setWordWrap(True)
+
+        group = QGroupBox("Your group")
+        form = QFormLayout(group)
+        self.name = self._row(form, "name", "Group &name", QLineEdit(profile.name))
+        self.address1 = self._row(form, "address_line1", "&Street address",
+                                  QLineEdit(profile.address_line1))
+        self.address2 = self._row(form, "address_line2", "Address line &2",
+                                  QLineEdit(profile.address_line2))
+        self.address2.setPlaceholderText("PO Box, suite… (optional)")
+        town = QWidget()
+        town_row = QHBoxLayout(town)
+        town_row.setContentsMargins(0, 0, 0, 0)
+        self.city = QLineEdit(profile.city)
+        self.city.setObjectName("city")
+        self.city.setAccessibleName("Town or city")
+        self.province = QComboBox()
+        self.province.setObjectName("province")
+        self.province.setAccessibleName("Province or territory")
+        self.province.addItem("—", "")
+        fill_combo(self.province, vocab.PROVINCES, clear=False)
+        set_combo(self.province, profile.province)
+        self.postal = QLineEdit(profile.postal_code)
+        self.postal.setObjectName("postal_code")
+        self.postal.setAccessibleName("Postal code")
+        self.postal.setPlaceholderText("A1A 1A1")
+        self.postal.setMaximumWidth(90)
+        town_row.addWidget(self.city, 3)
+        town_row.addWidget(self.province, 2)
+        town_row.addWidget(self.postal, 1)
+        self._row(form, "city", "&Town, province", town)
+        for name in ("province", "postal_code"):
+            self.errors[name] = self.errors["city"]
+        self.fields.update(city=self.city, province=self.province, postal_code=self.postal)
+        self.phone = self._row(form, "phone", "&Phone", QLineEdit(profile.phone))
+        self.email = self._row(form, "email", "&Email", QLineEdit(profile.email))
+        self.website = self._row(form, "website", "&Website", QLineEdit(profile.website))
+
+        logo = QWidget()
+        logo_row = QHBoxLayout(logo)
+        logo_row.setContentsMargins(0, 0, 0, 0)
+        self.logo_preview = QLabel()
+        self.logo_preview.setObjectName("logoPreview")
+        self.logo_preview.setFixedSize(120, 60)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setStyleSheet("QLabel { border: 1px solid palette(mid); }")
+        choose = QPushButton("C&hoose picture…")
+        choose.setObjectName("chooseLogo")
+        choose.clicked.connect(self.choose_logo)
+        self.remove_logo = QPushButton("Remove")
+        self.remove_logo.setObjectName("removeLogo")
+        self.remove_logo.clicked.connect(self._drop_logo)
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addWidget(choose)
+        logo_row.addWidget(self.remove_logo)
+        logo_row.addStretch()
+        self._row(form, "logo", "&Logo", logo)
+
+        signing = QGroupBox("Letters")
+        sign_form = QFormLayout(signing)
+        self.signatory = self._row(sign_form, "signatory_name", "Signed &by",
+                                   QLineEdit(profile.signatory_name))
+        self.signatory.setPlaceholderText("The person who signs the letters")
+        self.title = self._row(sign_form, "signatory_title", "Their t&itle",
+                               QLineEdit(profile.signatory_title))
+        self.title.setPlaceholderText("Chair of the Board, Coordinator…")
+        self.language = self._row(sign_form, "language", "Default lan&guage", QComboBox())
+        fill_combo(self.language, vocab.LANGUAGES)
+        set_combo(self.language, profile.language or "en")
+        self.language.setToolTip("Each letter uses its partner's language; this one is for "
+                                 "the rest")
+        options = letter_options()
+        self.paper = self._row(sign_form, "paper", "Pape&r", QComboBox())
+        fill_combo(self.paper, vocab.PAPER_SIZES)
+        set_combo(self.paper, options.paper)
+        self.not_a_receipt = self._row(sign_form, "not_a_receipt", "", QCheckBox(
+            "Say that a letter is &not an official receipt for income tax purposes"))
+        self.not_a_receipt.setChecked(options.not_a_receipt)
+        self.in_kind_values = self._row(sign_form, "in_kind_values", "", QCheckBox(
+            "State the estimated &value of gifts in kind in year-end summaries"))
+        self.in_kind_values.setChecked(options.in_kind_values)
+
+        charity = QWidget()
+        charity_row = QHBoxLayout(charity)
+        charity_row.setContentsMargins(0, 0, 0, 0)
+        self.registered = QCheckBox("Re&gistered charity")
+        self.registered.setObjectName("registered_charity")
+        self.registered.setChecked(bool(profile.charity_number))
+        self.charity_number = QLineEdit(profile.charity_number)
+        self.charity_number.setObjectName("charity_number")
+        self.charity_number.setAccessibleName("Charity registration number")
+        self.charity_number.setPlaceholderText("123456789 RR 0001")
+        self.registered.toggled.connect(self.charity_number.setEnabled)
+        self.charity_number.setEnabled(self.registered.isChecked())
+        charity_row.addWidget(self.registered)
+        charity_row.addWidget(self.charity_number, 1)
+        self._row(sign_form, "charity_number", "Charity", charity)
+        self.fields["charity_number"] = self.charity_number
+        self.fiscal = self._row(sign_form, "fiscal_year_start_month", "&Fiscal year starts in",
+                                QComboBox())
+        english = QLocale(QLocale.Language.English)
+        for month in range(1, 13):
+            self.fiscal.addItem(english.monthName(month), month)
+        set_combo(self.fiscal, profile.fiscal_year_start_month or 1)
+
+        buttons = QDialogButtonBox()
+        save = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.ActionRole)
+        save.setObjectName("saveProfile")
+        save.setDefault(True)
+        save.clicked.connect(self.save)
+        later = buttons.addButton("Finish &later" if first_run else "Cancel",
+                                  QDialogButtonBox.ButtonRole.RejectRole)
+        later.setObjectName("finishLater" if first_run else "cancelProfile")
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.general_error = ErrorLabel()
+
+        columns = QHBoxLayout()
+        columns.addWidget(group, 1)
+        columns.addWidget(signing, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(columns)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self._show_logo()
+        self.name.setFocus()
+
+    def _row(self, form: QFormLayout, name: str, label: str, widget):
+        widget.setObjectName(widget.objectName() or name)
+        error = ErrorLabel()
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        form.addRow(label, column)
+        self.fields[name] = widget
+        self.errors[name] = error
+        return widget
+
+    # The logo
+
+    def choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose your group's logo", "",
+                                              "Pictures (*.png *.jpg *.jpeg)")
+        if path:
+            self.set_logo_file(path)
+
+    def set_logo_file(self, path: str) -> None:
+        from cars_desktop.documents.letters import logo_problem
+        from cars_desktop.store.profile import LOGO_LIMIT
+
+        try:
+            with open(path, "rb") as file:
+                data = file.read(LOGO_LIMIT + 1)
+        except OSError as err:
+            self.errors["logo"].show_message(f"That file cannot be read: {err.strerror}.")
+            return
+        problem = ("That picture is over 2 MB. Choose a smaller one, such as a PNG about 600 "
+                   "pixels wide." if len(data) > LOGO_LIMIT else logo_problem(data))
+        self.errors["logo"].show_message(problem or "")
+        if problem is None:
+            self._logo, self._logo_changed = data, True
+            self._show_logo()
+
+    def _drop_logo(self) -> None:
+        self._logo, self._logo_changed = None, True
+        self._show_logo()
+
+    def _show_logo(self) -> None:
+        picture = QPixmap()
+        if isinstance(self._logo, bytes) and picture.loadFromData(self._logo):
+            self.logo_preview.setPixmap(picture.scaled(
+                self.logo_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText("No logo")
+        self.remove_logo.setEnabled(isinstance(self._logo, bytes))
+
+    # Saving
+
+    def values(self) -> dict[str, Any]:
+        found = {name: widget.text() for name, widget in self.fields.items()
+                 if isinstance(widget, QLineEdit)}
+        found.update(province=self.province.currentData(), language=self.language.currentData(),
+                     fiscal_year_start_month=self.fiscal.currentData(),
+                     registered_charity=self.registered.isChecked())
+        if self._logo_changed:
+            found["logo"] = self._logo
+        return found
+
+    def save(self) -> None:
+        from cars_desktop.store.letters import LetterOptions, save_letter_options
+        from cars_desktop.store.profile import save_group_profile
+
+        for error in self.errors.values():
+            error.show_message("")
+        self.general_error.show_message("")
+        try:
+            save_group_profile(self.values())
+            save_letter_options(LetterOptions(self.paper.currentData(),
+                                              self.not_a_receipt.isChecked(),
+                                              self.in_kind_values.isChecked()))
+        except ValidationError as err:
+            first = None
+            for name, message in err.errors.items():
+                label = self.errors.get(name, self.general_error)
+                label.show_message(message if not label.isVisible() else
+                                   f"{label.text()[2:]} {message}")
+                first = first or self.fields.get(name)
+            if first is not None:
+                first.setFocus()
+            return
+        except StoreError as err:
+            QMessageBox.critical(self, "Not saved", str(err))
+            return
+        self.saved = True
+        self.accept()
