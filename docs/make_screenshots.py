@@ -18,7 +18,10 @@ from cars_desktop.ui.app import make_application
 from cars_desktop.ui.contribution_dialog import ContributionDialog
 from cars_desktop.ui.main_window import MainWindow
 from cars_desktop.ui.maintenance_dialogs import ReviewDialog
+from cars_desktop.ui.letters_window import YearEndDialog
 from cars_desktop.ui.partner_dialog import PartnerDialog
+from cars_desktop.ui.profile_dialog import GroupProfileDialog
+from cars_desktop.ui.templates_dialog import TemplatesDialog
 
 
 def settle(app: QApplication, ms: int = 300) -> None:
@@ -37,6 +40,10 @@ def main(out: Path) -> None:
         window.show()
         settle(app)
         window.grab().save(str(out / "partners-empty.png"))
+        setup = window.first_run_setup()
+        settle(app)
+        setup.grab().save(str(out / "group-profile-first-run.png"))
+        setup.done(0)
         window.close()
         empty_store.close()
 
@@ -100,6 +107,42 @@ def main(out: Path) -> None:
         settle(app)
         review.grab().save(str(out / "review-dialog.png"))
         review.done(0)
+
+        profile = GroupProfileDialog(window)
+        profile.show()
+        settle(app)
+        profile.grab().save(str(out / "group-profile.png"))
+        profile.done(0)
+        texts = TemplatesDialog(window, "in_kind", "fr")
+        texts.show()
+        settle(app, 600)
+        texts.grab().save(str(out / "letter-texts.png"))
+        texts.editor.setPlainText(texts.editor.toPlainText().replace("{gift}", "{gfit}"))
+        texts.update_preview()
+        settle(app)
+        texts.grab().save(str(out / "letter-texts-error.png"))
+        texts.editor.setPlainText(texts._loaded_text)
+        texts.done(0)
+        window.tabs.setCurrentWidget(window.contributions)
+        window.contributions.show_thank_you_queue()
+        settle(app)
+        window.contributions.table.selectRow(0)
+        window.contributions.table.selectRow(1)
+        letters = window.contributions.letters_for_queue()
+        settle(app, 800)
+        letters.grab().save(str(out / "letters-preview.png"))
+        letters.mark_thanked()
+        settle(app)
+        letters.grab().save(str(out / "letters-marked.png"))
+        letters.undo()
+        letters.done(0)
+        window.tabs.setCurrentWidget(window.partners)
+        window.partners.select_row(2)
+        chooser = YearEndDialog(window, "Coopérative Évangéline", 4)
+        chooser.show()
+        settle(app)
+        chooser.grab().save(str(out / "year-end-dialog.png"))
+        chooser.done(0)
         window.close()
         store.close()
 

@@ -69,18 +69,28 @@ ORGANISATIONS = {  # sector -> (English pattern, French pattern, formal share)
 }
 PURPOSES = ["Breakfast program", "Summer day camp", "Food bank", "Winter coat drive",
             "Drop-in centre rent", "Parenting workshop", "Fête de quartier", "Annual gala"]
-GIFTS_IN_KIND = {
-    "products": ["12 turkeys for the community dinner", "40 winter coats", "a chest freezer",
-                 "school supplies for 60 children", "two laptops"],
-    "service": ["snow clearing of the centre's lot", "repairs to the kitchen plumbing",
-                "printing of the spring newsletter"],
-    "facilities": ["the church hall for the annual general meeting",
-                   "storage space for the food bank"],
-    "volunteer_program": ["a team of eight staff at the fall food drive",
-                          "staff volunteers for the breakfast program"],
-    "advice": ["bookkeeping advice for our year-end", "legal advice on our bylaws"],
-    "bulk_ordering": ["bulk ordering of groceries at cost"],
-    "name_use": ["the use of their name on our campaign poster"],
+GIFTS_IN_KIND = {  # (English, French)
+    "products": [("12 turkeys for the community dinner", "12 dindes pour le souper communautaire"),
+                 ("40 winter coats", "40 manteaux d'hiver"), ("a chest freezer", "un congélateur"),
+                 ("school supplies for 60 children", "des fournitures scolaires pour 60 enfants"),
+                 ("two laptops", "deux ordinateurs portables")],
+    "service": [("snow clearing of the centre's lot", "le déneigement du stationnement"),
+                ("repairs to the kitchen plumbing", "la réparation de la plomberie de la cuisine"),
+                ("printing of the spring newsletter", "l'impression du bulletin du printemps")],
+    "facilities": [("the church hall for the annual general meeting",
+                    "la salle paroissiale pour l'assemblée générale annuelle"),
+                   ("storage space for the food bank", "un entrepôt pour la banque alimentaire")],
+    "volunteer_program": [("a team of eight staff at the fall food drive",
+                           "une équipe de huit employés à la collecte d'automne"),
+                          ("staff volunteers for the breakfast program",
+                           "des employés bénévoles pour le programme de déjeuners")],
+    "advice": [("bookkeeping advice for our year-end", "des conseils comptables pour notre "
+                "fin d'année"), ("legal advice on our bylaws",
+                                 "des conseils juridiques sur nos règlements")],
+    "bulk_ordering": [("bulk ordering of groceries at cost",
+                       "l'achat groupé d'épicerie au prix coûtant")],
+    "name_use": [("the use of your name on our campaign poster",
+                  "l'utilisation de votre nom sur notre affiche de campagne")],
 }
 
 
@@ -211,6 +221,7 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                     "note": rng.choice(notes) if mark == "attention" else ""})
 
     names = {row["id"]: row["name"] for row in partner_rows}
+    language_of = {row["id"]: row["language"] for row in partner_rows}
     people = [row["id"] for row in partner_rows if row["kind"] == "person"] or list(names)
     pids = list(names)
     contrib_rows: list[dict] = []
@@ -249,7 +260,8 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                   "amount_cents": amount, "date": day, "purpose": purpose}
         if in_kind:
             values["valued_by"] = rng.choice(["Coordinator", "Partner's invoice", "Board"])
-            values["description"] = rng.choice(GIFTS_IN_KIND[kind])
+            english, french = rng.choice(GIFTS_IN_KIND[kind])
+            values["description"] = french if language_of[pid] == "fr" else english
             values["appraised"] = int(kind == "products" and amount > 100_000
                                       and rng.random() < 0.5)
             if kind in ("service", "volunteer_program"):

@@ -59,12 +59,7 @@ class GroupProfileDialog(QDialog):
         self.address2 = self._row(form, "address_line2", "Address line &2",
                                   QLineEdit(profile.address_line2))
         self.address2.setPlaceholderText("PO Box, suite… (optional)")
-        town = QWidget()
-        town_row = QHBoxLayout(town)
-        town_row.setContentsMargins(0, 0, 0, 0)
-        self.city = QLineEdit(profile.city)
-        self.city.setObjectName("city")
-        self.city.setAccessibleName("Town or city")
+        self.city = self._row(form, "city", "&Town or city", QLineEdit(profile.city))
         self.province = QComboBox()
         self.province.setObjectName("province")
         self.province.setAccessibleName("Province or territory")
@@ -75,14 +70,16 @@ class GroupProfileDialog(QDialog):
         self.postal.setObjectName("postal_code")
         self.postal.setAccessibleName("Postal code")
         self.postal.setPlaceholderText("A1A 1A1")
-        self.postal.setMaximumWidth(90)
-        town_row.addWidget(self.city, 3)
-        town_row.addWidget(self.province, 2)
-        town_row.addWidget(self.postal, 1)
-        self._row(form, "city", "&Town, province", town)
-        for name in ("province", "postal_code"):
-            self.errors[name] = self.errors["city"]
-        self.fields.update(city=self.city, province=self.province, postal_code=self.postal)
+        self.postal.setFixedWidth(90)
+        place = QWidget()
+        place_row = QHBoxLayout(place)
+        place_row.setContentsMargins(0, 0, 0, 0)
+        place_row.addWidget(self.province, 1)
+        place_row.addWidget(QLabel("Postal code"))
+        place_row.addWidget(self.postal)
+        self._row(form, "province", "Pro&vince", place, buddy=self.province)
+        self.errors["postal_code"] = self.errors["province"]
+        self.fields.update(province=self.province, postal_code=self.postal)
         self.phone = self._row(form, "phone", "&Phone", QLineEdit(profile.phone))
         self.email = self._row(form, "email", "&Email", QLineEdit(profile.email))
         self.website = self._row(form, "website", "&Website", QLineEdit(profile.website))
@@ -95,7 +92,7 @@ class GroupProfileDialog(QDialog):
         self.logo_preview.setFixedSize(120, 60)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setStyleSheet("QLabel { border: 1px solid palette(mid); }")
-        choose = QPushButton("C&hoose picture…")
+        choose = QPushButton("Choose picture…")
         choose.setObjectName("chooseLogo")
         choose.clicked.connect(self.choose_logo)
         self.remove_logo = QPushButton("Remove")
@@ -105,7 +102,7 @@ class GroupProfileDialog(QDialog):
         logo_row.addWidget(choose)
         logo_row.addWidget(self.remove_logo)
         logo_row.addStretch()
-        self._row(form, "logo", "&Logo", logo)
+        self._row(form, "logo", "&Logo", logo, buddy=choose)
 
         signing = QGroupBox("Letters")
         sign_form = QFormLayout(signing)
@@ -125,16 +122,16 @@ class GroupProfileDialog(QDialog):
         fill_combo(self.paper, vocab.PAPER_SIZES)
         set_combo(self.paper, options.paper)
         self.not_a_receipt = self._row(sign_form, "not_a_receipt", "", QCheckBox(
-            "Say that a letter is &not an official receipt for income tax purposes"))
+            "Say that a letter is not an official receipt for income ta&x purposes"))
         self.not_a_receipt.setChecked(options.not_a_receipt)
         self.in_kind_values = self._row(sign_form, "in_kind_values", "", QCheckBox(
-            "State the estimated &value of gifts in kind in year-end summaries"))
+            "State the estimated val&ue of gifts in kind in year-end summaries"))
         self.in_kind_values.setChecked(options.in_kind_values)
 
         charity = QWidget()
         charity_row = QHBoxLayout(charity)
         charity_row.setContentsMargins(0, 0, 0, 0)
-        self.registered = QCheckBox("Re&gistered charity")
+        self.registered = QCheckBox("Registered c&harity")
         self.registered.setObjectName("registered_charity")
         self.registered.setChecked(bool(profile.charity_number))
         self.charity_number = QLineEdit(profile.charity_number)
@@ -145,7 +142,7 @@ class GroupProfileDialog(QDialog):
         self.charity_number.setEnabled(self.registered.isChecked())
         charity_row.addWidget(self.registered)
         charity_row.addWidget(self.charity_number, 1)
-        self._row(sign_form, "charity_number", "Charity", charity)
+        self._row(sign_form, "charity_number", "Charity", charity, buddy=self.registered)
         self.fields["charity_number"] = self.charity_number
         self.fiscal = self._row(sign_form, "fiscal_year_start_month", "&Fiscal year starts in",
                                 QComboBox())
@@ -177,14 +174,16 @@ class GroupProfileDialog(QDialog):
         self._show_logo()
         self.name.setFocus()
 
-    def _row(self, form: QFormLayout, name: str, label: str, widget):
+    def _row(self, form: QFormLayout, name: str, label: str, widget, buddy=None):
         widget.setObjectName(widget.objectName() or name)
         error = ErrorLabel()
         column = QVBoxLayout()
         column.setSpacing(2)
         column.addWidget(widget)
         column.addWidget(error)
-        form.addRow(label, column)
+        caption = QLabel(label)
+        caption.setBuddy(buddy or widget)  # Alt and the underlined letter go to the field
+        form.addRow(caption, column)
         self.fields[name] = widget
         self.errors[name] = error
         return widget

@@ -72,6 +72,8 @@ class TemplatesDialog(QDialog):
         self.placeholders = QListWidget()
         self.placeholders.setObjectName("placeholderList")
         self.placeholders.setWordWrap(True)
+        self.placeholders.setAlternatingRowColors(True)
+        self.placeholders.setSpacing(2)
         self.placeholders.setToolTip("Double-click or press Enter to put one in the text")
         self.placeholders.itemActivated.connect(self._insert)
         listing = QWidget()
@@ -158,7 +160,9 @@ class TemplatesDialog(QDialog):
         self.editor.setPlainText(self._loaded_text)
         self.placeholders.clear()
         for placeholder in placeholders_for(kind):
-            item = QListWidgetItem(f"{{{placeholder.name}}}\n    {placeholder.label(lang)}")
+            # described in the window's language, whatever the letter's
+            item = QListWidgetItem(f"{{{placeholder.name}}}\n{placeholder.label('en')}")
+            item.setToolTip(placeholder.label("en"))
             item.setData(Qt.ItemDataRole.UserRole, placeholder.name)
             self.placeholders.addItem(item)
         self.error.show_message("")
