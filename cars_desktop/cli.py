@@ -159,8 +159,15 @@ def _letters(data_dir: Path, args) -> int:
         print("cars-desktop: a year-end summary needs its period: --from YYYY-MM-DD "
               "--to YYYY-MM-DD", file=sys.stderr)
         return 2
+    if (args.start or args.end) and not args.year_end:
+        print("cars-desktop: --from and --to go with --year-end.", file=sys.stderr)
+        return 2
     if not args.output.parent.is_dir():
         print(f"cars-desktop: The folder {args.output.parent} does not exist.", file=sys.stderr)
+        return 2
+    if args.output.is_dir():
+        print(f"cars-desktop: {args.output} is a folder. Give a file name, such as "
+              f"{args.output / 'letters.pdf'}", file=sys.stderr)
         return 2
     today = dt.date.today()
     with database.open_store(data_dir, read_only=not args.mark_thanked):
@@ -189,7 +196,12 @@ def _letters(data_dir: Path, args) -> int:
                 head, options=dataclasses.replace(head.options, paper=args.paper))
         from cars_desktop.documents.letters import write_letters
 
-        pages = write_letters(batch.letters, head, args.output, today)
+        try:
+            pages = write_letters(batch.letters, head, args.output, today)
+        except OSError as err:
+            print(f"cars-desktop: The letters could not be written to {args.output}: "
+                  f"{err.strerror or err}. Nothing was marked as thanked.", file=sys.stderr)
+            return 2
         count = len(batch.letters)
         print(f"{count} letter{'s' if count != 1 else ''} ({pages} "
               f"page{'s' if pages != 1 else ''}) written to {args.output}")

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication
 from cars_desktop.store import database, sample
 from cars_desktop.ui.app import make_application
 from cars_desktop.ui.contribution_dialog import ContributionDialog
+from cars_desktop.ui.letters_window import YearEndDialog
 from cars_desktop.ui.main_window import MainWindow
 from cars_desktop.ui.maintenance_dialogs import ReviewDialog
-from cars_desktop.ui.letters_window import YearEndDialog
 from cars_desktop.ui.partner_dialog import PartnerDialog
 from cars_desktop.ui.profile_dialog import GroupProfileDialog
 from cars_desktop.ui.templates_dialog import TemplatesDialog

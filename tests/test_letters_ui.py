@@ -319,3 +319,11 @@ def test_year_end_summary_from_the_partners_tab(qtbot, window, tmp_path, lang):
     assert ("$100.00" if lang == "en" else "100,00 $") in text
     assert ("300" not in text.split("12 turkeys")[1].split("\n")[0])  # no value for in kind
 
+
+
+def test_no_two_commands_of_the_window_share_a_shortcut(window):
+    from PySide6.QtGui import QAction
+
+    shortcuts = [action.shortcut().toString() for action in window.findChildren(QAction)
+                 if not action.shortcut().isEmpty()]
+    assert len(shortcuts) == len(set(shortcuts)), sorted(shortcuts)

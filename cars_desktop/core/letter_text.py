@@ -16,6 +16,14 @@ GIFT_KINDS = frozenset({"cash", "in_kind", "pledge", "time"})
 GIFT_LIST = "{gift_list}"  # a paragraph of its own in a year-end summary: the table of gifts
 
 
+class _GiftTable(str):
+    """Where a filled letter draws its table of gifts. Found by identity, never by its text:
+    a template's "{{gift_list}}" prints those words, not a table."""
+
+
+GIFT_TABLE = _GiftTable(GIFT_LIST)
+
+
 @dataclass(frozen=True)
 class Placeholder:
     name: str
@@ -108,12 +116,12 @@ def paragraphs(text: str) -> list[str]:
 
 
 def fill(text: str, values: dict[str, str]) -> list[str]:
-    """The letter's paragraphs with every placeholder replaced; `GIFT_LIST` stays as a marker
+    """The letter's paragraphs with every placeholder replaced; `GIFT_TABLE` marks the
     paragraph. The template must have passed `check_template`."""
     filled = []
     for block in paragraphs(text):
         if block == GIFT_LIST:
-            filled.append(GIFT_LIST)
+            filled.append(GIFT_TABLE)
         else:
             filled.append(block.format_map(_Values(values)))
     return filled
@@ -246,7 +254,7 @@ class Letter:
     language: str
     kind: str
     address: list[str]  # the recipient's lines, as for an envelope window
-    paragraphs: list[str]  # the body, GIFT_LIST marking where the table of gifts goes
+    paragraphs: list[str]  # the body, GIFT_TABLE marking where the table of gifts goes
     gifts: list[tuple[str, str, str]] = field(default_factory=list)  # date, gift, amount
     total: str = ""
     total_note: str = ""  # why the total leaves gifts in kind out, when it does

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +31,8 @@ from reportlab.platypus import (
 
 from cars_desktop.core.letter_text import (
     CONTINUED,
-    GIFT_LIST,
     GIFT_LIST_HEADINGS,
+    GIFT_TABLE,
     NOT_A_RECEIPT,
     TOTAL_LABEL,
     Letter,
@@ -93,9 +93,8 @@ def write_letters(letters: list[Letter], head, path: str | os.PathLike, today,
     register_fonts()
     target = Path(path)
     page = PAGES.get(head.options.paper, PAGES["letter"])
-    handle, partial = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".partial",
-                                       dir=target.parent)
-    os.close(handle)
+    # ReportLab creates the file, so it gets the usual permissions, not a private temp file's
+    partial = str(target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
         maker = _LetterMaker(head, page, today, letters, progress)
         doc = BaseDocTemplate(partial, pagesize=(page.width, page.height),
@@ -240,7 +239,7 @@ class _LetterMaker:
         return story
 
     def _block(self, text: str, letter: Letter):
-        if text == GIFT_LIST:
+        if text is GIFT_TABLE:
             return self._gift_table(letter)
         return Paragraph(escape(text).replace("\n", "<br/>"), self.body)
 

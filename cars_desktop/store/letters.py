@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from cars_desktop.core import vocab
 from cars_desktop.core.letter_text import (
-    GIFT_LIST,
+    GIFT_TABLE,
     Gift,
     Letter,
     TemplateError,
@@ -323,7 +323,7 @@ def preview(kind: str, lang: str, text: str, today: dt.date) -> tuple[str, str]:
 
 
 def _plain(block: str, letter: Letter) -> str:
-    if block != GIFT_LIST:
+    if block is not GIFT_TABLE:
         return block
     rows = [f"    {day:<20} {what:<40} {amount:>12}" for day, what, amount in letter.gifts]
     return "\n".join([*rows, f"    {'Total':<61} {letter.total:>12}"])

@@ -175,7 +175,7 @@ class ContributionsTab(QWidget):
         self.delete_action = action("&Delete contribution entered by mistake…",
                                     self.delete_selected)
         self.queue_action = action("Show the thank-you &queue", self.show_thank_you_queue)
-        self.letters_action = action("Thank-you &letters…", self.letters_for_selected, "Ctrl+L",
+        self.letters_action = action("Thank-you &letters…", self.letters_for_selected, "Ctrl+P",
                                      "Print a thank-you letter for each selected contribution")
         self.queue_letters_action = action(
             "Letters for &everyone not yet thanked…", self.letters_for_queue, "",
