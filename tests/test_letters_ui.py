@@ -327,3 +327,20 @@ def test_no_two_commands_of_the_window_share_a_shortcut(window):
     shortcuts = [action.shortcut().toString() for action in window.findChildren(QAction)
                  if not action.shortcut().isEmpty()]
     assert len(shortcuts) == len(set(shortcuts)), sorted(shortcuts)
+
+
+def test_the_contribution_shows_how_it_was_thanked(qtbot, window):
+    from cars_desktop.ui.contribution_dialog import ContributionDialog
+
+    fill_profile()
+    _, gift = give("Quincaillerie Roy")
+    sent = letters.record_letters_sent([gift], TODAY)
+    contributions.mark_thanked([gift], TODAY, "call")  # already thanked: no second record
+    dialog = ContributionDialog(window, contribution_id=gift)
+    qtbot.addWidget(dialog)
+    assert dialog.thanked.text() == f"Thanked by letter on {TODAY:%Y-%m-%d}."
+    letters.undo_letters_sent(sent)
+    contributions.mark_thanked([gift], TODAY, "call")
+    dialog = ContributionDialog(window, contribution_id=gift)
+    qtbot.addWidget(dialog)
+    assert dialog.thanked.text() == f"Thanked by phone call on {TODAY:%Y-%m-%d}."

@@ -18,6 +18,7 @@ from cars_desktop.core.text import sort_key
 from cars_desktop.core.validation import ValidationError, validate_contribution
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
+    Acknowledgement,
     ContactPerson,
     Contribution,
     Partner,
@@ -51,6 +52,8 @@ def load_contribution(contribution_id: int) -> dict[str, Any]:
     row = Contribution.get_by_id(contribution_id)
     values = {name: getattr(row, name) for name in EDITABLE}
     values["thanked_on"] = row.thanked_on
+    values["thanks"] = [(ack.date, ack.method) for ack in Acknowledgement.select().where(
+        Acknowledgement.contribution == contribution_id).order_by(Acknowledgement.date)]
     return values
 
 

@@ -230,8 +230,10 @@ class ContributionDialog(QDialog):
         self.advantage.setText(format_money(advantage) if advantage else "")
         self.advantage_text.setText(values.get("advantage_description") or "")
         self.notes.setPlainText(values.get("notes") or "")
-        thanked = values.get("thanked_on")
-        self.thanked.setText(f"Thanked on {thanked:%Y-%m-%d}." if thanked else "")
+        thanks = values.get("thanks") or []
+        self.thanked.setText("Thanked " + "; ".join(
+            f"by {vocab.ACKNOWLEDGEMENT_METHODS.label(method).lower()} on {day:%Y-%m-%d}"
+            for day, method in thanks) + "." if thanks else "")
         self._update()
 
     def values(self) -> dict[str, Any]:
