@@ -25,7 +25,8 @@ from cars_desktop.core.letter_text import (
     written_period,
 )
 from cars_desktop.core.validation import ValidationError
-from cars_desktop.documents.letters import Cancelled, logo_problem, write_letters
+from cars_desktop.documents.letterhead import logo_problem
+from cars_desktop.documents.letters import Cancelled, write_letters
 from cars_desktop.resource_files import resource_path
 from cars_desktop.store import contributions, letters, partners, profile
 from cars_desktop.store.letters import LetterOptions, LetterProblem

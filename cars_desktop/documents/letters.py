@@ -3,7 +3,6 @@ envelope shows it, the body, and a signature block that stays with the last line
 
 from __future__ import annotations
 
-import io
 import os
 import uuid
 from collections.abc import Callable
@@ -13,7 +12,6 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -38,10 +36,8 @@ from cars_desktop.core.letter_text import (
     Letter,
     written_date,
 )
-from cars_desktop.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
-
-INCH = 72.0
-MM = INCH / 25.4
+from cars_desktop.documents.fonts import ITALIC, REGULAR, register_fonts
+from cars_desktop.documents.letterhead import GREY, INCH, MM, draw_letterhead, load_logo
 
 
 class Cancelled(Exception):
@@ -69,18 +65,6 @@ PAGES = {
 }
 
 CHARITY = {"en": "Registered charity {}", "fr": "Organisme de bienfaisance enregistré {}"}
-GREY = (0.35, 0.35, 0.38)
-
-
-def logo_problem(data: bytes) -> str | None:
-    """Why this file cannot be a letterhead logo, or None when it can."""
-    try:
-        width, height = ImageReader(io.BytesIO(data)).getSize()
-    except Exception:  # Pillow raises many kinds for a file that is not a picture
-        return "That file is not a picture CARS Desktop can read. Choose a PNG or JPEG image."
-    if width < 16 or height < 16:
-        return "That picture is too small to print clearly. Choose one at least 100 pixels wide."
-    return None
 
 
 def write_letters(letters: list[Letter], head, path: str | os.PathLike, today,
@@ -129,18 +113,7 @@ class _LetterMaker:
         self.cell = ParagraphStyle("cell", parent=self.body, fontSize=9.5, leading=12,
                                    spaceAfter=0)
         self.right = ParagraphStyle("right", parent=self.cell, alignment=TA_RIGHT)
-        self.logo = self._logo()
-
-    def _logo(self):
-        if not self.head.logo:
-            return None
-        try:
-            reader = ImageReader(io.BytesIO(self.head.logo))
-            width, height = reader.getSize()
-        except Exception:  # a logo that no longer reads must not stop the letters
-            return None
-        scale = min(0.85 * INCH / height, 1.7 * INCH / width)
-        return reader, width * scale, height * scale
+        self.logo = load_logo(self.head.logo)
 
     # Page templates
 
@@ -183,27 +156,8 @@ class _LetterMaker:
         self._footer(canvas, letter.language)
 
     def _letterhead(self, canvas) -> None:
-        page, head = self.page, self.head
-        top = page.height - 0.55 * INCH
-        left = page.margin
-        if self.logo:
-            reader, width, height = self.logo
-            canvas.drawImage(reader, left, top - height, width, height, mask="auto")
-            left += width + 14
-        canvas.setFillColorRGB(0.08, 0.22, 0.36)
-        canvas.setFont(BOLD, 15)
-        canvas.drawString(left, top - 14, head.name)
-        canvas.setFillColorRGB(*GREY)
-        canvas.setFont(REGULAR, 8.5)
-        y = top - 29
-        for line in [*head.address, head.contact_line]:
-            if line:
-                canvas.drawString(left, y, line)
-                y -= 11
-        rule = min(y + 3, top - (self.logo[2] if self.logo else 0)) - 8
-        canvas.setStrokeColorRGB(0.08, 0.22, 0.36)
-        canvas.setLineWidth(0.8)
-        canvas.line(page.margin, rule, page.width - page.margin, rule)
+        page = self.page
+        draw_letterhead(canvas, self.head, page.width, page.height, page.margin, self.logo)
 
     def _address(self, canvas, lines: list[str]) -> None:
         page = self.page

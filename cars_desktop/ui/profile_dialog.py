@@ -197,7 +197,7 @@ class GroupProfileDialog(QDialog):
             self.set_logo_file(path)
 
     def set_logo_file(self, path: str) -> None:
-        from cars_desktop.documents.letters import logo_problem
+        from cars_desktop.documents.letterhead import logo_problem
         from cars_desktop.store.profile import LOGO_LIMIT
 
         try:
