@@ -156,6 +156,31 @@ def test_selected_contributions_preview_save_mark_and_undo(qtbot, window, tmp_pa
     assert Contribution.select().where(Contribution.thanked_on.is_null(False)).count() == 0
 
 
+def test_closing_after_printing_asks_to_mark_and_enter_never_marks(qtbot, window, tmp_path):
+    from PySide6.QtCore import Qt
+
+    fill_profile()
+    give("Quincaillerie Roy")
+    tab = window.contributions
+    window.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    tab.view.select_row(0)
+    dialog = tab.letters_for_selected()
+    qtbot.addWidget(dialog)
+    assert dialog.save_to(str(tmp_path / "letters.pdf"))
+    seen = []
+    answer_message_boxes([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes],
+                         seen)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)  # Enter closes (asking), never marks
+    assert dialog.isVisible() and len(letters.unthanked_ids()) == 1  # Cancel: it stays
+    dialog.findChild(QPushButton, "closeLetters").click()  # Yes: marked, then closed
+    assert letters.unthanked_ids() == [] and len(seen) == 2
+    assert tab.undo_letters_action.isEnabled()  # undo stays possible after the preview closes
+    answer_message_boxes([QMessageBox.StandardButton.Yes], seen)
+    tab.undo_letters_action.trigger()
+    assert len(letters.unthanked_ids()) == 1 and not tab.undo_letters_action.isEnabled()
+
+
 def test_saving_into_a_missing_folder_says_so_and_leaves_nothing(qtbot, window, tmp_path):
     fill_profile()
     give("Quincaillerie Roy")
@@ -318,6 +343,11 @@ def test_year_end_summary_from_the_partners_tab(qtbot, window, tmp_path, lang):
     assert "Coopérative Évangéline" in text and "12 turkeys" in text
     assert ("$100.00" if lang == "en" else "100,00 $") in text
     assert ("300" not in text.split("12 turkeys")[1].split("\n")[0])  # no value for in kind
+    seen = []
+    answer_message_boxes([QMessageBox.StandardButton.No], seen)  # not marked: they did not go
+    dialog.findChild(QPushButton, "closeLetters").click()
+    assert "not marked as thanked" in seen[0]
+    assert len(letters.unthanked_ids()) == 2
 
 
 

@@ -5,6 +5,7 @@ elsewhere."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from dataclasses import dataclass, field
 
@@ -111,7 +112,10 @@ def check_template(text: str, kind: str) -> None:
 
 def paragraphs(text: str) -> list[str]:
     """Blank lines separate paragraphs; a single line break stays inside its paragraph."""
-    blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
+    text = text.replace("\r\n", "\n")
+    text = re.sub(r"^[ \t]*\{gift_list\}[ \t]*$", "\n" + GIFT_LIST + "\n", text,
+                  flags=re.MULTILINE)
+    blocks = [block.strip() for block in re.split(r"\n[ \t]*\n", text)]
     return [block for block in blocks if block]
 
 
@@ -145,9 +149,10 @@ def written_date(day: dt.date | None, lang: str) -> str:
     if day is None:
         return ""
     month = MONTHS["fr" if lang == "fr" else "en"][day.month - 1]
+    # non-breaking spaces: a date never breaks across two lines
     if lang == "fr":
-        return f"{'1er' if day.day == 1 else day.day} {month} {day.year}"
-    return f"{month} {day.day}, {day.year}"
+        return f"{'1er' if day.day == 1 else day.day}\u00a0{month}\u00a0{day.year}"
+    return f"{month}\u00a0{day.day}, {day.year}"
 
 
 def written_period(start: dt.date, end: dt.date, lang: str) -> str:
@@ -193,13 +198,25 @@ class Gift:
     def in_words(self, lang: str) -> str:
         fr = lang == "fr"
         money = format_money(self.amount_cents, lang)
+        hours = written_hours(self.minutes, lang) if self.minutes else ""
         if self.status == "pledged":
-            return f"votre promesse de don de {money}" if fr else f"your pledge of {money}"
+            if self.family == "cash":
+                return f"votre promesse de don de {money}" if fr else f"your pledge of {money}"
+            # a gift in kind is promised as what it is, never as a value
+            if self.description:
+                what = self.description
+            elif hours:
+                what = f"{hours} de votre temps" if fr else f"{hours} of your time"
+            else:
+                what = "un don en nature" if fr else "a gift in kind"
+            return f"votre promesse de don ({what})" if fr else f"your pledge of {what}"
+        if self.kind == "loan":
+            return f"votre prêt de {money}" if fr else f"your loan of {money}"
         if self.family == "cash":
             return f"votre don de {money}" if fr else f"your gift of {money}"
-        if self.letter_kind() == "time" and self.minutes:
-            hours = written_hours(self.minutes, lang)
-            return f"les {hours} de votre temps" if fr else f"{hours} of your time"
+        if self.letter_kind() == "time" and hours:
+            given = f"{hours} de votre temps" if fr else f"{hours} of your time"
+            return f"{given} ({self.description})" if self.description else given
         if self.description:
             return self.description
         return "votre don en nature" if fr else "your gift in kind"
@@ -222,8 +239,8 @@ def for_purpose(purpose: str, lang: str) -> str:
 def default_salutation(contact_name: str, partner_name: str, is_person: bool, lang: str) -> str:
     """The greeting when the contact person has none of their own."""
     name = contact_name or (partner_name if is_person else "")
-    if lang == "fr":
-        return f"Bonjour {name}" if name else "Madame, Monsieur"
+    if lang == "fr":  # the formal French greeting, when none was entered for the person
+        return "Madame, Monsieur"
     return f"Dear {name}" if name else "Dear friends"
 
 

@@ -15,14 +15,57 @@ NAVY = (0.08, 0.22, 0.36)
 GREY = (0.35, 0.35, 0.38)
 
 
+LOGO_PIXELS = 600  # a logo prints under 2 inches wide: more pixels only slow every letter
+
+
+def _decoded(data: bytes):
+    """The whole picture decoded (a file cut short fails here, not halfway through a batch)."""
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = 50_000_000  # refuse a "decompression bomb" rather than freeze
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    return image
+
+
+def prepare_logo(data: bytes) -> bytes:
+    """The picture as a PNG at most LOGO_PIXELS on its longer side, ready to store; raises
+    ValueError with a plain message for a file that cannot be a logo."""
+    try:
+        image = _decoded(data)
+    except Exception:  # Pillow raises many kinds for a file that is not a picture
+        raise ValueError("That file is not a picture CARS Desktop can read, or it is cut "
+                         "short. Choose a PNG or JPEG image.") from None
+    if min(image.size) < 16:
+        raise ValueError("That picture is too small to print clearly. Choose one at least "
+                         "100 pixels wide.")
+    if image.mode not in ("RGB", "RGBA", "L", "LA"):
+        image = image.convert("RGBA")
+    image.thumbnail((LOGO_PIXELS, LOGO_PIXELS))
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def logo_problem(data: bytes) -> str | None:
+    """Why this file cannot be a letterhead logo, or None when it can."""
+    try:
+        prepare_logo(data)
+    except ValueError as err:
+        return str(err)
+    return None
+
+
 def load_logo(data: bytes | None, max_height: float = 0.85 * INCH,
               max_width: float = 1.7 * INCH):
-    """(reader, width, height) to draw the logo at, or None; a logo that no longer reads
+    """(reader, width, height) to draw the logo at, or None: a logo that no longer reads
     must not stop a letter or a report."""
     if not data:
         return None
     try:
-        reader = ImageReader(io.BytesIO(data))
+        image = _decoded(data)
+        image.thumbnail((LOGO_PIXELS, LOGO_PIXELS))
+        reader = ImageReader(image)
         width, height = reader.getSize()
     except Exception:  # Pillow raises many kinds for a file that is not a picture
         return None
@@ -30,15 +73,18 @@ def load_logo(data: bytes | None, max_height: float = 0.85 * INCH,
     return reader, width * scale, height * scale
 
 
-def logo_problem(data: bytes) -> str | None:
-    """Why this file cannot be a letterhead logo, or None when it can."""
-    try:
-        width, height = ImageReader(io.BytesIO(data)).getSize()
-    except Exception:  # Pillow raises many kinds for a file that is not a picture
-        return "That file is not a picture CARS Desktop can read. Choose a PNG or JPEG image."
-    if width < 16 or height < 16:
-        return "That picture is too small to print clearly. Choose one at least 100 pixels wide."
-    return None
+def fitted(text: str, font: str, size: float, width: float, smallest: float) -> tuple[str, float]:
+    """The size (down to `smallest`) at which `text` fits `width`; cut with "…" if even
+    that is too wide."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    while size > smallest and stringWidth(text, font, size) > width:
+        size -= 0.5
+    if stringWidth(text, font, size) <= width:
+        return text, size
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…", size
 
 
 def draw_letterhead(canvas, head, page_width: float, page_height: float, margin: float,
@@ -51,14 +97,16 @@ def draw_letterhead(canvas, head, page_width: float, page_height: float, margin:
         canvas.drawImage(reader, left, top - height, width, height, mask="auto")
         left += width + 14
     canvas.setFillColorRGB(*NAVY)
-    canvas.setFont(BOLD, 15)
-    canvas.drawString(left, top - 14, head.name)
+    name, size = fitted(head.name, BOLD, 15, page_width - margin - left, 10)
+    canvas.setFont(BOLD, size)
+    canvas.drawString(left, top - 14, name)
     canvas.setFillColorRGB(*GREY)
     canvas.setFont(REGULAR, 8.5)
     y = top - 29
     for line in [*head.address, head.contact_line]:
         if line:
-            canvas.drawString(left, y, line)
+            canvas.drawString(left, y, fitted(line, REGULAR, 8.5, page_width - margin - left,
+                                              8.5)[0])
             y -= 11
     rule = min(y + 3, top - (logo[2] if logo else 0)) - 8
     canvas.setStrokeColorRGB(*NAVY)

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -37,7 +37,15 @@ from cars_desktop.core.letter_text import (
     written_date,
 )
 from cars_desktop.documents.fonts import ITALIC, REGULAR, register_fonts
-from cars_desktop.documents.letterhead import GREY, INCH, MM, draw_letterhead, load_logo
+from cars_desktop.documents.letterhead import (
+    GREY,
+    INCH,
+    MM,
+    NAVY,
+    draw_letterhead,
+    fitted,
+    load_logo,
+)
 
 
 class Cancelled(Exception):
@@ -59,7 +67,7 @@ class Page:
 # A #10 window envelope shows the block 2 in from the top and 7/8 in from the left of a sheet
 # folded in three; DIN 5008 puts it 45 mm down and 20 mm in on A4 for a DL envelope.
 PAGES = {
-    "letter": Page(8.5 * INCH, 11 * INCH, 1.0 * INCH, 1.0 * INCH, 2.05 * INCH, 3.4 * INCH,
+    "letter": Page(8.5 * INCH, 11 * INCH, 1.0 * INCH, 1.0 * INCH, 2.05 * INCH, 3.9 * INCH,
                    3.35 * INCH),
     "a4": Page(210 * MM, 297 * MM, 25 * MM, 25 * MM, 50 * MM, 80 * MM, 92 * MM),
 }
@@ -146,10 +154,12 @@ class _LetterMaker:
         canvas.setFont(REGULAR, 8.5)
         canvas.setFillColorRGB(*GREY)
         top = page.height - 0.7 * INCH
-        canvas.drawString(page.margin, top, f"{letter.partner_name} — "
-                          f"{written_date(self.today, letter.language)}")
-        canvas.drawRightString(page.width - page.margin, top,
-                               f"{self.head.name} ({CONTINUED[letter.language]})")
+        half = (page.width - 2 * page.margin) / 2 - 6
+        canvas.drawString(page.margin, top, fitted(
+            f"{letter.partner_name} — {written_date(self.today, letter.language)}",
+            REGULAR, 8.5, half, 8.5)[0])
+        canvas.drawRightString(page.width - page.margin, top, fitted(
+            f"{self.head.name} ({CONTINUED[letter.language]})", REGULAR, 8.5, half, 8.5)[0])
         canvas.setStrokeColorRGB(0.75, 0.75, 0.78)
         canvas.setLineWidth(0.5)
         canvas.line(page.margin, top - 6, page.width - page.margin, top - 6)
@@ -165,8 +175,13 @@ class _LetterMaker:
         size = 10.5
         text = canvas.beginText(page.address_left, page.height - page.address_top - size)
         text.setFont(REGULAR, size, leading=size * 1.25)
-        for line in lines[:6]:  # more does not fit the window
-            text.textLine(_fit(line, REGULAR, size, page.address_width))
+        wrapped = [part for line in lines
+                   for part in simpleSplit(line, REGULAR, size, page.address_width) or [""]]
+        if len(wrapped) > 6:  # more does not fit the window: the last line says so
+            wrapped = wrapped[:5] + [fitted(" ".join(wrapped[5:]), REGULAR, size,
+                                            page.address_width, size)[0]]
+        for line in wrapped:
+            text.textLine(line)
         canvas.drawText(text)
 
     def _footer(self, canvas, lang: str) -> None:
@@ -185,7 +200,7 @@ class _LetterMaker:
             if number:
                 story += [NextPageTemplate("first"), PageBreak()]
             story += [_Start(self, letter), NextPageTemplate("later")]
-            body = [self._block(text, letter) for text in letter.paragraphs]
+            body = [part for text in letter.paragraphs for part in self._block(text, letter)]
             closing = body[-2:] if len(body) > 2 else body
             story += body[:len(body) - len(closing)]
             ending = [*closing, Spacer(1, 0.5 * INCH), *self._signature(letter)]
@@ -195,7 +210,7 @@ class _LetterMaker:
     def _block(self, text: str, letter: Letter):
         if text is GIFT_TABLE:
             return self._gift_table(letter)
-        return Paragraph(escape(text).replace("\n", "<br/>"), self.body)
+        return [Paragraph(escape(text).replace("\n", "<br/>"), self.body)]
 
     def _signature(self, letter: Letter) -> list:
         head = self.head
@@ -214,34 +229,25 @@ class _LetterMaker:
                  Paragraph(f"<b>{amount}</b>", self.right)]]
         rows += [[Paragraph(escape(day), cell), Paragraph(escape(what), cell),
                   Paragraph(escape(amount), self.right)] for day, what, amount in letter.gifts]
-        rows.append([Paragraph(f"<b>{TOTAL_LABEL[letter.language]}</b>", cell), "",
-                     Paragraph(f"<b>{escape(letter.total)}</b>", self.right)])
+        counted = any(amount for _, _, amount in letter.gifts)
+        if counted:
+            rows.append([Paragraph(f"<b>{TOTAL_LABEL[letter.language]}</b>", cell), "",
+                         Paragraph(f"<b>{escape(letter.total)}</b>", self.right)])
         table = Table(rows, colWidths=[1.55 * INCH, width - 2.75 * INCH, 1.2 * INCH],
                       repeatRows=1, hAlign="LEFT")
-        last = len(rows) - 1
+        gifts_end = len(rows) - 2 if counted else len(rows) - 1  # the last gift's row
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # Table's own default is Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, (0.08, 0.22, 0.36)),
-            ("LINEABOVE", (0, last), (-1, last), 0.8, (0.08, 0.22, 0.36)),
-            ("ROWBACKGROUNDS", (0, 1), (-1, last - 1), [(1, 1, 1), (0.95, 0.96, 0.97)]),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
+            ("LINEBELOW", (0, gifts_end), (-1, gifts_end), 0.8, NAVY),
+            ("ROWBACKGROUNDS", (0, 1), (-1, gifts_end), [(1, 1, 1), (0.95, 0.96, 0.97)]),
             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ]))
-        if not letter.total_note:
-            return table
-        return KeepTogether([table, Spacer(1, 3), Paragraph(escape(letter.total_note),
-                                                            self.note), Spacer(1, 8)])
-
-
-def _fit(line: str, font: str, size: float, width: float) -> str:
-    """Shorten a line that would run out of the envelope window, with an ellipsis."""
-    if stringWidth(line, font, size) <= width:
-        return line
-    while line and stringWidth(line + "…", font, size) > width:
-        line = line[:-1]
-    return line.rstrip() + "…"
-
+        after = [Spacer(1, 3), Paragraph(escape(letter.total_note), self.note)] \
+            if letter.total_note else []
+        return [table, *after, Spacer(1, 10)]  # a long table flows on to the next page
 
 
 class _Start(Flowable):

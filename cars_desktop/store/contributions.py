@@ -74,6 +74,7 @@ def save_contribution(values: dict[str, Any], contribution_id: int | None = None
         row = Contribution() if contribution_id is None else \
             Contribution.get_by_id(contribution_id)
         old_pledge = row.pledge_id
+        was_pledged = row.status == "pledged" and row.id is not None
         errors.update(_pledge_problems(cleaned, row))
         if cleaned["credited_partner_id"] == cleaned["partner_id"]:
             errors["credited_partner_id"] = "Credit someone other than the partner who gave it."
@@ -86,6 +87,8 @@ def save_contribution(values: dict[str, Any], contribution_id: int | None = None
                                       row.reference)
         if row.status != "pledged":
             row.outstanding_cents = 0
+        if was_pledged and row.status == "received":
+            row.thanked_on = None  # the thanks were for the promise: the gift itself is not
         row.save()
         for touched in {old_pledge, row.pledge_id, row.id if row.status == "pledged" else None}:
             if touched:

@@ -153,8 +153,10 @@ def _recipient(partner: Partner, contact_id: int | None, lang: str
     lines += [line for line in (partner.address_line1, partner.address_line2, town) if line]
     if partner.country and partner.country.strip().lower() not in ("canada", ""):
         lines.append(partner.country.upper())
-    salutation = (contact.salutation if contact and contact.salutation else
-                  default_salutation(contact_name, partner.name, is_person, lang))
+    # the contact's own greeting is in the partner's language; a letter in the other one
+    # greets in its own words
+    own = contact.salutation if contact and lang == partner.language else ""
+    salutation = own or default_salutation(contact_name, partner.name, is_person, lang)
     return lines, salutation, contact_name or partner.name
 
 
@@ -235,12 +237,14 @@ def year_end_letter(partner_id: int, start: dt.date, end: dt.date, today: dt.dat
     if end < start:
         raise LetterProblem("The period ends before it starts. Check the two dates.")
     partner = Partner.get_or_none(Partner.id == partner_id)
-    if partner is None:
-        raise LetterProblem("That partner no longer exists.")
+    if partner is None or partner.erased_at:
+        raise LetterProblem("That partner no longer exists, or its details were erased.")
     head = letterhead()
     letter_lang = _language(partner, lang)
+    # a loan is not a gift: it is thanked in a letter of its own, not summed with the gifts
     rows = list(Contribution.select().where(
         (Contribution.partner == partner_id) & (Contribution.status == "received")
+        & (Contribution.kind != "loan")
         & (Contribution.date.between(start, end))).order_by(Contribution.date, Contribution.id))
     period = written_period(start, end, letter_lang)
     if not rows:
@@ -287,7 +291,7 @@ def _summary_words(gift: Gift, lang: str) -> str:
 
 
 def _money_only(lang: str) -> str:
-    return ("Le total compte les dons en argent; les dons en nature n'y ont pas de valeur."
+    return ("Le total compte les dons en argent; les dons en nature sont indiqués sans valeur."
             if lang == "fr" else "The total counts gifts of money; gifts in kind are listed "
             "without a value.")
 

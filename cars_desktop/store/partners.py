@@ -176,7 +176,7 @@ def erase_personal_information(partner_id: int) -> None:
             Review.partner == partner).execute()
         ReviewItem.update(note="", updated_at=utc_now()).where(ReviewItem.review.in_(
             Review.select(Review.id).where(Review.partner == partner))).execute()
-        Contribution.update(notes="", valued_by="", advantage_description="",
+        Contribution.update(notes="", valued_by="", advantage_description="", description="",
                             updated_at=utc_now()).where(
             Contribution.partner == partner).execute()
         for name in ("shared_goal", "strengths", "address_line1", "address_line2", "city",

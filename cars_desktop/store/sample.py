@@ -67,8 +67,11 @@ ORGANISATIONS = {  # sector -> (English pattern, French pattern, formal share)
                ("Community College, {town} campus", "Collège communautaire, campus de {town}"),
                ("Dr. {last}, family dentist", "Clinique dentaire {last}")],
 }
-PURPOSES = ["Breakfast program", "Summer day camp", "Food bank", "Winter coat drive",
-            "Drop-in centre rent", "Parenting workshop", "Fête de quartier", "Annual gala"]
+PURPOSES = [  # (English, French)
+    ("Breakfast program", "programme de déjeuners"), ("Summer day camp", "camp de jour"),
+    ("Food bank", "banque alimentaire"), ("Winter coat drive", "collecte de manteaux"),
+    ("Drop-in centre rent", "loyer du centre"), ("Parenting workshop", "atelier parental"),
+    ("Neighbourhood party", "fête de quartier"), ("Annual gala", "gala annuel")]
 GIFTS_IN_KIND = {  # (English, French)
     "products": [("12 turkeys for the community dinner", "12 dindes pour le souper communautaire"),
                  ("40 winter coats", "40 manteaux d'hiver"), ("a chest freezer", "un congélateur"),
@@ -170,7 +173,7 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                 "role": rng.choice(["Manager", "Treasurer", "Président(e)", "Coordinator",
                                     "Owner"]),
                 "phone": _phone(rng, area), "email": _email(cf, cl, domain),
-                "salutation": ("Madame" if lang == "fr" else "Dear") + f" {cl}",
+                "salutation": ("Bonjour" if lang == "fr" else "Dear") + f" {cf}",
                 "is_primary": int(position == 0), "position": position})
             contact_of.setdefault(pid, next_contact)
             next_contact += 1
@@ -255,7 +258,8 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
             today - dt.timedelta(days=rng.randint(0, 300))
         amount = rng.choice([2500, 5000, 10000, 15000, 25000, 50000, 100000, 250000]) + \
             rng.randint(0, 99) * 100
-        purpose = rng.choice(PURPOSES)
+        english, french = rng.choice(PURPOSES)
+        purpose = french if language_of[pid] == "fr" else english
         values = {"family": "in_kind" if in_kind else "cash", "kind": kind, "status": status,
                   "amount_cents": amount, "date": day, "purpose": purpose}
         if in_kind:
@@ -271,7 +275,7 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
             values["reference"] = f"CHQ-{len(contrib_rows) + 1:06d}"
         if kind == "matching":
             values["credited_partner_id"] = rng.choice(people)
-        if purpose == "Annual gala" and kind == "one_time":
+        if english == "Annual gala" and kind == "one_time":
             values["advantage_cents"] = amount * 3 // 10
             values["advantage_description"] = "Gala dinner ticket"
         if status == "pledged":

@@ -182,10 +182,17 @@ class ContributionsTab(QWidget):
             "Print a thank-you letter for every received contribution not yet thanked")
         self.templates_action = action("Letter te&xts…", self.edit_templates, "",
                                        "Change what the thank-you letters say")
+        self.undo_letters_action = action("&Undo the last letters marking",
+                                          self.undo_last_letters, "",
+                                          "Put the contributions last marked as thanked by "
+                                          "letter back in the thank-you queue")
+        self.undo_letters_action.setEnabled(False)
+        self.last_sent = None
 
     def actions_for_menu(self) -> list[QAction | None]:
         return [self.new_action, self.edit_action, self.thank_action, None,
-                self.letters_action, self.queue_letters_action, self.templates_action, None,
+                self.letters_action, self.queue_letters_action, self.templates_action,
+                self.undo_letters_action, None,
                 self.queue_action, None, self.delete_action]
 
     # Filters
@@ -352,6 +359,9 @@ class ContributionsTab(QWidget):
         self.changed.emit()
 
     def letters_for_selected(self):
+        if not self.isVisible():  # Ctrl+P from another tab: the selection here is not seen
+            self.message.emit("Select the contributions to thank in the Contributions tab.")
+            return None
         ids = self.view.selected_ids()
         if not ids:
             return None
@@ -366,8 +376,39 @@ class ContributionsTab(QWidget):
         from cars_desktop.store import letters
         from cars_desktop.ui.letters_window import open_letters
 
-        return open_letters(self, lambda: letters.letters_for(which(), dt.date.today()), title,
-                            self._after_thanks)
+        dialog = open_letters(self, lambda: letters.letters_for(which(), dt.date.today()),
+                              title, self._after_thanks)
+        if dialog is not None:
+            dialog.marked.connect(self._remember_marking)
+        return dialog
+
+    def _remember_marking(self, sent) -> None:
+        self.last_sent = sent
+        self.undo_letters_action.setEnabled(bool(sent and sent.contribution_ids))
+
+    def undo_last_letters(self) -> None:
+        from cars_desktop.store.letters import undo_letters_sent
+
+        sent = self.last_sent
+        if sent is None:
+            return
+        count = len(sent.contribution_ids)
+        answer = QMessageBox.question(
+            self, "Undo the marking?", f"Put the {count} contribution{'s' if count != 1 else ''}"
+            f" marked as thanked by letter on {sent.date:%Y-%m-%d} back in the thank-you queue?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            undo_letters_sent(sent)
+        except StoreError as err:
+            QMessageBox.critical(self, "Not undone", str(err))
+            return
+        self._remember_marking(None)
+        self.message.emit("The marking is undone: those contributions are in the thank-you "
+                          "queue again.")
+        self._after_thanks()
 
     def _after_thanks(self) -> None:
         self.refresh(select_id=self.view.selected_id())

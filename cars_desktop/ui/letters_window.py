@@ -4,14 +4,16 @@ dialog, a preview, Print and Save as, then marking the contributions thanked (an
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -87,6 +89,27 @@ class _Job:
         return not self.cancelled
 
 
+def unsaved_folder() -> Path:
+    """Where a batch waits while it is previewed: beside the data, which is private to the
+    volunteer (letters hold names and addresses), not in a shared temporary folder. What a
+    crash left behind is removed the next time."""
+    from cars_desktop.store.models import db
+
+    folder = Path(db.database).parent / "unsaved-letters"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    stale = time.time() - 12 * 3600
+    for old in folder.glob("cars-letters-*"):
+        if old.stat().st_mtime < stale:
+            shutil.rmtree(old, ignore_errors=True)
+    return folder
+
+
+def file_name(title: str, today: dt.date) -> str:
+    """A name any system accepts for the Save as suggestion: "Year-end summary A-B Ltd"."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", title).strip(" .-")[:80]
+    return f"{cleaned or 'Letters'} {today:%Y-%m-%d}.pdf"
+
+
 def make_letters(parent: QWidget, batch, title: str) -> LettersDialog | None:
     """Write `batch` (a `store.letters.Batch`) to a PDF and open its preview. Returns the
     preview, or None when there was nothing to show or the volunteer cancelled."""
@@ -98,10 +121,14 @@ def make_letters(parent: QWidget, batch, title: str) -> LettersDialog | None:
                                 "There is no one to thank in what was chosen."
                                 + (f"\n\n{reasons}" if reasons else ""))
         return None
+    window = parent.window()
+    if getattr(window, "_making_letters", False):
+        return None  # a second click while the first batch is being made
     today = dt.date.today()
-    folder = Path(tempfile.mkdtemp(prefix="cars-letters-"))
-    path = folder / f"{title} {today:%Y-%m-%d}.pdf"
+    folder = Path(tempfile.mkdtemp(prefix="cars-letters-", dir=unsaved_folder()))
+    path = folder / "letters.pdf"
     job = _Job(batch.letters, letterhead(), path, today)
+    window._making_letters = True
     count = len(batch.letters)
     progress = QProgressDialog(f"Making {count} letter{'s' if count != 1 else ''}…", "Cancel",
                                0, count, parent)
@@ -125,9 +152,12 @@ def make_letters(parent: QWidget, batch, title: str) -> LettersDialog | None:
     timer.timeout.connect(check)
     threading.Thread(target=job.run, name="letters", daemon=True).start()
     timer.start()
-    loop.exec()
-    progress.reset()
-    progress.deleteLater()
+    try:
+        loop.exec()
+    finally:
+        window._making_letters = False
+        progress.reset()
+        progress.deleteLater()
     if job.error is not None or job.cancelled:
         shutil.rmtree(folder, ignore_errors=True)
         if job.error is not None:
@@ -142,6 +172,7 @@ class LettersDialog(QDialog):
     """The letters as they will print, with Print, Save as, and "the letters went out"."""
 
     thanked_changed = Signal()
+    marked = Signal(object)  # the SentLetters, so that the marking can be undone later too
 
     def __init__(self, parent: QWidget | None, pdf: Path, batch, pages: int, title: str
                  ) -> None:
@@ -149,6 +180,8 @@ class LettersDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(title)
         self.pdf, self.batch, self.sent = pdf, batch, None
+        self.title = title
+        self.went_out_done = False  # printed or saved, so probably sent
         count = len(batch.letters)
         self.document = QPdfDocument(self)
         self.document.load(str(pdf))
@@ -188,9 +221,11 @@ class LettersDialog(QDialog):
         self.went_out_label.setWordWrap(True)
         self.mark_button = QPushButton("&Mark as thanked by letter")
         self.mark_button.setObjectName("markThanked")
+        self.mark_button.setAutoDefault(False)  # Enter must never mark a whole batch
         self.mark_button.clicked.connect(self.mark_thanked)
         self.undo_button = QPushButton("&Undo")
         self.undo_button.setObjectName("undoThanked")
+        self.undo_button.setAutoDefault(False)
         self.undo_button.clicked.connect(self.undo)
         bar.addWidget(self.went_out_label, 1)
         bar.addWidget(self.mark_button)
@@ -207,6 +242,9 @@ class LettersDialog(QDialog):
         self.save_button.clicked.connect(self.save_as)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("closeLetters")
+        for button in (self.print_button, self.save_button):
+            button.setAutoDefault(False)
+        close.setDefault(True)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_letters)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_as)
@@ -225,6 +263,18 @@ class LettersDialog(QDialog):
 
     def done(self, result: int) -> None:
         """Closing forgets the unsaved PDF: it lives in a temporary folder of its own."""
+        if self.went_out_done and self.sent is None:
+            answer = QMessageBox.question(
+                self, "Mark the letters as thanked?",
+                "These letters were printed or saved, but the contributions are not marked as "
+                "thanked: they stay in the thank-you queue. Mark them now?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Yes:
+                self.mark_thanked()
+            self.went_out_done = False
         self.document.close()  # Windows cannot delete a file that is still open
         shutil.rmtree(self.pdf.parent, ignore_errors=True)
         super().done(result)
@@ -242,12 +292,12 @@ class LettersDialog(QDialog):
         dialog.setMinMax(1, self.document.pageCount())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.print_to(printer)
-        self._ask_went_out("The letters were sent to the printer.")
+        if self.print_to(printer):
+            self._ask_went_out("The letters were sent to the printer.")
 
-    def print_to(self, printer: QPrinter) -> None:
-        """Each page drawn at the printer's resolution, on the whole sheet, so that the
-        address stays where the envelope window is."""
+    def print_to(self, printer: QPrinter) -> bool:
+        """Each page drawn at 300 dpi on white, on the whole sheet, so that the address stays
+        where the envelope window is. Returns False when the volunteer cancelled."""
         printer.setResolution(300)
         printer.setFullPage(True)
         narrow = self.document.pagePointSize(0).width() < 600  # A4 is 595 points wide
@@ -257,20 +307,34 @@ class LettersDialog(QDialog):
         first, last = printer.fromPage(), printer.toPage()
         if first == 0:  # the whole document
             first, last = 1, self.document.pageCount()
+        progress = QProgressDialog("Sending the letters to the printer…", "Cancel", first - 1,
+                                   last, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
         painter = QPainter(printer)
         try:
             for number in range(first - 1, last):
+                if progress.wasCanceled():
+                    printer.abort()
+                    return False
                 if number > first - 1:
                     printer.newPage()
                 sheet = printer.pageLayout().fullRectPixels(printer.resolution())
-                image = self.document.render(number, sheet.size())
-                painter.drawImage(QRect(QPoint(0, 0), sheet.size()), image)
+                page = QImage(sheet.size(), QImage.Format.Format_RGB32)
+                page.fill(Qt.GlobalColor.white)  # opaque: printers get no transparency mask
+                on_page = QPainter(page)
+                on_page.drawImage(0, 0, self.document.render(number, sheet.size()))
+                on_page.end()
+                painter.drawImage(QRect(QPoint(0, 0), sheet.size()), page)
+                progress.setValue(number + 1)
         finally:
             painter.end()
+            progress.reset()
+        return True
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save the letters", str(
-            Path.home() / self.pdf.name), "PDF files (*.pdf)")
+            Path.home() / file_name(self.title, dt.date.today())), "PDF files (*.pdf)")
         if path:
             self.save_to(path)
 
@@ -292,6 +356,7 @@ class LettersDialog(QDialog):
 
     def _ask_went_out(self, done: str) -> None:
         self._last_done = done
+        self.went_out_done = True
         self._show_went_out()
 
     def _show_went_out(self) -> None:
@@ -319,6 +384,7 @@ class LettersDialog(QDialog):
             return
         self._show_went_out()
         self.thanked_changed.emit()
+        self.marked.emit(self.sent)
 
     def undo(self) -> None:
         from cars_desktop.store.letters import undo_letters_sent
@@ -331,7 +397,9 @@ class LettersDialog(QDialog):
             QMessageBox.critical(self, "Not undone", str(err))
             return
         self.sent = None
+        self.marked.emit(None)
         self._last_done = "The marking was undone."
+        self.went_out_done = False
         self._show_went_out()
         self.thanked_changed.emit()
 
@@ -351,9 +419,8 @@ class YearEndDialog(QDialog):
         for code, label in PERIOD_CHOICES:
             if code not in ("all", "this_quarter"):
                 self.period.addItem(label, code)
-        self.period.addItem("Two dates…", "custom")
-        self.period.setCurrentIndex(max(0, self.period.findData(
-            "this_year" if fiscal_start == 1 else "this_fiscal")))
+        self.period.setCurrentIndex(max(0, self.period.findData(  # the last finished year
+            "last_year" if fiscal_start == 1 else "last_fiscal")))
         form.addRow("&Period", self.period)
         dates = QWidget()
         row = QHBoxLayout(dates)
@@ -366,7 +433,7 @@ class YearEndDialog(QDialog):
             row.addWidget(edit)
         self.start.setAccessibleName("From")
         self.end.setAccessibleName("To")
-        form.addRow("&From, to", dates)
+        form.addRow("&Dates", dates)
         self.dates_row = dates
         self.language = QComboBox()
         self.language.setObjectName("yearEndLanguage")

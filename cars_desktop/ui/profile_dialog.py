@@ -104,7 +104,7 @@ class GroupProfileDialog(QDialog):
         logo_row.addStretch()
         self._row(form, "logo", "&Logo", logo, buddy=choose)
 
-        signing = QGroupBox("Letters")
+        signing = QGroupBox("Letters and reports")
         sign_form = QFormLayout(signing)
         self.signatory = self._row(sign_form, "signatory_name", "Signed &by",
                                    QLineEdit(profile.signatory_name))
@@ -142,7 +142,7 @@ class GroupProfileDialog(QDialog):
         self.charity_number.setEnabled(self.registered.isChecked())
         charity_row.addWidget(self.registered)
         charity_row.addWidget(self.charity_number, 1)
-        self._row(sign_form, "charity_number", "Charity", charity, buddy=self.registered)
+        self._row(form, "charity_number", "Charity", charity, buddy=self.registered)
         self.fields["charity_number"] = self.charity_number
         self.fiscal = self._row(sign_form, "fiscal_year_start_month", "&Fiscal year starts in",
                                 QComboBox())
@@ -154,11 +154,12 @@ class GroupProfileDialog(QDialog):
         buttons = QDialogButtonBox()
         save = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.ActionRole)
         save.setObjectName("saveProfile")
-        save.setDefault(True)
         save.clicked.connect(self.save)
         later = buttons.addButton("Finish &later" if first_run else "Cancel",
                                   QDialogButtonBox.ButtonRole.RejectRole)
         later.setObjectName("finishLater" if first_run else "cancelProfile")
+        for button in (save, later):  # Enter in a field must not save a half-typed profile
+            button.setAutoDefault(False)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.general_error = ErrorLabel()
@@ -173,6 +174,7 @@ class GroupProfileDialog(QDialog):
         layout.addWidget(buttons)
         self._show_logo()
         self.name.setFocus()
+        self._as_opened = self._state()
 
     def _row(self, form: QFormLayout, name: str, label: str, widget, buddy=None):
         widget.setObjectName(widget.objectName() or name)
@@ -197,21 +199,27 @@ class GroupProfileDialog(QDialog):
             self.set_logo_file(path)
 
     def set_logo_file(self, path: str) -> None:
-        from cars_desktop.documents.letterhead import logo_problem
-        from cars_desktop.store.profile import LOGO_LIMIT
+        """The picture is kept as a small PNG: a phone photo of the logo works too."""
+        from cars_desktop.documents.letterhead import prepare_logo
 
+        most = 25_000_000
         try:
             with open(path, "rb") as file:
-                data = file.read(LOGO_LIMIT + 1)
+                data = file.read(most + 1)
         except OSError as err:
             self.errors["logo"].show_message(f"That file cannot be read: {err.strerror}.")
             return
-        problem = ("That picture is over 2 MB. Choose a smaller one, such as a PNG about 600 "
-                   "pixels wide." if len(data) > LOGO_LIMIT else logo_problem(data))
-        self.errors["logo"].show_message(problem or "")
-        if problem is None:
-            self._logo, self._logo_changed = data, True
-            self._show_logo()
+        try:
+            if len(data) > most:
+                raise ValueError("That file is over 25 MB: it is not a logo. Choose a PNG or "
+                                 "JPEG image.")
+            logo = prepare_logo(data)
+        except ValueError as err:
+            self.errors["logo"].show_message(str(err))
+            return
+        self.errors["logo"].show_message("")
+        self._logo, self._logo_changed = logo, True
+        self._show_logo()
 
     def _drop_logo(self) -> None:
         self._logo, self._logo_changed = None, True
@@ -240,6 +248,24 @@ class GroupProfileDialog(QDialog):
             found["logo"] = self._logo
         return found
 
+    def _state(self) -> tuple:
+        return (self.values(), self.paper.currentData(), self.not_a_receipt.isChecked(),
+                self.in_kind_values.isChecked())
+
+    def reject(self) -> None:
+        """"Finish later", Cancel or Esc: what was typed is kept if the volunteer says so."""
+        if self._state() != self._as_opened and not self.saved:
+            answer = QMessageBox.question(
+                self, "Keep what you typed?", "Save what you typed in the group's profile?",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.save()
+                return  # saved and closed, or the problems are shown beside the fields
+        super().reject()
+
     def save(self) -> None:
         from cars_desktop.store.letters import LetterOptions, save_letter_options
         from cars_desktop.store.profile import save_group_profile
@@ -261,6 +287,7 @@ class GroupProfileDialog(QDialog):
                 first = first or self.fields.get(name)
             if first is not None:
                 first.setFocus()
+            self.adjustSize()  # room for the messages, nothing cut off
             return
         except StoreError as err:
             QMessageBox.critical(self, "Not saved", str(err))

@@ -230,13 +230,15 @@ class TemplatesDialog(QDialog):
         return True
 
     def reset(self) -> None:
-        from cars_desktop.store.letters import default_template, reset_template
+        from cars_desktop.store.letters import default_template, is_changed, reset_template
 
         kind, lang = self._shown
+        lost = "Your group's own text for it is lost." if is_changed(kind, lang) else \
+            "The changes typed here are lost."
         answer = QMessageBox.question(
-            self, "Reset to the default?", "Put back the default text of this letter? Your "
-            "group's own text for it is lost.", QMessageBox.StandardButton.Yes
-            | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self, "Reset to the default?", f"Put back the default text of this letter? {lost}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
