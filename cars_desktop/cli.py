@@ -54,6 +54,29 @@ def _parser() -> argparse.ArgumentParser:
     letters.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     letters.add_argument("--mark-thanked", action="store_true",
                          help="record the contributions as thanked by letter today")
+    report = commands.add_parser(
+        "report", parents=[data_dir], help="make a report as a PDF",
+        description="Make a report as a PDF on the group's letterhead.")
+    report.add_argument("name", choices=["summary", "impact", "statement", "directory",
+                                         "health"],
+                        help="summary: contributions summary; impact: community impact; "
+                             "statement: one partner's contributions (--partner); directory: "
+                             "active partners and contacts; health: partnership health")
+    report.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
+    report.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
+    report.add_argument("--partner", metavar="PARTNER",
+                        help="for a statement: the partner's number or exact name")
+    report.add_argument("--lang", choices=["en", "fr"],
+                        help="the report's language (default: the group's)")
+    report.add_argument("--paper", choices=["letter", "a4"])
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    export = commands.add_parser(
+        "export", parents=[data_dir], help="save partners, contacts or contributions as CSV",
+        description="Save every partner, contact person or contribution as a CSV file that "
+                    "opens in Excel or LibreOffice (UTF-8, money as plain numbers, dates as "
+                    "YYYY-MM-DD).")
+    export.add_argument("what", choices=["partners", "contacts", "contributions"])
+    export.add_argument("file", type=Path, metavar="FILE.csv")
     return parser
 
 
@@ -93,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = database.resolve_data_dir(getattr(args, "data_dir", None))
     try:
         return {"check": _check, "backup": _backup, "sample-data": _sample,
-                "letters": _letters}[args.command](data_dir, args)
+                "letters": _letters, "report": _report, "export": _export}[args.command](
+            data_dir, args)
     except database.StoreError as err:
         print(f"cars-desktop: {err}", file=sys.stderr)
         return 2
@@ -212,6 +236,87 @@ def _letters(data_dir: Path, args) -> int:
             print(f"{len(sent.contribution_ids)} contribution"
                   f"{'s' if len(sent.contribution_ids) != 1 else ''} marked thanked by letter "
                   f"on {today:%Y-%m-%d}.")
+    return 0
+
+
+def _output_problem(path: Path) -> str | None:
+    if not path.parent.is_dir():
+        return f"The folder {path.parent} does not exist."
+    if path.is_dir():
+        return f"{path} is a folder. Give a file name, such as {path / 'report.pdf'}"
+    return None
+
+
+def _report(data_dir: Path, args) -> int:
+    import dataclasses
+
+    from cars_desktop.core.report_text import NEEDS_PARTNER, NEEDS_PERIOD
+    from cars_desktop.store import database, letters, profile, reports
+
+    problem = _output_problem(args.output)
+    if args.name in NEEDS_PERIOD and not (args.start and args.end):
+        problem = f"The {args.name} report needs its period: --from YYYY-MM-DD --to YYYY-MM-DD"
+    elif args.start and args.end and args.end < args.start:
+        problem = "The period ends before it starts. Check the two dates."
+    elif args.name in NEEDS_PARTNER and not args.partner:
+        problem = "A statement is for one partner: --partner NUMBER or --partner NAME"
+    if problem:
+        print(f"cars-desktop: {problem}", file=sys.stderr)
+        return 2
+    today = dt.date.today()
+    with database.open_store(data_dir, read_only=True):
+        missing = profile.letters_missing()
+        if missing:
+            print(f"cars-desktop: {missing.replace('Letters need', 'Reports need')}",
+                  file=sys.stderr)
+            return 2
+        try:
+            data = {
+                "summary": lambda: reports.contributions_summary(args.start, args.end),
+                "impact": lambda: reports.impact_report(args.start, args.end),
+                "statement": lambda: reports.partner_statement(
+                    _partner_id(args.partner), args.start, args.end),
+                "directory": reports.partner_directory,
+                "health": lambda: reports.partnership_health(today),
+            }[args.name]()
+        except (letters.LetterProblem, LookupError) as err:
+            print(f"cars-desktop: {err}", file=sys.stderr)
+            return 2
+        head = letters.letterhead()
+        if args.paper:
+            head = dataclasses.replace(
+                head, options=dataclasses.replace(head.options, paper=args.paper))
+        from cars_desktop.documents.reports import write_report
+
+        try:
+            pages = write_report(args.name, data, head, args.lang or
+                                 profile.group_profile().language or "en", args.output, today)
+        except OSError as err:
+            print(f"cars-desktop: The report could not be written to {args.output}: "
+                  f"{err.strerror or err}.", file=sys.stderr)
+            return 2
+    print(f"Report written to {args.output} ({pages} page{'s' if pages != 1 else ''}).")
+    return 0
+
+
+def _export(data_dir: Path, args) -> int:
+    from cars_desktop.exchange.export import export_csv
+    from cars_desktop.store import database
+
+    problem = _output_problem(args.file)
+    if problem:
+        print(f"cars-desktop: {problem.replace('report.pdf', args.what + '.csv')}",
+              file=sys.stderr)
+        return 2
+    with database.open_store(data_dir, read_only=True):
+        try:
+            count = export_csv(args.what, args.file)
+        except OSError as err:
+            print(f"cars-desktop: The file could not be written to {args.file}: "
+                  f"{err.strerror or err}.", file=sys.stderr)
+            return 2
+    print(f"{count:,} {'contact people' if args.what == 'contacts' else args.what} "
+          f"exported to {args.file}.")
     return 0
 
 

@@ -134,7 +134,7 @@ def test_selected_contributions_preview_save_mark_and_undo(qtbot, window, tmp_pa
     tab.letters_action.trigger()
     dialog = shown_letters(qtbot, tab)
     assert dialog.document.pageCount() == 2
-    assert "2 letters" in dialog.findChild(type(dialog.notes), "lettersSummary").text()
+    assert "2 letters" in dialog.findChild(type(dialog.notes), "previewSummary").text()
 
     saved = tmp_path / "out" / "letters.pdf"
     saved.parent.mkdir()
@@ -173,7 +173,7 @@ def test_closing_after_printing_asks_to_mark_and_enter_never_marks(qtbot, window
                          seen)
     qtbot.keyClick(dialog.view, Qt.Key.Key_Return)  # Enter closes (asking), never marks
     assert dialog.isVisible() and len(letters.unthanked_ids()) == 1  # Cancel: it stays
-    dialog.findChild(QPushButton, "closeLetters").click()  # Yes: marked, then closed
+    dialog.findChild(QPushButton, "closePreview").click()  # Yes: marked, then closed
     assert letters.unthanked_ids() == [] and len(seen) == 2
     assert tab.undo_letters_action.isEnabled()  # undo stays possible after the preview closes
     answer_message_boxes([QMessageBox.StandardButton.Yes], seen)
@@ -215,7 +215,7 @@ def test_the_thank_you_queue_empties_after_the_letters_and_comes_back_on_undo(qt
     tab.show_thank_you_queue()
     assert tab.model.rowCount() == len(queue)
     folder = dialog.pdf.parent
-    dialog.findChild(QPushButton, "closeLetters").click()
+    dialog.findChild(QPushButton, "closePreview").click()
     assert not folder.exists()  # the unsaved PDF does not pile up in the temporary folder
 
 
@@ -345,7 +345,7 @@ def test_year_end_summary_from_the_partners_tab(qtbot, window, tmp_path, lang):
     assert ("300" not in text.split("12 turkeys")[1].split("\n")[0])  # no value for in kind
     seen = []
     answer_message_boxes([QMessageBox.StandardButton.No], seen)  # not marked: they did not go
-    dialog.findChild(QPushButton, "closeLetters").click()
+    dialog.findChild(QPushButton, "closePreview").click()
     assert "not marked as thanked" in seen[0]
     assert len(letters.unthanked_ids()) == 2
 

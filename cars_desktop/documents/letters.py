@@ -4,10 +4,8 @@ envelope shows it, the body, and a signature block that stays with the last line
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -46,6 +44,7 @@ from cars_desktop.documents.letterhead import (
     fitted,
     load_logo,
 )
+from cars_desktop.documents.output import write_whole
 
 
 class Cancelled(Exception):
@@ -83,11 +82,9 @@ def write_letters(letters: list[Letter], head, path: str | os.PathLike, today,
     if not letters:
         raise ValueError("There are no letters to make.")
     register_fonts()
-    target = Path(path)
     page = PAGES.get(head.options.paper, PAGES["letter"])
-    # ReportLab creates the file, so it gets the usual permissions, not a private temp file's
-    partial = str(target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
-    try:
+
+    def write(partial: str) -> int:
         maker = _LetterMaker(head, page, today, letters, progress)
         doc = BaseDocTemplate(partial, pagesize=(page.width, page.height),
                               pageTemplates=maker.templates(),
@@ -95,15 +92,10 @@ def write_letters(letters: list[Letter], head, path: str | os.PathLike, today,
                               else "Lettres de remerciement",
                               author=head.name, creator="CARS Desktop", subject="",
                               leftMargin=page.margin, rightMargin=page.margin)
-        maker.doc = doc
         doc.build(maker.story())
-        with open(partial, "rb") as written:
-            os.fsync(written.fileno())
-        os.replace(partial, target)
         return doc.page
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+
+    return write_whole(path, write)
 
 
 class _LetterMaker:

@@ -22,6 +22,7 @@ def save_group_profile(values: dict[str, Any]) -> None:
     """Save the group's profile; raises `ValidationError` (nothing written) when a field is
     wrong. `values["logo"]`: the image's bytes, None to remove it; absent keeps it."""
     cleaned = validate_group_profile(values)
+    rate = _hourly_rate(values.get("hourly_rate"))
     logo = values.get("logo")
     if logo is not None and len(logo) > LOGO_LIMIT:
         from cars_desktop.core.validation import ValidationError
@@ -36,6 +37,27 @@ def save_group_profile(values: dict[str, Any]) -> None:
             profile.logo = logo
         profile.save()
         save_text_settings({SETUP_KEY: "done"})
+        if rate is not None:
+            from cars_desktop.store.reports import HOURLY_RATE_KEY
+
+            save_settings({HOURLY_RATE_KEY: rate})
+
+
+def _hourly_rate(text: str | None) -> int | None:
+    """The value of a volunteer hour as typed, in cents; None when not given."""
+    from cars_desktop.core.money import MoneyError, parse_money
+    from cars_desktop.core.validation import ValidationError
+
+    if text is None:
+        return None
+    try:
+        cents = parse_money(text) if text.strip() else 0
+    except MoneyError as err:
+        raise ValidationError({"hourly_rate": str(err)}) from None
+    if cents < 0 or cents > 100_000:
+        raise ValidationError({"hourly_rate": "An hour of volunteer time is worth between "
+                                              "$0 and $1,000."})
+    return cents
 
 
 def setup_state() -> str:

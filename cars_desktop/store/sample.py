@@ -270,6 +270,8 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                                       and rng.random() < 0.5)
             if kind in ("service", "volunteer_program"):
                 values["minutes"] = rng.randint(2, 40) * 60
+                if kind == "volunteer_program" and status == "received" and rng.random() < 0.6:
+                    values["amount_cents"] = 0  # time alone: valued at the group's hourly rate
         elif status == "received":
             values["payment_method"] = rng.choice(PAYMENT_METHODS.codes())
             values["reference"] = f"CHQ-{len(contrib_rows) + 1:06d}"

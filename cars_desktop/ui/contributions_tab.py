@@ -175,6 +175,9 @@ class ContributionsTab(QWidget):
         self.delete_action = action("&Delete contribution entered by mistake…",
                                     self.delete_selected)
         self.queue_action = action("Show the thank-you &queue", self.show_thank_you_queue)
+        self.export_action = action("E&xport this list (CSV)…", self.export_list, "",
+                                    "Save the contributions shown, as filtered and sorted, "
+                                    "for a spreadsheet")
         self.letters_action = action("Thank-you &letters…", self.letters_for_selected, "Ctrl+P",
                                      "Print a thank-you letter for each selected contribution")
         self.queue_letters_action = action(
@@ -193,7 +196,7 @@ class ContributionsTab(QWidget):
         return [self.new_action, self.edit_action, self.thank_action, None,
                 self.letters_action, self.queue_letters_action, self.templates_action,
                 self.undo_letters_action, None,
-                self.queue_action, None, self.delete_action]
+                self.queue_action, self.export_action, None, self.delete_action]
 
     # Filters
 
@@ -357,6 +360,11 @@ class ContributionsTab(QWidget):
                           "thanked.")
         self.refresh()
         self.changed.emit()
+
+    def export_list(self) -> None:
+        from cars_desktop.ui.export_dialog import export_to
+
+        export_to(self, "contributions", self.records.ids())
 
     def letters_for_selected(self):
         if not self.isVisible():  # Ctrl+P from another tab: the selection here is not seen

@@ -1,42 +1,31 @@
-"""Making thank-you letters from the window: the PDF made beside the window with a progress
-dialog, a preview, Print and Save as, then marking the contributions thanked (and undoing it)."""
+"""Making thank-you letters from the window: the PDF made beside the window, previewed with
+Print and Save as, then marking the contributions thanked (and undoing it)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import shutil
-import tempfile
-import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from cars_desktop.core import vocab
 from cars_desktop.core.periods import PERIOD_CHOICES, named_period
 from cars_desktop.store.database import StoreError
+from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf
 from cars_desktop.ui.widgets import fill_combo
 
 
@@ -60,59 +49,10 @@ def letters_ready(parent: QWidget) -> bool:
     return letters_missing() is None
 
 
-class _Job:
-    """Writes the PDF on a thread of its own; the window keeps drawing meanwhile."""
-
-    def __init__(self, letters, head, path: Path, today: dt.date) -> None:
-        self.letters, self.head, self.path, self.today = letters, head, path, today
-        self.done = 0
-        self.cancelled = False
-        self.finished = False
-        self.error: BaseException | None = None
-        self.pages = 0
-
-    def run(self) -> None:
-        from cars_desktop.documents.letters import Cancelled, write_letters
-
-        try:
-            self.pages = write_letters(self.letters, self.head, self.path, self.today,
-                                       self._progress)
-        except Cancelled:
-            pass
-        except Exception as err:  # shown to the volunteer; the thread must not die silently
-            self.error = err
-        finally:
-            self.finished = True
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.done = done
-        return not self.cancelled
-
-
-def unsaved_folder() -> Path:
-    """Where a batch waits while it is previewed: beside the data, which is private to the
-    volunteer (letters hold names and addresses), not in a shared temporary folder. What a
-    crash left behind is removed the next time."""
-    from cars_desktop.store.models import db
-
-    folder = Path(db.database).parent / "unsaved-letters"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    stale = time.time() - 12 * 3600
-    for old in folder.glob("cars-letters-*"):
-        if old.stat().st_mtime < stale:
-            shutil.rmtree(old, ignore_errors=True)
-    return folder
-
-
-def file_name(title: str, today: dt.date) -> str:
-    """A name any system accepts for the Save as suggestion: "Year-end summary A-B Ltd"."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", title).strip(" .-")[:80]
-    return f"{cleaned or 'Letters'} {today:%Y-%m-%d}.pdf"
-
-
 def make_letters(parent: QWidget, batch, title: str) -> LettersDialog | None:
     """Write `batch` (a `store.letters.Batch`) to a PDF and open its preview. Returns the
     preview, or None when there was nothing to show or the volunteer cancelled."""
+    from cars_desktop.documents.letters import write_letters
     from cars_desktop.store.letters import letterhead
 
     if not batch.letters:
@@ -121,54 +61,17 @@ def make_letters(parent: QWidget, batch, title: str) -> LettersDialog | None:
                                 "There is no one to thank in what was chosen."
                                 + (f"\n\n{reasons}" if reasons else ""))
         return None
-    window = parent.window()
-    if getattr(window, "_making_letters", False):
-        return None  # a second click while the first batch is being made
-    today = dt.date.today()
-    folder = Path(tempfile.mkdtemp(prefix="cars-letters-", dir=unsaved_folder()))
-    path = folder / "letters.pdf"
-    job = _Job(batch.letters, letterhead(), path, today)
-    window._making_letters = True
-    count = len(batch.letters)
-    progress = QProgressDialog(f"Making {count} letter{'s' if count != 1 else ''}…", "Cancel",
-                               0, count, parent)
-    progress.setWindowTitle("Thank-you letters")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)  # a handful of letters takes less: no flicker
-    progress.canceled.connect(lambda: setattr(job, "cancelled", True))
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.setInterval(50)
-
-    def check() -> None:
-        if progress.wasCanceled():
-            job.cancelled = True
-        if not job.cancelled:
-            progress.setValue(job.done)
-        if job.finished:
-            timer.stop()
-            loop.quit()
-
-    timer.timeout.connect(check)
-    threading.Thread(target=job.run, name="letters", daemon=True).start()
-    timer.start()
-    try:
-        loop.exec()
-    finally:
-        window._making_letters = False
-        progress.reset()
-        progress.deleteLater()
-    if job.error is not None or job.cancelled:
-        shutil.rmtree(folder, ignore_errors=True)
-        if job.error is not None:
-            QMessageBox.critical(parent, "The letters were not made",
-                                 f"Something went wrong while writing the letters: "
-                                 f"{job.error}\n\nNothing was marked as thanked.")
+    head, today, count = letterhead(), dt.date.today(), len(batch.letters)
+    made = make_pdf(parent, lambda path, progress: write_letters(batch.letters, head, path,
+                                                                 today, progress),
+                    count, f"Making {count} letter{'s' if count != 1 else ''}…",
+                    "Thank-you letters")
+    if made is None:
         return None
-    return LettersDialog(parent, path, batch, job.pages, title)
+    return LettersDialog(parent, made[0], batch, made[1], title)
 
 
-class LettersDialog(QDialog):
+class LettersDialog(PdfPreview):
     """The letters as they will print, with Print, Save as, and "the letters went out"."""
 
     thanked_changed = Signal()
@@ -176,19 +79,12 @@ class LettersDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, pdf: Path, batch, pages: int, title: str
                  ) -> None:
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(title)
-        self.pdf, self.batch, self.sent = pdf, batch, None
-        self.title = title
-        self.went_out_done = False  # printed or saved, so probably sent
         count = len(batch.letters)
-        self.document = QPdfDocument(self)
-        self.document.load(str(pdf))
-
-        summary = QLabel(f"<b>{count} letter{'s' if count != 1 else ''}</b> on {pages} "
+        super().__init__(parent, pdf, title,
+                         f"<b>{count} letter{'s' if count != 1 else ''}</b> on {pages} "
                          f"page{'s' if pages != 1 else ''}, ready to print.")
-        summary.setObjectName("lettersSummary")
+        self.batch, self.sent = batch, None
+        self.went_out_done = False  # printed or saved, so probably sent
         notes = []
         if batch.no_address:
             names = ", ".join(batch.no_address[:5]) + (" and others" if len(batch.no_address) > 5
@@ -200,18 +96,7 @@ class LettersDialog(QDialog):
                          f"{'s have' if len(batch.skipped) != 1 else ' has'} no letter: "
                          + "; ".join(batch.skipped[:3]) + ("…" if len(batch.skipped) > 3
                                                           else ""))
-        self.notes = QLabel("\n".join(notes))
-        self.notes.setObjectName("lettersNotes")
-        self.notes.setWordWrap(True)
-        self.notes.setStyleSheet("color: #8a5a00;")
-        self.notes.setVisible(bool(notes))
-
-        self.view = QPdfView()
-        self.view.setObjectName("letterPreview")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setPageSpacing(12)
+        self.show_notes(notes)
 
         self.went_out = QFrame()
         self.went_out.setObjectName("wentOut")
@@ -230,39 +115,10 @@ class LettersDialog(QDialog):
         bar.addWidget(self.went_out_label, 1)
         bar.addWidget(self.mark_button)
         bar.addWidget(self.undo_button)
+        self.layout_.insertWidget(self.layout_.indexOf(self.buttons), self.went_out)
         self._show_went_out()
 
-        buttons = QDialogButtonBox()
-        self.print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button.setObjectName("printLetters")
-        self.print_button.clicked.connect(self.print_letters)
-        self.save_button = buttons.addButton("&Save as PDF…",
-                                             QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button.setObjectName("saveLetters")
-        self.save_button.clicked.connect(self.save_as)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setObjectName("closeLetters")
-        for button in (self.print_button, self.save_button):
-            button.setAutoDefault(False)
-        close.setDefault(True)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_letters)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save_as)
-        zoom_in = QShortcut(QKeySequence.StandardKey.ZoomIn, self)
-        zoom_in.activated.connect(lambda: self._zoom(1.25))
-        zoom_out = QShortcut(QKeySequence.StandardKey.ZoomOut, self)
-        zoom_out.activated.connect(lambda: self._zoom(0.8))
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(self.notes)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.went_out)
-        layout.addWidget(buttons)
-        self.resize(760, 860)
-
     def done(self, result: int) -> None:
-        """Closing forgets the unsaved PDF: it lives in a temporary folder of its own."""
         if self.went_out_done and self.sent is None:
             answer = QMessageBox.question(
                 self, "Mark the letters as thanked?",
@@ -275,86 +131,11 @@ class LettersDialog(QDialog):
             if answer == QMessageBox.StandardButton.Yes:
                 self.mark_thanked()
             self.went_out_done = False
-        self.document.close()  # Windows cannot delete a file that is still open
-        shutil.rmtree(self.pdf.parent, ignore_errors=True)
         super().done(result)
-
-    def _zoom(self, factor: float) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(max(0.25, min(4.0, self.view.zoomFactor() * factor)))
-
-    # Print and save
-
-    def print_letters(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print the letters")
-        dialog.setMinMax(1, self.document.pageCount())
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        if self.print_to(printer):
-            self._ask_went_out("The letters were sent to the printer.")
-
-    def print_to(self, printer: QPrinter) -> bool:
-        """Each page drawn at 300 dpi on white, on the whole sheet, so that the address stays
-        where the envelope window is. Returns False when the volunteer cancelled."""
-        printer.setResolution(300)
-        printer.setFullPage(True)
-        narrow = self.document.pagePointSize(0).width() < 600  # A4 is 595 points wide
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4 if narrow
-                                      else QPageSize.PageSizeId.Letter))
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        first, last = printer.fromPage(), printer.toPage()
-        if first == 0:  # the whole document
-            first, last = 1, self.document.pageCount()
-        progress = QProgressDialog("Sending the letters to the printer…", "Cancel", first - 1,
-                                   last, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(500)
-        painter = QPainter(printer)
-        try:
-            for number in range(first - 1, last):
-                if progress.wasCanceled():
-                    printer.abort()
-                    return False
-                if number > first - 1:
-                    printer.newPage()
-                sheet = printer.pageLayout().fullRectPixels(printer.resolution())
-                page = QImage(sheet.size(), QImage.Format.Format_RGB32)
-                page.fill(Qt.GlobalColor.white)  # opaque: printers get no transparency mask
-                on_page = QPainter(page)
-                on_page.drawImage(0, 0, self.document.render(number, sheet.size()))
-                on_page.end()
-                painter.drawImage(QRect(QPoint(0, 0), sheet.size()), page)
-                progress.setValue(number + 1)
-        finally:
-            painter.end()
-            progress.reset()
-        return True
-
-    def save_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the letters", str(
-            Path.home() / file_name(self.title, dt.date.today())), "PDF files (*.pdf)")
-        if path:
-            self.save_to(path)
-
-    def save_to(self, path: str) -> bool:
-        target = Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
-        partial = target.with_name(f".{target.name}.partial")
-        try:  # a copy then a rename: a full USB stick never leaves half a PDF
-            shutil.copyfile(self.pdf, partial)
-            partial.replace(target)
-        except OSError as err:
-            partial.unlink(missing_ok=True)
-            QMessageBox.critical(self, "Not saved", f"The letters could not be saved to "
-                                                    f"{target}: {err.strerror or err}.")
-            return False
-        self._ask_went_out(f"Saved as {target}.")
-        return True
 
     # The letters went out
 
-    def _ask_went_out(self, done: str) -> None:
+    def after_output(self, done: str) -> None:
         self._last_done = done
         self.went_out_done = True
         self._show_went_out()

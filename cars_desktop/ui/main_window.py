@@ -91,6 +91,21 @@ class MainWindow(QMainWindow):
         self.contributions.queue_action.triggered.connect(
             lambda: self.tabs.setCurrentWidget(self.contributions))
 
+        reports_menu = self.menuBar().addMenu("Re&ports")
+        report = QAction("&Make a report…", self)
+        report.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        report.setToolTip("Contributions summary, community impact, partner statement, "
+                          "directory, partnership health")
+        report.triggered.connect(self.open_reports)
+        reports_menu.addAction(report)
+        reports_menu.addSeparator()
+        for what, label in (("partners", "Export all &partners (CSV)…"),
+                            ("contacts", "Export all &contact people (CSV)…"),
+                            ("contributions", "Export all c&ontributions (CSV)…")):
+            export = QAction(label, self)
+            export.triggered.connect(lambda _=False, what=what: self.export_all(what))
+            reports_menu.addAction(export)
+
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction(f"&About {APP_NAME}", self)
         about.triggered.connect(self.about)
@@ -192,6 +207,21 @@ class MainWindow(QMainWindow):
                 save_text_settings({"profile.setup": "later"})
             except database.StoreError:
                 pass  # then it is asked again next time: no harm
+
+    def open_reports(self, report: str = "summary"):
+        from cars_desktop.ui.letters_window import letters_ready
+        from cars_desktop.ui.reports_dialog import ReportsDialog
+
+        if not letters_ready(self):  # reports print on the letterhead too
+            return None
+        dialog = ReportsDialog(self, report, self.partners.selected_id())
+        dialog.open()
+        return dialog
+
+    def export_all(self, what: str) -> None:
+        from cars_desktop.ui.export_dialog import export_to
+
+        export_to(self, what)
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.data_dir)))

@@ -209,6 +209,9 @@ class PartnersTab(QWidget):
         self.delete_action = action("&Delete partner entered by mistake…", self.delete_selected)
         self.erase_action = action("E&rase personal information…", self.erase_selected)
         self.find_action = action("&Find partner", self.focus_search, "Ctrl+F")
+        self.export_action = action("E&xport this list (CSV)…", self.export_list, "",
+                                    "Save the partners shown, as filtered and sorted, for a "
+                                    "spreadsheet")
         self.year_end_action = action("&Year-end summary letter…", self.year_end_letter, "",
                                       "A letter listing every gift of this partner in a "
                                       "period, with the total")
@@ -216,7 +219,7 @@ class PartnersTab(QWidget):
     def actions_for_menu(self) -> list[QAction | None]:
         """The Partner menu: None marks a separator."""
         return [self.new_action, self.edit_action, self.find_action, None,
-                self.year_end_action, None,
+                self.year_end_action, self.export_action, None,
                 self.archive_action, self.delete_action, self.erase_action]
 
     def _filter_combo(self, everything: str, vocabulary: vocab.Vocabulary,
@@ -321,6 +324,11 @@ class PartnersTab(QWidget):
             self.clear_filters()  # the partner just saved must be seen, whatever the filters
             self.refresh(select_id=partner_id)
         self.changed.emit()
+
+    def export_list(self) -> None:
+        from cars_desktop.ui.export_dialog import export_to
+
+        export_to(self, "partners", self.records.ids())
 
     def year_end_letter(self):
         """The summary of a partner's gifts in a period, previewed, ready to print."""

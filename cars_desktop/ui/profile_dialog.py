@@ -150,6 +150,13 @@ class GroupProfileDialog(QDialog):
         for month in range(1, 13):
             self.fiscal.addItem(english.monthName(month), month)
         set_combo(self.fiscal, profile.fiscal_year_start_month or 1)
+        from cars_desktop.core.money import format_money
+        from cars_desktop.store.reports import hourly_rate_cents
+
+        self.hourly_rate = self._row(sign_form, "hourly_rate", "Value of a volunteer h&our",
+                                     QLineEdit(format_money(hourly_rate_cents())))
+        self.hourly_rate.setToolTip("What an hour of volunteer time is worth in reports, "
+                                    "for time given no value of its own")
 
         buttons = QDialogButtonBox()
         save = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.ActionRole)

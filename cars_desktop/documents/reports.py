@@ -1,0 +1,566 @@
+"""Reports as PDF, on the group's letterhead: the contributions summary, the community impact,
+a partner's statement, the partner directory and partnership health. The numbers come from
+`cars_desktop.store.reports`; this module only lays them out, in English or French."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from cars_desktop.core import vocab
+from cars_desktop.core.letter_text import written_date
+from cars_desktop.core.money import format_money
+from cars_desktop.core.report_text import (
+    REPORTS,
+    format_change,
+    format_hours,
+    format_number,
+    month_label,
+    period_title,
+    short_date,
+    words,
+)
+from cars_desktop.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from cars_desktop.documents.letterhead import (
+    GREY,
+    INCH,
+    NAVY,
+    draw_letterhead,
+    fitted,
+    load_logo,
+)
+from cars_desktop.documents.output import write_whole
+
+TEAL = colors.Color(0.16, 0.55, 0.55)
+GOLD = colors.Color(0.91, 0.69, 0.25)
+ZEBRA = colors.Color(0.95, 0.96, 0.97)
+SIZES = {"letter": (8.5 * INCH, 11 * INCH), "a4": (595.27, 841.89)}
+
+
+def write_report(name: str, data, head, lang: str, path: str | os.PathLike,
+                 today: dt.date) -> int:
+    """Write report `name` (a code of `REPORTS`) for `data` (what `store.reports` computed)
+    to `path`, whole or not at all. Returns the page count."""
+    register_fonts()
+    maker = _ReportMaker(name, head, lang, today)
+    story = {"summary": maker.summary, "impact": maker.impact, "statement": maker.statement,
+             "directory": maker.directory, "health": maker.health}[name](data)
+
+    def write(partial: str) -> int:
+        doc = BaseDocTemplate(partial, pagesize=maker.size, pageTemplates=maker.templates(),
+                              title=maker.title, author=head.name, creator="CARS Desktop",
+                              subject=maker.subtitle)
+        doc.build(story, canvasmaker=_numbered(maker))
+        return doc.page
+
+    return write_whole(path, write)
+
+
+def _numbered(maker: _ReportMaker):
+    class NumberedCanvas(Canvas):
+        """Holds each page until the last is known, to print "Page 2 of 5"."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):  # noqa: N802 - ReportLab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                maker.footer(self, number, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+class _ReportMaker:
+    def __init__(self, name: str, head, lang: str, today: dt.date) -> None:
+        self.name, self.head, self.lang, self.today = name, head, lang, today
+        self.w = words(lang)
+        self.size = SIZES.get(head.options.paper, SIZES["letter"])
+        self.margin = 0.75 * INCH
+        self.width = self.size[0] - 2 * self.margin
+        self.title = REPORTS.label(name, lang)
+        self.subtitle = ""
+        self.logo = load_logo(head.logo, max_height=0.7 * INCH)
+        self.body = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13,
+                                   spaceAfter=6)
+        self.heading = ParagraphStyle("heading", parent=self.body, fontName=BOLD, fontSize=12,
+                                      leading=15, textColor=colors.Color(*NAVY), spaceBefore=12,
+                                      spaceAfter=6)
+        self.big_title = ParagraphStyle("title", parent=self.body, fontName=BOLD, fontSize=17,
+                                        leading=21, textColor=colors.Color(*NAVY), spaceAfter=2)
+        self.sub = ParagraphStyle("sub", parent=self.body, textColor=colors.Color(*GREY),
+                                  spaceAfter=10)
+        self.note = ParagraphStyle("note", parent=self.body, fontName=ITALIC, fontSize=8.5,
+                                   leading=11, textColor=colors.Color(*GREY))
+        self.cell = ParagraphStyle("cell", parent=self.body, fontSize=9, leading=11.5,
+                                   spaceAfter=0)
+        self.cell_right = ParagraphStyle("cell_right", parent=self.cell, alignment=TA_RIGHT)
+        self.cell_head = ParagraphStyle("cell_head", parent=self.cell, fontName=BOLD)
+        self.cell_head_right = ParagraphStyle("cell_head_right", parent=self.cell_head,
+                                              alignment=TA_RIGHT)
+        self.kpi_label = ParagraphStyle("kpi_label", parent=self.cell, fontSize=8,
+                                        textColor=colors.Color(*GREY))
+        self.kpi_value = ParagraphStyle("kpi_value", parent=self.cell, fontName=BOLD,
+                                        fontSize=13, leading=16, textColor=colors.Color(*NAVY))
+
+    # Pages
+
+    def templates(self):
+        width, height = self.size
+        first_top = height - 1.75 * INCH
+        first = Frame(self.margin, 0.8 * INCH, self.width, first_top - 0.8 * INCH, id="first",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        later = Frame(self.margin, 0.8 * INCH, self.width, height - 1.05 * INCH - 0.8 * INCH,
+                      id="later", leftPadding=0, rightPadding=0, topPadding=0,
+                      bottomPadding=0)
+        return [PageTemplate("first", [first], onPage=self._first_page),
+                PageTemplate("later", [later], onPage=self._later_page)]
+
+    def _first_page(self, canvas, doc) -> None:
+        width, height = self.size
+        draw_letterhead(canvas, self.head, width, height, self.margin, self.logo)
+
+    def _later_page(self, canvas, doc) -> None:
+        width, height = self.size
+        canvas.setFont(REGULAR, 8.5)
+        canvas.setFillColorRGB(*GREY)
+        top = height - 0.6 * INCH
+        name = fitted(self.head.name, REGULAR, 8.5, self.width / 2 - 6, 8.5)[0]
+        canvas.drawString(self.margin, top, name)
+        room = self.width - canvas.stringWidth(name, REGULAR, 8.5) - 18
+        canvas.drawRightString(width - self.margin, top, fitted(
+            f"{self.title} · {self.subtitle}", REGULAR, 8.5, room, 8.5)[0])
+        canvas.setStrokeColorRGB(0.75, 0.75, 0.78)
+        canvas.setLineWidth(0.5)
+        canvas.line(self.margin, top - 6, width - self.margin, top - 6)
+
+    def footer(self, canvas, number: int, total: int) -> None:
+        width = self.size[0]
+        canvas.setFont(REGULAR, 8)
+        canvas.setFillColorRGB(*GREY)
+        canvas.drawString(self.margin, 0.5 * INCH, self.w["prepared"].format(
+            date=written_date(self.today, self.lang)))
+        canvas.drawRightString(width - self.margin, 0.5 * INCH,
+                               self.w["page"].format(n=number, total=total))
+        if self.head.charity_number:
+            canvas.drawCentredString(width / 2, 0.5 * INCH - 11, (
+                "Organisme de bienfaisance enregistré {}" if self.lang == "fr" else
+                "Registered charity {}").format(self.head.charity_number))
+
+    # Pieces
+
+    def _opening(self, subtitle: str) -> list:
+        self.subtitle = subtitle
+        return [NextPageTemplate("later"), Paragraph(escape(self.title), self.big_title),
+                Paragraph(escape(subtitle), self.sub)]
+
+    def money(self, cents: int) -> str:
+        return format_money(cents, self.lang)
+
+    def _label(self, vocabulary: vocab.Vocabulary, code: str) -> str:
+        return vocabulary.label(code, self.lang)
+
+    def _kind_label(self, family: str, kind: str) -> str:
+        kinds = vocab.CASH_KINDS if family == "cash" else vocab.IN_KIND_KINDS
+        return kinds.label(kind, self.lang)
+
+    def table(self, header: list[str], rows: list[list], widths: list[float],
+              right: set[int] = frozenset(), total: bool = False) -> Table:
+        """A table that may run over pages (its header repeats), numbers on the right, and a
+        total line in bold when `total`."""
+        def cell(value, column, style_left, style_right):
+            if isinstance(value, Paragraph):
+                return value
+            return Paragraph(escape(str(value)), style_right if column in right else style_left)
+
+        data = [[cell(h, i, self.cell_head, self.cell_head_right) for i, h in enumerate(header)]]
+        for number, row in enumerate(rows):
+            bold = total and number == len(rows) - 1
+            data.append([cell(v, i, self.cell_head if bold else self.cell,
+                              self.cell_head_right if bold else self.cell_right)
+                         for i, v in enumerate(row)])
+        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        style = [
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # Table's own default is Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.Color(*NAVY)),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        last_plain = len(data) - (2 if total else 1)
+        if last_plain >= 1:
+            style.append(("ROWBACKGROUNDS", (0, 1), (-1, last_plain), [colors.white, ZEBRA]))
+        if total:
+            style.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.Color(*NAVY)))
+        table.setStyle(TableStyle(style))
+        return table
+
+    def kpis(self, items: list[tuple[str, str]], columns: int = 4) -> Table:
+        """The headline figures as cards: a small label over a big number."""
+        cells = [[Paragraph(escape(label), self.kpi_label),
+                  Paragraph(escape(value), self.kpi_value)] for label, value in items]
+        while len(cells) % columns:
+            cells.append("")
+        rows = [cells[start:start + columns] for start in range(0, len(cells), columns)]
+        table = Table(rows, colWidths=[self.width / columns] * columns, hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ("BOX", (0, 0), (-1, -1), 0.5, colors.Color(0.8, 0.82, 0.86)),
+            ("INNERGRID", (0, 0), (-1, -1), 0.5, colors.Color(0.8, 0.82, 0.86)),
+            ("BACKGROUND", (0, 0), (-1, -1), colors.Color(0.97, 0.98, 0.99)),
+            ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("LEFTPADDING", (0, 0), (-1, -1), 7),
+        ]))
+        return table
+
+    def section(self, title: str, *flowables, whole: bool = False) -> list:
+        """A heading kept with the start of what it introduces; a short section (`whole`)
+        is not split over two pages."""
+        heading = Paragraph(escape(title), self.heading)
+        if whole:
+            return [KeepTogether([heading, *flowables])]
+        return [CondPageBreak(1.4 * INCH), heading, *flowables]
+
+    def nothing(self) -> Paragraph:
+        return Paragraph(escape(self.w["nothing"]), self.body)
+
+    def _axis_money(self, dollars: float) -> str:
+        """Whole dollars on a chart's axis: "$25,000" or "25 000 $"."""
+        whole = format_number(round(dollars), self.lang)
+        return f"{whole}\u00a0$" if self.lang == "fr" else f"${whole}"
+
+    def month_chart(self, months: list[tuple[dt.date, int, int]]) -> Drawing:
+        """Cash and in-kind value, month by month, as grouped bars."""
+        height = 2.3 * INCH
+        drawing = Drawing(self.width, height)
+        chart = VerticalBarChart()
+        chart.x, chart.y = 52, 34
+        chart.width, chart.height = self.width - 64, height - 52
+        chart.data = [[cash / 100 for _, cash, _ in months],
+                      [in_kind / 100 for _, _, in_kind in months]]
+        spans_years = months and months[0][0].year != months[-1][0].year
+        chart.categoryAxis.categoryNames = [
+            month_label(day, self.lang) + (f" {day:%y}" if spans_years and
+                                           (day.month == 1 or day == months[0][0]) else "")
+            for day, _, _ in months]
+        chart.bars[0].fillColor = colors.Color(*NAVY)
+        chart.bars[1].fillColor = TEAL
+        chart.bars.strokeColor = None
+        chart.groupSpacing = 4 if len(months) <= 12 else 2
+        chart.barSpacing = 0.5
+        chart.valueAxis.valueMin = 0
+        chart.valueAxis.labelTextFormat = self._axis_money
+        chart.valueAxis.labels.fontName = REGULAR
+        chart.valueAxis.labels.fontSize = 7
+        chart.valueAxis.gridStrokeColor = colors.Color(0.88, 0.89, 0.91)
+        chart.valueAxis.visibleGrid = True
+        chart.valueAxis.strokeColor = colors.Color(0.6, 0.6, 0.6)
+        chart.categoryAxis.labels.fontName = REGULAR
+        chart.categoryAxis.labels.fontSize = 7 if len(months) <= 12 else 5.5
+        chart.categoryAxis.labels.angle = 0 if len(months) <= 12 else 45
+        chart.categoryAxis.labels.boxAnchor = "n" if len(months) <= 12 else "ne"
+        chart.categoryAxis.strokeColor = colors.Color(0.6, 0.6, 0.6)
+        drawing.add(chart)
+        drawing.add(self._legend(height - 8, [(colors.Color(*NAVY), self.w["cash_short"]),
+                                              (TEAL, self.w["in_kind_short"])]))
+        return drawing
+
+    def sector_chart(self, rows: list[tuple[str, int, int, int]]) -> Drawing:
+        """Each sector's support as one bar: cash, in kind and time stacked."""
+        height = max(1.2 * INCH, 0.32 * INCH * len(rows) + 0.6 * INCH)
+        drawing = Drawing(self.width, height)
+        chart = HorizontalBarChart()
+        chart.x, chart.y = 90, 26
+        chart.width, chart.height = self.width - 110, height - 46
+        chart.data = [[cash / 100 for _, cash, _, _ in rows],
+                      [in_kind / 100 for _, _, in_kind, _ in rows],
+                      [time / 100 for _, _, _, time in rows]]
+        chart.categoryAxis.categoryNames = [self._label(vocab.SECTORS, code)
+                                            for code, *_ in rows]
+        chart.categoryAxis.style = "stacked"
+        chart.categoryAxis.reverseDirection = True  # the first sector on top
+        for number, colour in enumerate((colors.Color(*NAVY), TEAL, GOLD)):
+            chart.bars[number].fillColor = colour
+        chart.bars.strokeColor = None
+        chart.valueAxis.valueMin = 0
+        chart.valueAxis.labelTextFormat = self._axis_money
+        chart.valueAxis.labels.fontName = REGULAR
+        chart.valueAxis.labels.fontSize = 7
+        chart.valueAxis.visibleGrid = True
+        chart.valueAxis.gridStrokeColor = colors.Color(0.88, 0.89, 0.91)
+        chart.categoryAxis.labels.fontName = REGULAR
+        chart.categoryAxis.labels.fontSize = 8
+        drawing.add(chart)
+        drawing.add(self._legend(height - 6, [(colors.Color(*NAVY), self.w["cash_short"]),
+                                              (TEAL, self.w["in_kind_short"]),
+                                              (GOLD, self.w["time_short"])]))
+        return drawing
+
+    def _legend(self, y: float, items) -> Legend:
+        legend = Legend()
+        legend.x, legend.y = self.width - 10, y
+        legend.alignment = "right"
+        legend.boxAnchor = "ne"
+        legend.columnMaximum = 1
+        legend.deltax = 70
+        legend.dx = legend.dy = 7
+        legend.fontName = REGULAR
+        legend.fontSize = 8
+        legend.colorNamePairs = items
+        legend.strokeColor = None
+        return legend
+
+    # The reports
+
+    def summary(self, data) -> list:
+        w, money = self.w, self.money
+        story = self._opening(period_title(data.start, data.end, self.lang))
+        now, before = data.totals, data.previous
+        if not now.gifts and not now.pledged_cents:
+            return [*story, self.nothing()]
+        story.append(self.kpis([
+            (w["cash"], money(now.cash_cents)), (w["in_kind"], money(now.in_kind_cents)),
+            (w["hours"], format_hours(now.minutes, self.lang)),
+            (w["time_value"], money(now.volunteer_value_cents)),
+            (w["support"], money(now.support_cents)), (w["pledged"], money(now.pledged_cents)),
+            (w["to_come"], money(now.outstanding_cents)),
+            (w["givers"], format_number(now.givers, self.lang))]))
+        compared = [
+            (w["cash"], now.cash_cents, before.cash_cents, True),
+            (w["in_kind"], now.in_kind_cents, before.in_kind_cents, True),
+            (w["time_value"], now.volunteer_value_cents, before.volunteer_value_cents, True),
+            (w["support"], now.support_cents, before.support_cents, True),
+            (w["hours"], now.minutes, before.minutes, False),
+            (w["gifts"], now.gifts, before.gifts, False),
+            (w["givers"], now.givers, before.givers, False)]
+
+        def shown(value: int, is_money: bool) -> str:
+            if is_money:
+                return money(value)
+            return format_hours(value, self.lang) if value and label == w["hours"] else \
+                format_number(value, self.lang)
+
+        rows = []
+        for label, value_now, value_before, is_money in compared:
+            rows.append([label, shown(value_now, is_money), shown(value_before, is_money),
+                         format_change(value_now, value_before, self.lang)])
+        third = self.width / 5
+        before_period = period_title(data.previous_start, data.previous_end, self.lang)
+        story += self.section(
+            w["compared"].format(period=before_period),
+            self.table(["", w["this"], w["before"], w["change"]], rows,
+                       [self.width - 3 * third, third * 1.1, third * 1.1, third * 0.8],
+                       right={1, 2, 3}), whole=True)
+        story += self.section(w["by_month"], self.month_chart(data.by_month))
+        kind_rows = [[self._kind_label(family, kind), format_number(count, self.lang),
+                      money(cents), format_hours(minutes, self.lang) if minutes else ""]
+                     for family, kind, count, cents, minutes in data.by_kind]
+        story += self.section(w["by_kind"], self.table(
+            [w["kind"], w["gifts"], w["value"], w["hours_short"]], kind_rows,
+            [self.width * 0.46, self.width * 0.14, self.width * 0.22, self.width * 0.18],
+            right={1, 2, 3}))
+        sector_rows = [[self._label(vocab.SECTORS, sector), money(cash), money(in_kind),
+                        money(time), money(cash + in_kind + time)]
+                       for sector, cash, in_kind, time in data.by_sector]
+        sector_rows.append([w["total"], money(now.cash_cents), money(now.in_kind_cents),
+                            money(now.volunteer_value_cents), money(now.support_cents)])
+        fifth = self.width / 5
+        story += self.section(w["by_sector"], self.table(
+            [w["sector"], w["cash_short"], w["in_kind_short"], w["time_short"], w["total"]],
+            sector_rows, [fifth * 1.2, fifth * 0.95, fifth * 0.95, fifth * 0.95, fifth * 0.95],
+            right={1, 2, 3, 4}, total=True))
+        top_rows = [[name, self._label(vocab.SECTORS, sector), money(cash), money(in_kind),
+                     money(time)] for name, sector, cash, in_kind, time in data.top_partners]
+        story += self.section(w["top"], self.table(
+            [w["partner"], w["sector"], w["cash_short"], w["in_kind_short"], w["time_short"]],
+            top_rows, [fifth * 1.8, fifth * 0.8, fifth * 0.8, fifth * 0.8, fifth * 0.8],
+            right={2, 3, 4}))
+        story += [Spacer(1, 8), Paragraph(escape(w["rate_note"].format(
+            rate=money(data.rate_cents))), self.note)]
+        if now.loans_cents:
+            story.append(Paragraph(escape(w["loans_note"].format(
+                amount=money(now.loans_cents))), self.note))
+        return story
+
+    def impact(self, data) -> list:
+        w, money = self.w, self.money
+        story = self._opening(period_title(data.start, data.end, self.lang))
+        now = data.totals
+        if not now.gifts and not data.by_sector:
+            return [*story, self.nothing()]
+        story.append(self.kpis([
+            (w["support"], money(now.support_cents)), (w["cash"], money(now.cash_cents)),
+            (w["in_kind"], money(now.in_kind_cents)),
+            (w["time_value"], money(now.volunteer_value_cents))]))
+        story.append(Spacer(1, 8))
+        if data.leverage is None:
+            lead = w["no_cash"] if now.support_cents else w["nothing"]
+        else:
+            lead = w["leverage"].format(amount=format_money(round(data.leverage * 100),
+                                                            self.lang))
+        story.append(Paragraph(f"<b>{escape(lead)}</b>", self.body))
+        rows = [[self._label(vocab.SECTORS, sector), money(cash), money(in_kind), money(time),
+                 money(cash + in_kind + time), format_number(active, self.lang)]
+                for sector, cash, in_kind, time, active in data.by_sector]
+        rows.append([w["total"], money(now.cash_cents), money(now.in_kind_cents),
+                     money(now.volunteer_value_cents), money(now.support_cents),
+                     format_number(sum(row[4] for row in data.by_sector), self.lang)])
+        sixth = self.width / 6
+        story += self.section(
+            w["support_by_sector"],
+            self.sector_chart([(sector, cash, in_kind, time)
+                               for sector, cash, in_kind, time, _ in data.by_sector]),
+            Spacer(1, 6),
+            self.table([w["sector"], w["cash_short"], w["in_kind_short"], w["time_short"],
+                        w["total"], w["active"]], rows,
+                       [sixth * 1.3, sixth, sixth, sixth * 0.9, sixth, sixth * 0.8],
+                       right={1, 2, 3, 4, 5}, total=True))
+        if data.matching_gifts:
+            matching = w["matching_one" if data.matching_gifts == 1 else "matching_text"].format(
+                count=format_number(data.matching_gifts, self.lang),
+                amount=money(data.matching_cents))
+        else:
+            matching = w["no_matching"]
+        story += self.section(w["matching"], Paragraph(escape(matching), self.body),
+                              whole=True)
+        length_rows = [[w[code], format_number(count, self.lang)]
+                       for code, count in data.lengths]
+        story += self.section(w["lengths"], self.table(
+            ["", w["partners"]], length_rows, [self.width * 0.45, self.width * 0.2],
+            right={1}), whole=True)
+        if data.new_partners:
+            new_rows = [[name, self._label(vocab.SECTORS, sector),
+                         short_date(since, self.lang)] for name, sector, since
+                        in data.new_partners]
+            story += self.section(w["new"], self.table(
+                [w["partner"], w["sector"], w["since"]], new_rows,
+                [self.width * 0.5, self.width * 0.22, self.width * 0.28]))
+        else:
+            story += self.section(w["new"], Paragraph(escape(w["no_new"]), self.body))
+        story += [Spacer(1, 8), Paragraph(escape(w["rate_note"].format(
+            rate=money(data.rate_cents))), self.note)]
+        return story
+
+    def statement(self, data) -> list:
+        w, money = self.w, self.money
+        story = self._opening(period_title(data.start, data.end, self.lang))
+        address = "<br/>".join(escape(line) for line in [data.name, *data.address])
+        story.append(Paragraph(address, self.body))
+        if not data.rows:
+            return [*story, Spacer(1, 6), self.nothing()]
+        rows = []
+        for day, family, kind, status, what, amount, outstanding, minutes in data.rows:
+            state = self._label(vocab.CONTRIBUTION_STATUSES, status)
+            if status == "pledged" and outstanding:
+                state += f" ({w['to_come'].lower()} {money(outstanding)})"
+            rows.append([short_date(day, self.lang), self._kind_label(family, kind), what,
+                         state, money(amount) if amount else "",
+                         format_hours(minutes, self.lang) if minutes else ""])
+        story.append(Spacer(1, 6))
+        story.append(self.table(
+            [w["date"], w["kind"], w["gift"], w["status"], w["amount"], w["hours_short"]],
+            rows, [self.width * f for f in (0.17, 0.17, 0.28, 0.16, 0.13, 0.09)],
+            right={4, 5}))
+        totals = data.totals
+        story.append(Spacer(1, 10))
+        story.append(KeepTogether([self.kpis([
+            (w["cash"], money(totals.cash_cents)), (w["in_kind"], money(totals.in_kind_cents)),
+            (w["hours"], format_hours(totals.minutes, self.lang)),
+            (w["to_come"], money(totals.outstanding_cents))])]))
+        return story
+
+    def directory(self, entries) -> list:
+        w = self.w
+        story = self._opening(written_date(self.today, self.lang))
+        if not entries:
+            return [*story, Paragraph(escape(w["no_partners"]), self.body)]
+        rows = []
+        for entry in entries:
+            partner = Paragraph(f"<b>{escape(entry.name)}</b>" + (
+                f"<br/>{escape(entry.town)}" if entry.town else ""), self.cell)
+            kind = Paragraph(escape(self._label(vocab.SECTORS, entry.sector)) + "<br/>" + escape(
+                self._label(vocab.PARTNERSHIP_TYPES, entry.partnership_type)), self.cell)
+            people = "<br/>".join(
+                escape(name) + (f" ({escape(role)})" if role else "")
+                for name, role, _, _ in entry.contacts) or "—"
+            phones = "<br/>".join(escape(value) for value in
+                                  [entry.phone, *(phone for _, _, phone, _ in entry.contacts)]
+                                  if value) or ""
+            emails = "<br/>".join(escape(value) for value in
+                                  [entry.email, *(email for _, _, _, email in entry.contacts)]
+                                  if value) or ""
+            rows.append([partner, kind, Paragraph(people, self.cell),
+                         Paragraph(phones, self.cell), Paragraph(emails, self.cell)])
+        story.append(self.table(
+            [w["partner"], w["sector"], w["contacts"], w["phone"], w["email"]], rows,
+            [self.width * f for f in (0.27, 0.13, 0.22, 0.15, 0.23)]))
+        return story
+
+    def health(self, data) -> list:
+        w = self.w
+        story = self._opening(written_date(self.today, self.lang))
+        if not data.rows:
+            return [*story, Paragraph(escape(w["no_formal"]), self.body)]
+        story.append(Paragraph(escape(w["health_intro"].format(
+            count=len(data.rows), overdue=data.overdue)), self.body))
+        rows = []
+        for row in data.rows:
+            due = short_date(row.next_due, self.lang)
+            if row.overdue and row.last_review:
+                due = f"{due} ({w['overdue']})".strip()
+            rows.append([row.name,
+                         short_date(row.last_review, self.lang) if row.last_review
+                         else w["never"], due,
+                         format_number(row.done, self.lang),
+                         format_number(row.attention, self.lang),
+                         format_number(row.not_applicable, self.lang)])
+        table = self.table([w["partner"], w["last_review"], w["next_due"], w["done"],
+                            w["attention"], w["na"]], rows,
+                           [self.width * f for f in (0.3, 0.17, 0.21, 0.09, 0.14, 0.09)],
+                           right={3, 4, 5})
+        overdue_style = [("TEXTCOLOR", (2, number + 1), (2, number + 1),
+                          colors.Color(0.69, 0.0, 0.13))
+                         for number, row in enumerate(data.rows) if row.overdue]
+        if overdue_style:
+            table.setStyle(TableStyle(overdue_style))
+        story.append(table)
+        if data.needing_attention:
+            practice_rows = [[text_fr if self.lang == "fr" else text_en, partner, note]
+                             for text_en, text_fr, partner, note in data.needing_attention]
+            story += self.section(w["practices"], self.table(
+                [w["practice"], w["partner"], w["note"]], practice_rows,
+                [self.width * 0.4, self.width * 0.28, self.width * 0.32]))
+        else:
+            story += self.section(w["practices"],
+                                  Paragraph(escape(w["no_attention"]), self.body))
+        return story
+

@@ -1,0 +1,1 @@
+"""CSV import and export, and backup archives: plain Python over the store, no Qt."""

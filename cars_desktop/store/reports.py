@@ -1,0 +1,362 @@
+"""The numbers of each report, summed in SQL over a period. Plain data out: the PDF is drawn by
+`cars_desktop.documents.reports`, and the tests check these sums against their own.
+
+What counts where:
+- cash and in-kind value: received contributions dated in the period;
+- volunteer hours: the time of received contributions; their value (hours × the group's
+  hourly rate) only for time given no estimated value of its own, so nothing counts twice;
+- pledged: pledges promised in the period, and what is still to come of them today;
+- a loan is not support: it is listed by kind, and its total is given apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from cars_desktop.store.maintenance import add_months, latest_reviews, practices
+from cars_desktop.store.models import db
+from cars_desktop.store.profile import setting
+
+HOURLY_RATE_KEY = "reports.hourly_rate_cents"
+DEFAULT_HOURLY_RATE = 2000  # $20.00 an hour, until the group sets its own
+
+
+def hourly_rate_cents() -> int:
+    return setting(HOURLY_RATE_KEY, DEFAULT_HOURLY_RATE)
+
+
+@dataclass(frozen=True)
+class Totals:
+    cash_cents: int = 0
+    in_kind_cents: int = 0
+    minutes: int = 0
+    volunteer_value_cents: int = 0
+    pledged_cents: int = 0
+    outstanding_cents: int = 0
+    gifts: int = 0  # received contributions
+    givers: int = 0  # partners who gave
+    loans_cents: int = 0  # received as loans: to be paid back, so not counted as support
+
+    @property
+    def support_cents(self) -> int:
+        """All the community gave: cash, in-kind value and the value of volunteer time."""
+        return self.cash_cents + self.in_kind_cents + self.volunteer_value_cents
+
+
+def _range(start: dt.date, end: dt.date) -> dict[str, str]:
+    return {"start": start.isoformat(), "end": end.isoformat()}
+
+
+_RECEIVED = ("c.status = 'received' AND c.date BETWEEN :start AND :end"
+             " AND c.kind != 'loan'")
+# time with no estimated value of its own is valued at the group's rate
+_TIME_VALUE = "CASE WHEN c.amount_cents = 0 THEN c.minutes ELSE 0 END"
+
+
+def period_totals(start: dt.date, end: dt.date, rate_cents: int,
+                  partner_id: int | None = None) -> Totals:
+    params: dict = {**_range(start, end), "partner": partner_id}
+    mine = " AND c.partner_id = :partner" if partner_id else ""
+    row = db.execute_sql(
+        "SELECT"
+        " COALESCE(SUM(CASE WHEN c.family = 'cash' THEN c.amount_cents END), 0),"
+        " COALESCE(SUM(CASE WHEN c.family = 'in_kind' THEN c.amount_cents END), 0),"
+        f" COALESCE(SUM(c.minutes), 0), COALESCE(SUM({_TIME_VALUE}), 0),"
+        " COUNT(*), COUNT(DISTINCT c.partner_id)"
+        f" FROM contribution c WHERE {_RECEIVED}{mine}", params).fetchone()
+    pledged = db.execute_sql(
+        "SELECT COALESCE(SUM(c.amount_cents), 0), COALESCE(SUM(c.outstanding_cents), 0)"
+        " FROM contribution c WHERE c.status = 'pledged' AND c.date BETWEEN :start AND :end"
+        f"{mine}", params).fetchone()
+    loans = db.execute_sql(
+        "SELECT COALESCE(SUM(c.amount_cents), 0) FROM contribution c WHERE c.kind = 'loan'"
+        f" AND c.status = 'received' AND c.date BETWEEN :start AND :end{mine}",
+        params).fetchone()[0]
+    return Totals(cash_cents=row[0], in_kind_cents=row[1], minutes=row[2],
+                  volunteer_value_cents=_value(row[3], rate_cents), pledged_cents=pledged[0],
+                  outstanding_cents=pledged[1], gifts=row[4], givers=row[5], loans_cents=loans)
+
+
+def _value(minutes: int, rate_cents: int) -> int:
+    return (minutes * rate_cents + 30) // 60  # to the nearest cent
+
+
+def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The period just before, as long: whole months give whole months (last year for a
+    year, the quarter before for a quarter); other periods the same number of days."""
+    next_day = end + dt.timedelta(days=1)
+    if start.day == 1 and next_day.day == 1:
+        months = (next_day.year - start.year) * 12 + next_day.month - start.month
+        return add_months(start, -months), start - dt.timedelta(days=1)
+    length = (end - start).days + 1
+    return start - dt.timedelta(days=length), start - dt.timedelta(days=1)
+
+
+def months_of(start: dt.date, end: dt.date) -> list[dt.date]:
+    first = start.replace(day=1)
+    months = []
+    while first <= end:
+        months.append(first)
+        first = add_months(first, 1)
+    return months
+
+
+# The contributions summary
+
+
+@dataclass
+class ContributionsSummary:
+    start: dt.date
+    end: dt.date
+    rate_cents: int
+    totals: Totals
+    previous_start: dt.date
+    previous_end: dt.date
+    previous: Totals
+    by_kind: list[tuple[str, str, int, int, int]] = field(default_factory=list)
+    """family, kind, how many, value in cents, minutes"""
+    by_sector: list[tuple[str, int, int, int]] = field(default_factory=list)
+    """sector, cash, in-kind value, volunteer value"""
+    by_month: list[tuple[dt.date, int, int]] = field(default_factory=list)
+    """first day of the month, cash, in-kind value"""
+    top_partners: list[tuple[str, str, int, int, int]] = field(default_factory=list)
+    """name, sector, cash, in-kind value, volunteer value"""
+
+
+def contributions_summary(start: dt.date, end: dt.date, top: int = 10) -> ContributionsSummary:
+    rate = hourly_rate_cents()
+    before = previous_period(start, end)
+    params = _range(start, end)
+    report = ContributionsSummary(start, end, rate, period_totals(start, end, rate),
+                                  before[0], before[1], period_totals(*before, rate))
+    report.by_kind = [tuple(row) for row in db.execute_sql(
+        "SELECT c.family, c.kind, COUNT(*), SUM(c.amount_cents), SUM(c.minutes)"
+        " FROM contribution c WHERE c.status = 'received' AND c.date BETWEEN :start AND :end"
+        " GROUP BY c.family, c.kind"
+        " ORDER BY c.family, SUM(c.amount_cents) DESC, c.kind", params)]
+    report.by_sector = [(sector, cash, in_kind, _value(minutes, rate)) for
+                        sector, cash, in_kind, minutes in db.execute_sql(
+        "SELECT p.sector,"
+        " COALESCE(SUM(CASE WHEN c.family = 'cash' THEN c.amount_cents END), 0),"
+        " COALESCE(SUM(CASE WHEN c.family = 'in_kind' THEN c.amount_cents END), 0),"
+        f" COALESCE(SUM({_TIME_VALUE}), 0)"
+        f" FROM contribution c JOIN partner p ON p.id = c.partner_id WHERE {_RECEIVED}"
+        " GROUP BY p.sector ORDER BY p.sector", params)]
+    monthly = {dt.date.fromisoformat(month + "-01"): (cash, in_kind) for month, cash, in_kind
+               in db.execute_sql(
+        "SELECT substr(c.date, 1, 7),"
+        " COALESCE(SUM(CASE WHEN c.family = 'cash' THEN c.amount_cents END), 0),"
+        " COALESCE(SUM(CASE WHEN c.family = 'in_kind' THEN c.amount_cents END), 0)"
+        f" FROM contribution c WHERE {_RECEIVED} GROUP BY substr(c.date, 1, 7)", params)}
+    report.by_month = [(month, *monthly.get(month, (0, 0))) for month in months_of(start, end)]
+    report.top_partners = [(name, sector, cash, in_kind, _value(minutes, rate)) for
+                           name, sector, cash, in_kind, minutes, _ in db.execute_sql(
+        "SELECT p.name, p.sector,"
+        " COALESCE(SUM(CASE WHEN c.family = 'cash' THEN c.amount_cents END), 0),"
+        " COALESCE(SUM(CASE WHEN c.family = 'in_kind' THEN c.amount_cents END), 0),"
+        f" COALESCE(SUM({_TIME_VALUE}), 0), SUM(c.amount_cents) AS given"
+        f" FROM contribution c JOIN partner p ON p.id = c.partner_id WHERE {_RECEIVED}"
+        " GROUP BY p.id ORDER BY given DESC, p.sort_name LIMIT :top", {**params, "top": top})]
+    return report
+
+
+# Community impact and leverage
+
+
+@dataclass
+class ImpactReport:
+    start: dt.date
+    end: dt.date
+    rate_cents: int
+    totals: Totals
+    by_sector: list[tuple[str, int, int, int, int]] = field(default_factory=list)
+    """sector, cash, in-kind value, volunteer value, active partners"""
+    matching_cents: int = 0
+    matching_gifts: int = 0
+    lengths: list[tuple[str, int]] = field(default_factory=list)
+    """how long active partnerships have lasted at the period's end: bucket code, partners"""
+    new_partners: list[tuple[str, str, dt.date]] = field(default_factory=list)
+    """name, sector, since when"""
+
+    @property
+    def leverage(self) -> float | None:
+        """What partners gave in kind and in time for each dollar of cash."""
+        if not self.totals.cash_cents:
+            return None
+        return (self.totals.in_kind_cents + self.totals.volunteer_value_cents) / \
+            self.totals.cash_cents
+
+
+LENGTHS = (("under_1", 0, 1), ("1_to_2", 1, 3), ("3_to_4", 3, 5), ("5_to_9", 5, 10),
+           ("10_plus", 10, 1000))
+# when a partnership began: the date entered, else its first contribution
+_SINCE = ("COALESCE(p.partner_since, (SELECT MIN(c.date) FROM contribution c"
+          " WHERE c.partner_id = p.id))")
+
+
+def impact_report(start: dt.date, end: dt.date) -> ImpactReport:
+    rate = hourly_rate_cents()
+    params = _range(start, end)
+    report = ImpactReport(start, end, rate, period_totals(start, end, rate))
+    given = {sector: (cash, in_kind, _value(minutes, rate)) for sector, cash, in_kind, minutes
+             in db.execute_sql(
+        "SELECT p.sector,"
+        " COALESCE(SUM(CASE WHEN c.family = 'cash' THEN c.amount_cents END), 0),"
+        " COALESCE(SUM(CASE WHEN c.family = 'in_kind' THEN c.amount_cents END), 0),"
+        f" COALESCE(SUM({_TIME_VALUE}), 0)"
+        f" FROM contribution c JOIN partner p ON p.id = c.partner_id WHERE {_RECEIVED}"
+        " GROUP BY p.sector", params)}
+    active = dict(db.execute_sql(
+        "SELECT sector, COUNT(*) FROM partner WHERE status = 'active' AND erased_at IS NULL"
+        " GROUP BY sector").fetchall())
+    from cars_desktop.core.vocab import SECTORS
+
+    report.by_sector = [(code, *given.get(code, (0, 0, 0)), active.get(code, 0))
+                        for code in SECTORS.codes() if code in given or code in active]
+    report.matching_cents, report.matching_gifts = db.execute_sql(
+        "SELECT COALESCE(SUM(c.amount_cents), 0), COUNT(*) FROM contribution c"
+        f" WHERE {_RECEIVED} AND c.kind = 'matching'", params).fetchone()
+    counts = dict.fromkeys((code for code, _, _ in LENGTHS), 0)
+    for (since,) in db.execute_sql(
+            f"SELECT {_SINCE} FROM partner p WHERE p.status = 'active'"
+            " AND p.erased_at IS NULL"):
+        if since is None:
+            continue
+        years = _whole_years(dt.date.fromisoformat(since), end)
+        for code, low, high in LENGTHS:
+            if low <= years < high:
+                counts[code] += 1
+    report.lengths = list(counts.items())
+    report.new_partners = [(name, sector, dt.date.fromisoformat(since)) for name, sector, since
+                           in db.execute_sql(
+        f"SELECT p.name, p.sector, {_SINCE} AS since FROM partner p"
+        " WHERE p.erased_at IS NULL AND since BETWEEN :start AND :end"
+        " ORDER BY since, p.sort_name", params)]
+    return report
+
+
+def _whole_years(since: dt.date, until: dt.date) -> int:
+    years = until.year - since.year
+    return years - 1 if (until.month, until.day) < (since.month, since.day) else years
+
+
+# One partner's statement
+
+
+@dataclass
+class PartnerStatement:
+    partner_id: int
+    name: str
+    address: list[str]
+    language: str
+    start: dt.date
+    end: dt.date
+    rate_cents: int
+    rows: list[tuple[dt.date, str, str, str, str, int, int, int]] = field(default_factory=list)
+    """date, family, kind, status, what (description or purpose), amount, outstanding, minutes"""
+    totals: Totals = field(default_factory=Totals)
+
+
+def partner_statement(partner_id: int, start: dt.date, end: dt.date) -> PartnerStatement:
+    from cars_desktop.store.models import Partner
+
+    partner = Partner.get_or_none(Partner.id == partner_id)
+    if partner is None or partner.erased_at:
+        raise LookupError("That partner no longer exists.")
+    rate = hourly_rate_cents()
+    town = " ".join(part for part in (partner.city, partner.province) if part)
+    if partner.postal_code:
+        town = f"{town}  {partner.postal_code}".strip()
+    address = [line for line in (partner.address_line1, partner.address_line2, town) if line]
+    report = PartnerStatement(partner.id, partner.name, address, partner.language, start, end,
+                              rate, totals=period_totals(start, end, rate, partner_id))
+    report.rows = [(dt.date.fromisoformat(day), family, kind, status,
+                    description or purpose, amount, outstanding, minutes)
+                   for day, family, kind, status, description, purpose, amount, outstanding,
+                   minutes in db.execute_sql(
+        "SELECT c.date, c.family, c.kind, c.status, c.description, c.purpose, c.amount_cents,"
+        " c.outstanding_cents, c.minutes FROM contribution c WHERE c.partner_id = :partner"
+        " AND c.status != 'cancelled' AND c.date BETWEEN :start AND :end"
+        " ORDER BY c.date, c.id", {**_range(start, end), "partner": partner_id})]
+    return report
+
+
+# The partner directory
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    name: str
+    sector: str
+    partnership_type: str
+    phone: str
+    email: str
+    town: str
+    contacts: tuple[tuple[str, str, str, str], ...]  # name, role, phone, email
+
+
+def partner_directory() -> list[DirectoryEntry]:
+    """Active partners by name, each with its contact people (primary first)."""
+    contacts: dict[int, list[tuple[str, str, str, str]]] = {}
+    for pid, name, role, phone, email in db.execute_sql(
+            "SELECT cp.partner_id, cp.name, cp.role, cp.phone, cp.email FROM contact_person cp"
+            " JOIN partner p ON p.id = cp.partner_id WHERE p.status = 'active'"
+            " AND p.erased_at IS NULL ORDER BY cp.is_primary DESC, cp.position, cp.id"):
+        contacts.setdefault(pid, []).append((name, role, phone, email))
+    return [DirectoryEntry(name, sector, ptype, phone, email,
+                           " ".join(part for part in (city, province) if part),
+                           tuple(contacts.get(pid, ())))
+            for pid, name, sector, ptype, phone, email, city, province in db.execute_sql(
+        "SELECT id, name, sector, partnership_type, phone, email, city, province FROM partner"
+        " WHERE status = 'active' AND erased_at IS NULL ORDER BY sort_name, id")]
+
+
+# Partnership health
+
+
+@dataclass(frozen=True)
+class HealthRow:
+    name: str
+    last_review: dt.date | None
+    next_due: dt.date | None
+    overdue: bool
+    done: int
+    attention: int
+    not_applicable: int
+
+
+@dataclass
+class HealthReport:
+    today: dt.date
+    rows: list[HealthRow] = field(default_factory=list)
+    needing_attention: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """practice (English, French), partner, note"""
+
+    @property
+    def overdue(self) -> int:
+        return sum(row.overdue for row in self.rows)
+
+
+def partnership_health(today: dt.date) -> HealthReport:
+    """The latest checklist review of each current formal partner."""
+    partners = db.execute_sql(
+        "SELECT id, name FROM partner WHERE partnership_type = 'formal'"
+        " AND status != 'archived' AND erased_at IS NULL ORDER BY sort_name, id").fetchall()
+    reviews = latest_reviews([pid for pid, _ in partners])
+    current = {p.id: p for p in practices()}
+    report = HealthReport(today)
+    for pid, name in partners:
+        review = reviews[pid]
+        marks = [m for practice, m in review.marks.items() if practice in current]
+        report.rows.append(HealthRow(
+            name, review.date, review.next_due, review.overdue(today),
+            sum(m.mark == "done" for m in marks), sum(m.mark == "attention" for m in marks),
+            sum(m.mark == "na" for m in marks)))
+        for practice_id, mark in review.marks.items():
+            if mark.mark == "attention" and practice_id in current:
+                practice = current[practice_id]
+                report.needing_attention.append(
+                    (practice.text_en, practice.text_fr or practice.text_en, name, mark.note))
+    position = {p.text_en: p.position for p in current.values()}
+    report.needing_attention.sort(key=lambda item: (position[item[0]], item[2]))
+    return report

@@ -1,0 +1,269 @@
+"""Making a PDF beside the window (with a progress dialog and Cancel), and previewing it in the
+app with Print and Save as. Letters and reports both use it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+# write(path, progress) -> pages; progress(done, total) returns False to stop
+Writer = Callable[[Path, Callable[[int, int], bool]], int]
+
+
+class _Job:
+    """Writes the PDF on a thread of its own; the window keeps drawing meanwhile. The writer
+    gets plain data only: the database is read before, on the window's thread."""
+
+    def __init__(self, write: Writer, path: Path) -> None:
+        self.write, self.path = write, path
+        self.done = 0
+        self.cancelled = False
+        self.finished = False
+        self.error: BaseException | None = None
+        self.pages = 0
+
+    def run(self) -> None:
+        from cars_desktop.documents.letters import Cancelled
+
+        try:
+            self.pages = self.write(self.path, self._progress)
+        except Cancelled:
+            pass
+        except Exception as err:  # shown to the volunteer; the thread must not die silently
+            self.error = err
+        finally:
+            self.finished = True
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.done = done
+        return not self.cancelled
+
+
+def unsaved_folder() -> Path:
+    """Where a PDF waits while it is previewed: beside the data, which is private to the
+    volunteer (letters hold names and addresses), not in a shared temporary folder. What a
+    crash left behind is removed the next time."""
+    from cars_desktop.store.models import db
+
+    folder = Path(db.database).parent / "unsaved-letters"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    stale = time.time() - 12 * 3600
+    for old in folder.glob("cars-letters-*"):
+        if old.stat().st_mtime < stale:
+            shutil.rmtree(old, ignore_errors=True)
+    return folder
+
+
+def file_name(title: str, today: dt.date) -> str:
+    """A name any system accepts for the Save as suggestion: "Year-end summary A-B Ltd"."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", title).strip(" .-")[:80]
+    return f"{cleaned or 'Document'} {today:%Y-%m-%d}.pdf"
+
+
+def make_pdf(parent: QWidget, write: Writer, total: int, label: str, what: str
+             ) -> tuple[Path, int] | None:
+    """Run `write` into a private temporary file with a progress dialog (`total` 0: no
+    count to show). Returns the file and its page count, or None when cancelled or failed
+    (the volunteer was told why)."""
+    window = parent.window()
+    if getattr(window, "_making_pdf", False):
+        return None  # a second click while the first one is being made
+    folder = Path(tempfile.mkdtemp(prefix="cars-letters-", dir=unsaved_folder()))
+    job = _Job(write, folder / "document.pdf")
+    window._making_pdf = True
+    progress = QProgressDialog(label, "Cancel", 0, total, parent)
+    progress.setWindowTitle(what)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)  # quick work shows no dialog at all: no flicker
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(50)
+
+    def check() -> None:
+        if progress.wasCanceled():
+            job.cancelled = True
+        if not job.cancelled and total:
+            progress.setValue(min(job.done, total))
+        if job.finished:
+            timer.stop()
+            loop.quit()
+
+    timer.timeout.connect(check)
+    threading.Thread(target=job.run, name="pdf", daemon=True).start()
+    timer.start()
+    try:
+        loop.exec()
+    finally:
+        window._making_pdf = False
+        progress.reset()
+        progress.deleteLater()
+    if job.error is not None or job.cancelled:
+        shutil.rmtree(folder, ignore_errors=True)
+        if job.error is not None:
+            QMessageBox.critical(parent, f"{what}: not made",
+                                 f"Something went wrong while writing the PDF: {job.error}")
+        return None
+    return job.path, job.pages
+
+
+class PdfPreview(QDialog):
+    """A PDF as it will print, with Print and Save as. Closing forgets the unsaved file."""
+
+    def __init__(self, parent: QWidget | None, pdf: Path, title: str, summary: str) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(title)
+        self.pdf, self.title = pdf, title
+        self.document = QPdfDocument(self)
+        self.document.load(str(pdf))
+        self.summary = QLabel(summary)
+        self.summary.setObjectName("previewSummary")
+        self.summary.setWordWrap(True)
+        self.notes = QLabel()
+        self.notes.setObjectName("previewNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #8a5a00;")
+        self.notes.hide()
+
+        self.view = QPdfView()
+        self.view.setObjectName("pdfPreview")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+
+        self.buttons = QDialogButtonBox()
+        self.print_button = self.buttons.addButton("&Print…",
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("printPdf")
+        self.print_button.clicked.connect(self.print_pdf)
+        self.save_button = self.buttons.addButton("&Save as PDF…",
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.setObjectName("savePdf")
+        self.save_button.clicked.connect(self.save_as)
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("closePreview")
+        for button in (self.print_button, self.save_button):
+            button.setAutoDefault(False)
+        close.setDefault(True)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_pdf)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_as)
+        zoom_in = QShortcut(QKeySequence.StandardKey.ZoomIn, self)
+        zoom_in.activated.connect(lambda: self._zoom(1.25))
+        zoom_out = QShortcut(QKeySequence.StandardKey.ZoomOut, self)
+        zoom_out.activated.connect(lambda: self._zoom(0.8))
+
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.summary)
+        self.layout_.addWidget(self.notes)
+        self.layout_.addWidget(self.view, 1)
+        self.layout_.addWidget(self.buttons)
+        self.resize(780, 880)
+
+    def show_notes(self, notes: list[str]) -> None:
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+
+    def done(self, result: int) -> None:
+        self.document.close()  # Windows cannot delete a file that is still open
+        shutil.rmtree(self.pdf.parent, ignore_errors=True)
+        super().done(result)
+
+    def _zoom(self, factor: float) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.25, min(4.0, self.view.zoomFactor() * factor)))
+
+    def after_output(self, done: str) -> None:
+        """Printed or saved: a subclass may want to know."""
+
+    # Print and save
+
+    def print_pdf(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(f"Print: {self.title}")
+        dialog.setMinMax(1, self.document.pageCount())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if self.print_to(printer):
+            self.after_output("Sent to the printer.")
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Each page drawn at 300 dpi on white, on the whole sheet, so that a letter's address
+        stays where the envelope window is. Returns False when the volunteer cancelled."""
+        printer.setResolution(300)
+        printer.setFullPage(True)
+        narrow = self.document.pagePointSize(0).width() < 600  # A4 is 595 points wide
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4 if narrow
+                                      else QPageSize.PageSizeId.Letter))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        first, last = printer.fromPage(), printer.toPage()
+        if first == 0:  # the whole document
+            first, last = 1, self.document.pageCount()
+        progress = QProgressDialog("Sending the pages to the printer…", "Cancel", first - 1,
+                                   last, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+        painter = QPainter(printer)
+        try:
+            for number in range(first - 1, last):
+                if progress.wasCanceled():
+                    printer.abort()
+                    return False
+                if number > first - 1:
+                    printer.newPage()
+                sheet = printer.pageLayout().fullRectPixels(printer.resolution())
+                page = QImage(sheet.size(), QImage.Format.Format_RGB32)
+                page.fill(Qt.GlobalColor.white)  # opaque: printers get no transparency mask
+                on_page = QPainter(page)
+                on_page.drawImage(0, 0, self.document.render(number, sheet.size()))
+                on_page.end()
+                painter.drawImage(QRect(QPoint(0, 0), sheet.size()), page)
+                progress.setValue(number + 1)
+        finally:
+            painter.end()
+            progress.reset()
+        return True
+
+    def save_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, f"Save: {self.title}", str(
+            Path.home() / file_name(self.title, dt.date.today())), "PDF files (*.pdf)")
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        target = Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
+        partial = target.with_name(f".{target.name}.partial")
+        try:  # a copy then a rename: a full USB stick never leaves half a PDF
+            shutil.copyfile(self.pdf, partial)
+            partial.replace(target)
+        except OSError as err:
+            partial.unlink(missing_ok=True)
+            QMessageBox.critical(self, "Not saved", f"The PDF could not be saved to "
+                                                    f"{target}: {err.strerror or err}.")
+            return False
+        self.after_output(f"Saved as {target}.")
+        return True

@@ -1,0 +1,167 @@
+"""Choosing a report, its period and language, then previewing it with Print and Save as."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
+
+from cars_desktop.core import vocab
+from cars_desktop.core.periods import PERIOD_CHOICES, named_period
+from cars_desktop.core.report_text import NEEDS_PARTNER, NEEDS_PERIOD, REPORTS
+from cars_desktop.store.database import StoreError
+from cars_desktop.ui.partner_picker import PartnerPicker
+from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf
+from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
+
+
+class ReportsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, report: str = "summary",
+                 partner_id: int | None = None) -> None:
+        super().__init__(parent)
+        from cars_desktop.store.profile import fiscal_year_start_month, group_profile
+
+        self.setWindowTitle("Reports")
+        self.fiscal_start = fiscal_year_start_month()
+        form = QFormLayout(self)
+        self.report = QComboBox()
+        self.report.setObjectName("reportChoice")
+        fill_combo(self.report, REPORTS)
+        set_combo(self.report, report)
+        form.addRow("&Report", self.report)
+        self.hint = QLabel()
+        self.hint.setObjectName("reportHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        form.addRow("", self.hint)
+
+        self.period = QComboBox()
+        self.period.setObjectName("reportPeriod")
+        for code, label in PERIOD_CHOICES:
+            if code != "all":
+                self.period.addItem(label, code)
+        self.period.setCurrentIndex(max(0, self.period.findData(
+            "last_year" if self.fiscal_start == 1 else "last_fiscal")))
+        form.addRow("&Period", self.period)
+        dates = QWidget()
+        row = QHBoxLayout(dates)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.start, self.end = QDateEdit(), QDateEdit()
+        for edit, name, label in ((self.start, "reportFrom", "From"),
+                                  (self.end, "reportTo", "To")):
+            edit.setObjectName(name)
+            edit.setAccessibleName(label)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            row.addWidget(edit)
+        form.addRow("&Dates", dates)
+        self.partner = PartnerPicker()
+        self.partner.setObjectName("reportPartner")
+        self.partner.setPlaceholderText("Type a few letters of the partner's name")
+        if partner_id:
+            self.partner.set_partner(partner_id)
+        form.addRow("P&artner", self.partner)
+        self.language = QComboBox()
+        self.language.setObjectName("reportLanguage")
+        fill_combo(self.language, vocab.LANGUAGES)
+        set_combo(self.language, group_profile().language or "en")
+        form.addRow("&Language", self.language)
+        self.error = ErrorLabel()
+        form.addRow(self.error)
+
+        buttons = QDialogButtonBox()
+        self.make_button = buttons.addButton("&Make the report",
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.make_button.setObjectName("makeReport")
+        self.make_button.setDefault(True)
+        self.make_button.clicked.connect(self.make)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("closeReports")
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.form = form
+
+        self.report.currentIndexChanged.connect(self._report_changed)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self._period_changed()
+        self._report_changed()
+        self.preview: PdfPreview | None = None
+
+    def _report_changed(self) -> None:
+        code = self.report.currentData()
+        self.hint.setText(REPORTS.term(code).hint_en)
+        for widget in (self.period, self.start.parentWidget()):
+            self.form.setRowVisible(widget, code in NEEDS_PERIOD)
+        self.form.setRowVisible(self.partner, code in NEEDS_PARTNER)
+        self.error.show_message("")
+
+    def _period_changed(self) -> None:
+        code = self.period.currentData()
+        custom = code == "custom"
+        self.start.setEnabled(custom)
+        self.end.setEnabled(custom)
+        if not custom:
+            chosen = named_period(code, dt.date.today(), self.fiscal_start)
+            self.start.setDate(QDate(chosen.start))
+            self.end.setDate(QDate(chosen.end))
+
+    def dates(self) -> tuple[dt.date, dt.date]:
+        ends = sorted(edit.date().toPython() for edit in (self.start, self.end))
+        return ends[0], ends[1]
+
+    def make(self) -> PdfPreview | None:
+        """Compute the report (quick: sums in SQL), write it beside the window, preview it."""
+        from cars_desktop.documents.reports import write_report
+        from cars_desktop.store import reports
+        from cars_desktop.store.letters import letterhead
+
+        code = self.report.currentData()
+        lang = self.language.currentData()
+        start, end = self.dates()
+        today = dt.date.today()
+        if code in NEEDS_PARTNER and not self.partner.partner_id:
+            self.error.show_message("Choose the partner: type a few letters of its name and "
+                                    "pick it from the list.")
+            self.partner.setFocus()
+            return None
+        self.error.show_message("")
+        try:
+            data = {
+                "summary": lambda: reports.contributions_summary(start, end),
+                "impact": lambda: reports.impact_report(start, end),
+                "statement": lambda: reports.partner_statement(self.partner.partner_id, start,
+                                                               end),
+                "directory": reports.partner_directory,
+                "health": lambda: reports.partnership_health(today),
+            }[code]()
+        except LookupError as err:
+            self.error.show_message(str(err))
+            return None
+        except StoreError as err:
+            QMessageBox.critical(self, "No report made", str(err))
+            return None
+        head = letterhead()
+        title = REPORTS.label(code, lang)
+        made = make_pdf(self, lambda path, progress: write_report(code, data, head, lang, path,
+                                                                  today),
+                        0, f"Making the {REPORTS.label(code).lower()}…", "Reports")
+        if made is None:
+            return None
+        path, pages = made
+        subject = self.partner.text() if code in NEEDS_PARTNER else ""
+        self.preview = PdfPreview(self, path, f"{title} {subject}".strip(),
+                                  f"<b>{title}</b>, {pages} page{'s' if pages != 1 else ''}, "
+                                  "ready to print.")
+        self.preview.show()
+        return self.preview
