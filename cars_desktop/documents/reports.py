@@ -55,6 +55,7 @@ from cars_desktop.documents.output import write_whole
 TEAL = colors.Color(0.16, 0.55, 0.55)
 GOLD = colors.Color(0.91, 0.69, 0.25)
 ZEBRA = colors.Color(0.95, 0.96, 0.97)
+NEW_LISTED = 30  # new partners named in the impact report; the rest are counted
 SIZES = {"letter": (8.5 * INCH, 11 * INCH), "a4": (595.27, 841.89)}
 
 
@@ -458,12 +459,25 @@ class _ReportMaker:
             ["", w["partners"]], length_rows, [self.width * 0.45, self.width * 0.2],
             right={1}), whole=True)
         if data.new_partners:
+            # a grant form wants how many and from where; a long list would bury that
+            counts: dict[str, int] = {}
+            for _, sector, _ in data.new_partners:
+                counts[sector] = counts.get(sector, 0) + 1
+            by_sector = ", ".join(f"{self._label(vocab.SECTORS, sector)} "
+                                  f"{format_number(count, self.lang)}"
+                                  for sector, count in sorted(counts.items()))
+            listed = data.new_partners[-NEW_LISTED:]  # the most recent
             new_rows = [[name, self._label(vocab.SECTORS, sector),
-                         short_date(since, self.lang)] for name, sector, since
-                        in data.new_partners]
-            story += self.section(w["new"], self.table(
-                [w["partner"], w["sector"], w["since"]], new_rows,
-                [self.width * 0.5, self.width * 0.22, self.width * 0.28]))
+                         short_date(since, self.lang)] for name, sector, since in listed]
+            more = [Paragraph(escape(w["new_more"].format(
+                shown=format_number(len(listed), self.lang))), self.note)] \
+                if len(listed) < len(data.new_partners) else []
+            story += self.section(
+                w["new"], Paragraph(escape(w["new_count"].format(
+                    count=format_number(len(data.new_partners), self.lang),
+                    sectors=by_sector)), self.body),
+                self.table([w["partner"], w["sector"], w["since"]], new_rows,
+                           [self.width * 0.5, self.width * 0.22, self.width * 0.28]), *more)
         else:
             story += self.section(w["new"], Paragraph(escape(w["no_new"]), self.body))
         story += [Spacer(1, 8), Paragraph(escape(w["rate_note"].format(
