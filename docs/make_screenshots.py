@@ -21,6 +21,7 @@ from cars_desktop.ui.main_window import MainWindow
 from cars_desktop.ui.maintenance_dialogs import ReviewDialog
 from cars_desktop.ui.partner_dialog import PartnerDialog
 from cars_desktop.ui.profile_dialog import GroupProfileDialog
+from cars_desktop.ui.reports_dialog import ReportsDialog
 from cars_desktop.ui.templates_dialog import TemplatesDialog
 
 
@@ -143,6 +144,15 @@ def main(out: Path) -> None:
         settle(app)
         chooser.grab().save(str(out / "year-end-dialog.png"))
         chooser.done(0)
+        reports = ReportsDialog(window, "summary")
+        reports.show()
+        settle(app)
+        reports.grab().save(str(out / "reports-dialog.png"))
+        preview = reports.make()
+        settle(app, 800)
+        preview.grab().save(str(out / "report-preview.png"))
+        preview.done(0)
+        reports.done(0)
         window.close()
         store.close()
 

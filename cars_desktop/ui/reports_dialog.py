@@ -33,6 +33,7 @@ class ReportsDialog(QDialog):
         from cars_desktop.store.profile import fiscal_year_start_month, group_profile
 
         self.setWindowTitle("Reports")
+        self.setMinimumWidth(500)
         self.fiscal_start = fiscal_year_start_month()
         form = QFormLayout(self)
         self.report = QComboBox()
