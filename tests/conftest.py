@@ -1,8 +1,11 @@
 import os
+import tempfile
 
 # Without a display Qt aborts the whole process at QApplication(); tests draw offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("CARS_DESKTOP_DATA_DIR", None)
+# The app remembers a moved data folder in the user's config folder: never the real one here.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="cars-tests-config-")
 
 import pytest  # noqa: E402
 

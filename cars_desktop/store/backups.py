@@ -13,6 +13,8 @@ from pathlib import Path
 from cars_desktop.store.models import db
 
 AUTOMATIC = "automatic"
+KINDS = {"automatic": "Daily, automatic", "chosen": "Made by you",
+         "before-restore": "Your data before a restore", "damaged": "A damaged file, kept"}
 KEEP_AUTOMATIC = 10  # automatic copies kept; chosen and pre-update copies are never pruned
 _NAME = re.compile(r"cars-desktop-(?P<kind>[a-z0-9-]+)-(?P<stamp>\d{4}-\d\d-\d\d_\d{6})\.sqlite3$")
 
@@ -92,15 +94,85 @@ def automatic_backup(folder: Path, keep: int = KEEP_AUTOMATIC, min_hours: float 
                      now: dt.datetime | None = None, source: Path | None = None
                      ) -> Path | None:
     """The daily copy taken when the app opens: none if one was made in the last `min_hours`;
-    older automatic copies beyond the newest `keep` are removed."""
+    older automatic copies beyond the newest `keep` good ones are removed. Only files that
+    are this app's own backups are ever removed: a file of the volunteer's with a similar
+    name stays, and a damaged backup never counts among the ones kept."""
     now = now or dt.datetime.now()
     made = None
+    remove_partials(folder)
     existing = [b for b in list_backups(folder) if b.kind == AUTOMATIC]
     if not existing or now - existing[0].made_at >= dt.timedelta(hours=min_hours):
         made = make_backup(folder, AUTOMATIC, now, source)
-    for old in [b for b in list_backups(folder) if b.kind == AUTOMATIC][keep:]:
-        old.path.unlink(missing_ok=True)
+    ours = [b for b in list_backups(folder) if b.kind == AUTOMATIC and _is_ours(b.path)]
+    good = [b for b in ours if describe_backup(b.path).problem is None]
+    keep_paths = {b.path for b in good[:keep]}
+    for old in ours:
+        if old.path not in keep_paths and (old in good or len(good) >= keep):
+            old.path.unlink(missing_ok=True)
     return made
+
+
+def remove_partials(folder: Path) -> None:
+    """Half-written copies left by a backup that was cut off (a crash, a pulled plug)."""
+    if folder.is_dir():
+        for leftover in folder.glob("cars-desktop-*.sqlite3.partial"):
+            leftover.unlink(missing_ok=True)
+
+
+def _is_ours(path: Path) -> bool:
+    from cars_desktop.store.database import read_header
+    from cars_desktop.store.migrations import APPLICATION_ID
+
+    header = read_header(path)
+    return header.is_sqlite and header.application_id == APPLICATION_ID
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup holds, for choosing one to restore."""
+    path: Path
+    version: int | None = None
+    partners: int | None = None
+    contributions: int | None = None
+    last_change: dt.datetime | None = None
+    problem: str | None = None  # why it cannot be restored, in plain words
+
+
+def describe_backup(path: Path) -> BackupInfo:
+    """Read a backup without changing it (not even a journal beside it)."""
+    from cars_desktop.store.database import read_header
+    from cars_desktop.store.migrations import APPLICATION_ID, LATEST_VERSION
+
+    header = read_header(path)
+    if not header.exists:
+        return BackupInfo(path, problem="The file is empty or missing.")
+    if not header.is_sqlite or header.application_id != APPLICATION_ID:
+        return BackupInfo(path, problem="This is not a CARS Desktop backup.")
+    if header.user_version > LATEST_VERSION:
+        return BackupInfo(path, header.user_version,
+                          problem="It was made by a newer version of CARS Desktop.")
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1",
+                                     uri=True)
+        try:
+            status = connection.execute("PRAGMA quick_check").fetchone()[0]
+            if status != "ok":
+                return BackupInfo(path, header.user_version,
+                                  problem=f"The copy is damaged ({status}).")
+            partners = connection.execute(
+                "SELECT COUNT(*) FROM partner WHERE erased_at IS NULL").fetchone()[0]
+            contributions = connection.execute("SELECT COUNT(*) FROM contribution").fetchone()[0]
+            last = connection.execute(
+                "SELECT MAX(updated_at) FROM (SELECT updated_at FROM partner UNION ALL"
+                " SELECT updated_at FROM contribution)").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as err:
+        return BackupInfo(path, header.user_version, problem=f"The copy is damaged ({err}).")
+    changed = None
+    if last:
+        changed = dt.datetime.fromisoformat(last).astimezone().replace(tzinfo=None)
+    return BackupInfo(path, header.user_version, partners, contributions, changed)
 
 
 def _free_name(folder: Path, kind: str, now: dt.datetime) -> Path:
@@ -115,3 +187,80 @@ def _free_name(folder: Path, kind: str, now: dt.datetime) -> Path:
 def _fsync(path: Path) -> None:
     with open(path, "rb") as f:
         os.fsync(f.fileno())
+
+
+def restore_backup(data_dir: Path, backup: Path, now: dt.datetime | None = None) -> Path | None:
+    """Put `backup` in place of the data in `data_dir`, which must not be open. The data as
+    it was is kept first in the backups folder (a verified copy, or the damaged file's own
+    bytes), so that a restore can itself be undone; returns that copy. A backup that is
+    damaged, not ours or newer is refused before anything changes."""
+    import filelock
+
+    from cars_desktop.store.database import DB_FILENAME, LOCK_FILENAME, DataFolderInUse
+
+    info = describe_backup(backup)
+    if info.problem:
+        raise BackupError(f"That backup cannot be restored: {info.problem} Your data was not "
+                          "changed.")
+    now = now or dt.datetime.now()
+    lock = filelock.FileLock(data_dir / LOCK_FILENAME, timeout=0)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise DataFolderInUse("CARS Desktop is open with this data in another window. Close "
+                              "it there first; nothing was changed.") from None
+    try:
+        current = data_dir / DB_FILENAME
+        kept = _keep_current(current, data_dir / "backups", now) if current.exists() else None
+        partial = data_dir / f".{DB_FILENAME}.restore.partial"
+        try:
+            reader = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro&immutable=1",
+                                     uri=True)
+            target = sqlite3.connect(partial)
+            try:
+                reader.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+                if target.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                    raise BackupError("The copy of that backup did not check out. Your data "
+                                      "was not changed.")
+            finally:
+                target.close()
+                reader.close()
+            _fsync(partial)
+            try:
+                partial.chmod(0o600)
+            except OSError:
+                pass
+            # The old log must go before the new file arrives: SQLite would replay it onto
+            # the restored data. Its content is in the copy kept above.
+            for side in ("-wal", "-shm"):
+                Path(f"{current}{side}").unlink(missing_ok=True)
+            os.replace(partial, current)
+        except OSError as err:
+            raise BackupError(f"The backup could not be restored: {err.strerror or err}. "
+                              "Your data was not changed.") from err
+        finally:
+            partial.unlink(missing_ok=True)
+        return kept
+    finally:
+        lock.release()
+
+
+def _keep_current(current: Path, folder: Path, now: dt.datetime) -> Path:
+    """A copy of the data about to be replaced: verified when the file is sound, else its
+    bytes as they are (with its log), so that nothing the volunteer had is ever lost."""
+    try:
+        return make_backup(folder, "before-restore", now, source=current)
+    except BackupError:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        final = _free_name(folder, "damaged", now)
+        for side in ("", "-wal"):
+            source = Path(f"{current}{side}")
+            if source.exists():
+                target = Path(f"{final}{side}")
+                with open(source, "rb") as src, open(target, "wb") as out:
+                    while chunk := src.read(1 << 20):
+                        out.write(chunk)
+                    out.flush()
+                    os.fsync(out.fileno())
+        return final

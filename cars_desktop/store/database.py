@@ -27,6 +27,7 @@ _PRAGMAS = {
     "foreign_keys": 1,
     "synchronous": 2,  # FULL: a saved gift survives a power cut
     "busy_timeout": 5000,
+    "secure_delete": 1,  # deleted text is zeroed, not left readable in free pages
 }
 
 
@@ -76,10 +77,15 @@ def transaction():
     try:
         with db.atomic():
             yield
-    except pw.OperationalError as err:
-        text = str(err).lower().replace(" ", "")
+    except (pw.OperationalError, sqlite3.OperationalError) as err:
+        # After a failed write SQLite may have rolled back already: the rollback's own error
+        # ("no transaction is active") then hides the disk's, which is further down the chain.
+        texts, seen = [], err
+        while seen is not None and len(texts) < 5:
+            texts.append(str(seen).lower().replace(" ", ""))
+            seen = seen.__cause__ or seen.__context__
         for key, message in _DISK_PROBLEMS:
-            if key.replace(" ", "") in text:
+            if any(key.replace(" ", "") in text for text in texts):
                 raise WriteError(message) from err
         raise WriteError(f"The change could not be saved, and nothing was changed ({err}).") \
             from err
@@ -141,13 +147,22 @@ def default_data_dir() -> Path:
 
 
 def resolve_data_dir(chosen: str | os.PathLike | None = None) -> Path:
-    """The data folder: --data-dir if given, else $CARS_DESKTOP_DATA_DIR, else the user's
-    application-data folder (not Documents, where people move and sync files)."""
+    """The data folder: --data-dir if given, else $CARS_DESKTOP_DATA_DIR, else where the data
+    was moved to (File › Move the data…), else the user's application-data folder (not
+    Documents, where people move and sync files)."""
     if chosen:
         return Path(chosen).expanduser().resolve()
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser().resolve()
+    from cars_desktop.store.safety import pointer_file
+
+    try:  # the folder the data was moved to, from a risky place
+        moved = Path(pointer_file().read_text(encoding="utf-8").strip())
+    except OSError:
+        moved = None
+    if moved is not None and (moved / DB_FILENAME).exists():
+        return moved
     return default_data_dir()
 
 
@@ -218,15 +233,20 @@ class Store:
         return db.execute_sql("PRAGMA user_version").fetchone()[0]
 
     def close(self) -> None:
-        if not db.is_closed():
-            if not self.read_only and not damage_found():
-                db.execute_sql("PRAGMA optimize")  # keeps the query planner's statistics fresh
-                # Fold the write-ahead log back in, so the file alone is a complete copy.
-                db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            db.close()
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
+        try:
+            if not db.is_closed():
+                if not self.read_only and not damage_found():
+                    try:
+                        db.execute_sql("PRAGMA optimize")  # fresh statistics for the planner
+                        # Fold the write-ahead log back in: the file alone is a complete copy.
+                        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                    except (pw.OperationalError, sqlite3.OperationalError):
+                        pass  # a full disk: what was saved is safe in the log, read next time
+                db.close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+                self.lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -259,7 +279,7 @@ def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
             raise StoreError(f"There is no CARS Desktop data in {store.data_dir}.")
         refuse_if_not_usable(path, header)
         db.init(_read_only_uri(path), uri=True, pragmas={"busy_timeout": 5000})
-        db.connect()
+        _connect(path)
         return store
 
     _make_private_dir(store.data_dir)
@@ -283,6 +303,16 @@ def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
     return store
 
 
+def _connect(path: Path) -> None:
+    """Connect; a file too damaged even to set up a connection on is refused as damaged."""
+    try:
+        db.connect()
+    except (pw.DatabaseError, sqlite3.DatabaseError) as err:
+        if not db.is_closed():
+            db.close()
+        raise DamagedFile(_damaged(path, str(err))) from None
+
+
 def _open_for_writing(store: Store, migrations: list[Migration], check_in_background: bool
                       ) -> None:
     global _check_thread, _check_problem
@@ -292,7 +322,7 @@ def _open_for_writing(store: Store, migrations: list[Migration], check_in_backgr
     refuse_if_not_usable(path, header)
     created = not path.exists()
     db.init(str(path), pragmas=_PRAGMAS)
-    db.connect()
+    _connect(path)
     if created:
         try:
             path.chmod(0o600)

@@ -513,3 +513,77 @@ class ContactLog(RecordList):
     def total(self) -> int:
         return db.execute_sql("SELECT COUNT(*) FROM interaction WHERE partner_id = ?",
                               (self.partner_id,)).fetchone()[0]
+
+
+class BackupList(RecordList):
+    """The backups a volunteer may restore: those of the data folder and any file they add
+    (from a USB stick). Read from the files, not from SQL; a row's id is its place in `files`."""
+
+    columns = (
+        Column("made", "Made", width=140),
+        Column("kind", "Kind", width=170),
+        Column("partners", "Partners", "right", width=80),
+        Column("contributions", "Contributions", "right", width=100),
+        Column("changed", "Last change in it", width=140),
+        Column("state", "Can it be restored?", width=240),
+    )
+    sort_key = "made"
+    descending = True
+
+    def __init__(self, folder) -> None:
+        self.folder = folder
+        self.added: list = []  # files chosen elsewhere
+        self._info: dict = {}
+        self.files: list = []
+
+    def reload(self) -> None:
+        from cars_desktop.store.backups import list_backups
+
+        self.files = [*self.added, *(b.path for b in list_backups(self.folder))]
+
+    def info(self, number: int):
+        from cars_desktop.store.backups import describe_backup
+
+        path = self.files[number]
+        if path not in self._info:
+            self._info[path] = describe_backup(path)
+        return self._info[path]
+
+    def made(self, number: int) -> dt.datetime:
+        from cars_desktop.store.backups import list_backups
+
+        path = self.files[number]
+        named = [b for b in list_backups(path.parent) if b.path == path]
+        return named[0].made_at if named else dt.datetime.fromtimestamp(path.stat().st_mtime)
+
+    def ids(self) -> list[int]:
+        self.reload()
+        numbers = list(range(len(self.files)))
+        numbers.sort(key=self.made, reverse=self.descending)
+        return numbers
+
+    def rows(self, ids: list[int]) -> dict[int, Row]:
+        from cars_desktop.store.backups import KINDS, list_backups
+
+        found = {}
+        for number in ids:
+            path = self.files[number]
+            info = self.info(number)
+            named = [b for b in list_backups(path.parent) if b.path == path]
+            kind = KINDS.get(named[0].kind, named[0].kind.replace("-", " ").capitalize()) \
+                if named else f"A file you chose: {path.name}"
+            if named and named[0].kind.startswith("before-update"):
+                kind = "Before an update of the app"
+            state = info.problem or "Yes: it checks out"
+            found[number] = Row(number, (
+                f"{self.made(number):%Y-%m-%d %H:%M}", kind,
+                "" if info.partners is None else f"{info.partners:,}",
+                "" if info.contributions is None else f"{info.contributions:,}",
+                f"{info.last_change:%Y-%m-%d %H:%M}" if info.last_change else "", state),
+                muted=info.problem is not None,
+                tones=("", "", "", "", "", "warn" if info.problem else "good"),
+                tips=("", str(path), "", "", "", info.problem or ""))
+        return found
+
+    def total(self) -> int:
+        return len(self.files)

@@ -17,6 +17,7 @@ from cars_desktop.store.models import (
     Partner,
     Review,
     ReviewItem,
+    db,
     utc_now,
 )
 
@@ -189,3 +190,6 @@ def erase_personal_information(partner_id: int) -> None:
         partner.refresh_search_text([])
         partner.save()
         refresh_partner_text(partner.id)
+    # Now, not at the next checkpoint: the old pages in the file are overwritten (and zeroed,
+    # with secure_delete), so the erased details are gone from the file and its log.
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")

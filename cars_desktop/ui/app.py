@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import sqlite3
 import sys
 import traceback
@@ -30,49 +31,119 @@ def make_application(qt_args: list[str] | None = None) -> QApplication:
 
 def open_window(data_dir: str | None, qt_args: list[str] | None = None):
     """The application and its shown main window over the opened data folder, or None after
-    telling the volunteer, in a message box, why the data cannot be opened."""
+    telling the volunteer, in a message box, why the data cannot be opened. A damaged file
+    is never written to: the volunteer may restore a backup, or look at it read-only."""
     app = make_application(qt_args)
     folder = database.resolve_data_dir(data_dir)
-    try:
-        store = database.open_store(folder, check_in_background=True)
-    except database.StoreError as err:
-        QMessageBox.critical(None, f"{APP_NAME} cannot open its data", str(err))
-        return None
-    except OSError as err:
-        QMessageBox.critical(None, f"{APP_NAME} cannot open its data",
-                             f"The data folder {folder} cannot be used: {err.strerror or err}. "
-                             "Check that the drive is connected and that you may write there.")
-        return None
-    from cars_desktop.ui.main_window import MainWindow
+    read_only = False
+    for _ in range(3):  # a restore, then opening what was restored
+        try:
+            store = database.open_store(folder, check_in_background=True, read_only=read_only)
+        except database.DamagedFile as err:
+            choice = offer_restore(folder, str(err))
+            if choice == "quit":
+                return None
+            read_only = choice == "read_only"
+            continue
+        except database.StoreError as err:
+            QMessageBox.critical(None, f"{APP_NAME} cannot open its data", str(err))
+            return None
+        except OSError as err:
+            QMessageBox.critical(None, f"{APP_NAME} cannot open its data",
+                                 f"The data folder {folder} cannot be used: "
+                                 f"{err.strerror or err}. Check that the drive is connected "
+                                 "and that you may write there.")
+            return None
+        from cars_desktop.ui.main_window import MainWindow
 
+        try:
+            window = MainWindow(store)
+        except (pw.DatabaseError, sqlite3.DatabaseError) as err:
+            # damage the quick check beside the window had not reported yet
+            problem = database.damage_found() or str(err)
+            store.close()
+            if read_only:
+                QMessageBox.critical(None, f"{APP_NAME} cannot open its data",
+                                     f"{problem}\n\nEven read-only, the data cannot be shown. "
+                                     "Start again and restore a backup; the file was left as "
+                                     "it was.")
+                return None
+            if offer_restore(folder, problem, read_only_possible=False) == "quit":
+                return None
+            continue
+        except BaseException:
+            store.close()
+            raise
+        window.show()
+        return app, window
+    return None
+
+
+def offer_restore(folder, problem: str, read_only_possible: bool = True) -> str:
+    """The data cannot be opened as it is: "restored", "read_only" or "quit"."""
+    from cars_desktop.store import backups
+
+    box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_NAME}: the data file is damaged",
+                      f"{problem}\n\nYou can go back to a backup (the damaged file is kept "
+                      "as it is)" + (", or look at the data read-only." if read_only_possible
+                                     else "."))
+    restore = box.addButton("&Restore a backup…", QMessageBox.ButtonRole.AcceptRole)
+    look = box.addButton("&Look at it, read-only", QMessageBox.ButtonRole.ActionRole) \
+        if read_only_possible else None
+    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is look:
+        return "read_only"
+    if box.clickedButton() is not restore:
+        return "quit"
+    from cars_desktop.ui.restore_dialog import RestoreDialog
+
+    def restore_file(path) -> bool:
+        try:
+            backups.restore_backup(folder, path)
+        except (backups.BackupError, database.StoreError) as err:
+            QMessageBox.critical(None, "Not restored", str(err))
+            return False
+        return True
+
+    dialog = RestoreDialog(None, folder / "backups", restore_file,
+                           "Choose the copy to go back to. The damaged file is kept in the "
+                           "backups folder as it is.")
+    return "restored" if dialog.exec() else "quit"
+
+
+def _write_crash_log(data_dir, kind, error, trace):
+    """Where the code was when it failed, for whoever helps the group: the kinds of error and
+    the lines of code, never their messages, which may hold a partner's name, email or an
+    amount. Returns the log's path, or None when it cannot be written."""
+    stack = traceback.TracebackException(kind, error, trace)
+    lines = []
+    for part in [stack, *_causes(stack)]:
+        lines += part.stack.format()
+        lines.append(f"{part.exc_type.__module__}.{part.exc_type.__qualname__}\n"
+                     if part.exc_type else "")
+    log = data_dir / "cars-desktop-errors.log"
     try:
-        window = MainWindow(store)
-    except (pw.DatabaseError, sqlite3.DatabaseError) as err:
-        # damage the quick check beside the window had not reported yet
-        problem = database.damage_found() or str(err)
-        store.close()
-        QMessageBox.critical(None, f"{APP_NAME} cannot open its data",
-                             f"{problem}\n\nYour data cannot be shown. Restore the newest "
-                             "backup (see the README) or ask for help; the file was left as "
-                             "it was.")
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S} {APP_NAME} {__version__}\n"
+                    + "".join(lines) + "\n")
+        os.chmod(log, 0o600)
+    except OSError:
         return None
-    except BaseException:
-        store.close()
-        raise
-    window.show()
-    return app, window
+    return log
+
+
+def _causes(stack: traceback.TracebackException):
+    seen = stack.__cause__ or stack.__context__
+    while seen is not None:
+        yield seen
+        seen = seen.__cause__ or seen.__context__
 
 
 def _report_crash(data_dir, kind, error, trace) -> None:
     """The last resort: what went wrong goes to a log file in the data folder, and the
     volunteer is told in plain words instead of the window vanishing."""
-    text = "".join(traceback.format_exception(kind, error, trace))
-    log = data_dir / "cars-desktop-errors.log"
-    try:
-        with open(log, "a", encoding="utf-8") as f:
-            f.write(f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S}\n{text}\n")
-    except OSError:
-        log = None
+    log = _write_crash_log(data_dir, kind, error, trace)
     sys.__excepthook__(kind, error, trace)
     QMessageBox.critical(
         None, f"{APP_NAME}: something went wrong",

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from cars_desktop import APP_NAME, __version__
 from cars_desktop.store import database
@@ -69,9 +70,21 @@ class MainWindow(QMainWindow):
         backup.setShortcut(QKeySequence("Ctrl+B"))
         backup.triggered.connect(self.back_up_now)
         file_menu.addAction(backup)
+        backup_to = QAction("Back up &to…", self)
+        backup_to.setToolTip("A checked copy on a USB stick or in any folder you choose")
+        backup_to.triggered.connect(self.back_up_to)
+        file_menu.addAction(backup_to)
+        restore = QAction("&Restore from backup…", self)
+        restore.triggered.connect(self.open_restore)
+        file_menu.addAction(restore)
+        file_menu.addSeparator()
         open_folder = QAction("&Open data folder", self)
         open_folder.triggered.connect(self.open_data_folder)
         file_menu.addAction(open_folder)
+        move = QAction("&Move the data to…", self)
+        move.setToolTip("Move the data file and its backups to a safer folder")
+        move.triggered.connect(self.choose_new_folder)
+        file_menu.addAction(move)
         profile = QAction("Group &profile…", self)
         profile.setToolTip("Your group's name, address, logo and signatory for letters, and "
                            "when its fiscal year starts")
@@ -130,15 +143,21 @@ class MainWindow(QMainWindow):
 
     def after_start(self) -> None:
         """What waits until the window is up, so that starting stays quick: the result of the
-        damage check, then the daily backup."""
+        damage check, then the daily backup, and a word about a risky data folder."""
         problem = database.damage_found()
         if problem:
             self.statusBar().showMessage("The data file is damaged: nothing can be saved.")
-            QMessageBox.critical(self, "The data file is damaged",
-                                 f"{problem}\n\nYou can look at your data, but nothing can be "
-                                 "saved until a good backup is restored.")
+            box = QMessageBox(QMessageBox.Icon.Critical, "The data file is damaged",
+                              f"{problem}\n\nYou can look at your data, but nothing can be "
+                              "saved until a good backup is restored.", parent=self)
+            restore = box.addButton("&Restore a backup…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("&Look at it, read-only", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is restore:
+                self.open_restore()
             return
         self.automatic_backup()
+        self.warn_about_location()
         from cars_desktop.store.profile import setup_state
 
         if not setup_state():
@@ -223,6 +242,119 @@ class MainWindow(QMainWindow):
 
         export_to(self, what)
 
+    # Copies, restores, and where the data lives
+
+    def back_up_to(self, folder: str | None = None):
+        from cars_desktop.store import backups, safety
+
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self, "Back up to… (a USB stick, or another folder)", str(Path.home()))
+            if not folder:
+                return None
+        try:
+            path = backups.make_backup(Path(folder), "chosen")
+            safety.record_outside_backup()
+        except (backups.BackupError, database.StoreError) as err:
+            QMessageBox.critical(self, "Backup failed", str(err))
+            return None
+        self.statusBar().showMessage(f"A checked copy was saved as {path}.", 15_000)
+        return path
+
+    def open_restore(self):
+        from cars_desktop.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self, self.store.backup_dir, self.restore_from)
+        dialog.open()
+        return dialog
+
+    def restore_from(self, backup: Path) -> bool:
+        """Close the data, put the backup in its place (the current data kept first), open
+        it again and show it."""
+        from cars_desktop.store import backups
+
+        self.wait_for_backup()
+        data_dir = self.store.data_dir
+        self.store.close()
+        kept, problem = None, None
+        try:
+            kept = backups.restore_backup(data_dir, backup)
+        except (backups.BackupError, database.StoreError) as err:
+            problem = str(err)
+        try:
+            self.store = database.open_store(data_dir)
+        except database.StoreError as err:
+            QMessageBox.critical(self, "The data could not be opened again",
+                                 f"{err}\n\nCARS Desktop will close; start it again.")
+            self.close()
+            return False
+        self.reload_everything()
+        if problem:
+            QMessageBox.critical(self, "Not restored", problem)
+            return False
+        undo = (f"\n\nYour data as it was is kept as {kept.name}: to undo, restore that copy."
+                if kept else "")
+        QMessageBox.information(self, "Restored",
+                                f"Your data is back as it was in the backup {backup.name}."
+                                + undo)
+        return True
+
+    def reload_everything(self) -> None:
+        """After the data file changed under the window: every tab reads it again."""
+        self.partners.refresh()
+        self.contributions._loaded = self.contributions._loaded or \
+            self.contributions.isVisible()
+        self.contributions.refresh()
+        if self.maintenance._loaded:
+            self.maintenance.records.reload_practices()
+            self.maintenance.refresh()
+        self._show_last_backup()
+
+    def warn_about_location(self) -> str | None:
+        from cars_desktop.store.safety import risky_location
+
+        risk = risky_location(self.store.data_dir)
+        if risk:
+            self.statusBar().showMessage(f"⚠ {risk}")
+            box = QMessageBox(QMessageBox.Icon.Warning, "A risky place for your data",
+                              f"{risk}\n\nThe data is in {self.store.data_dir}. Move it to "
+                              "a folder on this computer's own disk; then copy backups to a "
+                              "USB stick with File › Back up to….", parent=self)
+            move = box.addButton("&Move the data…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("&Not now", QMessageBox.ButtonRole.RejectRole)
+            box.open()
+            box.buttonClicked.connect(
+                lambda button: button is move and self.choose_new_folder())
+        return risk
+
+    def choose_new_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Move the data to… (an empty folder on this computer's own disk)",
+            str(Path.home()))
+        if folder:
+            self.move_data_to(Path(folder))
+
+    def move_data_to(self, folder: Path) -> bool:
+        from cars_desktop.store import backups, safety
+
+        self.wait_for_backup()
+        old = self.store.data_dir
+        self.store.close()
+        try:
+            safety.move_data(old, folder)
+            self.store = database.open_store(folder)
+        except (backups.BackupError, database.StoreError, OSError) as err:
+            self.store = database.open_store(old)
+            QMessageBox.critical(self, "The data was not moved", f"{err}")
+            return False
+        self.reload_everything()
+        self.findChild(QLabel, "dataFolder").setText(f"Data folder: {folder}")
+        QMessageBox.information(
+            self, "The data was moved",
+            f"From now on CARS Desktop keeps your data in {folder}.\n\nThe old folder {old} "
+            "was left as it was, as one more copy; delete it once you are sure.")
+        return True
+
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.data_dir)))
 
@@ -254,6 +386,32 @@ class MainWindow(QMainWindow):
                 ("partner_contributions", self.partners.history.view.table),
                 ("review_grid", self.maintenance.table))
 
+    def _remind_outside_backup(self) -> bool:
+        """On the way out: a word when no copy left the laptop for a while. False: stay."""
+        from cars_desktop.store import safety
+
+        if self.store.read_only or database.damage_found():
+            return True
+        try:
+            days = safety.outside_backup_overdue()
+        except database.StoreError:
+            return True
+        if days is None:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, "A copy away from this laptop?",
+                          f"No copy of your data has left this laptop for {days} days. A lost "
+                          "or broken laptop would take it all.\n\nPlug in a USB stick and "
+                          "make a copy now?", parent=self)
+        copy = box.addButton("&Back up to…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("&Not now", QMessageBox.ButtonRole.RejectRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is cancel:
+            return False
+        if box.clickedButton() is copy:
+            self.back_up_to()
+        return True
+
     def _show_contribution(self, kind: str, contribution_id: int) -> None:
         """From "what needs attention" to the contribution, in a list where it belongs."""
         tab = self.contributions
@@ -270,6 +428,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.contributions)
 
     def closeEvent(self, event) -> None:
+        if not self._remind_outside_backup():
+            event.ignore()
+            return
         if self._backup_running is not None:
             self.statusBar().showMessage("Finishing the backup…")
             self._backup_running.result()  # the copy must be whole before the file closes

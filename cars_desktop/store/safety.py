@@ -1,0 +1,143 @@
+"""Keeping the one data file safe: where it must not live, reminding about copies kept away
+from the laptop, and moving the data to a safer folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from cars_desktop.store.profile import save_settings, save_text_settings, setting, text_setting
+
+REMIND_DAYS_KEY = "backup.remind_days"
+DEFAULT_REMIND_DAYS = 30
+_LAST_OUTSIDE = "backup.last_outside"
+_FIRST_SEEN = "backup.first_seen"
+
+# Folders that sync files behind the app's back: they can copy a database half-written.
+_SYNCED = (("onedrive", "OneDrive"), ("dropbox", "Dropbox"), ("google drive", "Google Drive"),
+           ("googledrive", "Google Drive"), ("my drive", "Google Drive"),
+           ("icloud", "iCloud"), ("mobile documents", "iCloud"), ("box sync", "Box"),
+           ("nextcloud", "Nextcloud"), ("owncloud", "ownCloud"))
+_NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs",
+                        "9p", "afpfs", "davfs", "fuse.rclone", "fuse.gvfsd-fuse"}
+
+
+def risky_location(folder: Path, mounts: str | None = None) -> str | None:
+    """Why `folder` is a risky home for the data file, or None. `mounts` stands in for
+    /proc/mounts in tests."""
+    text = str(folder).lower().replace("\\", "/")
+    for needle, service in _SYNCED:
+        if needle in text:
+            return (f"The data folder is inside {service}, which copies files while they are "
+                    "being written and can damage the data file.")
+    if str(folder).startswith("\\\\"):
+        return "The data folder is on a network share; a dropped connection can damage it."
+    mount = _mount_of(folder, mounts)
+    if mount is not None:
+        point, kind = mount
+        if kind in _NETWORK_FILESYSTEMS:
+            return "The data folder is on a network drive; a dropped connection can damage it."
+        if point.startswith(("/media/", "/run/media/", "/mnt/")) or \
+                (sys.platform == "darwin" and point.startswith("/Volumes/")):
+            return ("The data folder is on a removable drive; pulling it out while the app is "
+                    "open can damage the data file.")
+    if sys.platform == "win32" and _windows_removable(folder):
+        return ("The data folder is on a removable drive; pulling it out while the app is "
+                "open can damage the data file.")
+    return None
+
+
+def _mount_of(folder: Path, mounts: str | None) -> tuple[str, str] | None:
+    """The mount point and file system type holding `folder` (Linux)."""
+    target = str(folder)
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text()
+        except OSError:
+            return None
+        target = str(folder.resolve())
+    best: tuple[str, str] | None = None
+    for line in mounts.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        if (target == point or target.startswith(point.rstrip("/") + "/")) and \
+                (best is None or len(point) > len(best[0])):
+            best = (point, parts[2])
+    return best
+
+
+def _windows_removable(folder: Path) -> bool:
+    import ctypes
+
+    drive = os.path.splitdrive(str(folder.resolve()))[0] + "\\"
+    return ctypes.windll.kernel32.GetDriveTypeW(drive) == 2  # DRIVE_REMOVABLE
+
+
+# Copies away from the laptop
+
+
+def record_outside_backup(now: dt.datetime | None = None) -> None:
+    """A copy was made to a folder the volunteer chose (a USB stick, another computer)."""
+    save_text_settings({_LAST_OUTSIDE: (now or dt.datetime.now()).isoformat(timespec="seconds")})
+
+
+def outside_backup_overdue(now: dt.datetime | None = None) -> int | None:
+    """Days since the last copy away from the laptop, when more than the group's setting;
+    None when one is recent enough (or reminders are off: 0 days)."""
+    now = now or dt.datetime.now()
+    days = setting(REMIND_DAYS_KEY, DEFAULT_REMIND_DAYS)
+    if days <= 0:
+        return None
+    since = text_setting(_LAST_OUTSIDE, "") or text_setting(_FIRST_SEEN, "")
+    if not since:
+        save_text_settings({_FIRST_SEEN: now.isoformat(timespec="seconds")})
+        return None
+    waited = (now - dt.datetime.fromisoformat(since)).days
+    return waited if waited >= days else None
+
+
+def set_remind_days(days: int) -> None:
+    if not 0 <= days <= 365:
+        raise ValueError("Remind after 0 (never) to 365 days.")
+    save_settings({REMIND_DAYS_KEY: days})
+
+
+# Moving the data
+
+
+def pointer_file() -> Path:
+    """Where the app remembers a data folder the volunteer moved the data to."""
+    import platformdirs
+
+    from cars_desktop import APP_NAME
+
+    return platformdirs.user_config_path(APP_NAME, appauthor=False) / "data-folder.txt"
+
+
+def move_data(data_dir: Path, new_dir: Path) -> None:
+    """Copy the data (verified, through SQLite) and its backups to `new_dir`, then remember
+    that folder for the next starts. The store must be closed; the old folder is left as it
+    was, as one more copy."""
+    from cars_desktop.store.backups import BackupError, make_backup
+    from cars_desktop.store.database import DB_FILENAME, read_header
+
+    if new_dir.resolve() == data_dir.resolve():
+        raise BackupError("That is where the data is already.")
+    if read_header(new_dir / DB_FILENAME).exists:
+        raise BackupError(f"{new_dir} already holds CARS Desktop data. Choose an empty folder.")
+    new_dir.mkdir(parents=True, exist_ok=True)
+    copy = make_backup(new_dir, "moved", source=data_dir / DB_FILENAME)
+    os.replace(copy, new_dir / DB_FILENAME)
+    old_backups = data_dir / "backups"
+    if old_backups.is_dir():
+        shutil.copytree(old_backups, new_dir / "backups", dirs_exist_ok=True)
+    pointer = pointer_file()
+    pointer.parent.mkdir(parents=True, exist_ok=True)
+    partial = pointer.with_suffix(".partial")
+    partial.write_text(str(new_dir.resolve()), encoding="utf-8")
+    os.replace(partial, pointer)
