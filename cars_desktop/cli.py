@@ -288,9 +288,11 @@ def _report(data_dir: Path, args) -> int:
                 head, options=dataclasses.replace(head.options, paper=args.paper))
         from cars_desktop.documents.reports import write_report
 
+        # a statement goes to its partner: in their language unless one is chosen
+        lang = args.lang or (data.language if args.name == "statement" else None) or \
+            profile.group_profile().language or "en"
         try:
-            pages = write_report(args.name, data, head, args.lang or
-                                 profile.group_profile().language or "en", args.output, today)
+            pages = write_report(args.name, data, head, lang, args.output, today)
         except OSError as err:
             print(f"cars-desktop: The report could not be written to {args.output}: "
                   f"{err.strerror or err}.", file=sys.stderr)

@@ -41,7 +41,8 @@ def quarter(today: dt.date, start_month: int = 1) -> Period:
 
 
 def named_period(name: str, today: dt.date, fiscal_start_month: int = 1) -> Period:
-    """One of "all", "this_year", "last_year", "this_fiscal", "last_fiscal", "this_quarter"."""
+    """One of "all", "this_year", "last_year", "this_fiscal", "last_fiscal", "this_quarter",
+    "last_quarter"."""
     if name == "all":
         return Period(None, None, "all dates")
     if name == "this_year":
@@ -54,11 +55,15 @@ def named_period(name: str, today: dt.date, fiscal_start_month: int = 1) -> Peri
         return fiscal_year(today, fiscal_start_month, years_back=1)
     if name == "this_quarter":
         return quarter(today, fiscal_start_month)
+    if name == "last_quarter":
+        return quarter(quarter(today, fiscal_start_month).start - dt.timedelta(days=1),
+                       fiscal_start_month)
     raise ValueError(f"unknown period {name!r}")
 
 
 PERIOD_CHOICES = (
     ("all", "All dates"), ("this_year", "This year"), ("last_year", "Last year"),
     ("this_fiscal", "This fiscal year"), ("last_fiscal", "Last fiscal year"),
-    ("this_quarter", "This quarter"), ("custom", "Between dates…"),
+    ("this_quarter", "This quarter"), ("last_quarter", "Last quarter"),
+    ("custom", "Between dates…"),
 )

@@ -41,17 +41,21 @@ WORDS = {
         "partner": "Partner", "rate_note": "Volunteer time is valued at {rate} an hour, only "
         "where no value was estimated for it; time already given a value counts as a gift in "
         "kind.",
-        "loans_note": "Loans received ({amount}) are listed by kind but not counted as "
-                      "support: they are paid back.",
+        "loans_note": "Loans received ({amount}) are listed but not counted as support: "
+                      "they are paid back.",
+        "loans": "Loans (not counted as support)", "subtotal": "Subtotal",
+        "before_records": "The period before starts before the first contribution recorded "
+                          "({date}): its figures may be incomplete.",
+        "givers_short": "Gave",
         "leverage": "For every dollar of cash, partners gave {amount} more in kind and in time.",
         "no_cash": "No cash was received in this period: all the support came in kind and in "
                    "time.",
-        "support_by_sector": "Support by sector", "active": "Active partners",
+        "support_by_sector": "Support by sector", "active": "Partners who gave",
         "matching": "Matching gifts",
         "matching_text": "{count} matching gifts from employers, worth {amount}.",
         "matching_one": "One matching gift from an employer, worth {amount}.",
         "no_matching": "No matching gift was received in this period.",
-        "lengths": "How long partnerships have lasted", "partners": "Partners",
+        "lengths": "How long the partners who gave had been partners", "partners": "Partners",
         "new": "New partners in this period", "since": "Since",
         "no_new": "No new partner joined in this period.",
         "new_count": "{count} new partners ({sectors}).",
@@ -60,7 +64,7 @@ WORDS = {
         "hours_short": "Hours", "statement_for": "Contributions of {name}",
         "contacts": "Contact people", "phone": "Phone", "email": "Email", "type": "Type",
         "no_partners": "There are no active partners yet.",
-        "health_intro": "{count} current formal partners; {overdue} of them have a review "
+        "health_intro": "{count} active formal partners; {overdue} of them have a review "
                         "due or never had one.",
         "last_review": "Last review", "next_due": "Next due", "done": "Done",
         "attention": "Needs attention", "na": "N/A", "never": "Never reviewed",
@@ -85,18 +89,23 @@ WORDS = {
         "by_month": "Par mois", "top": "Principaux partenaires", "partner": "Partenaire",
         "rate_note": "Le temps bénévole est évalué à {rate} l'heure, seulement lorsqu'aucune "
                      "valeur n'a été estimée; le temps déjà évalué compte comme don en nature.",
-        "loans_note": "Les prêts reçus ({amount}) figurent par type, mais ne comptent pas "
-                      "dans l'appui : ils sont remboursés.",
+        "loans_note": "Les prêts reçus ({amount}) figurent au relevé, mais ne comptent pas "
+                      "dans l'appui\u00a0: ils sont remboursés.",
+        "loans": "Prêts (hors appui)", "subtotal": "Sous-total",
+        "before_records": "La période précédente commence avant la première contribution "
+                          "inscrite ({date})\u00a0: ses chiffres peuvent être incomplets.",
+        "givers_short": "Donateurs",
         "leverage": "Pour chaque dollar reçu en argent, les partenaires ont donné {amount} de "
                     "plus en nature et en temps.",
-        "no_cash": "Aucun don en argent pendant cette période : tout l'appui est venu en "
-                   "nature et en temps.",
-        "support_by_sector": "Appui par secteur", "active": "Partenaires actifs",
+        "no_cash": "Aucun don en argent pendant cette période\u00a0: tout l'appui est venu "
+                   "en nature et en temps.",
+        "support_by_sector": "Appui par secteur", "active": "Partenaires donateurs",
         "matching": "Dons jumelés",
         "matching_text": "{count} dons jumelés par des employeurs, d'une valeur de {amount}.",
         "matching_one": "Un don jumelé par un employeur, d'une valeur de {amount}.",
         "no_matching": "Aucun don jumelé pendant cette période.",
-        "lengths": "Durée des partenariats", "partners": "Partenaires",
+        "lengths": "Depuis combien de temps les donateurs sont partenaires",
+        "partners": "Partenaires",
         "new": "Nouveaux partenaires pendant cette période", "since": "Depuis",
         "no_new": "Aucun nouveau partenaire pendant cette période.",
         "new_count": "{count} nouveaux partenaires ({sectors}).",
@@ -105,7 +114,7 @@ WORDS = {
         "hours_short": "Heures", "statement_for": "Contributions de {name}",
         "contacts": "Personnes-ressources", "phone": "Téléphone", "email": "Courriel",
         "type": "Type", "no_partners": "Il n'y a pas encore de partenaire actif.",
-        "health_intro": "{count} partenaires formels actuels; {overdue} d'entre eux ont une "
+        "health_intro": "{count} partenaires formels actifs; {overdue} d'entre eux ont une "
                         "revue à faire ou n'en ont jamais eu.",
         "last_review": "Dernière revue", "next_due": "Prochaine", "done": "Fait",
         "attention": "À surveiller", "na": "S. O.", "never": "Jamais revu",
@@ -124,6 +133,8 @@ def words(lang: str) -> dict[str, str]:
 
 def period_title(start: dt.date, end: dt.date, lang: str) -> str:
     """"January 1, 2026 – December 31, 2026"; "1er janvier 2026 – 31 décembre 2026"."""
+    if start == end:
+        return written_date(start, lang)
     return f"{written_date(start, lang)} – {written_date(end, lang)}"
 
 

@@ -21,5 +21,9 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(name, str(resource_path(f"fonts/{file}"))))
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC,
                                   boldItalic=BOLD)
-    # without this every page would also name Helvetica, a font that is not embedded
+    # without these every page (and every chart) would also name Helvetica, a font that is
+    # not embedded
     rl_config.canvas_basefontname = REGULAR
+    from reportlab.graphics import shapes
+
+    shapes.STATE_DEFAULTS["fontName"] = REGULAR

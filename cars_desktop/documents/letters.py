@@ -44,11 +44,9 @@ from cars_desktop.documents.letterhead import (
     fitted,
     load_logo,
 )
-from cars_desktop.documents.output import write_whole
+from cars_desktop.documents.output import Cancelled, write_whole
 
-
-class Cancelled(Exception):
-    """The volunteer pressed Cancel; nothing was written."""
+__all__ = ["Cancelled", "write_letters"]
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+class Cancelled(Exception):
+    """The volunteer pressed Cancel; nothing was written."""
+
+
 def write_whole(path: str | os.PathLike, write: Callable[[str], int]) -> int:
     """`write(partial_path)` makes the file beside its target, which it then replaces in one
     step; on any failure (or Cancel) the partial file is removed and the target is untouched.

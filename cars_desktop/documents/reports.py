@@ -5,7 +5,9 @@ a partner's statement, the partner directory and partnership health. The numbers
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -50,7 +52,7 @@ from cars_desktop.documents.letterhead import (
     fitted,
     load_logo,
 )
-from cars_desktop.documents.output import write_whole
+from cars_desktop.documents.output import Cancelled, write_whole
 
 TEAL = colors.Color(0.16, 0.55, 0.55)
 GOLD = colors.Color(0.91, 0.69, 0.25)
@@ -60,22 +62,36 @@ SIZES = {"letter": (8.5 * INCH, 11 * INCH), "a4": (595.27, 841.89)}
 
 
 def write_report(name: str, data, head, lang: str, path: str | os.PathLike,
-                 today: dt.date) -> int:
+                 today: dt.date, progress: Callable[[int, int], bool] | None = None) -> int:
     """Write report `name` (a code of `REPORTS`) for `data` (what `store.reports` computed)
-    to `path`, whole or not at all. Returns the page count."""
+    to `path`, whole or not at all. `progress(done, total)` is told as the pieces are laid
+    out, and may return False to stop (`Cancelled`). Returns the page count."""
     register_fonts()
     maker = _ReportMaker(name, head, lang, today)
     story = {"summary": maker.summary, "impact": maker.impact, "statement": maker.statement,
              "directory": maker.directory, "health": maker.health}[name](data)
+    total = len(story)
 
     def write(partial: str) -> int:
-        doc = BaseDocTemplate(partial, pagesize=maker.size, pageTemplates=maker.templates(),
-                              title=maker.title, author=head.name, creator="CARS Desktop",
-                              subject=maker.subtitle)
+        doc = _Document(partial, pagesize=maker.size, pageTemplates=maker.templates(),
+                        title=maker.title, author=head.name, creator="CARS Desktop",
+                        subject=maker.subtitle)
+        if progress:
+            doc.progress = lambda done: progress(done, total)
         doc.build(story, canvasmaker=_numbered(maker))
         return doc.page
 
     return write_whole(path, write)
+
+
+class _Document(BaseDocTemplate):
+    progress = None
+    _done = 0
+
+    def afterFlowable(self, flowable):  # noqa: N802 - ReportLab's name
+        self._done += 1
+        if self.progress and self.progress(self._done) is False:
+            raise Cancelled()
 
 
 def _numbered(maker: _ReportMaker):
@@ -125,6 +141,8 @@ class _ReportMaker:
         self.cell = ParagraphStyle("cell", parent=self.body, fontSize=9, leading=11.5,
                                    spaceAfter=0)
         self.cell_right = ParagraphStyle("cell_right", parent=self.cell, alignment=TA_RIGHT)
+        self.small_cell = ParagraphStyle("small_cell", parent=self.cell, fontSize=8,
+                                         leading=10.5)
         self.cell_head = ParagraphStyle("cell_head", parent=self.cell, fontName=BOLD)
         self.cell_head_right = ParagraphStyle("cell_head_right", parent=self.cell_head,
                                               alignment=TA_RIGHT)
@@ -227,8 +245,11 @@ class _ReportMaker:
 
     def kpis(self, items: list[tuple[str, str]], columns: int = 4) -> Table:
         """The headline figures as cards: a small label over a big number."""
+        longest = max(len(value) for _, value in items)
+        value_style = self.kpi_value if longest <= 13 else ParagraphStyle(
+            "kpi_small", parent=self.kpi_value, fontSize=10.5, leading=13)
         cells = [[Paragraph(escape(label), self.kpi_label),
-                  Paragraph(escape(value), self.kpi_value)] for label, value in items]
+                  Paragraph(escape(value), value_style)] for label, value in items]
         while len(cells) % columns:
             cells.append("")
         rows = [cells[start:start + columns] for start in range(0, len(cells), columns)]
@@ -259,20 +280,36 @@ class _ReportMaker:
         whole = format_number(round(dollars), self.lang)
         return f"{whole}\u00a0$" if self.lang == "fr" else f"${whole}"
 
-    def month_chart(self, months: list[tuple[dt.date, int, int]]) -> Drawing:
-        """Cash and in-kind value, month by month, as grouped bars."""
+    def month_chart(self, months: list[tuple[dt.date, int, int]]):
+        """Cash and in-kind value as grouped bars: by month, by quarter past two years, by
+        year past five. None for a period too short to chart."""
+        if len(months) < 2:
+            return None
+        if len(months) > 60:
+            groups = self._grouped(months, lambda day: day.year, lambda day: str(day.year))
+        elif len(months) > 24:
+            groups = self._grouped(months, lambda day: (day.year, (day.month - 1) // 3),
+                                   lambda day: f"T{(day.month - 1) // 3 + 1} {day.year}"
+                                   if self.lang == "fr" else
+                                   f"Q{(day.month - 1) // 3 + 1} {day.year}")
+        else:
+            spans_years = months[0][0].year != months[-1][0].year
+            groups = [(month_label(day, self.lang) + (
+                f" {day.year}" if spans_years and (day.month == 1 or day == months[0][0])
+                else ""), cash, in_kind) for day, cash, in_kind in months]
         height = 2.3 * INCH
         drawing = Drawing(self.width, height)
         chart = VerticalBarChart()
-        chart.x, chart.y = 52, 34
-        chart.width, chart.height = self.width - 64, height - 52
-        chart.data = [[cash / 100 for _, cash, _ in months],
-                      [in_kind / 100 for _, _, in_kind in months]]
-        spans_years = months and months[0][0].year != months[-1][0].year
-        chart.categoryAxis.categoryNames = [
-            month_label(day, self.lang) + (f" {day:%y}" if spans_years and
-                                           (day.month == 1 or day == months[0][0]) else "")
-            for day, _, _ in months]
+        chart.x, chart.y = 58, 34
+        chart.width, chart.height = self.width - 70, height - 52
+        chart.data = [[cash / 100 for _, cash, _ in groups],
+                      [in_kind / 100 for _, _, in_kind in groups]]
+        chart.categoryAxis.categoryNames = [label for label, _, _ in groups]
+        top = max(max(row) for row in chart.data)
+        if top > 0:  # a round top a little above the tallest bar
+            step = 10 ** math.floor(math.log10(top))
+            chart.valueAxis.valueMax = math.ceil(top * 1.05 / step) * step
+            chart.valueAxis.valueStep = chart.valueAxis.valueMax / 5
         chart.bars[0].fillColor = colors.Color(*NAVY)
         chart.bars[1].fillColor = TEAL
         chart.bars.strokeColor = None
@@ -286,14 +323,22 @@ class _ReportMaker:
         chart.valueAxis.visibleGrid = True
         chart.valueAxis.strokeColor = colors.Color(0.6, 0.6, 0.6)
         chart.categoryAxis.labels.fontName = REGULAR
-        chart.categoryAxis.labels.fontSize = 7 if len(months) <= 12 else 5.5
-        chart.categoryAxis.labels.angle = 0 if len(months) <= 12 else 45
-        chart.categoryAxis.labels.boxAnchor = "n" if len(months) <= 12 else "ne"
+        chart.categoryAxis.labels.fontSize = 7 if len(groups) <= 12 else 6.5
+        chart.categoryAxis.labels.angle = 0 if len(groups) <= 12 else 40
+        chart.categoryAxis.labels.boxAnchor = "n" if len(groups) <= 12 else "ne"
         chart.categoryAxis.strokeColor = colors.Color(0.6, 0.6, 0.6)
         drawing.add(chart)
         drawing.add(self._legend(height - 8, [(colors.Color(*NAVY), self.w["cash_short"]),
                                               (TEAL, self.w["in_kind_short"])]))
         return drawing
+
+    @staticmethod
+    def _grouped(months, key, label) -> list[tuple[str, int, int]]:
+        groups: dict = {}
+        for day, cash, in_kind in months:
+            name, old_cash, old_kind = groups.get(key(day), (label(day), 0, 0))
+            groups[key(day)] = (name, old_cash + cash, old_kind + in_kind)
+        return list(groups.values())
 
     def sector_chart(self, rows: list[tuple[str, int, int, int]]) -> Drawing:
         """Each sector's support as one bar: cash, in kind and time stacked."""
@@ -381,14 +426,13 @@ class _ReportMaker:
             self.table(["", w["this"], w["before"], w["change"]], rows,
                        [self.width - 3 * third, third * 1.1, third * 1.1, third * 0.8],
                        right={1, 2, 3}), whole=True)
-        story += self.section(w["by_month"], self.month_chart(data.by_month))
-        kind_rows = [[self._kind_label(family, kind), format_number(count, self.lang),
-                      money(cents), format_hours(minutes, self.lang) if minutes else ""]
-                     for family, kind, count, cents, minutes in data.by_kind]
-        story += self.section(w["by_kind"], self.table(
-            [w["kind"], w["gifts"], w["value"], w["hours_short"]], kind_rows,
-            [self.width * 0.46, self.width * 0.14, self.width * 0.22, self.width * 0.18],
-            right={1, 2, 3}))
+        if data.first_record and data.previous_start < data.first_record:
+            story.append(Paragraph(escape(w["before_records"].format(
+                date=written_date(data.first_record, self.lang))), self.note))
+        chart = self.month_chart(data.by_month)
+        if chart is not None:
+            story += self.section(w["by_month"], chart)
+        story += self.section(w["by_kind"], *self._kinds(data.by_kind))
         sector_rows = [[self._label(vocab.SECTORS, sector), money(cash), money(in_kind),
                         money(time), money(cash + in_kind + time)]
                        for sector, cash, in_kind, time in data.by_sector]
@@ -412,11 +456,42 @@ class _ReportMaker:
                 amount=money(now.loans_cents))), self.note))
         return story
 
+    def _kinds(self, by_kind) -> list:
+        """Cash kinds, then gifts in kind, each with its subtotal; loans apart, last."""
+        w, money = self.w, self.money
+        rows, bold_rows = [], []
+        for family, title in (("cash", w["cash_short"]), ("in_kind", w["in_kind_short"])):
+            mine = [r for r in by_kind if r[0] == family and r[1] != "loan"]
+            if not mine:
+                continue
+            for _, kind, count, cents, minutes in mine:
+                rows.append([self._kind_label(family, kind), format_number(count, self.lang),
+                             money(cents), format_hours(minutes, self.lang) if minutes else ""])
+            minutes = sum(r[4] for r in mine)
+            bold = [f"{w['subtotal']}: {title.lower()}",
+                    format_number(sum(r[2] for r in mine), self.lang),
+                    money(sum(r[3] for r in mine)),
+                    format_hours(minutes, self.lang) if minutes else ""]
+            rows.append([Paragraph(escape(text), self.cell_head if column == 0
+                                   else self.cell_head_right)
+                         for column, text in enumerate(bold)])
+            bold_rows.append(len(rows))
+        loans = [r for r in by_kind if r[1] == "loan"]
+        if loans:
+            rows.append([w["loans"], format_number(sum(r[2] for r in loans), self.lang),
+                         money(sum(r[3] for r in loans)), ""])
+        table = self.table([w["kind"], w["gifts"], w["value"], w["hours_short"]], rows,
+                           [self.width * 0.46, self.width * 0.14, self.width * 0.22,
+                            self.width * 0.18], right={1, 2, 3})
+        table.setStyle(TableStyle(
+            [("LINEABOVE", (0, row), (-1, row), 0.5, colors.Color(*NAVY)) for row in bold_rows]))
+        return [table]
+
     def impact(self, data) -> list:
         w, money = self.w, self.money
         story = self._opening(period_title(data.start, data.end, self.lang))
         now = data.totals
-        if not now.gifts and not data.by_sector:
+        if not now.gifts:
             return [*story, self.nothing()]
         story.append(self.kpis([
             (w["support"], money(now.support_cents)), (w["cash"], money(now.cash_cents)),
@@ -434,7 +509,7 @@ class _ReportMaker:
                 for sector, cash, in_kind, time, active in data.by_sector]
         rows.append([w["total"], money(now.cash_cents), money(now.in_kind_cents),
                      money(now.volunteer_value_cents), money(now.support_cents),
-                     format_number(sum(row[4] for row in data.by_sector), self.lang)])
+                     format_number(now.givers, self.lang)])
         sixth = self.width / 6
         story += self.section(
             w["support_by_sector"],
@@ -508,35 +583,52 @@ class _ReportMaker:
         story.append(Spacer(1, 10))
         story.append(KeepTogether([self.kpis([
             (w["cash"], money(totals.cash_cents)), (w["in_kind"], money(totals.in_kind_cents)),
+            (w["time_value"], money(totals.volunteer_value_cents)),
+            (w["support"], money(totals.support_cents)),
             (w["hours"], format_hours(totals.minutes, self.lang)),
-            (w["to_come"], money(totals.outstanding_cents))])]))
+            (w["pledged"], money(totals.pledged_cents)),
+            (w["to_come"], money(totals.outstanding_cents)),
+            (w["gifts"], format_number(totals.gifts, self.lang))])]))
+        notes = [w["rate_note"].format(rate=money(data.rate_cents))]
+        if totals.loans_cents:
+            notes.append(w["loans_note"].format(amount=money(totals.loans_cents)))
+        story += [Spacer(1, 6), *(Paragraph(escape(note), self.note) for note in notes)]
         return story
 
     def directory(self, entries) -> list:
+        """Each partner on a line with its own phone and email, then its contact people
+        under it, each with theirs: a number is always beside the person it reaches."""
         w = self.w
         story = self._opening(written_date(self.today, self.lang))
         if not entries:
             return [*story, Paragraph(escape(w["no_partners"]), self.body)]
-        rows = []
+        rows, partner_rows = [], []
+
+        def kept(text: str) -> str:  # a phone number never breaks over two lines
+            return escape(text).replace(" ", "\u00a0").replace("-", "\u2011")
+
         for entry in entries:
-            partner = Paragraph(f"<b>{escape(entry.name)}</b>" + (
-                f"<br/>{escape(entry.town)}" if entry.town else ""), self.cell)
-            kind = Paragraph(escape(self._label(vocab.SECTORS, entry.sector)) + "<br/>" + escape(
-                self._label(vocab.PARTNERSHIP_TYPES, entry.partnership_type)), self.cell)
-            people = "<br/>".join(
-                escape(name) + (f" ({escape(role)})" if role else "")
-                for name, role, _, _ in entry.contacts) or "—"
-            phones = "<br/>".join(escape(value) for value in
-                                  [entry.phone, *(phone for _, _, phone, _ in entry.contacts)]
-                                  if value) or ""
-            emails = "<br/>".join(escape(value) for value in
-                                  [entry.email, *(email for _, _, _, email in entry.contacts)]
-                                  if value) or ""
-            rows.append([partner, kind, Paragraph(people, self.cell),
-                         Paragraph(phones, self.cell), Paragraph(emails, self.cell)])
-        story.append(self.table(
-            [w["partner"], w["sector"], w["contacts"], w["phone"], w["email"]], rows,
-            [self.width * f for f in (0.27, 0.13, 0.22, 0.15, 0.23)]))
+            partner_rows.append(len(rows) + 1)
+            rows.append([
+                Paragraph(f"<b>{escape(entry.name)}</b>" + (
+                    f" — {escape(entry.town)}" if entry.town else ""), self.cell),
+                Paragraph(escape(self._label(vocab.SECTORS, entry.sector)) + " · " + escape(
+                    self._label(vocab.PARTNERSHIP_TYPES, entry.partnership_type)), self.cell),
+                Paragraph(kept(entry.phone), self.cell), Paragraph(escape(entry.email),
+                                                                  self.small_cell)])
+            for name, role, phone, email in entry.contacts:
+                rows.append([Paragraph("\u2003" + escape(name) + (
+                    f" <i>({escape(role)})</i>" if role else ""), self.cell), "",
+                    Paragraph(kept(phone), self.cell), Paragraph(escape(email),
+                                                                 self.small_cell)])
+        table = self.table([w["partner"] + " / " + w["contacts"].lower(), w["sector"],
+                            w["phone"], w["email"]], rows,
+                           [self.width * f for f in (0.35, 0.17, 0.2, 0.28)])
+        table.setStyle(TableStyle(  # a line above each partner, no stripes
+            [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white])]
+            + [("LINEABOVE", (0, row), (-1, row), 0.4, colors.Color(0.75, 0.77, 0.8))
+               for row in partner_rows[1:]]))
+        story.append(table)
         return story
 
     def health(self, data) -> list:
@@ -548,25 +640,21 @@ class _ReportMaker:
             count=len(data.rows), overdue=data.overdue)), self.body))
         rows = []
         for row in data.rows:
+            reviewed = row.last_review is not None
             due = short_date(row.next_due, self.lang)
-            if row.overdue and row.last_review:
+            if row.overdue and reviewed:
                 due = f"{due} ({w['overdue']})".strip()
-            rows.append([row.name,
-                         short_date(row.last_review, self.lang) if row.last_review
-                         else w["never"], due,
-                         format_number(row.done, self.lang),
-                         format_number(row.attention, self.lang),
-                         format_number(row.not_applicable, self.lang)])
-        table = self.table([w["partner"], w["last_review"], w["next_due"], w["done"],
-                            w["attention"], w["na"]], rows,
-                           [self.width * f for f in (0.3, 0.17, 0.21, 0.09, 0.14, 0.09)],
-                           right={3, 4, 5})
-        overdue_style = [("TEXTCOLOR", (2, number + 1), (2, number + 1),
-                          colors.Color(0.69, 0.0, 0.13))
-                         for number, row in enumerate(data.rows) if row.overdue]
-        if overdue_style:
-            table.setStyle(TableStyle(overdue_style))
-        story.append(table)
+            if row.overdue:  # in red: a review to do
+                due = Paragraph(f'<font color="#b00020">{escape(due or w["never"])}</font>',
+                                self.cell)
+            rows.append([row.name, short_date(row.last_review, self.lang) if reviewed
+                         else "", due,
+                         *(format_number(count, self.lang) if reviewed else ""
+                           for count in (row.done, row.attention, row.not_applicable))])
+        story.append(self.table([w["partner"], w["last_review"], w["next_due"], w["done"],
+                                 w["attention"], w["na"]], rows,
+                                [self.width * f for f in (0.3, 0.17, 0.21, 0.09, 0.14, 0.09)],
+                                right={3, 4, 5}))
         if data.needing_attention:
             practice_rows = [[text_fr if self.lang == "fr" else text_en, partner, note]
                              for text_en, text_fr, partner, note in data.needing_attention]

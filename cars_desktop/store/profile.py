@@ -50,8 +50,11 @@ def _hourly_rate(text: str | None) -> int | None:
 
     if text is None:
         return None
+    if not text.strip():
+        raise ValidationError({"hourly_rate": "Enter what an hour of volunteer time is worth; "
+                                              "0 counts time without a value."})
     try:
-        cents = parse_money(text) if text.strip() else 0
+        cents = parse_money(text)
     except MoneyError as err:
         raise ValidationError({"hourly_rate": str(err)}) from None
     if cents < 0 or cents > 100_000:

@@ -49,13 +49,14 @@ def _range(start: dt.date, end: dt.date) -> dict[str, str]:
 
 _RECEIVED = ("c.status = 'received' AND c.date BETWEEN :start AND :end"
              " AND c.kind != 'loan'")
-# time with no estimated value of its own is valued at the group's rate
-_TIME_VALUE = "CASE WHEN c.amount_cents = 0 THEN c.minutes ELSE 0 END"
+# time with no estimated value of its own is valued at the group's rate, rounded to the cent
+# for each contribution, so that sectors, partners and the total add up to the same cents
+_TIME_VALUE = "CASE WHEN c.amount_cents = 0 THEN (c.minutes * :rate + 30) / 60 ELSE 0 END"
 
 
 def period_totals(start: dt.date, end: dt.date, rate_cents: int,
                   partner_id: int | None = None) -> Totals:
-    params: dict = {**_range(start, end), "partner": partner_id}
+    params: dict = {**_range(start, end), "partner": partner_id, "rate": rate_cents}
     mine = " AND c.partner_id = :partner" if partner_id else ""
     row = db.execute_sql(
         "SELECT"
@@ -67,27 +68,27 @@ def period_totals(start: dt.date, end: dt.date, rate_cents: int,
     pledged = db.execute_sql(
         "SELECT COALESCE(SUM(c.amount_cents), 0), COALESCE(SUM(c.outstanding_cents), 0)"
         " FROM contribution c WHERE c.status = 'pledged' AND c.date BETWEEN :start AND :end"
-        f"{mine}", params).fetchone()
+        f" AND c.kind != 'loan'{mine}", params).fetchone()
     loans = db.execute_sql(
         "SELECT COALESCE(SUM(c.amount_cents), 0) FROM contribution c WHERE c.kind = 'loan'"
         f" AND c.status = 'received' AND c.date BETWEEN :start AND :end{mine}",
         params).fetchone()[0]
     return Totals(cash_cents=row[0], in_kind_cents=row[1], minutes=row[2],
-                  volunteer_value_cents=_value(row[3], rate_cents), pledged_cents=pledged[0],
+                  volunteer_value_cents=row[3], pledged_cents=pledged[0],
                   outstanding_cents=pledged[1], gifts=row[4], givers=row[5], loans_cents=loans)
 
 
-def _value(minutes: int, rate_cents: int) -> int:
-    return (minutes * rate_cents + 30) // 60  # to the nearest cent
-
-
 def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
-    """The period just before, as long: whole months give whole months (last year for a
-    year, the quarter before for a quarter); other periods the same number of days."""
+    """The period to compare with: whole months give the same number of months just before
+    (last year for a year, the quarter before for a quarter); a period that starts on the
+    first of a month but stops part-way ("this year, to date") gives the same dates a year
+    earlier; any other period the same number of days just before."""
     next_day = end + dt.timedelta(days=1)
     if start.day == 1 and next_day.day == 1:
         months = (next_day.year - start.year) * 12 + next_day.month - start.month
         return add_months(start, -months), start - dt.timedelta(days=1)
+    if start.day == 1 and (end - start).days < 366:
+        return add_months(start, -12), add_months(end, -12)
     length = (end - start).days + 1
     return start - dt.timedelta(days=length), start - dt.timedelta(days=1)
 
@@ -121,12 +122,13 @@ class ContributionsSummary:
     """first day of the month, cash, in-kind value"""
     top_partners: list[tuple[str, str, int, int, int]] = field(default_factory=list)
     """name, sector, cash, in-kind value, volunteer value"""
+    first_record: dt.date | None = None  # the earliest contribution in the data
 
 
 def contributions_summary(start: dt.date, end: dt.date, top: int = 10) -> ContributionsSummary:
     rate = hourly_rate_cents()
     before = previous_period(start, end)
-    params = _range(start, end)
+    params = {**_range(start, end), "rate": rate}
     report = ContributionsSummary(start, end, rate, period_totals(start, end, rate),
                                   before[0], before[1], period_totals(*before, rate))
     report.by_kind = [tuple(row) for row in db.execute_sql(
@@ -134,8 +136,7 @@ def contributions_summary(start: dt.date, end: dt.date, top: int = 10) -> Contri
         " FROM contribution c WHERE c.status = 'received' AND c.date BETWEEN :start AND :end"
         " GROUP BY c.family, c.kind"
         " ORDER BY c.family, SUM(c.amount_cents) DESC, c.kind", params)]
-    report.by_sector = [(sector, cash, in_kind, _value(minutes, rate)) for
-                        sector, cash, in_kind, minutes in db.execute_sql(
+    report.by_sector = [tuple(row) for row in db.execute_sql(
         "SELECT p.sector,"
         " COALESCE(SUM(CASE WHEN c.family = 'cash' THEN c.amount_cents END), 0),"
         " COALESCE(SUM(CASE WHEN c.family = 'in_kind' THEN c.amount_cents END), 0),"
@@ -149,12 +150,14 @@ def contributions_summary(start: dt.date, end: dt.date, top: int = 10) -> Contri
         " COALESCE(SUM(CASE WHEN c.family = 'in_kind' THEN c.amount_cents END), 0)"
         f" FROM contribution c WHERE {_RECEIVED} GROUP BY substr(c.date, 1, 7)", params)}
     report.by_month = [(month, *monthly.get(month, (0, 0))) for month in months_of(start, end)]
-    report.top_partners = [(name, sector, cash, in_kind, _value(minutes, rate)) for
-                           name, sector, cash, in_kind, minutes, _ in db.execute_sql(
+    first = db.execute_sql("SELECT MIN(date) FROM contribution").fetchone()[0]
+    report.first_record = dt.date.fromisoformat(first) if first else None
+    report.top_partners = [tuple(row[:5]) for row in db.execute_sql(
         "SELECT p.name, p.sector,"
         " COALESCE(SUM(CASE WHEN c.family = 'cash' THEN c.amount_cents END), 0),"
         " COALESCE(SUM(CASE WHEN c.family = 'in_kind' THEN c.amount_cents END), 0),"
-        f" COALESCE(SUM({_TIME_VALUE}), 0), SUM(c.amount_cents) AS given"
+        f" COALESCE(SUM({_TIME_VALUE}), 0),"
+        f" SUM(c.amount_cents) + COALESCE(SUM({_TIME_VALUE}), 0) AS given"
         f" FROM contribution c JOIN partner p ON p.id = c.partner_id WHERE {_RECEIVED}"
         " GROUP BY p.id ORDER BY given DESC, p.sort_name LIMIT :top", {**params, "top": top})]
     return report
@@ -170,11 +173,11 @@ class ImpactReport:
     rate_cents: int
     totals: Totals
     by_sector: list[tuple[str, int, int, int, int]] = field(default_factory=list)
-    """sector, cash, in-kind value, volunteer value, active partners"""
+    """sector, cash, in-kind value, volunteer value, partners who gave in the period"""
     matching_cents: int = 0
     matching_gifts: int = 0
     lengths: list[tuple[str, int]] = field(default_factory=list)
-    """how long active partnerships have lasted at the period's end: bucket code, partners"""
+    """how long the partners who gave had been partners at the period's end: bucket, count"""
     new_partners: list[tuple[str, str, dt.date]] = field(default_factory=list)
     """name, sector, since when"""
 
@@ -195,43 +198,40 @@ _SINCE = ("COALESCE(p.partner_since, (SELECT MIN(c.date) FROM contribution c"
 
 
 def impact_report(start: dt.date, end: dt.date) -> ImpactReport:
+    """Everything here is about the period, never about today: the partners counted are
+    those who gave in it, and how long each had been a partner is measured at its end."""
     rate = hourly_rate_cents()
-    params = _range(start, end)
+    params = {**_range(start, end), "rate": rate}
     report = ImpactReport(start, end, rate, period_totals(start, end, rate))
-    given = {sector: (cash, in_kind, _value(minutes, rate)) for sector, cash, in_kind, minutes
+    from cars_desktop.core.vocab import SECTORS
+
+    given = {sector: (cash, in_kind, time, givers) for sector, cash, in_kind, time, givers
              in db.execute_sql(
         "SELECT p.sector,"
         " COALESCE(SUM(CASE WHEN c.family = 'cash' THEN c.amount_cents END), 0),"
         " COALESCE(SUM(CASE WHEN c.family = 'in_kind' THEN c.amount_cents END), 0),"
-        f" COALESCE(SUM({_TIME_VALUE}), 0)"
+        f" COALESCE(SUM({_TIME_VALUE}), 0), COUNT(DISTINCT c.partner_id)"
         f" FROM contribution c JOIN partner p ON p.id = c.partner_id WHERE {_RECEIVED}"
         " GROUP BY p.sector", params)}
-    active = dict(db.execute_sql(
-        "SELECT sector, COUNT(*) FROM partner WHERE status = 'active' AND erased_at IS NULL"
-        " GROUP BY sector").fetchall())
-    from cars_desktop.core.vocab import SECTORS
-
-    report.by_sector = [(code, *given.get(code, (0, 0, 0)), active.get(code, 0))
-                        for code in SECTORS.codes() if code in given or code in active]
+    report.by_sector = [(code, *given[code]) for code in SECTORS.codes() if code in given]
     report.matching_cents, report.matching_gifts = db.execute_sql(
         "SELECT COALESCE(SUM(c.amount_cents), 0), COUNT(*) FROM contribution c"
         f" WHERE {_RECEIVED} AND c.kind = 'matching'", params).fetchone()
     counts = dict.fromkeys((code for code, _, _ in LENGTHS), 0)
     for (since,) in db.execute_sql(
-            f"SELECT {_SINCE} FROM partner p WHERE p.status = 'active'"
-            " AND p.erased_at IS NULL"):
-        if since is None:
-            continue
+            f"SELECT {_SINCE} FROM partner p WHERE p.id IN (SELECT c.partner_id FROM"
+            f" contribution c WHERE {_RECEIVED})", params):
         years = _whole_years(dt.date.fromisoformat(since), end)
         for code, low, high in LENGTHS:
             if low <= years < high:
                 counts[code] += 1
     report.lengths = list(counts.items())
+    # a partnership that began in the period (a prospect is not a partner yet)
     report.new_partners = [(name, sector, dt.date.fromisoformat(since)) for name, sector, since
                            in db.execute_sql(
         f"SELECT p.name, p.sector, {_SINCE} AS since FROM partner p"
-        " WHERE p.erased_at IS NULL AND since BETWEEN :start AND :end"
-        " ORDER BY since, p.sort_name", params)]
+        " WHERE p.erased_at IS NULL AND p.status != 'prospect'"
+        " AND since BETWEEN :start AND :end ORDER BY since, p.sort_name", params)]
     return report
 
 
@@ -338,10 +338,10 @@ class HealthReport:
 
 
 def partnership_health(today: dt.date) -> HealthReport:
-    """The latest checklist review of each current formal partner."""
+    """The latest checklist review of each active formal partner."""
     partners = db.execute_sql(
         "SELECT id, name FROM partner WHERE partnership_type = 'formal'"
-        " AND status != 'archived' AND erased_at IS NULL ORDER BY sort_name, id").fetchall()
+        " AND status = 'active' AND erased_at IS NULL ORDER BY sort_name, id").fetchall()
     reviews = latest_reviews([pid for pid, _ in partners])
     current = {p.id: p for p in practices()}
     report = HealthReport(today)

@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         report.setShortcut(QKeySequence("Ctrl+Shift+P"))
         report.setToolTip("Contributions summary, community impact, partner statement, "
                           "directory, partnership health")
-        report.triggered.connect(self.open_reports)
+        report.triggered.connect(lambda: self.open_reports())
         reports_menu.addAction(report)
         reports_menu.addSeparator()
         for what, label in (("partners", "Export all &partners (CSV)…"),

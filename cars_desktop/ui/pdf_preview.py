@@ -4,6 +4,7 @@ app with Print and Save as. Letters and reports both use it."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 import tempfile
@@ -39,13 +40,14 @@ class _Job:
     def __init__(self, write: Writer, path: Path) -> None:
         self.write, self.path = write, path
         self.done = 0
+        self.total = 0  # told by the writer when it knows
         self.cancelled = False
         self.finished = False
         self.error: BaseException | None = None
         self.pages = 0
 
     def run(self) -> None:
-        from cars_desktop.documents.letters import Cancelled
+        from cars_desktop.documents.output import Cancelled
 
         try:
             self.pages = self.write(self.path, self._progress)
@@ -57,7 +59,7 @@ class _Job:
             self.finished = True
 
     def _progress(self, done: int, total: int) -> bool:
-        self.done = done
+        self.done, self.total = done, total
         return not self.cancelled
 
 
@@ -104,8 +106,10 @@ def make_pdf(parent: QWidget, write: Writer, total: int, label: str, what: str
     def check() -> None:
         if progress.wasCanceled():
             job.cancelled = True
-        if not job.cancelled and total:
-            progress.setValue(min(job.done, total))
+        if not job.cancelled and (total or job.total):
+            if progress.maximum() != (total or job.total):
+                progress.setMaximum(total or job.total)
+            progress.setValue(min(job.done, progress.maximum()))
         if job.finished:
             timer.stop()
             loop.quit()
@@ -256,9 +260,11 @@ class PdfPreview(QDialog):
 
     def save_to(self, path: str) -> bool:
         target = Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
-        partial = target.with_name(f".{target.name}.partial")
+        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
         try:  # a copy then a rename: a full USB stick never leaves half a PDF
             shutil.copyfile(self.pdf, partial)
+            with open(partial, "rb") as written:
+                os.fsync(written.fileno())
             partial.replace(target)
         except OSError as err:
             partial.unlink(missing_ok=True)

@@ -72,6 +72,7 @@ class ReportsDialog(QDialog):
         self.partner.setPlaceholderText("Type a few letters of the partner's name")
         if partner_id:
             self.partner.set_partner(partner_id)
+        self.partner.chosen.connect(self._partner_chosen)
         form.addRow("P&artner", self.partner)
         self.language = QComboBox()
         self.language.setObjectName("reportLanguage")
@@ -107,15 +108,25 @@ class ReportsDialog(QDialog):
         self.form.setRowVisible(self.partner, code in NEEDS_PARTNER)
         self.error.show_message("")
 
+    def _partner_chosen(self, partner_id: int | None) -> None:
+        """A statement goes to the partner: in their language, unless changed after."""
+        from cars_desktop.store.models import Partner
+
+        partner = Partner.get_or_none(Partner.id == partner_id) if partner_id else None
+        if partner is not None:
+            set_combo(self.language, partner.language)
+
     def _period_changed(self) -> None:
         code = self.period.currentData()
         custom = code == "custom"
         self.start.setEnabled(custom)
         self.end.setEnabled(custom)
         if not custom:
-            chosen = named_period(code, dt.date.today(), self.fiscal_start)
+            today = dt.date.today()
+            chosen = named_period(code, today, self.fiscal_start)
             self.start.setDate(QDate(chosen.start))
-            self.end.setDate(QDate(chosen.end))
+            # a period still running is reported to date, never with empty months to come
+            self.end.setDate(QDate(min(chosen.end, today)))
 
     def dates(self) -> tuple[dt.date, dt.date]:
         ends = sorted(edit.date().toPython() for edit in (self.start, self.end))
@@ -155,7 +166,7 @@ class ReportsDialog(QDialog):
         head = letterhead()
         title = REPORTS.label(code, lang)
         made = make_pdf(self, lambda path, progress: write_report(code, data, head, lang, path,
-                                                                  today),
+                                                                  today, progress),
                         0, f"Making the {REPORTS.label(code).lower()}…", "Reports")
         if made is None:
             return None
