@@ -14,7 +14,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from cars_desktop.store import database, sample
-from cars_desktop.ui.app import make_application
+from cars_desktop.ui.app import make_application, offer_restore
 from cars_desktop.ui.contribution_dialog import ContributionDialog
 from cars_desktop.ui.letters_window import YearEndDialog
 from cars_desktop.ui.main_window import MainWindow
@@ -153,6 +153,28 @@ def main(out: Path) -> None:
         preview.grab().save(str(out / "report-preview.png"))
         preview.done(0)
         reports.done(0)
+
+        from cars_desktop.store import backups
+
+        backups.make_backup(store.backup_dir, "automatic")
+        backups.make_backup(store.backup_dir, "chosen")
+        restore = window.open_restore()
+        settle(app)
+        restore.grab().save(str(out / "restore-dialog.png"))
+        restore.done(0)
+
+        def grab_modal(name: str) -> None:
+            box = QApplication.activeModalWidget()
+            if box is None:
+                QTimer.singleShot(50, lambda: grab_modal(name))
+                return
+            box.grab().save(str(out / name))
+            box.reject()
+
+        QTimer.singleShot(300, lambda: grab_modal("damaged-file.png"))
+        offer_restore(Path(folder) / "sample", "The data file /home/anne/.local/share/CARS "
+                      "Desktop/cars-desktop.sqlite3 is damaged (database disk image is "
+                      "malformed). It was not changed.")
         window.close()
         store.close()
 
