@@ -43,7 +43,7 @@ WORDS = {
         "kind.",
         "loans_note": "Loans received ({amount}) are listed but not counted as support: "
                       "they are paid back.",
-        "loans": "Loans (not counted as support)", "subtotal": "Subtotal",
+        "loans": "Loans (not counted as support)", "subtotal": "Subtotal: {what}",
         "before_records": "The period before starts before the first contribution recorded "
                           "({date}): its figures may be incomplete.",
         "givers_short": "Gave",
@@ -59,6 +59,7 @@ WORDS = {
         "new": "New partners in this period", "since": "Since",
         "no_new": "No new partner joined in this period.",
         "new_count": "{count} new partners ({sectors}).",
+        "new_count_one": "One new partner ({sectors}).",
         "new_more": "The {shown} most recent are listed.",
         "date": "Date", "gift": "Gift", "status": "Status", "amount": "Amount",
         "hours_short": "Hours", "statement_for": "Contributions of {name}",
@@ -91,7 +92,7 @@ WORDS = {
                      "valeur n'a été estimée; le temps déjà évalué compte comme don en nature.",
         "loans_note": "Les prêts reçus ({amount}) figurent au relevé, mais ne comptent pas "
                       "dans l'appui\u00a0: ils sont remboursés.",
-        "loans": "Prêts (hors appui)", "subtotal": "Sous-total",
+        "loans": "Prêts (hors appui)", "subtotal": "Sous-total\u00a0: {what}",
         "before_records": "La période précédente commence avant la première contribution "
                           "inscrite ({date})\u00a0: ses chiffres peuvent être incomplets.",
         "givers_short": "Donateurs",
@@ -109,6 +110,7 @@ WORDS = {
         "new": "Nouveaux partenaires pendant cette période", "since": "Depuis",
         "no_new": "Aucun nouveau partenaire pendant cette période.",
         "new_count": "{count} nouveaux partenaires ({sectors}).",
+        "new_count_one": "Un nouveau partenaire ({sectors}).",
         "new_more": "Les {shown} plus récents sont nommés.",
         "date": "Date", "gift": "Don", "status": "Statut", "amount": "Montant",
         "hours_short": "Heures", "statement_for": "Contributions de {name}",

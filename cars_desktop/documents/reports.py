@@ -306,10 +306,11 @@ class _ReportMaker:
                       [in_kind / 100 for _, _, in_kind in groups]]
         chart.categoryAxis.categoryNames = [label for label, _, _ in groups]
         top = max(max(row) for row in chart.data)
-        if top > 0:  # a round top a little above the tallest bar
-            step = 10 ** math.floor(math.log10(top))
-            chart.valueAxis.valueMax = math.ceil(top * 1.05 / step) * step
-            chart.valueAxis.valueStep = chart.valueAxis.valueMax / 5
+        if top <= 0:
+            return None  # nothing received: no chart of zeros
+        step = 10 ** math.floor(math.log10(top))  # a round top a little above the tallest bar
+        chart.valueAxis.valueMax = math.ceil(top * 1.05 / step) * step
+        chart.valueAxis.valueStep = chart.valueAxis.valueMax / 5
         chart.bars[0].fillColor = colors.Color(*NAVY)
         chart.bars[1].fillColor = TEAL
         chart.bars.strokeColor = None
@@ -391,7 +392,7 @@ class _ReportMaker:
         w, money = self.w, self.money
         story = self._opening(period_title(data.start, data.end, self.lang))
         now, before = data.totals, data.previous
-        if not now.gifts and not now.pledged_cents:
+        if not now.gifts and not now.pledged_cents and not now.loans_cents:
             return [*story, self.nothing()]
         story.append(self.kpis([
             (w["cash"], money(now.cash_cents)), (w["in_kind"], money(now.in_kind_cents)),
@@ -468,7 +469,7 @@ class _ReportMaker:
                 rows.append([self._kind_label(family, kind), format_number(count, self.lang),
                              money(cents), format_hours(minutes, self.lang) if minutes else ""])
             minutes = sum(r[4] for r in mine)
-            bold = [f"{w['subtotal']}: {title.lower()}",
+            bold = [w["subtotal"].format(what=title.lower()),
                     format_number(sum(r[2] for r in mine), self.lang),
                     money(sum(r[3] for r in mine)),
                     format_hours(minutes, self.lang) if minutes else ""]
@@ -548,7 +549,8 @@ class _ReportMaker:
                 shown=format_number(len(listed), self.lang))), self.note)] \
                 if len(listed) < len(data.new_partners) else []
             story += self.section(
-                w["new"], Paragraph(escape(w["new_count"].format(
+                w["new"], Paragraph(escape(w[
+                    "new_count_one" if len(data.new_partners) == 1 else "new_count"].format(
                     count=format_number(len(data.new_partners), self.lang),
                     sectors=by_sector)), self.body),
                 self.table([w["partner"], w["sector"], w["since"]], new_rows,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from cars_desktop.core.text import sort_key
 from cars_desktop.store.maintenance import add_months, latest_reviews, practices
 from cars_desktop.store.models import db
 from cars_desktop.store.profile import setting
@@ -142,7 +143,11 @@ def contributions_summary(start: dt.date, end: dt.date, top: int = 10) -> Contri
         " COALESCE(SUM(CASE WHEN c.family = 'in_kind' THEN c.amount_cents END), 0),"
         f" COALESCE(SUM({_TIME_VALUE}), 0)"
         f" FROM contribution c JOIN partner p ON p.id = c.partner_id WHERE {_RECEIVED}"
-        " GROUP BY p.sector ORDER BY p.sector", params)]
+        " GROUP BY p.sector", params)]
+    from cars_desktop.core.vocab import SECTORS
+
+    order = {code: number for number, code in enumerate(SECTORS.codes())}
+    report.by_sector.sort(key=lambda row: order.get(row[0], len(order)))
     monthly = {dt.date.fromisoformat(month + "-01"): (cash, in_kind) for month, cash, in_kind
                in db.execute_sql(
         "SELECT substr(c.date, 1, 7),"
@@ -193,8 +198,8 @@ class ImpactReport:
 LENGTHS = (("under_1", 0, 1), ("1_to_2", 1, 3), ("3_to_4", 3, 5), ("5_to_9", 5, 10),
            ("10_plus", 10, 1000))
 # when a partnership began: the date entered, else its first contribution
-_SINCE = ("COALESCE(p.partner_since, (SELECT MIN(c.date) FROM contribution c"
-          " WHERE c.partner_id = p.id))")
+_FIRST_GIFT = "(SELECT MIN(c.date) FROM contribution c WHERE c.partner_id = p.id)"
+_SINCE = f"COALESCE(p.partner_since, {_FIRST_GIFT})"
 
 
 def impact_report(start: dt.date, end: dt.date) -> ImpactReport:
@@ -218,9 +223,11 @@ def impact_report(start: dt.date, end: dt.date) -> ImpactReport:
         "SELECT COALESCE(SUM(c.amount_cents), 0), COUNT(*) FROM contribution c"
         f" WHERE {_RECEIVED} AND c.kind = 'matching'", params).fetchone()
     counts = dict.fromkeys((code for code, _, _ in LENGTHS), 0)
-    for (since,) in db.execute_sql(
-            f"SELECT {_SINCE} FROM partner p WHERE p.id IN (SELECT c.partner_id FROM"
-            f" contribution c WHERE {_RECEIVED})", params):
+    for entered, first in db.execute_sql(
+            f"SELECT p.partner_since, {_FIRST_GIFT} FROM partner p WHERE p.id IN"
+            f" (SELECT c.partner_id FROM contribution c WHERE {_RECEIVED})", params):
+        # a "partner since" later than the period is wrong for it: they gave in it already
+        since = entered if entered and entered <= end.isoformat() else first
         years = _whole_years(dt.date.fromisoformat(since), end)
         for code, low, high in LENGTHS:
             if low <= years < high:
@@ -358,5 +365,5 @@ def partnership_health(today: dt.date) -> HealthReport:
                 report.needing_attention.append(
                     (practice.text_en, practice.text_fr or practice.text_en, name, mark.note))
     position = {p.text_en: p.position for p in current.values()}
-    report.needing_attention.sort(key=lambda item: (position[item[0]], item[2]))
+    report.needing_attention.sort(key=lambda item: (position[item[0]], sort_key(item[2])))
     return report
