@@ -77,6 +77,17 @@ def _parser() -> argparse.ArgumentParser:
                     "YYYY-MM-DD).")
     export.add_argument("what", choices=["partners", "contacts", "contributions"])
     export.add_argument("file", type=Path, metavar="FILE.csv")
+    imports = commands.add_parser(
+        "import", parents=[data_dir], help="import partners and gifts from a spreadsheet",
+        description="Import partners and gifts from a CSV or Excel file (your own, or a "
+                    "CanadaHelps, PayPal or Benevity export). Prints what happens to the rows; "
+                    "with --dry-run nothing is written.")
+    imports.add_argument("file", type=Path, metavar="FILE")
+    imports.add_argument("--dry-run", action="store_true", help="show the summary, write nothing")
+    imports.add_argument("--dates", choices=["ymd", "dmy", "mdy"],
+                         help="how dates like 03/04/2026 are written: dmy (day first) or mdy")
+    imports.add_argument("--encoding", help="the file's text encoding, e.g. windows-1252")
+    imports.add_argument("--sheet", help="a workbook's sheet (default: the first)")
     return parser
 
 
@@ -116,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = database.resolve_data_dir(getattr(args, "data_dir", None))
     try:
         return {"check": _check, "backup": _backup, "sample-data": _sample,
-                "letters": _letters, "report": _report, "export": _export}[args.command](
+                "letters": _letters, "report": _report, "export": _export,
+                "import": _import}[args.command](
             data_dir, args)
     except database.StoreError as err:
         print(f"cars-desktop: {err}", file=sys.stderr)
@@ -317,8 +329,47 @@ def _export(data_dir: Path, args) -> int:
             print(f"cars-desktop: The file could not be written to {args.file}: "
                   f"{err.strerror or err}.", file=sys.stderr)
             return 2
-    print(f"{count:,} {'contact people' if args.what == 'contacts' else args.what} "
-          f"exported to {args.file}.")
+    one, many = {"partners": ("partner", "partners"), "contacts": ("contact person",
+                                                                    "contact people"),
+                 "contributions": ("contribution", "contributions")}[args.what]
+    print(f"{count:,} {one if count == 1 else many} exported to {args.file}.")
+    return 0
+
+
+def _import(data_dir: Path, args) -> int:
+    from cars_desktop.exchange import importer
+    from cars_desktop.exchange.reader import ReadError
+    from cars_desktop.store import database
+
+    with database.open_store(data_dir, read_only=args.dry_run) as store:
+        try:
+            table, known, mapping = importer.open_file(args.file, args.encoding, args.sheet)
+            plan = importer.make_plan(table, mapping, known, args.file.name, args.dates)
+        except (ReadError, importer.ImportProblem) as err:
+            print(f"cars-desktop: {err}", file=sys.stderr)
+            return 2
+        counts = plan.counts()
+        print(f"{args.file.name}: {len(plan.rows):,} rows read as {plan.format_name}.")
+        print(f"  new: {counts['new']:,}  matched: {counts['matched']:,}  "
+              f"close names: {counts['near']:,}  duplicates: {counts['duplicate']:,}  "
+              f"skipped: {counts['skipped']:,}  errors: {counts['error']:,}")
+        for row in plan.rows:
+            if row.action == importer.ERROR:
+                print(f"  line {row.line}: {row.why}", file=sys.stderr)
+        if plan.needs_date_order:
+            print("cars-desktop: the dates could be day first or month first: say which with "
+                  "--dates dmy or --dates mdy", file=sys.stderr)
+            return 2
+        if args.dry_run:
+            print("Nothing was written (--dry-run).")
+            return 0
+        try:
+            result = importer.commit(plan, backup_folder=store.backup_dir)
+        except importer.ImportProblem as err:
+            print(f"cars-desktop: {err}", file=sys.stderr)
+            return 2
+        print(f"Imported {result.contributions:,} gifts and {result.partners:,} new partners "
+              f"(batch {result.batch_id}; backup first: {result.backup.name}).")
     return 0
 
 

@@ -250,11 +250,37 @@ def _v2_gift_description(database: pw.SqliteDatabase) -> None:
         "ALTER TABLE \"contribution\" ADD COLUMN \"description\" TEXT NOT NULL DEFAULT ''")
 
 
+def _v3_import_batches(database: pw.SqliteDatabase) -> None:
+    # each import is a batch: its records point to it, so that it can be undone
+    _run_script(database, """
+        CREATE TABLE "import_batch" (
+            "id" INTEGER NOT NULL PRIMARY KEY,
+            "uuid" VARCHAR(255) NOT NULL UNIQUE,
+            "created_at" VARCHAR(255) NOT NULL,
+            "updated_at" VARCHAR(255) NOT NULL,
+            "file_name" VARCHAR(255) NOT NULL,
+            "file_format" VARCHAR(255) NOT NULL,
+            "partners" INTEGER NOT NULL,
+            "contributions" INTEGER NOT NULL,
+            "duplicates" INTEGER NOT NULL,
+            "errors" INTEGER NOT NULL,
+            "undone_at" VARCHAR(255));
+        ALTER TABLE "partner" ADD COLUMN "import_batch_id" INTEGER
+            REFERENCES "import_batch" ("id") ON DELETE SET NULL;
+        ALTER TABLE "contribution" ADD COLUMN "import_batch_id" INTEGER
+            REFERENCES "import_batch" ("id") ON DELETE SET NULL;
+        CREATE INDEX "contribution_import_batch" ON "contribution" ("import_batch_id");
+        CREATE INDEX "partner_import_batch" ON "partner" ("import_batch_id");
+        CREATE INDEX "partner_email" ON "partner" ("email");
+    """)
+
+
 Migration = tuple[int, str, Callable[[pw.SqliteDatabase], None]]
 
 MIGRATIONS: list[Migration] = [
     (1, "initial schema with the default maintenance checklist", _v1_initial_schema),
     (2, "what a gift in kind was, for thank-you letters", _v2_gift_description),
+    (3, "imports kept as batches that can be undone", _v3_import_batches),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

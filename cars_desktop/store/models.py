@@ -39,6 +39,17 @@ class BaseModel(pw.Model):
         return super().save(*args, **kwargs)
 
 
+class ImportBatch(BaseModel):
+    """One import of a file: what it brought in, so that it can be undone."""
+    file_name = pw.CharField()
+    file_format = pw.CharField()
+    partners = pw.IntegerField(default=0)
+    contributions = pw.IntegerField(default=0)
+    duplicates = pw.IntegerField(default=0)
+    errors = pw.IntegerField(default=0)
+    undone_at = pw.CharField(null=True)
+
+
 class Partner(BaseModel):
     kind = pw.CharField(default="organisation")  # vocab.PARTNER_KINDS
     name = pw.CharField()
@@ -64,6 +75,7 @@ class Partner(BaseModel):
     partner_since = pw.DateField(null=True)
     erased_at = pw.CharField(null=True)
     status_before_archive = pw.CharField(default="")  # what "Bring back" returns it to
+    import_batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
 
     def refresh_search_text(self, contacts: list[str]) -> None:
         """`contacts`: the names, emails and phones of its contact people."""
@@ -121,6 +133,7 @@ class Contribution(BaseModel):
     thanked_on = pw.DateField(null=True)  # the first acknowledgement's date, for the lists
     partner_sort = pw.CharField(default="")  # sort_key(partner.name), for sorting the list
     search_text = pw.TextField(default="")
+    import_batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
 
 
 class Acknowledgement(BaseModel):
@@ -188,5 +201,5 @@ class Setting(BaseModel):
     value = pw.TextField(default="")
 
 
-ALL_MODELS = (Partner, ContactPerson, Contribution, Acknowledgement, ChecklistPractice, Review,
-              ReviewItem, Interaction, GroupProfile, Setting)
+ALL_MODELS = (ImportBatch, Partner, ContactPerson, Contribution, Acknowledgement,
+              ChecklistPractice, Review, ReviewItem, Interaction, GroupProfile, Setting)

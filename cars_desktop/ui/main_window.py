@@ -78,6 +78,16 @@ class MainWindow(QMainWindow):
         restore.triggered.connect(self.open_restore)
         file_menu.addAction(restore)
         file_menu.addSeparator()
+        import_file = QAction("&Import from a spreadsheet…", self)
+        import_file.setShortcut(QKeySequence("Ctrl+I"))
+        import_file.setToolTip("Partners and gifts from a CSV or Excel file, or a CanadaHelps, "
+                               "PayPal or Benevity export")
+        import_file.triggered.connect(lambda: self.import_file())
+        file_menu.addAction(import_file)
+        undo_import = QAction("&Undo an import…", self)
+        undo_import.triggered.connect(self.undo_import)
+        file_menu.addAction(undo_import)
+        file_menu.addSeparator()
         open_folder = QAction("&Open data folder", self)
         open_folder.triggered.connect(self.open_data_folder)
         file_menu.addAction(open_folder)
@@ -226,6 +236,24 @@ class MainWindow(QMainWindow):
                 save_text_settings({"profile.setup": "later"})
             except database.StoreError:
                 pass  # then it is asked again next time: no harm
+
+    def import_file(self, path: str | None = None):
+        from cars_desktop.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self, self.store.backup_dir, path)
+        dialog.finished.connect(lambda _: dialog.result and self._after_import())
+        dialog.open()
+        return dialog
+
+    def undo_import(self) -> None:
+        from cars_desktop.ui.import_dialog import undo_an_import
+
+        if undo_an_import(self):
+            self._after_import()
+
+    def _after_import(self) -> None:
+        self.reload_everything()
+        self.maintenance._loaded and self.maintenance.refresh_attention()
 
     def open_reports(self, report: str = "summary"):
         from cars_desktop.ui.letters_window import letters_ready

@@ -1,0 +1,175 @@
+"""What the columns of a file mean: the donation platforms' own exports are recognised by their
+headers; any other file gets a mapping guessed from its header names (English or French),
+which the volunteer can correct."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cars_desktop.core.text import fold
+
+# What a column can be imported as, with the words shown to the volunteer.
+FIELDS = {
+    "": "— not imported —",
+    "partner_name": "Partner (organisation or person)",
+    "first_name": "First name",
+    "last_name": "Last name",
+    "company": "Company or organisation",
+    "email": "Email",
+    "phone": "Phone",
+    "address_line1": "Address",
+    "address_line2": "Address, second line",
+    "city": "Town or city",
+    "province": "Province",
+    "postal_code": "Postal code",
+    "country": "Country",
+    "date": "Date",
+    "amount": "Amount",
+    "reference": "Reference (transaction or cheque number)",
+    "purpose": "For (project, fund or campaign)",
+    "kind": "Kind of contribution",
+    "description": "What was given (gift in kind)",
+    "notes": "Notes or message",
+    "currency": "Currency",
+    "status": "Status (only completed rows are imported)",
+    "partner_uuid": "Partner ID (from CARS Desktop)",
+    "uuid": "Contribution ID (from CARS Desktop)",
+    "family": "Cash or gift in kind",
+}
+
+
+@dataclass(frozen=True)
+class Format:
+    code: str
+    name: str  # shown in the preview
+    columns: dict[str, str]  # folded header -> field
+    required: frozenset[str]  # folded headers that must all be there to recognise it
+    payment_method: str = "online"
+    completed: frozenset[str] = frozenset()  # status values that are real gifts
+
+
+def _fold_keys(columns: dict[str, str]) -> dict[str, str]:
+    return {fold(header): target for header, target in columns.items()}
+
+
+CANADAHELPS = Format(
+    "canadahelps", "CanadaHelps donation export",
+    _fold_keys({"TRANSACTION NUMBER": "reference", "DONATION DATE": "date",
+                "DONOR FIRST NAME": "first_name", "DONOR LAST NAME": "last_name",
+                "DONOR COMPANY NAME": "company", "DONOR EMAIL ADDRESS": "email",
+                "DONOR PHONE NUMBER": "phone", "DONOR ADDRESS 1": "address_line1",
+                "DONOR ADDRESS 2": "address_line2", "DONOR CITY": "city",
+                "DONOR PROVINCE/STATE": "province", "DONOR POSTAL/ZIP CODE": "postal_code",
+                "DONOR COUNTRY": "country", "AMOUNT": "amount", "FUND": "purpose",
+                "MESSAGE TO CHARITY": "notes"}),
+    frozenset(fold(h) for h in ("TRANSACTION NUMBER", "DONATION DATE", "DONOR FIRST NAME",
+                                "DONOR LAST NAME", "AMOUNT")))
+
+PAYPAL = Format(
+    "paypal", "PayPal activity download",
+    _fold_keys({"Date": "date", "Name": "partner_name", "Status": "status",
+                "Currency": "currency", "Gross": "amount", "From Email Address": "email",
+                "Transaction ID": "reference", "Item Title": "purpose", "Note": "notes",
+                "Contact Phone Number": "phone"}),
+    frozenset(fold(h) for h in ("Date", "Name", "Gross", "Transaction ID", "Status")),
+    completed=frozenset({"completed", "complete"}))
+
+BENEVITY = Format(
+    "benevity", "Benevity donation report",
+    _fold_keys({"Company": "company", "Project": "purpose", "Donation Date": "date",
+                "Donor First Name": "first_name", "Donor Last Name": "last_name",
+                "Email": "email", "Address": "address_line1", "City": "city",
+                "State/Province": "province", "Postal Code": "postal_code",
+                "Comment": "notes", "Transaction ID": "reference", "Currency": "currency",
+                "Total Donation to be Acknowledged": "amount"}),
+    frozenset(fold(h) for h in ("Company", "Donation Date", "Donor First Name",
+                                "Transaction ID", "Total Donation to be Acknowledged")))
+
+OWN_EXPORT = Format(
+    "cars", "CARS Desktop contributions export",
+    _fold_keys({"ID": "uuid", "Partner ID": "partner_uuid", "Partner": "partner_name",
+                "Family": "family", "Kind": "kind", "Status": "status", "Amount": "amount",
+                "What was given": "description", "Date": "date", "Reference": "reference",
+                "For": "purpose", "Notes": "notes"}),
+    frozenset(fold(h) for h in ("ID", "Partner ID", "Partner", "Family", "Kind", "Amount",
+                                "Date")),
+    payment_method="",
+    completed=frozenset({"received"}))
+
+KNOWN = (CANADAHELPS, PAYPAL, BENEVITY, OWN_EXPORT)
+
+# header words (folded, English and French) -> field, for any other file
+_GUESSES = (
+    (("first name", "firstname", "prenom", "given name"), "first_name"),
+    (("last name", "lastname", "surname", "nom de famille", "family name"), "last_name"),
+    (("company", "organisation", "organization", "organisme", "entreprise", "employer",
+      "employeur"), "company"),
+    (("partner", "partenaire", "donor", "donateur", "donatrice", "name", "nom"),
+     "partner_name"),
+    (("email", "e-mail", "courriel", "adresse courriel"), "email"),
+    (("phone", "telephone", "tel"), "phone"),
+    (("postal", "code postal", "zip"), "postal_code"),
+    (("address", "adresse", "street", "rue"), "address_line1"),
+    (("city", "town", "ville", "municipalite"), "city"),
+    (("province", "state", "prov"), "province"),
+    (("country", "pays"), "country"),
+    (("date",), "date"),
+    (("amount", "montant", "gift", "don", "total", "somme", "value", "valeur"), "amount"),
+    (("reference", "ref", "transaction", "cheque", "receipt", "recu", "numero"),
+     "reference"),
+    (("fund", "fonds", "purpose", "campaign", "campagne", "project", "projet", "for",
+      "pour", "destination"), "purpose"),
+    (("description", "what was given", "item", "article"), "description"),
+    (("note", "notes", "message", "comment", "commentaire", "remarque"), "notes"),
+    (("currency", "devise", "monnaie"), "currency"),
+    (("kind", "type", "genre"), "kind"),
+)
+
+
+def recognise(headers: list[str]) -> Format | None:
+    folded = {fold(header) for header in headers}
+    for known in KNOWN:
+        if known.required <= folded:
+            return known
+    return None
+
+
+def mapping_for(headers: list[str], known: Format | None = None) -> list[str]:
+    """For each column, the field it is imported as ("" for none)."""
+    if known is not None:
+        return [known.columns.get(fold(header), "") for header in headers]
+    taken: set[str] = set()
+    found = []
+    for header in headers:
+        guess = _guess(fold(header))
+        if guess in taken:  # one column per field: the first one wins
+            guess = ""
+        if guess:
+            taken.add(guess)
+        found.append(guess)
+    return found
+
+
+def _guess(header: str) -> str:
+    if not header:
+        return ""
+    words = header.replace("_", " ").replace("-", " ").strip()
+    for needles, target in _GUESSES:  # a whole header first ("Nom" is a name, not "nom de…")
+        if words in needles:
+            return target
+    for needles, target in _GUESSES:
+        if any(needle in words for needle in needles if len(needle) > 3):
+            return target
+    return ""
+
+
+def find_header(rows: list[list[str]]) -> int | None:
+    """The header row: a known platform's (after any report title lines), else the first
+    row with two or more cells."""
+    for number, row in enumerate(rows[:60]):
+        if recognise([cell.strip() for cell in row]) is not None:
+            return number
+    for number, row in enumerate(rows[:60]):
+        if sum(1 for cell in row if cell.strip()) >= 2:
+            return number
+    return None

@@ -1,0 +1,479 @@
+"""Importing partners and gifts from a file: first a plan that says what will happen to every
+row (nothing is written), then, once the volunteer confirms, one transaction after a backup,
+kept as a batch that can be undone.
+
+What it promises: a blank cell never overwrites what the app has; a partner already known
+(same ID, same email, or the same name ignoring accents and case) is matched, and a name that
+is only close is offered, never merged silently; a gift already in the data (same reference,
+or same partner, date and amount) is skipped, so importing a file twice adds nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cars_desktop.core import vocab
+from cars_desktop.core.money import MoneyError, parse_money
+from cars_desktop.core.text import clean, fold, fold_for_match, sort_key
+from cars_desktop.exchange.formats import FIELDS, Format, find_header, mapping_for, recognise
+from cars_desktop.exchange.reader import Table, read_table
+from cars_desktop.store.database import transaction
+from cars_desktop.store.models import ImportBatch, db, new_uuid, search_text, utc_now
+from cars_desktop.store.profile import save_text_settings, text_setting
+
+NEW, MATCHED, NEAR, DUPLICATE, ERROR, SKIPPED = (
+    "new", "matched", "near", "duplicate", "error", "skipped")
+ACTIONS = {
+    NEW: "New partner and gift", MATCHED: "Gift from a known partner",
+    NEAR: "Gift: is this a known partner?", DUPLICATE: "Already in the data: skipped",
+    ERROR: "Not imported", SKIPPED: "Skipped by you",
+}
+
+
+@dataclass
+class PlanRow:
+    line: int
+    action: str
+    partner_name: str = ""
+    partner_id: int | None = None  # a known partner it goes to
+    near_id: int | None = None  # a known partner with a close name, offered
+    near_name: str = ""
+    date: dt.date | None = None
+    amount_cents: int = 0
+    reference: str = ""
+    why: str = ""
+    values: dict = field(default_factory=dict)  # what the row says, by field
+
+    @property
+    def writes(self) -> bool:
+        return self.action in (NEW, MATCHED, NEAR)
+
+
+@dataclass
+class Plan:
+    file_name: str
+    table: Table
+    mapping: list[str]
+    file_format: Format | None
+    date_order: str  # "ymd", "dmy" or "mdy"
+    rows: list[PlanRow] = field(default_factory=list)
+    needs_date_order: bool = False  # dates like 03/04/2026: ask once for the file
+
+    def counts(self) -> dict[str, int]:
+        found = dict.fromkeys(ACTIONS, 0)
+        for row in self.rows:
+            found[row.action] += 1
+        return found
+
+    @property
+    def format_name(self) -> str:
+        return self.file_format.name if self.file_format else "Spreadsheet (columns as chosen)"
+
+
+class ImportProblem(ValueError):
+    """The import cannot go ahead; the message says why."""
+
+
+# Reading and planning
+
+
+def open_file(path: str | Path, encoding: str | None = None, sheet: str | None = None
+              ) -> tuple[Table, Format | None, list[str]]:
+    table = read_table(path, encoding, sheet, header_finder=find_header)
+    known = recognise(table.headers)
+    remembered = _remembered_mapping(table.headers) if known is None else None
+    return table, known, remembered or mapping_for(table.headers, known)
+
+
+def _mapping_key(headers: list[str]) -> str:
+    return "import.mapping." + "|".join(fold(h) for h in headers)[:400]
+
+
+def _remembered_mapping(headers: list[str]) -> list[str] | None:
+    saved = text_setting(_mapping_key(headers), "")
+    try:
+        mapping = json.loads(saved) if saved else None
+    except ValueError:
+        return None
+    if isinstance(mapping, list) and len(mapping) == len(headers) and \
+            all(item in FIELDS for item in mapping):
+        return mapping
+    return None
+
+
+def remember_mapping(headers: list[str], mapping: list[str]) -> None:
+    save_text_settings({_mapping_key(headers): json.dumps(mapping)})
+
+
+_SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_MONTHS = {name: number for names in (
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"),
+    ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+     "octobre", "novembre", "decembre"),
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    ("janv", "fevr", "mars", "avr", "mai", "juin", "juil", "aout", "sept", "oct", "nov",
+     "dec")) for number, name in enumerate(names, start=1)}
+
+
+def date_order_of(cells: list[str]) -> str | None:
+    """"dmy" or "mdy" when the file's slashed dates say which, None when none can tell;
+    raises ImportProblem when some say one and some the other."""
+    days_first = months_first = False
+    for cell in cells:
+        match = _SLASHED.match(cell.strip())
+        if match:
+            first, second = int(match[1]), int(match[2])
+            days_first |= first > 12
+            months_first |= second > 12
+    if days_first and months_first:
+        raise ImportProblem("The dates in this file are written both day first and month "
+                            "first: correct them in the spreadsheet.")
+    return "dmy" if days_first else "mdy" if months_first else None
+
+
+def parse_date(text: str, order: str) -> dt.date:
+    raw = text.strip()
+    try:
+        if match := _ISO.match(raw):
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _SLASHED.match(raw):
+            a, b, year = int(match[1]), int(match[2]), int(match[3])
+            day, month = (a, b) if order == "dmy" else (b, a)
+            return dt.date(year, month, day)
+        words = re.findall(r"[a-z]+|\d+", fold(raw).replace("1er", "1"))
+        numbers = [int(w) for w in words if w.isdigit()]
+        months = [_MONTHS[w] for w in words if w in _MONTHS]
+        if months and len(numbers) >= 2:
+            day, year = (numbers[0], numbers[1]) if numbers[1] > 31 else \
+                (numbers[1], numbers[0])
+            return dt.date(year, months[0], day)
+    except ValueError:
+        pass
+    raise ValueError(f"“{raw}” is not a date this import can read (write 2026-05-01)")
+
+
+def make_plan(table: Table, mapping: list[str], known: Format | None, file_name: str,
+              date_order: str | None = None, today: dt.date | None = None) -> Plan:
+    """What would happen to every row; nothing is written."""
+    today = today or dt.date.today()
+    plan = Plan(file_name, table, mapping, known, date_order or "ymd")
+    column = {target: number for number, target in enumerate(mapping) if target}
+    for needed, words in (("date", "a date"), ("amount", "an amount")):
+        if needed not in column:
+            raise ImportProblem(f"No column is imported as {FIELDS[needed].lower()}: choose "
+                                f"which column holds {words}.")
+    if not {"partner_name", "first_name", "last_name", "company", "partner_uuid"} & \
+            set(column):
+        raise ImportProblem("No column says who gave: choose the column with the partner's "
+                            "name (or the first and last names).")
+    dates = [row[column["date"]] for row in table.rows]
+    if date_order is None:
+        found = date_order_of(dates)
+        plan.date_order = found or "ymd"
+        plan.needs_date_order = found is None and any(_SLASHED.match(d.strip()) for d in dates)
+    lookup = _Partners()
+    seen_refs: set[str] = set()
+    seen_gifts: set[tuple] = set()
+    first_line: dict[str, int] = {}  # a new partner's first row
+    existing_refs = {row[0] for row in db.execute_sql(
+        "SELECT reference FROM contribution WHERE reference != ''")}
+    existing_ids = {row[0] for row in db.execute_sql("SELECT uuid FROM contribution")}
+    for cells, line in zip(table.rows, table.lines, strict=True):
+        values = {target: cells[number].strip() for target, number in column.items()}
+        row = PlanRow(line, NEW, values=values)
+        plan.rows.append(row)
+        try:
+            _read_row(row, values, known, plan.date_order, today)
+        except ValueError as err:
+            row.action, row.why = ERROR, str(err)
+            continue
+        if row.action == SKIPPED:
+            continue
+        lookup.match(row)
+        reference = row.reference
+        key = (row.partner_id or fold_for_match(row.partner_name), row.date, row.amount_cents)
+        if values.get("uuid") and values["uuid"] in existing_ids:
+            row.action, row.why = DUPLICATE, "this very contribution is already there"
+        elif reference and (reference in existing_refs or reference in seen_refs):
+            row.action, row.why = DUPLICATE, f"reference {reference} is already there"
+        elif key in seen_gifts or (row.partner_id and lookup.has_gift(*key)):
+            row.action, row.why = DUPLICATE, "same partner, date and amount already there"
+        if row.action == NEW:
+            folded = fold_for_match(row.partner_name)
+            if folded in first_line:
+                row.why = f"the same new partner as line {first_line[folded]}"
+            else:
+                first_line[folded] = row.line
+        if reference:
+            seen_refs.add(reference)
+        seen_gifts.add(key)
+    return plan
+
+
+def _read_row(row: PlanRow, values: dict, known: Format | None, order: str,
+              today: dt.date) -> None:
+    status = fold(values.get("status", ""))
+    if known and known.completed and status and status not in known.completed:
+        row.action, row.why = SKIPPED, f"its status is “{values['status']}”, not completed"
+        return
+    currency = values.get("currency", "").upper()
+    if currency and currency not in ("CAD", "$", "CA$", "C$"):
+        raise ValueError(f"the amount is in {currency}: only Canadian dollars are imported")
+    name = clean(values.get("partner_name", ""))
+    person = clean(f"{values.get('first_name', '')} {values.get('last_name', '')}")
+    company = clean(values.get("company", ""))
+    row.partner_name = company or name or person
+    if not row.partner_name and not values.get("partner_uuid"):
+        raise ValueError("no name says who gave")
+    if not values.get("date"):
+        raise ValueError("the date is empty")
+    row.date = parse_date(values["date"], order)
+    if row.date > today:
+        raise ValueError(f"the date {row.date:%Y-%m-%d} is in the future")
+    try:
+        row.amount_cents = parse_money(values.get("amount", ""))
+    except MoneyError as err:
+        raise ValueError(f"the amount: {err}") from None
+    if row.amount_cents == 0 and values.get("family", "").lower() != "gift in kind":
+        raise ValueError("the amount is zero")
+    row.reference = clean(values.get("reference", ""))[:120]
+    if values.get("email") and "@" not in values["email"]:
+        values["email"] = ""  # a blank, not an error: the gift still counts
+
+
+class _Partners:
+    """Who is already in the data, found by ID, email or folded name (and close names)."""
+
+    def __init__(self) -> None:
+        self.by_uuid, self.by_email, self.by_name = {}, {}, {}
+        self.names: dict[str, tuple[int, str]] = {}
+        for pid, uuid, name, email in db.execute_sql(
+                "SELECT id, uuid, name, email FROM partner WHERE erased_at IS NULL"):
+            self.by_uuid[uuid] = (pid, name)
+            if email:
+                self.by_email.setdefault(email.lower(), (pid, name))
+            self.by_name.setdefault(fold_for_match(name), (pid, name))
+        self.names = {folded: found for folded, found in self.by_name.items()}
+        self.gifts = set()
+        for pid, day, cents in db.execute_sql(
+                "SELECT partner_id, date, amount_cents FROM contribution"):
+            self.gifts.add((pid, dt.date.fromisoformat(day), cents))
+        self._close: dict[str, tuple[int, str] | None] = {}
+
+    def has_gift(self, partner_id, day, cents) -> bool:
+        return (partner_id, day, cents) in self.gifts
+
+    def match(self, row: PlanRow) -> None:
+        values = row.values
+        found = self.by_uuid.get(values.get("partner_uuid", "")) or \
+            self.by_email.get(values.get("email", "").lower() or "\0") or \
+            self.by_name.get(fold_for_match(row.partner_name))
+        if found:
+            row.partner_id, row.action = found[0], MATCHED
+            row.partner_name = row.partner_name or found[1]
+            return
+        folded = fold_for_match(row.partner_name)
+        if folded not in self._close:
+            close = difflib.get_close_matches(folded, self.names, n=1, cutoff=0.88) \
+                if len(self.names) < 20_000 else []
+            self._close[folded] = self.names[close[0]] if close else None
+        near = self._close[folded]
+        if near:
+            row.action, row.near_id, row.near_name = NEAR, near[0], near[1]
+            row.why = f"close to “{near[1]}”: a new partner unless you say it is the same"
+
+
+# Writing
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    batch_id: int
+    partners: int
+    contributions: int
+    backup: Path | None
+
+
+def commit(plan: Plan, same_as_near: set[int] | None = None, backup_folder: Path | None = None,
+           now: dt.datetime | None = None) -> ImportResult:
+    """Write the plan's rows in one transaction, after a backup. `same_as_near`: the lines
+    whose close partner the volunteer said is the same one."""
+    from cars_desktop.store.backups import make_backup
+
+    same_as_near = same_as_near or set()
+    rows = [row for row in plan.rows if row.writes]
+    if not rows:
+        raise ImportProblem("There is nothing to import: every row is already in the data, "
+                            "skipped or has an error.")
+    backup = make_backup(backup_folder, "before-import", now) if backup_folder else None
+    stamp = utc_now()
+    counts = plan.counts()
+    method = plan.file_format.payment_method if plan.file_format else ""
+    with transaction():
+        batch = ImportBatch.create(file_name=plan.file_name[:250],
+                                   file_format=plan.file_format.code if plan.file_format
+                                   else "mapped", duplicates=counts[DUPLICATE],
+                                   errors=counts[ERROR])
+        conn = db.connection()
+        new_partners: dict[str, int] = {}
+        contribution_rows = []
+        for row in rows:
+            pid = row.partner_id
+            if row.action == NEAR and row.line in same_as_near:
+                pid = row.near_id
+            if pid is None:
+                key = fold_for_match(row.partner_name)
+                pid = new_partners.get(key)
+                if pid is None:
+                    pid = _new_partner(conn, row, batch.id, stamp)
+                    new_partners[key] = pid
+            else:
+                _fill_blanks(conn, pid, row.values, stamp)
+            contribution_rows.append(_contribution(row, pid, batch.id, method, stamp))
+        conn.executemany(
+            "INSERT INTO contribution (uuid, created_at, updated_at, partner_id, family, kind,"
+            " status, amount_cents, outstanding_cents, valued_by, description, minutes, date,"
+            " payment_method, reference, purpose, advantage_cents, advantage_description,"
+            " appraised, notes, partner_sort, search_text, import_batch_id) VALUES"
+            " (?, ?, ?, ?, ?, ?, 'received', ?, 0, '', ?, 0, ?, ?, ?, ?, 0, '', 0, ?, ?, ?, ?)",
+            contribution_rows)
+        conn.execute("UPDATE contribution SET partner_sort = (SELECT sort_name FROM partner p"
+                     " WHERE p.id = contribution.partner_id) WHERE import_batch_id = ?",
+                     (batch.id,))
+        batch.partners, batch.contributions = len(new_partners), len(contribution_rows)
+        batch.save()
+    return ImportResult(batch.id, len(new_partners), len(contribution_rows), backup)
+
+
+_PARTNER_TEXT = ("email", "phone", "address_line1", "address_line2", "city", "postal_code",
+                 "country")
+
+
+def _province(text: str) -> str:
+    text = clean(text)
+    if text.upper() in vocab.PROVINCES:
+        return text.upper()
+    for term in vocab.PROVINCES:
+        if fold(text) in (fold(term.en), fold(term.fr)):
+            return term.code
+    return ""
+
+
+def _new_partner(conn, row: PlanRow, batch_id: int, stamp: str) -> int:
+    values = row.values
+    person = not values.get("company")  # a company's gift names the company
+    text = {name: clean(values.get(name, ""))[:200] for name in _PARTNER_TEXT}
+    province = _province(values.get("province", ""))
+    cursor = conn.execute(
+        "INSERT INTO partner (uuid, created_at, updated_at, kind, name, sort_name, search_text,"
+        " sector, partnership_type, status, shared_goal, strengths, address_line1,"
+        " address_line2, city, province, postal_code, country, phone, email, website,"
+        " language, notes, status_before_archive, import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?,"
+        " ?, 'casual', 'active', '', '', ?, ?, ?, ?, ?, ?, ?, ?, '', 'en', '', '', ?)",
+        (values.get("partner_uuid") or new_uuid(), stamp, stamp,
+         "person" if person else "organisation",
+         row.partner_name[:200], sort_key(row.partner_name),
+         search_text(row.partner_name, text["city"], text["email"], text["phone"]),
+         "community" if person else "corporate", text["address_line1"],
+         text["address_line2"], text["city"], province, text["postal_code"],
+         text["country"] or "Canada", text["phone"], text["email"], batch_id))
+    pid = cursor.lastrowid
+    if values.get("company") and (values.get("first_name") or values.get("last_name")):
+        contact = clean(f"{values.get('first_name', '')} {values.get('last_name', '')}")
+        conn.execute(
+            "INSERT INTO contact_person (uuid, created_at, updated_at, partner_id, name,"
+            " sort_name, role, phone, email, salutation, is_primary, position) VALUES"
+            " (?, ?, ?, ?, ?, ?, '', ?, ?, '', 1, 0)",
+            (new_uuid(), stamp, stamp, pid, contact, sort_key(contact), text["phone"],
+             text["email"]))
+    return pid
+
+
+def _fill_blanks(conn, pid: int, values: dict, stamp: str) -> None:
+    """A known partner gets what the file knows and the app did not: never an overwrite."""
+    current = dict(zip(("email", "phone", "address_line1", "address_line2", "city",
+                        "postal_code", "province"),
+                       conn.execute("SELECT email, phone, address_line1, address_line2, city,"
+                                    " postal_code, province FROM partner WHERE id = ?",
+                                    (pid,)).fetchone(), strict=True))
+    found = {name: clean(values.get(name, ""))[:200] for name in _PARTNER_TEXT
+             if name in current}
+    found["province"] = _province(values.get("province", ""))
+    if current["address_line1"] or current["city"]:  # an address comes whole, or not at all
+        for name in ("address_line1", "address_line2", "city", "postal_code", "province"):
+            found.pop(name, None)
+    blanks = {name: value for name, value in found.items() if value and not current[name]}
+    if blanks:
+        conn.execute(f"UPDATE partner SET {', '.join(f'{n} = ?' for n in blanks)},"
+                     " updated_at = ? WHERE id = ?", (*blanks.values(), stamp, pid))
+
+
+def _contribution(row: PlanRow, pid: int, batch_id: int, method: str, stamp: str) -> tuple:
+    values = row.values
+    in_kind = values.get("family", "").lower() == "gift in kind"
+    kind = _kind(values.get("kind", ""), in_kind)
+    description = clean(values.get("description", ""))[:250] if in_kind else ""
+    purpose = clean(values.get("purpose", ""))[:250]
+    notes = clean(values.get("notes", ""))[:2000]
+    return (values.get("uuid") or new_uuid(), stamp, stamp, pid,
+            "in_kind" if in_kind else "cash", kind, row.amount_cents, description,
+            row.date.isoformat(), "" if in_kind else method, "" if in_kind else row.reference,
+            purpose, notes, "",
+            search_text(row.partner_name, description, purpose, notes, row.reference), batch_id)
+
+
+def _kind(text: str, in_kind: bool) -> str:
+    kinds = vocab.IN_KIND_KINDS if in_kind else vocab.CASH_KINDS
+    folded = fold(text)
+    for term in kinds:
+        if folded in (fold(term.en), fold(term.fr), term.code):
+            return term.code
+    return "products" if in_kind else "one_time"
+
+
+# Undoing a batch
+
+
+def batches() -> list[ImportBatch]:
+    return list(ImportBatch.select().where(ImportBatch.undone_at.is_null())
+                .order_by(ImportBatch.created_at.desc()))
+
+
+def undo_batch(batch_id: int) -> tuple[int, int]:
+    """Remove what the batch added, as long as none of it was changed or built on since.
+    Returns how many partners and contributions were removed."""
+    batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
+    if batch is None or batch.undone_at:
+        raise ImportProblem("That import was already undone.")
+    conn = db.connection()
+    changed = conn.execute(
+        "SELECT COUNT(*) FROM contribution WHERE import_batch_id = ? AND (updated_at != "
+        "created_at OR thanked_on IS NOT NULL)", (batch_id,)).fetchone()[0]
+    changed += conn.execute(
+        "SELECT COUNT(*) FROM partner WHERE import_batch_id = ? AND updated_at != created_at",
+        (batch_id,)).fetchone()[0]
+    built_on = conn.execute(
+        "SELECT COUNT(*) FROM contribution c JOIN partner p ON p.id = c.partner_id WHERE"
+        " p.import_batch_id = ? AND (c.import_batch_id IS NULL OR c.import_batch_id != ?)",
+        (batch_id, batch_id)).fetchone()[0]
+    if changed or built_on:
+        raise ImportProblem(
+            f"This import cannot be undone: {changed + built_on} of its records were changed "
+            "or added to since (a gift thanked or edited, a new gift for an imported "
+            "partner). Restore the backup made before the import instead.")
+    with transaction():
+        gifts = conn.execute("DELETE FROM contribution WHERE import_batch_id = ?",
+                             (batch_id,)).rowcount
+        conn.execute("DELETE FROM contact_person WHERE partner_id IN (SELECT id FROM partner"
+                     " WHERE import_batch_id = ?)", (batch_id,))
+        partners = conn.execute("DELETE FROM partner WHERE import_batch_id = ?",
+                                (batch_id,)).rowcount
+        batch.undone_at = utc_now()
+        batch.save()
+    return partners, gifts

@@ -1,0 +1,183 @@
+"""Reading a spreadsheet file into rows of text: CSV with any common delimiter and encoding,
+or an Excel workbook. Every problem ends as a `ReadError` in plain words, never a crash or a
+hang: the file's size, its rows and each cell are bounded."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cars_desktop.exchange.cells import restore
+
+MAX_BYTES = 50_000_000  # a spreadsheet of gifts is far smaller: this is something else
+MAX_ROWS = 200_000
+MAX_CELL = 100_000  # characters in one cell
+ENCODINGS = ("utf-8", "windows-1252")  # tried in this order after a byte-order mark
+
+
+class ReadError(ValueError):
+    """The file cannot be read as a table; the message says why, plainly."""
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+    lines: list[int]  # the line (or sheet row) of each row in the file, for messages
+    encoding: str = ""
+    delimiter: str = ""
+    sheets: list[str] = field(default_factory=list)  # a workbook's sheets
+    sheet: str = ""
+    skipped_before: int = 0  # lines before the header (a report's title, dates…)
+
+
+def read_table(path: str | Path, encoding: str | None = None, sheet: str | None = None,
+               header_finder=None) -> Table:
+    """`header_finder(rows) -> index` picks the header row (a platform's report may have
+    lines before it); by default the first row with two or more cells filled."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise ReadError(f"The file {path.name} cannot be opened: {err.strerror}.") from None
+    if size == 0:
+        raise ReadError(f"The file {path.name} is empty.")
+    if size > MAX_BYTES:
+        raise ReadError(f"The file {path.name} is {size / 1e6:.0f} MB: too large to be a list "
+                        "of partners or gifts. Export only the rows you need.")
+    with open(path, "rb") as file:
+        start = file.read(8)
+    if start.startswith(b"PK\x03\x04"):
+        raw_rows, lines, sheets, chosen = _workbook(path, sheet)
+        table = Table([], [], [], sheets=sheets, sheet=chosen)
+    else:
+        data = path.read_bytes()
+        text, used = _decode(data, encoding, path.name)
+        raw_rows, lines, delimiter = _csv_rows(text, path.name)
+        table = Table([], [], [], encoding=used, delimiter=delimiter)
+    if not raw_rows:
+        raise ReadError(f"The file {path.name} has no rows.")
+    at = (header_finder or _first_header)(raw_rows)
+    if at is None:
+        raise ReadError(f"No row of headers was found in {path.name}: the first row should "
+                        "name the columns (Name, Date, Amount…).")
+    table.headers = [_clean(cell) for cell in raw_rows[at]]
+    table.skipped_before = at
+    width = len(table.headers)
+    for row, line in zip(raw_rows[at + 1:], lines[at + 1:], strict=True):
+        if not any(cell.strip() for cell in row):
+            continue  # blank lines between rows
+        cells = [_clean(cell) for cell in row[:width]] + [""] * (width - len(row))
+        table.rows.append(cells)
+        table.lines.append(line)
+    return table
+
+
+def _clean(cell: str) -> str:
+    """A cell as text: our own neutralised formulas restored, outer spaces dropped."""
+    return restore(cell.strip()) if cell else ""
+
+
+def _first_header(rows: list[list[str]]) -> int | None:
+    for number, row in enumerate(rows[:50]):
+        if sum(1 for cell in row if cell.strip()) >= 2:
+            return number
+    return None
+
+
+def _decode(data: bytes, chosen: str | None, name: str) -> tuple[str, str]:
+    if chosen:
+        try:
+            return data.decode(chosen), chosen
+        except (UnicodeDecodeError, LookupError):
+            raise ReadError(f"The file {name} is not in {chosen}. Choose another encoding."
+                            ) from None
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                raise ReadError(f"The file {name} says it is {encoding} but is not: it may be "
+                                "damaged.") from None
+    if b"\x00" in data[:8192]:
+        raise ReadError(f"The file {name} is not a spreadsheet or a CSV file (it holds binary "
+                        "data). Save it from your spreadsheet as CSV or .xlsx.")
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"  # every byte is a character in it
+
+
+def _csv_rows(text: str, name: str) -> tuple[list[list[str]], list[int], str]:
+    sample = text[:65536]
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        first = sample.splitlines()[0] if sample.splitlines() else ""
+        delimiter = max(",;\t", key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, lines = [], []
+    previous = csv.field_size_limit()
+    csv.field_size_limit(MAX_CELL)
+    try:
+        line = 1
+        for row in reader:
+            rows.append(row)
+            lines.append(line)
+            line = reader.line_num + 1
+            if len(rows) > MAX_ROWS:
+                raise ReadError(f"The file {name} has more than {MAX_ROWS:,} rows: import it "
+                                "in parts.")
+    except csv.Error as err:
+        where = f" near line {reader.line_num}" if reader.line_num else ""
+        if "field larger" in str(err):
+            raise ReadError(f"A cell{where} of {name} is longer than {MAX_CELL:,} characters: "
+                            "a quote (\") is probably not closed.") from None
+        raise ReadError(f"The file {name} cannot be read as CSV{where} ({err}).") from None
+    finally:
+        csv.field_size_limit(previous)
+    return rows, lines, delimiter
+
+
+def _workbook(path: Path, sheet: str | None):
+    import zipfile
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
+        raise ReadError(f"The workbook {path.name} cannot be read ({err}). Save it again from "
+                        "your spreadsheet, as .xlsx or CSV.") from None
+    try:
+        names = book.sheetnames
+        chosen = sheet if sheet in names else names[0]
+        rows, lines = [], []
+        for number, values in enumerate(book[chosen].iter_rows(values_only=True), start=1):
+            rows.append([_cell_text(value) for value in values])
+            lines.append(number)
+            if len(rows) > MAX_ROWS:
+                raise ReadError(f"The sheet {chosen} has more than {MAX_ROWS:,} rows: import "
+                                "it in parts.")
+    finally:
+        book.close()
+    return rows, lines, names, chosen
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    return str(value)[:MAX_CELL]

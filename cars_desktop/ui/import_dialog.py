@@ -1,0 +1,362 @@
+"""Importing from a spreadsheet or a donation platform's file: choose the file, check what
+each column holds, see what will happen to every row, then import (or cancel: nothing is
+written until then)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cars_desktop.exchange.formats import FIELDS
+from cars_desktop.exchange.importer import (
+    DUPLICATE,
+    ERROR,
+    MATCHED,
+    NEAR,
+    NEW,
+    SKIPPED,
+    ImportProblem,
+    commit,
+    make_plan,
+    open_file,
+    remember_mapping,
+)
+from cars_desktop.exchange.preview import ImportPreviewList
+from cars_desktop.exchange.reader import ReadError
+from cars_desktop.store.database import StoreError
+from cars_desktop.ui.record_view import RecordView
+from cars_desktop.ui.widgets import ErrorLabel
+
+ENCODINGS = (("Found by itself", None), ("UTF-8", "utf-8"),
+             ("Windows (Excel, western Europe)", "windows-1252"), ("Latin-1", "latin-1"))
+ORDERS = (("Year first: 2026-03-04", "ymd"), ("Day first: 04/03/2026 is March 4", "dmy"),
+          ("Month first: 03/04/2026 is March 4", "mdy"))
+
+
+class ImportDialog(QDialog):
+    def __init__(self, parent: QWidget | None, backup_folder: Path,
+                 path: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import from a spreadsheet")
+        self.backup_folder = backup_folder
+        self.path: Path | None = None
+        self.table = self.known = self.plan = None
+        self.mapping: list[str] = []
+        self.same_as_near: set[int] = set()
+        self.result = None
+
+        self.file_label = QLabel("Choose a CSV file or an Excel workbook (.xlsx): your own "
+                                 "spreadsheet, or a CanadaHelps, PayPal or Benevity export.")
+        self.file_label.setWordWrap(True)
+        choose = QPushButton("&Choose a file…")
+        choose.setObjectName("chooseImportFile")
+        choose.clicked.connect(self.choose_file)
+        self.encoding = QComboBox()
+        self.encoding.setObjectName("importEncoding")
+        for label, code in ENCODINGS:
+            self.encoding.addItem(label, code)
+        self.encoding.currentIndexChanged.connect(lambda: self.load(keep_mapping=False))
+        self.sheet = QComboBox()
+        self.sheet.setObjectName("importSheet")
+        self.sheet.currentIndexChanged.connect(lambda: self.load(keep_mapping=False))
+        self.order = QComboBox()
+        self.order.setObjectName("importDateOrder")
+        for label, code in ORDERS:
+            self.order.addItem(label, code)
+        self.order.currentIndexChanged.connect(self.replan)
+        top = QGridLayout()
+        top.addWidget(self.file_label, 0, 0, 1, 3)
+        top.addWidget(choose, 0, 3)
+        self.encoding_label = QLabel("&Text encoding")
+        self.encoding_label.setBuddy(self.encoding)
+        top.addWidget(self.encoding_label, 1, 0)
+        top.addWidget(self.encoding, 1, 1)
+        self.sheet_label = QLabel("S&heet")
+        self.sheet_label.setBuddy(self.sheet)
+        top.addWidget(self.sheet_label, 1, 2)
+        top.addWidget(self.sheet, 1, 3)
+        self.order_label = QLabel("&Dates")
+        self.order_label.setBuddy(self.order)
+        top.addWidget(self.order_label, 2, 0)
+        top.addWidget(self.order, 2, 1, 1, 3)
+
+        self.columns_box = QGroupBox("What each column holds")
+        self.columns_grid = QGridLayout()
+        inner = QWidget()
+        inner.setLayout(self.columns_grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setMaximumHeight(170)
+        box_layout = QVBoxLayout(self.columns_box)
+        box_layout.addWidget(scroll)
+
+        self.records = ImportPreviewList()
+        self.view = RecordView(self.records, "importPreview", stretch_column=6,
+                               multi_select=True)
+        self.summary = QLabel()
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.error = ErrorLabel()
+
+        buttons = QDialogButtonBox()
+        self.skip_button = buttons.addButton("S&kip these rows",
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.skip_button.setObjectName("skipRows")
+        self.skip_button.clicked.connect(self.skip_selected)
+        self.same_button = buttons.addButton("&Same partner as suggested",
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.same_button.setObjectName("samePartner")
+        self.same_button.clicked.connect(self.same_partner)
+        self.import_button = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button.setObjectName("doImport")
+        self.import_button.clicked.connect(self.do_import)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancelImport")
+        buttons.rejected.connect(self.reject)
+        for button in (self.skip_button, self.same_button, self.import_button, choose):
+            button.setAutoDefault(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.columns_box)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(1100, 760)
+        self._show_state()
+        if path:
+            self.open_path(Path(path))
+
+    # The file
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import from a spreadsheet", str(Path.home()),
+            "Spreadsheets (*.csv *.txt *.xlsx);;All files (*)")
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> None:
+        self.path = path
+        self.file_label.setText(f"<b>{path.name}</b>")
+        for combo in (self.encoding, self.sheet):
+            combo.blockSignals(True)
+        self.encoding.setCurrentIndex(0)
+        self.sheet.clear()
+        for combo in (self.encoding, self.sheet):
+            combo.blockSignals(False)
+        self.load(keep_mapping=False)
+
+    def load(self, keep_mapping: bool = True) -> None:
+        if self.path is None:
+            return
+        self.error.show_message("")
+        try:
+            self.table, self.known, mapping = open_file(
+                self.path, self.encoding.currentData(), self.sheet.currentText() or None)
+        except ReadError as err:
+            self.table = self.plan = None
+            self.error.show_message(str(err))
+            self._show_state()
+            return
+        if not keep_mapping or len(self.mapping) != len(self.table.headers):
+            self.mapping = mapping
+        if self.table.sheets and self.sheet.count() == 0:
+            self.sheet.blockSignals(True)
+            self.sheet.addItems(self.table.sheets)
+            self.sheet.setCurrentText(self.table.sheet)
+            self.sheet.blockSignals(False)
+        self._fill_columns()
+        self.replan(first=True)
+
+    def _fill_columns(self) -> None:
+        while self.columns_grid.count():
+            item = self.columns_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        example = self.table.rows[0] if self.table.rows else []
+        for number, header in enumerate(self.table.headers):
+            label = QLabel(f"<b>{header or '(no name)'}</b>"
+                           + (f" — e.g. {example[number][:40]}" if number < len(example)
+                              and example[number] else ""))
+            label.setTextFormat(Qt.TextFormat.RichText)
+            combo = QComboBox()
+            combo.setObjectName(f"column{number}")
+            combo.setAccessibleName(f"Column {header}")
+            for code, text in FIELDS.items():
+                combo.addItem(text, code)
+            combo.setCurrentIndex(max(0, combo.findData(self.mapping[number])))
+            combo.currentIndexChanged.connect(
+                lambda _, number=number, combo=combo: self._column_changed(number, combo))
+            self.columns_grid.addWidget(label, number, 0)
+            self.columns_grid.addWidget(combo, number, 1)
+        self.columns_box.setTitle(
+            f"Recognised: {self.known.name}" if self.known else
+            "What each column holds (guessed from its name: check and correct)")
+
+    def _column_changed(self, number: int, combo: QComboBox) -> None:
+        self.mapping[number] = combo.currentData()
+        self.known = None  # the volunteer's own mapping now
+        self.replan()
+
+    def set_column(self, number: int, target: str) -> None:
+        combo = self.findChild(QComboBox, f"column{number}")
+        combo.setCurrentIndex(combo.findData(target))
+
+    # The plan
+
+    def replan(self, first: bool = False) -> None:
+        if self.table is None:
+            return
+        order = None if first else self.order.currentData()
+        try:
+            self.plan = make_plan(self.table, self.mapping, self.known, self.path.name,
+                                  order)
+        except ImportProblem as err:
+            self.plan = None
+            self.error.show_message(str(err))
+            self._show_state()
+            return
+        self.error.show_message("")
+        if first:
+            self.order.blockSignals(True)
+            self.order.setCurrentIndex(self.order.findData(self.plan.date_order))
+            self.order.blockSignals(False)
+        self.same_as_near = {line for line in self.same_as_near
+                             if any(r.line == line for r in self.plan.rows)}
+        self.records.plan = self.plan
+        self.view.refresh("<p>The file has no rows under its headers.</p>")
+        self._show_state()
+
+    def _show_state(self) -> None:
+        plan = self.plan
+        self.columns_box.setVisible(self.table is not None)
+        asked = plan is not None and (plan.needs_date_order or self.order.currentData() != "ymd")
+        self.order.setVisible(asked)
+        self.order_label.setVisible(asked)
+        workbook = self.table is not None and bool(self.table.sheets)
+        self.sheet.setVisible(workbook)
+        self.sheet_label.setVisible(workbook)
+        self.encoding.setVisible(self.table is not None and not workbook)
+        self.encoding_label.setVisible(self.table is not None and not workbook)
+        if plan is None:
+            self.summary.setText("")
+            self.import_button.setEnabled(False)
+            self.import_button.setText("&Import")
+            self.records.plan = None
+            self.view.refresh("<p>Nothing to show yet.</p>")
+            return
+        counts = plan.counts()
+        writes = counts[NEW] + counts[MATCHED] + counts[NEAR]
+        new_partners = len({r.partner_name.lower() for r in plan.rows if r.action == NEW}) + \
+            len([r for r in plan.rows if r.action == NEAR and r.line not in self.same_as_near])
+        found = [f"{len(plan.rows):,} rows ({plan.format_name}"
+                 + (f", {self.table.encoding}" if self.table.encoding else "") + ")"]
+        found.append(f"<b>{writes:,} gifts to import</b> ({new_partners:,} new partners)")
+        if counts[NEAR]:
+            found.append(f"{counts[NEAR]:,} with a name close to a known partner: check them")
+        if counts[DUPLICATE]:
+            found.append(f"{counts[DUPLICATE]:,} already in the data, skipped")
+        if counts[SKIPPED]:
+            found.append(f"{counts[SKIPPED]:,} skipped")
+        if counts[ERROR]:
+            found.append(f"<span style='color:#b00020'>{counts[ERROR]:,} with an error, not "
+                         "imported (see Why)</span>")
+        if plan.needs_date_order:
+            found.append("<b>The dates could be day first or month first: choose which "
+                         "above.</b>")
+        self.summary.setText(" · ".join(found))
+        self.import_button.setEnabled(writes > 0)
+        self.import_button.setText(f"&Import {writes:,} gift{'s' if writes != 1 else ''}")
+
+    def skip_selected(self) -> None:
+        if self.plan is None:
+            return
+        for number in self.view.selected_ids():
+            row = self.plan.rows[number]
+            if row.writes:
+                row.action, row.why = SKIPPED, "skipped by you"
+        self.view.refresh("")
+        self._show_state()
+
+    def same_partner(self) -> None:
+        if self.plan is None:
+            return
+        for number in self.view.selected_ids():
+            row = self.plan.rows[number]
+            if row.action == NEAR:
+                self.same_as_near.add(row.line)
+                row.why = f"the same partner as “{row.near_name}”, as you said"
+        self.view.refresh("")
+        self._show_state()
+
+    def do_import(self):
+        if self.plan is None:
+            return None
+        if self.plan.needs_date_order and self.order.currentData() == "ymd":
+            self.error.show_message("Choose how the dates are written (day or month first) "
+                                    "before importing.")
+            return None
+        try:
+            self.result = commit(self.plan, self.same_as_near, self.backup_folder)
+        except ImportProblem as err:
+            self.error.show_message(str(err))
+            return None
+        except StoreError as err:
+            QMessageBox.critical(self, "Nothing was imported", str(err))
+            return None
+        if self.known is None:
+            remember_mapping(self.table.headers, self.mapping)
+        result = self.result
+        QMessageBox.information(
+            self, "Imported",
+            f"{result.contributions:,} gifts imported, with {result.partners:,} new partners."
+            "\n\nA backup was made just before. To take this import back, use File › Undo "
+            "an import…")
+        self.accept()
+        return result
+
+
+def undo_an_import(parent: QWidget) -> bool:
+    from cars_desktop.exchange.importer import batches, undo_batch
+
+    found = batches()
+    if not found:
+        QMessageBox.information(parent, "Undo an import", "There is no import to undo.")
+        return False
+    labels = [f"{batch.created_at[:16].replace('T', ' ')} — {batch.file_name}: "
+              f"{batch.contributions:,} gifts, {batch.partners:,} new partners"
+              for batch in found]
+    label, chosen = QInputDialog.getItem(parent, "Undo an import",
+                                         "Take back everything this import added:", labels, 0,
+                                         False)
+    if not chosen:
+        return False
+    batch = found[labels.index(label)]
+    try:
+        partners, gifts = undo_batch(batch.id)
+    except (ImportProblem, StoreError) as err:
+        QMessageBox.warning(parent, "Not undone", str(err))
+        return False
+    QMessageBox.information(parent, "Import undone",
+                            f"{gifts:,} gifts and {partners:,} partners from {batch.file_name} "
+                            "were removed.")
+    return True
