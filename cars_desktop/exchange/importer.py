@@ -204,6 +204,9 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
             row.action, row.why = DUPLICATE, f"reference {reference} is already there"
         elif key in seen_gifts or (row.partner_id and lookup.has_gift(*key)):
             row.action, row.why = DUPLICATE, "same partner, date and amount already there"
+        elif row.near_id and lookup.has_gift(row.near_id, row.date, row.amount_cents):
+            row.action = DUPLICATE
+            row.why = f"already there as a gift of “{row.near_name}” (same date and amount)"
         if row.action == NEW:
             folded = fold_for_match(row.partner_name)
             if folded in first_line:
@@ -260,6 +263,11 @@ class _Partners:
                 self.by_email.setdefault(email.lower(), (pid, name))
             self.by_name.setdefault(fold_for_match(name), (pid, name))
         self.names = {folded: found for folded, found in self.by_name.items()}
+        # close names are looked for among those with the same first letter: a typo is
+        # rarely in it, and comparing with every partner would make a large file slow
+        self.by_initial: dict[str, list[str]] = {}
+        for folded in self.names:
+            self.by_initial.setdefault(folded[:1], []).append(folded)
         self.gifts = set()
         for pid, day, cents in db.execute_sql(
                 "SELECT partner_id, date, amount_cents FROM contribution"):
@@ -280,8 +288,8 @@ class _Partners:
             return
         folded = fold_for_match(row.partner_name)
         if folded not in self._close:
-            close = difflib.get_close_matches(folded, self.names, n=1, cutoff=0.88) \
-                if len(self.names) < 20_000 else []
+            close = difflib.get_close_matches(folded, self.by_initial.get(folded[:1], []),
+                                              n=1, cutoff=0.88)
             self._close[folded] = self.names[close[0]] if close else None
         near = self._close[folded]
         if near:

@@ -328,7 +328,9 @@ class ImportDialog(QDialog):
         result = self.result
         QMessageBox.information(
             self, "Imported",
-            f"{result.contributions:,} gifts imported, with {result.partners:,} new partners."
+            f"{result.contributions:,} gift{'s' if result.contributions != 1 else ''} "
+            f"imported, with {result.partners:,} new "
+            f"partner{'s' if result.partners != 1 else ''}."
             "\n\nA backup was made just before. To take this import back, use File › Undo "
             "an import…")
         self.accept()
@@ -343,7 +345,8 @@ def undo_an_import(parent: QWidget) -> bool:
         QMessageBox.information(parent, "Undo an import", "There is no import to undo.")
         return False
     labels = [f"{batch.created_at[:16].replace('T', ' ')} — {batch.file_name}: "
-              f"{batch.contributions:,} gifts, {batch.partners:,} new partners"
+              f"{batch.contributions:,} gift{'s' if batch.contributions != 1 else ''}, "
+              f"{batch.partners:,} new partner{'s' if batch.partners != 1 else ''}"
               for batch in found]
     label, chosen = QInputDialog.getItem(parent, "Undo an import",
                                          "Take back everything this import added:", labels, 0,
