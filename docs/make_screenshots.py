@@ -171,6 +171,19 @@ def main(out: Path) -> None:
             box.grab().save(str(out / name))
             box.reject()
 
+        donors = Path(folder) / "donations-2026.csv"
+        donors.write_bytes(
+            "Nom;Courriel;Date;Montant;Fonds\r\n"
+            "Coop de Gravelbourg;;15/03/2026;1 234,56;Banque alimentaire\r\n"
+            "Marie-Hélène Brûlé;mh@example.ca;16/03/2026;50,00 $;\r\n"
+            "Quincaillerie Bélangerr;;17/03/2026;75;Gala\r\n"
+            "Sans date;;;12,00;\r\n"
+            "Nouveau Donateur;nd@example.ca;18/03/2026;20;\r\n".encode("cp1252"))
+        importing = window.import_file(str(donors))
+        settle(app, 500)
+        importing.grab().save(str(out / "import-dialog.png"))
+        importing.reject()
+
         QTimer.singleShot(300, lambda: grab_modal("damaged-file.png"))
         offer_restore(Path(folder) / "sample", "The data file /home/anne/.local/share/CARS "
                       "Desktop/cars-desktop.sqlite3 is damaged (database disk image is "
