@@ -22,6 +22,10 @@ def _parser() -> argparse.ArgumentParser:
                     "letters, offline. With no command, opens the window.")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    self_test = commands.add_parser(
+        "self-test", help="check that this installation works (in a temporary folder)")
+    self_test.add_argument("--no-window", action="store_true",
+                           help="leave out opening the main window")
     commands.add_parser("check", parents=[data_dir],
                         help="check the data file for damage (exit 1 when damaged)")
     backup = commands.add_parser("backup", parents=[data_dir], help="make a verified backup")
@@ -122,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_app(getattr(args, "data_dir", None), qt_args)
     if qt_args:
         _parser().error(f"unrecognised arguments: {' '.join(qt_args)}")
+    if args.command == "self-test":
+        from cars_desktop.self_test import run
+
+        return run(show_window=not args.no_window)
     from cars_desktop.store import database
 
     data_dir = database.resolve_data_dir(getattr(args, "data_dir", None))
