@@ -376,8 +376,10 @@ def _import(data_dir: Path, args) -> int:
         except importer.ImportProblem as err:
             print(f"cars-desktop: {err}", file=sys.stderr)
             return 2
-        print(f"Imported {result.contributions:,} gifts and {result.partners:,} new partners "
-              f"(batch {result.batch_id}; backup first: {result.backup.name}).")
+        gifts = f"{result.contributions:,} gift{'s' if result.contributions != 1 else ''}"
+        new = f"{result.partners:,} new partner{'s' if result.partners != 1 else ''}"
+        print(f"Imported {gifts} and {new} (batch {result.batch_id}; backup first: "
+              f"{result.backup.name}).")
     return 0
 
 

@@ -106,7 +106,7 @@ _GUESSES = (
       "employeur"), "company"),
     (("partner", "partenaire", "donor", "donateur", "donatrice", "name", "nom"),
      "partner_name"),
-    (("email", "e-mail", "courriel", "adresse courriel"), "email"),
+    (("email", "e mail", "courriel", "adresse courriel", "adresse e mail"), "email"),
     (("phone", "telephone", "tel"), "phone"),
     (("postal", "code postal", "zip"), "postal_code"),
     (("address", "adresse", "street", "rue"), "address_line1"),
@@ -160,6 +160,8 @@ def _guess(header: str) -> str:
     for needles, target in _GUESSES:
         if any(needle in words for needle in needles if len(needle) > 3):
             return target
+    if "mail" in words:  # "E-mail", "Adresse e-mail"
+        return "email"
     return ""
 
 

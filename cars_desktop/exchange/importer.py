@@ -19,6 +19,7 @@ from pathlib import Path
 from cars_desktop.core import vocab
 from cars_desktop.core.money import MoneyError, parse_money
 from cars_desktop.core.text import clean, fold, fold_for_match, sort_key
+from cars_desktop.exchange.cells import restore
 from cars_desktop.exchange.formats import FIELDS, Format, find_header, mapping_for, recognise
 from cars_desktop.exchange.reader import Table, read_table
 from cars_desktop.store.database import transaction
@@ -153,7 +154,7 @@ def parse_date(text: str, order: str) -> dt.date:
             day, year = (numbers[0], numbers[1]) if numbers[1] > 31 else \
                 (numbers[1], numbers[0])
             return dt.date(year, months[0], day)
-    except ValueError:
+    except (ValueError, OverflowError):
         pass
     raise ValueError(f"“{raw}” is not a date this import can read (write 2026-05-01)")
 
@@ -184,13 +185,16 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
     existing_refs = {row[0] for row in db.execute_sql(
         "SELECT reference FROM contribution WHERE reference != ''")}
     existing_ids = {row[0] for row in db.execute_sql("SELECT uuid FROM contribution")}
+    own = known is not None and known.code == "cars"
     for cells, line in zip(table.rows, table.lines, strict=True):
-        values = {target: cells[number].strip() for target, number in column.items()}
+        # the app's own export wrote cells that looked like formulas with an apostrophe
+        values = {target: restore(cells[number]) if own else cells[number]
+                  for target, number in column.items()}
         row = PlanRow(line, NEW, values=values)
         plan.rows.append(row)
         try:
             _read_row(row, values, known, plan.date_order, today)
-        except ValueError as err:
+        except (ValueError, OverflowError) as err:
             row.action, row.why = ERROR, str(err)
             continue
         if row.action == SKIPPED:
@@ -202,13 +206,15 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
             row.action, row.why = DUPLICATE, "this very contribution is already there"
         elif reference and (reference in existing_refs or reference in seen_refs):
             row.action, row.why = DUPLICATE, f"reference {reference} is already there"
+        elif values.get("uuid") or reference:
+            pass  # its own ID or reference tells it apart, even from a gift just like it
         elif key in seen_gifts or (row.partner_id and lookup.has_gift(*key)):
             row.action, row.why = DUPLICATE, "same partner, date and amount already there"
         elif row.near_id and lookup.has_gift(row.near_id, row.date, row.amount_cents):
             row.action = DUPLICATE
             row.why = f"already there as a gift of “{row.near_name}” (same date and amount)"
         if row.action == NEW:
-            folded = fold_for_match(row.partner_name)
+            folded = new_partner_key(row)
             if folded in first_line:
                 row.why = f"the same new partner as line {first_line[folded]}"
             else:
@@ -217,6 +223,14 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
             seen_refs.add(reference)
         seen_gifts.add(key)
     return plan
+
+
+def new_partner_key(row: PlanRow) -> str:
+    """Rows that make one new partner: the same Partner ID, else the same folded name."""
+    return row.values.get("partner_uuid") or fold_for_match(row.partner_name)
+
+
+_ANONYMOUS = ("not shared by donor", "anonymous", "anonyme", "not shared")
 
 
 def _read_row(row: PlanRow, values: dict, known: Format | None, order: str,
@@ -228,6 +242,9 @@ def _read_row(row: PlanRow, values: dict, known: Format | None, order: str,
     currency = values.get("currency", "").upper()
     if currency and currency not in ("CAD", "$", "CA$", "C$"):
         raise ValueError(f"the amount is in {currency}: only Canadian dollars are imported")
+    for part in ("first_name", "last_name", "partner_name"):  # "Not shared by donor"
+        if fold(values.get(part, "")) in _ANONYMOUS:
+            values[part] = ""
     name = clean(values.get("partner_name", ""))
     person = clean(f"{values.get('first_name', '')} {values.get('last_name', '')}")
     company = clean(values.get("company", ""))
@@ -331,18 +348,19 @@ def commit(plan: Plan, same_as_near: set[int] | None = None, backup_folder: Path
         conn = db.connection()
         new_partners: dict[str, int] = {}
         contribution_rows = []
+        filled: list[list] = []
         for row in rows:
             pid = row.partner_id
             if row.action == NEAR and row.line in same_as_near:
                 pid = row.near_id
             if pid is None:
-                key = fold_for_match(row.partner_name)
+                key = new_partner_key(row)
                 pid = new_partners.get(key)
                 if pid is None:
                     pid = _new_partner(conn, row, batch.id, stamp)
                     new_partners[key] = pid
             else:
-                _fill_blanks(conn, pid, row.values, stamp)
+                filled += _fill_blanks(conn, pid, row.values, stamp)
             contribution_rows.append(_contribution(row, pid, batch.id, method, stamp))
         conn.executemany(
             "INSERT INTO contribution (uuid, created_at, updated_at, partner_id, family, kind,"
@@ -355,6 +373,7 @@ def commit(plan: Plan, same_as_near: set[int] | None = None, backup_folder: Path
                      " WHERE p.id = contribution.partner_id) WHERE import_batch_id = ?",
                      (batch.id,))
         batch.partners, batch.contributions = len(new_partners), len(contribution_rows)
+        batch.filled = json.dumps(filled)
         batch.save()
     return ImportResult(batch.id, len(new_partners), len(contribution_rows), backup)
 
@@ -403,7 +422,7 @@ def _new_partner(conn, row: PlanRow, batch_id: int, stamp: str) -> int:
     return pid
 
 
-def _fill_blanks(conn, pid: int, values: dict, stamp: str) -> None:
+def _fill_blanks(conn, pid: int, values: dict, stamp: str) -> list[list]:
     """A known partner gets what the file knows and the app did not: never an overwrite."""
     current = dict(zip(("email", "phone", "address_line1", "address_line2", "city",
                         "postal_code", "province"),
@@ -420,6 +439,7 @@ def _fill_blanks(conn, pid: int, values: dict, stamp: str) -> None:
     if blanks:
         conn.execute(f"UPDATE partner SET {', '.join(f'{n} = ?' for n in blanks)},"
                      " updated_at = ? WHERE id = ?", (*blanks.values(), stamp, pid))
+    return [[pid, name, value] for name, value in blanks.items()]
 
 
 def _contribution(row: PlanRow, pid: int, batch_id: int, method: str, stamp: str) -> tuple:
@@ -482,6 +502,11 @@ def undo_batch(batch_id: int) -> tuple[int, int]:
                      " WHERE import_batch_id = ?)", (batch_id,))
         partners = conn.execute("DELETE FROM partner WHERE import_batch_id = ?",
                                 (batch_id,)).rowcount
+        # what it filled in on known partners goes, unless someone has changed it since
+        for pid, name, value in json.loads(batch.filled or "[]"):
+            if name in _PARTNER_TEXT + ("province",):
+                conn.execute(f"UPDATE partner SET {name} = '', updated_at = ? WHERE id = ?"
+                             f" AND {name} = ?", (utc_now(), pid, value))
         batch.undone_at = utc_now()
         batch.save()
     return partners, gifts

@@ -11,8 +11,6 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cars_desktop.exchange.cells import restore
-
 MAX_BYTES = 50_000_000  # a spreadsheet of gifts is far smaller: this is something else
 MAX_ROWS = 200_000
 MAX_CELL = 100_000  # characters in one cell
@@ -78,8 +76,7 @@ def read_table(path: str | Path, encoding: str | None = None, sheet: str | None 
 
 
 def _clean(cell: str) -> str:
-    """A cell as text: our own neutralised formulas restored, outer spaces dropped."""
-    return restore(cell.strip()) if cell else ""
+    return cell.strip() if cell else ""
 
 
 def _first_header(rows: list[list[str]]) -> int | None:
@@ -116,7 +113,7 @@ def _decode(data: bytes, chosen: str | None, name: str) -> tuple[str, str]:
 
 
 def _csv_rows(text: str, name: str) -> tuple[list[list[str]], list[int], str]:
-    sample = text[:65536]
+    sample = text[:8192]  # the sniffer is slow on odd text: a few lines tell the delimiter
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
@@ -147,15 +144,15 @@ def _csv_rows(text: str, name: str) -> tuple[list[list[str]], list[int], str]:
 
 
 def _workbook(path: Path, sheet: str | None):
-    import zipfile
-
     import openpyxl
 
+    problem = (f"The file {path.name} cannot be read as an Excel workbook (.xlsx): it may be "
+               "another kind of file (.ods, .xls), or damaged. Save it again from your "
+               "spreadsheet as .xlsx or CSV.")
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
-        raise ReadError(f"The workbook {path.name} cannot be read ({err}). Save it again from "
-                        "your spreadsheet, as .xlsx or CSV.") from None
+    except Exception:  # openpyxl raises many kinds for a file that is not a good workbook
+        raise ReadError(problem) from None
     try:
         names = book.sheetnames
         chosen = sheet if sheet in names else names[0]
@@ -166,6 +163,10 @@ def _workbook(path: Path, sheet: str | None):
             if len(rows) > MAX_ROWS:
                 raise ReadError(f"The sheet {chosen} has more than {MAX_ROWS:,} rows: import "
                                 "it in parts.")
+    except ReadError:
+        raise
+    except Exception:  # a damaged sheet inside a sound zip (XML cut short, bad data)
+        raise ReadError(problem) from None
     finally:
         book.close()
     return rows, lines, names, chosen

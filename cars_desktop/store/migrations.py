@@ -264,6 +264,7 @@ def _v3_import_batches(database: pw.SqliteDatabase) -> None:
             "contributions" INTEGER NOT NULL,
             "duplicates" INTEGER NOT NULL,
             "errors" INTEGER NOT NULL,
+            "filled" TEXT NOT NULL DEFAULT '[]',
             "undone_at" VARCHAR(255));
         ALTER TABLE "partner" ADD COLUMN "import_batch_id" INTEGER
             REFERENCES "import_batch" ("id") ON DELETE SET NULL;

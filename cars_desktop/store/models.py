@@ -18,7 +18,8 @@ db = pw.SqliteDatabase(None)
 
 
 def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    # to the microsecond: an edit made in the same second as an import still shows as one
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 def new_uuid() -> str:
@@ -47,6 +48,8 @@ class ImportBatch(BaseModel):
     contributions = pw.IntegerField(default=0)
     duplicates = pw.IntegerField(default=0)
     errors = pw.IntegerField(default=0)
+    # what the import filled in on partners already known: [partner id, field, value]
+    filled = pw.TextField(default="[]")
     undone_at = pw.CharField(null=True)
 
 
