@@ -96,6 +96,8 @@ def test_killed_at_random_moments_while_saving_loses_nothing_committed(data_dir)
         present = {int(purpose.split("-")[1]) for purpose in counts}
         assert committed <= present  # every transaction reported committed is there
     assert len(committed) > runs  # the writer got real work done between the kills
+    print(f"{runs} kills; {len(committed)} transactions reported committed, all found whole; "
+          f"{len(present)} present in all, {len(present) * BATCH} rows checked")
 
 
 # 2. Killed while updating the data, and while making a backup
@@ -154,6 +156,7 @@ def test_killed_while_updating_the_data_leaves_it_entirely_old_or_entirely_new(d
         for made in backups.list_backups(data_dir / "backups"):
             assert backups.describe_backup(made.path).problem is None
     assert "old" in outcomes  # the kills did land in the middle of the update
+    print(f"12 kills during an update: outcomes {sorted(outcomes)}, never in between")
 
 
 BACKER = """
