@@ -175,6 +175,14 @@ def _backup(data_dir: Path, args) -> int:
         except backups.BackupError as err:
             print(f"cars-desktop: {err}", file=sys.stderr)
             return 2
+    if args.to is not None:  # a copy away from the laptop: the reminder can wait
+        from cars_desktop.store import safety
+
+        try:
+            with database.open_store(data_dir):
+                safety.record_outside_backup()
+        except database.StoreError:
+            pass  # the window has the data open: the copy is made all the same
     print(f"Backup written and verified: {path}")
     return 0
 
@@ -349,6 +357,14 @@ def _import(data_dir: Path, args) -> int:
     from cars_desktop.exchange.reader import ReadError
     from cars_desktop.store import database
 
+    if args.dry_run and not (data_dir / database.DB_FILENAME).exists():
+        # a new group: compared with empty data, in a folder of its own, so nothing is written
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as empty:
+            database.open_store(empty).close()
+            args.dry_run_empty = True
+            return _import(Path(empty), args)
     with database.open_store(data_dir, read_only=args.dry_run) as store:
         try:
             table, known, mapping = importer.open_file(args.file, args.encoding, args.sheet)

@@ -208,8 +208,10 @@ def test_as_a_command(folder, tmp_path):
     assert missing.returncode == 2
     assert missing.stderr.strip() == ("cars-desktop: The file nothere.csv cannot be opened: "
                                       "No such file or directory.")
+    # a new group previews against empty data, and nothing is created
     no_data = cars_desktop("import", PAYPAL_FILE, "--dry-run", "--data-dir", tmp_path / "none")
-    assert no_data.returncode == 2 and "There is no CARS Desktop data" in no_data.stderr
+    assert no_data.returncode == 0 and "Nothing was written" in no_data.stdout
+    assert not (tmp_path / "none").exists()
     assert not (tmp_path / "none").exists()
 
     done = cars_desktop("import", PAYPAL_FILE, "--data-dir", folder)

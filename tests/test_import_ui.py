@@ -123,3 +123,22 @@ def test_an_edited_import_cannot_be_undone(qtbot, window, tmp_path, monkeypatch)
     window.undo_import()
     assert "cannot be undone" in seen[0]
     assert Contribution.select().count() == 1
+
+
+def test_the_date_order_chosen_and_rows_skipped_survive_a_new_preview(qtbot, window, tmp_path):
+    path = tmp_path / "ambiguous.csv"
+    path.write_text("Name,Date,Amount,Memo\nAnne Roy,03/04/2026,25,x\nLuc Roy,05/06/2026,30,y\n",
+                    encoding="utf-8")
+    dialog = window.import_file(str(path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.plan.needs_date_order and dialog.order.isVisible()
+    dialog.order.setCurrentIndex(dialog.order.findData("dmy"))  # day first
+    assert [row.date for row in dialog.plan.rows] == [dt.date(2026, 4, 3), dt.date(2026, 6, 5)]
+    dialog.view.select_row(dialog.view.model.row_of(1))
+    dialog.skip_selected()
+    dialog.set_column(3, "purpose")  # a new preview
+    assert dialog.order.currentData() == "dmy"
+    assert dialog.plan.rows[0].date == dt.date(2026, 4, 3)
+    assert dialog.plan.rows[1].action == "skipped"
+    assert "Import 1 gift" in dialog.import_button.text().replace("&", "")

@@ -114,13 +114,14 @@ _GUESSES = (
     (("province", "state", "prov"), "province"),
     (("country", "pays"), "country"),
     (("date",), "date"),
-    (("amount", "montant", "gift", "don", "total", "somme", "value", "valeur"), "amount"),
+    (("amount", "amt", "montant", "total", "somme", "value", "valeur", "gift amount"),
+     "amount"),
     (("reference", "ref", "transaction", "cheque", "receipt", "recu", "numero"),
      "reference"),
     (("fund", "fonds", "purpose", "campaign", "campagne", "project", "projet", "for",
       "pour", "destination"), "purpose"),
     (("description", "what was given", "item", "article"), "description"),
-    (("note", "notes", "message", "comment", "commentaire", "remarque"), "notes"),
+    (("note", "notes", "memo", "message", "comment", "commentaire", "remarque"), "notes"),
     (("currency", "devise", "monnaie"), "currency"),
     (("kind", "type", "genre"), "kind"),
 )
@@ -147,6 +148,9 @@ def mapping_for(headers: list[str], known: Format | None = None) -> list[str]:
         if guess:
             taken.add(guess)
         found.append(guess)
+    # beside a first-name column, "Nom" or "Name" is the family name, not the whole name
+    if "first_name" in taken and "last_name" not in taken and "partner_name" in found:
+        found[found.index("partner_name")] = "last_name"
     return found
 
 

@@ -140,6 +140,13 @@ def date_order_of(cells: list[str]) -> str | None:
 
 def parse_date(text: str, order: str) -> dt.date:
     raw = text.strip()
+    found = _parse_date(raw, order)
+    if found.year < 1900:
+        raise ValueError(f"“{raw}” has no year in full: write 2024, not 24")
+    return found
+
+
+def _parse_date(raw: str, order: str) -> dt.date:
     try:
         if match := _ISO.match(raw):
             return dt.date(int(match[1]), int(match[2]), int(match[3]))
@@ -179,8 +186,8 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
         plan.date_order = found or "ymd"
         plan.needs_date_order = found is None and any(_SLASHED.match(d.strip()) for d in dates)
     lookup = _Partners()
-    seen_refs: set[str] = set()
-    seen_gifts: set[tuple] = set()
+    seen_refs: dict[str, int] = {}  # -> its first line
+    seen_gifts: dict[tuple, int] = {}
     first_line: dict[str, int] = {}  # a new partner's first row
     existing_refs = {row[0] for row in db.execute_sql(
         "SELECT reference FROM contribution WHERE reference != ''")}
@@ -192,6 +199,11 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
                   for target, number in column.items()}
         row = PlanRow(line, NEW, values=values)
         plan.rows.append(row)
+        if any(cell.strip() for cell in cells[len(table.headers):]):
+            row.action = ERROR
+            row.why = ("this row has more cells than there are columns: is there a comma "
+                       "inside an amount or a name? (write 1234.56, or put it in quotes)")
+            continue
         try:
             _read_row(row, values, known, plan.date_order, today)
         except (ValueError, OverflowError) as err:
@@ -200,15 +212,29 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
         if row.action == SKIPPED:
             continue
         lookup.match(row)
-        reference = row.reference
-        key = (row.partner_id or fold_for_match(row.partner_name), row.date, row.amount_cents)
+        if row.action == ERROR:
+            continue
+        who = row.partner_id or fold_for_match(row.partner_name)
+        # a platform's transaction ID is unique everywhere; a cheque number only per partner
+        reference = row.reference if known is not None else (
+            f"{who}|{row.reference}" if row.reference else "")
+        key = (who, row.date, row.amount_cents)
         if values.get("uuid") and values["uuid"] in existing_ids:
             row.action, row.why = DUPLICATE, "this very contribution is already there"
-        elif reference and (reference in existing_refs or reference in seen_refs):
-            row.action, row.why = DUPLICATE, f"reference {reference} is already there"
-        elif values.get("uuid") or reference:
+        elif reference and reference in seen_refs:
+            row.action = DUPLICATE
+            row.why = f"reference {row.reference} twice in the file: same as line " \
+                      f"{seen_refs[reference]}"
+        elif reference and (row.reference in existing_refs if known is not None else
+                            row.partner_id and lookup.has_reference(row.partner_id,
+                                                                    row.reference)):
+            row.action, row.why = DUPLICATE, f"reference {row.reference} is already there"
+        elif values.get("uuid") or row.reference:
             pass  # its own ID or reference tells it apart, even from a gift just like it
-        elif key in seen_gifts or (row.partner_id and lookup.has_gift(*key)):
+        elif key in seen_gifts:
+            row.action = DUPLICATE
+            row.why = f"same partner, date and amount as line {seen_gifts[key]}"
+        elif row.partner_id and lookup.has_gift(*key):
             row.action, row.why = DUPLICATE, "same partner, date and amount already there"
         elif row.near_id and lookup.has_gift(row.near_id, row.date, row.amount_cents):
             row.action = DUPLICATE
@@ -220,8 +246,8 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
             else:
                 first_line[folded] = row.line
         if reference:
-            seen_refs.add(reference)
-        seen_gifts.add(key)
+            seen_refs.setdefault(reference, row.line)
+        seen_gifts.setdefault(key, row.line)
     return plan
 
 
@@ -272,6 +298,10 @@ class _Partners:
 
     def __init__(self) -> None:
         self.by_uuid, self.by_email, self.by_name = {}, {}, {}
+        self.erased = {row[0] for row in db.execute_sql(
+            "SELECT uuid FROM partner WHERE erased_at IS NOT NULL")}
+        self.references = {(pid, reference) for pid, reference in db.execute_sql(
+            "SELECT partner_id, reference FROM contribution WHERE reference != ''")}
         self.names: dict[str, tuple[int, str]] = {}
         for pid, uuid, name, email in db.execute_sql(
                 "SELECT id, uuid, name, email FROM partner WHERE erased_at IS NULL"):
@@ -291,17 +321,28 @@ class _Partners:
             self.gifts.add((pid, dt.date.fromisoformat(day), cents))
         self._close: dict[str, tuple[int, str] | None] = {}
 
+    def has_reference(self, partner_id, reference) -> bool:
+        return (partner_id, reference) in self.references
+
     def has_gift(self, partner_id, day, cents) -> bool:
         return (partner_id, day, cents) in self.gifts
 
     def match(self, row: PlanRow) -> None:
         values = row.values
+        if values.get("partner_uuid", "") in self.erased:
+            row.action, row.why = ERROR, "this partner's details were erased: not imported"
+            return
         found = self.by_uuid.get(values.get("partner_uuid", "")) or \
-            self.by_email.get(values.get("email", "").lower() or "\0") or \
             self.by_name.get(fold_for_match(row.partner_name))
         if found:
             row.partner_id, row.action = found[0], MATCHED
             row.partner_name = row.partner_name or found[1]
+            return
+        by_email = self.by_email.get(values.get("email", "").lower() or "\0")
+        if by_email:  # the same email, another name: a family's shared address, perhaps
+            row.action, row.near_id, row.near_name = NEAR, by_email[0], by_email[1]
+            row.why = (f"same email as “{by_email[1]}”: a new partner unless you say it is "
+                       "the same")
             return
         folded = fold_for_match(row.partner_name)
         if folded not in self._close:

@@ -18,7 +18,12 @@ ENCODINGS = ("utf-8", "windows-1252")  # tried in this order after a byte-order 
 
 
 class ReadError(ValueError):
-    """The file cannot be read as a table; the message says why, plainly."""
+    """The file cannot be read as a table; the message says why, plainly. For a workbook,
+    `sheets` names its sheets: another one may be readable."""
+
+    def __init__(self, message: str, sheets: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.sheets = sheets or []
 
 
 @dataclass
@@ -57,19 +62,24 @@ def read_table(path: str | Path, encoding: str | None = None, sheet: str | None 
         text, used = _decode(data, encoding, path.name)
         raw_rows, lines, delimiter = _csv_rows(text, path.name)
         table = Table([], [], [], encoding=used, delimiter=delimiter)
+    where = f"the sheet {table.sheet} of {path.name}" if table.sheets else f"the file {path.name}"
     if not raw_rows:
-        raise ReadError(f"The file {path.name} has no rows.")
+        raise ReadError(f"{where[0].upper()}{where[1:]} has no rows.", table.sheets)
     at = (header_finder or _first_header)(raw_rows)
     if at is None:
-        raise ReadError(f"No row of headers was found in {path.name}: the first row should "
-                        "name the columns (Name, Date, Amount…).")
+        others = [name for name in table.sheets if name != table.sheet]
+        raise ReadError(f"No row of headers was found in {where}: the first row should name "
+                        "the columns (Name, Date, Amount…)."
+                        + (f" Try another sheet: {', '.join(others)}." if others else ""),
+                        table.sheets)
     table.headers = [_clean(cell) for cell in raw_rows[at]]
     table.skipped_before = at
     width = len(table.headers)
     for row, line in zip(raw_rows[at + 1:], lines[at + 1:], strict=True):
         if not any(cell.strip() for cell in row):
             continue  # blank lines between rows
-        cells = [_clean(cell) for cell in row[:width]] + [""] * (width - len(row))
+        # extra cells are kept: the import reports them (a comma inside an amount?)
+        cells = [_clean(cell) for cell in row] + [""] * (width - len(row))
         table.rows.append(cells)
         table.lines.append(line)
     return table

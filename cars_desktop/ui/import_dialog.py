@@ -59,6 +59,8 @@ class ImportDialog(QDialog):
         self.table = self.known = self.plan = None
         self.mapping: list[str] = []
         self.same_as_near: set[int] = set()
+        self.skipped_lines: set[int] = set()  # kept through every new preview
+        self.order_chosen = False  # until then the file's own dates decide
         self.result = None
 
         self.file_label = QLabel("Choose a CSV file or an Excel workbook (.xlsx): your own "
@@ -79,7 +81,7 @@ class ImportDialog(QDialog):
         self.order.setObjectName("importDateOrder")
         for label, code in ORDERS:
             self.order.addItem(label, code)
-        self.order.currentIndexChanged.connect(self.replan)
+        self.order.currentIndexChanged.connect(self._order_chosen)
         top = QGridLayout()
         top.addWidget(self.file_label, 0, 0, 1, 3)
         top.addWidget(choose, 0, 3)
@@ -175,7 +177,14 @@ class ImportDialog(QDialog):
         except ReadError as err:
             self.table = self.plan = None
             self.error.show_message(str(err))
+            if err.sheets and self.sheet.count() == 0:  # another sheet may be the one
+                self.sheet.blockSignals(True)
+                self.sheet.addItems(err.sheets)
+                self.sheet.blockSignals(False)
             self._show_state()
+            if err.sheets:
+                self.sheet.setVisible(True)
+                self.sheet_label.setVisible(True)
             return
         if not keep_mapping or len(self.mapping) != len(self.table.headers):
             self.mapping = mapping
@@ -185,7 +194,8 @@ class ImportDialog(QDialog):
             self.sheet.setCurrentText(self.table.sheet)
             self.sheet.blockSignals(False)
         self._fill_columns()
-        self.replan(first=True)
+        self.order_chosen = False
+        self.replan()
 
     def _fill_columns(self) -> None:
         while self.columns_grid.count():
@@ -213,8 +223,13 @@ class ImportDialog(QDialog):
             "What each column holds (guessed from its name: check and correct)")
 
     def _column_changed(self, number: int, combo: QComboBox) -> None:
+        # a recognised format keeps its rules (only completed payments count) with the
+        # volunteer's columns
         self.mapping[number] = combo.currentData()
-        self.known = None  # the volunteer's own mapping now
+        self.replan()
+
+    def _order_chosen(self) -> None:
+        self.order_chosen = True
         self.replan()
 
     def set_column(self, number: int, target: str) -> None:
@@ -223,10 +238,10 @@ class ImportDialog(QDialog):
 
     # The plan
 
-    def replan(self, first: bool = False) -> None:
+    def replan(self) -> None:
         if self.table is None:
             return
-        order = None if first else self.order.currentData()
+        order = self.order.currentData() if self.order_chosen else None
         try:
             self.plan = make_plan(self.table, self.mapping, self.known, self.path.name,
                                   order)
@@ -236,12 +251,15 @@ class ImportDialog(QDialog):
             self._show_state()
             return
         self.error.show_message("")
-        if first:
+        if not self.order_chosen:  # show what the file's dates say
             self.order.blockSignals(True)
             self.order.setCurrentIndex(self.order.findData(self.plan.date_order))
             self.order.blockSignals(False)
-        self.same_as_near = {line for line in self.same_as_near
-                             if any(r.line == line for r in self.plan.rows)}
+        for row in self.plan.rows:  # the volunteer's decisions survive a new preview
+            if row.line in self.skipped_lines and row.writes:
+                row.action, row.why = SKIPPED, "skipped by you"
+            elif row.line in self.same_as_near and row.action == NEAR:
+                row.why = f"the same partner as “{row.near_name}”, as you said"
         self.records.plan = self.plan
         self.view.refresh("<p>The file has no rows under its headers.</p>")
         self._show_state()
@@ -294,6 +312,7 @@ class ImportDialog(QDialog):
             row = self.plan.rows[number]
             if row.writes:
                 row.action, row.why = SKIPPED, "skipped by you"
+                self.skipped_lines.add(row.line)
         self.view.refresh("")
         self._show_state()
 
@@ -337,6 +356,13 @@ class ImportDialog(QDialog):
         return result
 
 
+def _local(stamp: str) -> str:
+    """A stored UTC time as the volunteer's clock shows it."""
+    import datetime as dt
+
+    return f"{dt.datetime.fromisoformat(stamp).astimezone():%Y-%m-%d %H:%M}"
+
+
 def undo_an_import(parent: QWidget) -> bool:
     from cars_desktop.exchange.importer import batches, undo_batch
 
@@ -344,7 +370,7 @@ def undo_an_import(parent: QWidget) -> bool:
     if not found:
         QMessageBox.information(parent, "Undo an import", "There is no import to undo.")
         return False
-    labels = [f"{batch.created_at[:16].replace('T', ' ')} — {batch.file_name}: "
+    labels = [f"{_local(batch.created_at)} — {batch.file_name}: "
               f"{batch.contributions:,} gift{'s' if batch.contributions != 1 else ''}, "
               f"{batch.partners:,} new partner{'s' if batch.partners != 1 else ''}"
               for batch in found]
