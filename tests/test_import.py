@@ -49,7 +49,7 @@ from cars_desktop.exchange.importer import (
     undo_batch,
 )
 from cars_desktop.exchange.reader import ReadError, Table, read_table
-from cars_desktop.store import contributions, database, partners
+from cars_desktop.store import contributions, database, partners, profile
 from cars_desktop.store import sample as sample_data
 from cars_desktop.store.models import ContactPerson, Contribution, ImportBatch, Partner, db
 
@@ -1259,3 +1259,25 @@ def test_extra_cells_two_digit_years_and_erased_partners_are_errors(store, tmp_p
     assert rows[2].action == ERROR and "more cells than there are columns" in rows[2].why
     assert rows[3].action == ERROR and "year in full" in rows[3].why
     assert rows[4].action == ERROR and "erased" in rows[4].why
+
+
+def test_anonymous_gifts_count_and_organisations_look_like_organisations(store, tmp_path):
+    profile.save_group_profile({"name": "Groupe", "language": "fr",
+                                "fiscal_year_start_month": 1})
+    path = write_csv(tmp_path / "mixed.csv", [
+        ["Name", "Date", "Amount", "Family", "What was given"],
+        ["Anonyme", "2026-03-01", "20", "", ""],
+        ["Not shared by donor", "2026-03-02", "30", "", ""],
+        ["Épicerie Gagnon", "2026-03-03", "0", "Don en nature", "Dix dindes"],
+        ["Anne Roy", "2026-03-04", "15", "", ""]])
+    table, known, mapping = open_file(path)
+    mapping[3:5] = ["family", "description"]
+    plan = make_plan(table, mapping, known, path.name)
+    assert [row.action for row in plan.rows] == [NEW, NEW, NEW, NEW]
+    commit(plan)
+    anonymous = partner_named("Anonymous donors")
+    assert [g[1] for g in gifts_of(anonymous.id)] == [2000, 3000]  # the money is not lost
+    gagnon = partner_named("Épicerie Gagnon")
+    assert (gagnon.kind, gagnon.language) == ("organisation", "fr")
+    assert Contribution.get(Contribution.partner == gagnon.id).description == "Dix dindes"
+    assert partner_named("Anne Roy").kind == "person"

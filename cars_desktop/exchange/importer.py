@@ -256,7 +256,18 @@ def new_partner_key(row: PlanRow) -> str:
     return row.values.get("partner_uuid") or fold_for_match(row.partner_name)
 
 
-_ANONYMOUS = ("not shared by donor", "anonymous", "anonyme", "not shared")
+_ANONYMOUS = ("not shared by donor", "anonymous", "anonyme", "not shared", "anonymous donor",
+              "donateur anonyme")
+ANONYMOUS_DONORS = "Anonymous donors"
+_IN_KIND = ("gift in kind", "in kind", "don en nature", "en nature")
+# words that make a name an organisation's, in English and French
+_ORGANISATION = re.compile(
+    r"\b(inc|ltd|ltee|limited|corp|co-?op|coop|cooperative|club|society|societe|association|"
+    r"church|eglise|paroisse|parish|town|village|city|municipalite|ville|county|comte|school|"
+    r"ecole|college|foundation|fondation|caisse|bank|banque|credit union|legion|branch|"
+    r"hardware|quincaillerie|epicerie|ferme|farm|pharmacy|pharmacie|store|magasin|centre|"
+    r"center|council|conseil|ministry|ministere|department|service|services|group|groupe|"
+    r"& sons|et fils|enterprises|entreprises)\b")
 
 
 def _read_row(row: PlanRow, values: dict, known: Format | None, order: str,
@@ -268,13 +279,15 @@ def _read_row(row: PlanRow, values: dict, known: Format | None, order: str,
     currency = values.get("currency", "").upper()
     if currency and currency not in ("CAD", "$", "CA$", "C$"):
         raise ValueError(f"the amount is in {currency}: only Canadian dollars are imported")
+    anonymous = False
     for part in ("first_name", "last_name", "partner_name"):  # "Not shared by donor"
         if fold(values.get(part, "")) in _ANONYMOUS:
-            values[part] = ""
+            values[part], anonymous = "", True
     name = clean(values.get("partner_name", ""))
     person = clean(f"{values.get('first_name', '')} {values.get('last_name', '')}")
     company = clean(values.get("company", ""))
-    row.partner_name = company or name or person
+    # a gift whose giver chose not to be named still counts: on one partner for them all
+    row.partner_name = company or name or person or (ANONYMOUS_DONORS if anonymous else "")
     if not row.partner_name and not values.get("partner_uuid"):
         raise ValueError("no name says who gave")
     if not values.get("date"):
@@ -285,8 +298,9 @@ def _read_row(row: PlanRow, values: dict, known: Format | None, order: str,
     try:
         row.amount_cents = parse_money(values.get("amount", ""))
     except MoneyError as err:
-        raise ValueError(f"the amount: {err}") from None
-    if row.amount_cents == 0 and values.get("family", "").lower() != "gift in kind":
+        message = str(err)
+        raise ValueError(f"the amount: {message[:1].lower()}{message[1:]}") from None
+    if row.amount_cents == 0 and fold(values.get("family", "")) not in _IN_KIND:
         raise ValueError("the amount is zero")
     row.reference = clean(values.get("reference", ""))[:120]
     if values.get("email") and "@" not in values["email"]:
@@ -390,6 +404,7 @@ def commit(plan: Plan, same_as_near: set[int] | None = None, backup_folder: Path
         new_partners: dict[str, int] = {}
         contribution_rows = []
         filled: list[list] = []
+        language = _language()
         for row in rows:
             pid = row.partner_id
             if row.action == NEAR and row.line in same_as_near:
@@ -398,7 +413,7 @@ def commit(plan: Plan, same_as_near: set[int] | None = None, backup_folder: Path
                 key = new_partner_key(row)
                 pid = new_partners.get(key)
                 if pid is None:
-                    pid = _new_partner(conn, row, batch.id, stamp)
+                    pid = _new_partner(conn, row, batch.id, stamp, language)
                     new_partners[key] = pid
             else:
                 filled += _fill_blanks(conn, pid, row.values, stamp)
@@ -433,9 +448,11 @@ def _province(text: str) -> str:
     return ""
 
 
-def _new_partner(conn, row: PlanRow, batch_id: int, stamp: str) -> int:
+def _new_partner(conn, row: PlanRow, batch_id: int, stamp: str, language: str) -> int:
     values = row.values
-    person = not values.get("company")  # a company's gift names the company
+    # a company's gift names the company; a name in one column may be either
+    person = not values.get("company") and row.partner_name != ANONYMOUS_DONORS and \
+        not _ORGANISATION.search(fold(row.partner_name))
     text = {name: clean(values.get(name, ""))[:200] for name in _PARTNER_TEXT}
     province = _province(values.get("province", ""))
     cursor = conn.execute(
@@ -443,14 +460,14 @@ def _new_partner(conn, row: PlanRow, batch_id: int, stamp: str) -> int:
         " sector, partnership_type, status, shared_goal, strengths, address_line1,"
         " address_line2, city, province, postal_code, country, phone, email, website,"
         " language, notes, status_before_archive, import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?,"
-        " ?, 'casual', 'active', '', '', ?, ?, ?, ?, ?, ?, ?, ?, '', 'en', '', '', ?)",
+        " ?, 'casual', 'active', '', '', ?, ?, ?, ?, ?, ?, ?, ?, '', ?, '', '', ?)",
         (values.get("partner_uuid") or new_uuid(), stamp, stamp,
          "person" if person else "organisation",
          row.partner_name[:200], sort_key(row.partner_name),
          search_text(row.partner_name, text["city"], text["email"], text["phone"]),
          "community" if person else "corporate", text["address_line1"],
          text["address_line2"], text["city"], province, text["postal_code"],
-         text["country"] or "Canada", text["phone"], text["email"], batch_id))
+         text["country"] or "Canada", text["phone"], text["email"], language, batch_id))
     pid = cursor.lastrowid
     if values.get("company") and (values.get("first_name") or values.get("last_name")):
         contact = clean(f"{values.get('first_name', '')} {values.get('last_name', '')}")
@@ -461,6 +478,13 @@ def _new_partner(conn, row: PlanRow, batch_id: int, stamp: str) -> int:
             (new_uuid(), stamp, stamp, pid, contact, sort_key(contact), text["phone"],
              text["email"]))
     return pid
+
+
+def _language() -> str:
+    """New partners speak the group's default language until someone says otherwise."""
+    from cars_desktop.store.profile import group_profile
+
+    return group_profile().language or "en"
 
 
 def _fill_blanks(conn, pid: int, values: dict, stamp: str) -> list[list]:
@@ -485,7 +509,7 @@ def _fill_blanks(conn, pid: int, values: dict, stamp: str) -> list[list]:
 
 def _contribution(row: PlanRow, pid: int, batch_id: int, method: str, stamp: str) -> tuple:
     values = row.values
-    in_kind = values.get("family", "").lower() == "gift in kind"
+    in_kind = fold(values.get("family", "")) in _IN_KIND
     kind = _kind(values.get("kind", ""), in_kind)
     description = clean(values.get("description", ""))[:250] if in_kind else ""
     purpose = clean(values.get("purpose", ""))[:250]
