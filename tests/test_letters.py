@@ -1014,3 +1014,14 @@ def test_a_huge_logo_is_kept_small(tmp_path):
     Image.new("RGB", (5000, 2500), "navy").save(picture, format="PNG")
     kept = Image.open(io.BytesIO(prepare_logo(picture.getvalue())))
     assert kept.size == (600, 300) and kept.format == "PNG"
+
+
+def test_a_french_letter_is_signed_with_the_french_title_when_there_is_one(group, tmp_path):
+    english = give(org(language="en"))
+    french = give(org("Caisse populaire", contact="Lise Roy", language="fr"))
+    profile.save_text_settings({letters.TITLE_FR_KEY: "Présidente du conseil"})
+    path = tmp_path / "titles.pdf"
+    make_pdf(letters.letters_for([english, french], TODAY).letters, path)
+    first, second = page_texts(path)
+    assert "Anne Courchesne Chair of the Board" in first
+    assert "Anne Courchesne Présidente du conseil" in second

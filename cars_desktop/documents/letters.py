@@ -205,7 +205,7 @@ class _LetterMaker:
     def _signature(self, letter: Letter) -> list:
         head = self.head
         lines = [f"<b>{escape(head.signatory_name)}</b>" if head.signatory_name else "",
-                 escape(head.signatory_title), escape(head.name)]
+                 escape(head.title_in(letter.language)), escape(head.name)]
         block = [Paragraph("<br/>".join(line for line in lines if line), self.body)]
         if head.options.not_a_receipt:
             block += [Spacer(1, 6), Paragraph(escape(NOT_A_RECEIPT[letter.language]), self.note)]

@@ -72,6 +72,8 @@ def reset_template(kind: str, lang: str) -> None:
 
 # Options
 
+TITLE_FR_KEY = "profile.signatory_title_fr"
+
 
 @dataclass(frozen=True)
 class LetterOptions:
@@ -106,6 +108,11 @@ class Letterhead:
     signatory_name: str
     signatory_title: str
     options: LetterOptions
+    signatory_title_fr: str = ""  # for letters in French, when it differs
+
+    def title_in(self, lang: str) -> str:
+        return self.signatory_title_fr if lang == "fr" and self.signatory_title_fr \
+            else self.signatory_title
 
 
 def letterhead() -> Letterhead:
@@ -117,7 +124,7 @@ def letterhead() -> Letterhead:
     contact = " · ".join(part for part in (profile.phone, profile.email, profile.website) if part)
     return Letterhead(profile.name, address, contact, profile.logo or None,
                       profile.charity_number, profile.signatory_name, profile.signatory_title,
-                      letter_options())
+                      letter_options(), text_setting(TITLE_FR_KEY, ""))
 
 
 # What each letter says
@@ -171,7 +178,7 @@ def _common_values(partner: Partner, head: Letterhead, salutation: str, contact_
                    today: dt.date, lang: str) -> dict[str, str]:
     return {"salutation": salutation, "contact_name": contact_name,
             "partner_name": partner.name, "group_name": head.name,
-            "signatory_name": head.signatory_name, "signatory_title": head.signatory_title,
+            "signatory_name": head.signatory_name, "signatory_title": head.title_in(lang),
             "today": written_date(today, lang)}
 
 
