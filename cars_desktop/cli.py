@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     letters.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     letters.add_argument("--mark-thanked", action="store_true",
                          help="record the contributions as thanked by letter today")
+    letters.add_argument("--one-per-gift", action="store_true",
+                         help="with --unthanked: a letter for each gift, not one per partner")
     report = commands.add_parser(
         "report", parents=[data_dir], help="make a report as a PDF",
         description="Make a report as a PDF on the group's letterhead.")
@@ -143,6 +145,22 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def _open(data_dir: Path, read_only: bool):
+    """The data, up to date. Opening read-only cannot update a file an earlier version saved:
+    then it says how (the window updates it, after a backup)."""
+    from cars_desktop.store import database
+    from cars_desktop.store.migrations import LATEST_VERSION
+
+    store = database.open_store(data_dir, read_only=read_only)
+    if store.schema_version() < LATEST_VERSION:
+        store.close()
+        raise database.StoreError(
+            f"The data in {data_dir} was saved by an earlier version of CARS Desktop and must "
+            "be updated first: start CARS Desktop once (it makes a backup, then updates it), "
+            "then run this command again.")
+    return store
+
+
 def _check(data_dir: Path, args) -> int:
     from cars_desktop.store import database
     from cars_desktop.store.migrations import LATEST_VERSION
@@ -205,7 +223,7 @@ def _sample(data_dir: Path, args) -> int:
 def _letters(data_dir: Path, args) -> int:
     import dataclasses
 
-    from cars_desktop.store import database, letters, profile
+    from cars_desktop.store import letters, profile
 
     if args.year_end and not (args.start and args.end):
         print("cars-desktop: a year-end summary needs its period: --from YYYY-MM-DD "
@@ -222,7 +240,7 @@ def _letters(data_dir: Path, args) -> int:
               f"{args.output / 'letters.pdf'}", file=sys.stderr)
         return 2
     today = dt.date.today()
-    with database.open_store(data_dir, read_only=not args.mark_thanked):
+    with _open(data_dir, read_only=not args.mark_thanked):
         missing = profile.letters_missing()
         if missing:
             print(f"cars-desktop: {missing}", file=sys.stderr)
@@ -233,7 +251,8 @@ def _letters(data_dir: Path, args) -> int:
                                                 today, args.lang)
             else:
                 ids = letters.unthanked_ids() if args.unthanked else args.contribution
-                batch = letters.letters_for(ids, today, args.lang)
+                batch = letters.letters_for(ids, today, args.lang,
+                                            together=args.unthanked and not args.one_per_gift)
         except letters.LetterProblem as err:
             print(f"cars-desktop: {err}", file=sys.stderr)
             return 2
@@ -279,7 +298,7 @@ def _report(data_dir: Path, args) -> int:
     import dataclasses
 
     from cars_desktop.core.report_text import NEEDS_PARTNER, NEEDS_PERIOD
-    from cars_desktop.store import database, letters, profile, reports
+    from cars_desktop.store import letters, profile, reports
 
     problem = _output_problem(args.output)
     if args.name in NEEDS_PERIOD and not (args.start and args.end):
@@ -292,7 +311,7 @@ def _report(data_dir: Path, args) -> int:
         print(f"cars-desktop: {problem}", file=sys.stderr)
         return 2
     today = dt.date.today()
-    with database.open_store(data_dir, read_only=True):
+    with _open(data_dir, read_only=True):
         missing = profile.letters_missing()
         if missing:
             print(f"cars-desktop: {missing.replace('Letters need', 'Reports need')}",
@@ -331,14 +350,13 @@ def _report(data_dir: Path, args) -> int:
 
 def _export(data_dir: Path, args) -> int:
     from cars_desktop.exchange.export import export_csv
-    from cars_desktop.store import database
 
     problem = _output_problem(args.file)
     if problem:
         print(f"cars-desktop: {problem.replace('report.pdf', args.what + '.csv')}",
               file=sys.stderr)
         return 2
-    with database.open_store(data_dir, read_only=True):
+    with _open(data_dir, read_only=True):
         try:
             count = export_csv(args.what, args.file)
         except OSError as err:
@@ -365,7 +383,7 @@ def _import(data_dir: Path, args) -> int:
             database.open_store(empty).close()
             args.dry_run_empty = True
             return _import(Path(empty), args)
-    with database.open_store(data_dir, read_only=args.dry_run) as store:
+    with _open(data_dir, read_only=args.dry_run) as store:
         try:
             table, known, mapping = importer.open_file(args.file, args.encoding, args.sheet)
             plan = importer.make_plan(table, mapping, known, args.file.name, args.dates)

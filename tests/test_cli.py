@@ -91,3 +91,16 @@ def test_backup_while_the_app_is_open_works(tmp_path, store):
 def test_bad_arguments_are_explained(tmp_path, args, message):
     done = run(*args, "--data-dir", tmp_path)
     assert done.returncode == 2 and message in done.stderr
+
+
+def test_a_read_only_command_on_data_from_an_earlier_version_says_how_to_update(tmp_path):
+    from cars_desktop.store import database, migrations
+
+    data = tmp_path / "older"
+    database.open_store(data, migrations=migrations.MIGRATIONS[:1]).close()
+    done = subprocess.run([sys.executable, "-m", "cars_desktop", "export", "partners",
+                           str(tmp_path / "p.csv"), "--data-dir", str(data)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "earlier version" in done.stderr and "start CARS Desktop once" in done.stderr
+    assert not (tmp_path / "p.csv").exists()

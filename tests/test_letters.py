@@ -1025,3 +1025,22 @@ def test_a_french_letter_is_signed_with_the_french_title_when_there_is_one(group
     first, second = page_texts(path)
     assert "Anne Courchesne Chair of the Board" in first
     assert "Anne Courchesne Présidente du conseil" in second
+
+
+def test_several_gifts_in_one_letter_with_their_table_and_its_own_template(group, tmp_path):
+    pid = org(language="en")
+    first, second = give(pid), give(pid, amount="100", date=dt.date(2026, 6, 15))
+    other = give(org("Town of Sussex", contact="Mary Smith"))
+    batch = letters.letters_for([first, other, second], TODAY, together=True)
+    kinds = [(letter.kind, letter.contribution_ids) for letter in batch.letters]
+    assert kinds == [("several", [first, second]), ("cash", [other])]
+    path = tmp_path / "together.pdf"
+    make_pdf(batch.letters, path)
+    together, single = page_texts(path)
+    assert "thank you for your gifts:" in together
+    assert "Total $1,334.56" in together and "$100.00" in together
+    with pytest.raises(TemplateError, match="gift_list"):
+        letters.save_template("several", "en", "{salutation},\\n\\nThanks!\\n\\nBye,")
+    who, text = letters.preview("several", "fr", letters.default_template("several", "fr"),
+                                TODAY)
+    assert "Quincaillerie Lefèvre" in who and "merci pour vos dons" in text

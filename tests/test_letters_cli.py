@@ -96,16 +96,22 @@ def test_unthanked_letters_without_marking_them(data_dir, ids, out, capsys):
     before = (data_dir / database.DB_FILENAME).read_bytes()
     assert letters_cli(data_dir, "--unthanked", "-o", path) == 0
     printed = capsys.readouterr()
-    assert printed.out.strip() == f"3 letters (3 pages) written to {path}"
+    # one letter per partner: Lefèvre's two gifts are thanked together
+    assert printed.out.strip() == f"2 letters (2 pages) written to {path}"
     assert printed.err == ""
-    lefevre_1, lefevre_2, sussex = page_texts(path)
-    assert "Madame, Monsieur," in lefevre_1 and "1 234,56 $" in lefevre_1
-    assert "reçu le 1er mars 2025" in lefevre_1 and today_in("fr") in lefevre_1
-    assert "votre don de 100,00 $" in lefevre_2
+    lefevre, sussex = page_texts(path)
+    assert "Madame, Monsieur," in lefevre and "merci pour vos dons" in lefevre
+    assert "1er mars 2025" in lefevre and "1 234,56 $" in lefevre and "100,00 $" in lefevre
+    assert "Total 1 334,56 $" in lefevre and today_in("fr") in lefevre
     assert "Dear Mary Smith," in sussex and "your gift of $75.50" in sussex
     assert today_in("en") in sussex and "Anne Courchesne" in sussex
-    assert all("Caisse Roy" not in text for text in (lefevre_1, lefevre_2, sussex))
+    assert all("Caisse Roy" not in text for text in (lefevre, sussex))
     assert os.listdir(out) == ["thanks.pdf"]
+    # a letter for each gift, when asked
+    again = out / "each.pdf"
+    assert letters_cli(data_dir, "--unthanked", "--one-per-gift", "-o", again) == 0
+    assert capsys.readouterr().out.strip() == f"3 letters (3 pages) written to {again}"
+    again.unlink()
     # read only: the data file was not touched, and the queue is as it was
     assert (data_dir / database.DB_FILENAME).read_bytes() == before
     assert in_store(data_dir, letters.unthanked_ids) == [ids["l1"], ids["l2"], ids["s1"]]
@@ -116,10 +122,10 @@ def test_mark_thanked_records_and_prints_counts(data_dir, ids, out, capsys):
     assert letters_cli(data_dir, "--unthanked", "--mark-thanked", "-o", path) == 0
     today = dt.date.today()
     assert capsys.readouterr().out.splitlines() == [
-        f"3 letters (3 pages) written to {path}",
+        f"2 letters (2 pages) written to {path}",
         f"3 contributions marked thanked by letter on {today:%Y-%m-%d}.",
     ]
-    assert len(PdfReader(path).pages) == 3
+    assert len(PdfReader(path).pages) == 2
 
     def state():
         acks = [(a.contribution_id, a.method, a.date) for a in
@@ -315,11 +321,11 @@ def test_as_a_subprocess(data_dir, ids, out):
                "--data-dir", data_dir)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
-        f"3 letters (3 pages) written to {path}",
+        f"2 letters (2 pages) written to {path}",
         f"3 contributions marked thanked by letter on {dt.date.today():%Y-%m-%d}.",
     ]
     texts = page_texts(path)
-    assert len(texts) == 3 and "Madame, Monsieur," in texts[0]
+    assert len(texts) == 2 and "Madame, Monsieur," in texts[0]
     assert round(float(PdfReader(path).pages[0].mediabox.width)) == 595
     assert in_store(data_dir, letters.unthanked_ids) == []
     assert os.listdir(out) == ["thanks.pdf"]

@@ -58,13 +58,13 @@ PLACEHOLDERS = (
                 "« pour notre Banque alimentaire », ou rien sans destination", GIFT_KINDS),
     Placeholder("period", "The period summarised: “in 2026” or “from … to …”",
                 "La période : « en 2026 » ou « du … au … »", frozenset({"year_end"})),
-    Placeholder("gift_list", "The table of every gift in the period (a paragraph of its own)",
-                "Le tableau des dons de la période (un paragraphe à lui seul)",
-                frozenset({"year_end"})),
-    Placeholder("total", "The total of the gifts in the period", "Le total des dons de la période",
-                frozenset({"year_end"})),
-    Placeholder("gift_count", "How many gifts the period holds", "Le nombre de dons de la période",
-                frozenset({"year_end"})),
+    Placeholder("gift_list", "The table of the gifts (a paragraph of its own)",
+                "Le tableau des dons (un paragraphe à lui seul)",
+                frozenset({"year_end", "several"})),
+    Placeholder("total", "The total of the gifts", "Le total des dons",
+                frozenset({"year_end", "several"})),
+    Placeholder("gift_count", "How many gifts", "Le nombre de dons",
+                frozenset({"year_end", "several"})),
     Placeholder("group_name", "Your group's name", "Le nom de votre groupe"),
     Placeholder("signatory_name", "Who signs the letter", "Le signataire"),
     Placeholder("signatory_title", "The signatory's title", "Le titre du signataire"),
@@ -105,9 +105,9 @@ def check_template(text: str, kind: str) -> None:
     if elsewhere:
         raise TemplateError(f"{', '.join(dict.fromkeys(elsewhere))} cannot be used in a "
                             f"{vocab.LETTER_KINDS.label(kind).lower()} letter.")
-    if kind == "year_end" and GIFT_LIST not in paragraphs(text):
-        raise TemplateError("A year-end summary needs {gift_list} on a line of its own, "
-                            "where the table of gifts goes.")
+    if kind in ("year_end", "several") and GIFT_LIST not in paragraphs(text):
+        raise TemplateError(f"A {vocab.LETTER_KINDS.label(kind).lower()} letter needs "
+                            "{gift_list} on a line of its own, where the table of gifts goes.")
 
 
 def paragraphs(text: str) -> list[str]:

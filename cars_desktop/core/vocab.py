@@ -187,6 +187,7 @@ LETTER_KINDS = Vocabulary(
     Term("pledge", "Pledge", "Promesse de don"),
     Term("time", "Volunteer time", "Temps donné"),
     Term("year_end", "Year-end summary", "Récapitulatif de fin d'année"),
+    Term("several", "Several gifts at once", "Plusieurs dons à la fois"),
 )
 
 PAPER_SIZES = Vocabulary(

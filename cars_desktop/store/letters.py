@@ -194,15 +194,37 @@ def _has_address(partner: Partner) -> bool:
 
 
 def letters_for(contribution_ids: list[int], today: dt.date, lang: str | None = None,
-                texts: dict[tuple[str, str], str] | None = None) -> Batch:
+                texts: dict[tuple[str, str], str] | None = None, together: bool = False
+                ) -> Batch:
     """One letter per contribution, in the order given, each from its own template
-    (`texts`: unsaved templates by kind and language, for the editor's preview)."""
+    (`texts`: unsaved templates by kind and language, for the editor's preview). With
+    `together`, a partner with several gifts received (not loans or pledges) gets one letter
+    that lists them all."""
     head = letterhead()
     batch = Batch()
     templates: dict[tuple[str, str], str] = dict(texts or {})
     rows = {row.id: row for row in _contributions(contribution_ids)}
     partners: dict[int, Partner] = {}
+    grouped: dict[int, list[Contribution]] = {}
+    if together:
+        for number in contribution_ids:
+            row = rows.get(number)
+            if row is not None and row.status == "received" and row.kind != "loan":
+                grouped.setdefault(row.partner_id, []).append(row)
+        grouped = {pid: gifts for pid, gifts in grouped.items() if len(gifts) > 1}
+    done: set[int] = set()
     for number in contribution_ids:
+        row = rows.get(number)
+        if row is not None and row.partner_id in grouped:
+            if row.partner_id not in done:
+                done.add(row.partner_id)
+                letter = _several(grouped[row.partner_id], head, today, lang, templates)
+                if letter is not None:
+                    batch.letters.append(letter)
+                    partner = Partner.get_by_id(row.partner_id)
+                    if not _has_address(partner) and partner.name not in batch.no_address:
+                        batch.no_address.append(partner.name)
+            continue
         row = rows.get(number)
         if row is None:
             batch.skipped.append(f"Contribution {number} no longer exists.")
@@ -231,6 +253,26 @@ def letters_for(contribution_ids: list[int], today: dt.date, lang: str | None = 
     return batch
 
 
+def _several(gifts: list[Contribution], head: Letterhead, today: dt.date, lang: str | None,
+             templates: dict[tuple[str, str], str]) -> Letter | None:
+    """One letter thanking a partner for several gifts at once, with their table."""
+    partner = Partner.get_by_id(gifts[0].partner_id)
+    if partner.erased_at:
+        return None
+    letter_lang = _language(partner, lang)
+    key = ("several", letter_lang)
+    if key not in templates:
+        templates[key] = template_text("several", letter_lang)
+    gifts = sorted(gifts, key=lambda row: (row.date, row.id))
+    lines, total, note = _gift_lines(gifts, letter_lang, head.options.in_kind_values)
+    address, salutation, contact_name = _recipient(partner, None, letter_lang)
+    values = _common_values(partner, head, salutation, contact_name, today, letter_lang)
+    values.update(total=total, gift_count=str(len(gifts)))
+    return Letter(letter_lang, "several", address, fill(templates[key], values), gifts=lines,
+                  total=total, total_note=note, contribution_ids=[row.id for row in gifts],
+                  partner_name=partner.name)
+
+
 def _contributions(ids: list[int]) -> list[Contribution]:
     found: list[Contribution] = []
     for start in range(0, len(ids), 500):  # SQLite limits a query's values
@@ -257,31 +299,34 @@ def year_end_letter(partner_id: int, start: dt.date, end: dt.date, today: dt.dat
     if not rows:
         raise LetterProblem(f"{partner.name} has no gift received {period}: there is nothing to "
                             "summarise. Choose another period.")
-    show_value = head.options.in_kind_values
-    lines, total, left_out = [], 0, False
-    for row in rows:
-        gift = _gift(row)
-        counted = row.family == "cash" or show_value
-        what = _summary_words(gift, letter_lang)
-        amount = format_money(row.amount_cents, letter_lang) if counted and row.amount_cents \
-            else ""
-        if counted:
-            total += row.amount_cents
-        else:
-            left_out = True
-        lines.append((written_date(row.date, letter_lang), what, amount))
-    total_label = format_money(total, letter_lang)
+    lines, total_label, note = _gift_lines(rows, letter_lang, head.options.in_kind_values)
     address, salutation, contact_name = _recipient(partner, None, letter_lang)
     values = _common_values(partner, head, salutation, contact_name, today, letter_lang)
     values.update(period=period, total=total_label, gift_count=str(len(rows)))
     letter = Letter(letter_lang, "year_end", address,
                     fill(text or template_text("year_end", letter_lang), values), gifts=lines,
-                    total=total_label, total_note=_money_only(letter_lang) if left_out else "",
+                    total=total_label, total_note=note,
                     contribution_ids=[row.id for row in rows], partner_name=partner.name)
     batch = Batch(letters=[letter])
     if not _has_address(partner):
         batch.no_address.append(partner.name)
     return batch
+
+
+def _gift_lines(rows: list[Contribution], lang: str, show_value: bool
+                ) -> tuple[list[tuple[str, str, str]], str, str]:
+    """The table of a letter about several gifts: (date, gift, amount) lines, the total, and
+    why the total leaves gifts in kind out when it does."""
+    lines, total, left_out = [], 0, False
+    for row in rows:
+        counted = row.family == "cash" or show_value
+        amount = format_money(row.amount_cents, lang) if counted and row.amount_cents else ""
+        if counted:
+            total += row.amount_cents
+        else:
+            left_out = True
+        lines.append((written_date(row.date, lang), _summary_words(_gift(row), lang), amount))
+    return lines, format_money(total, lang), _money_only(lang) if left_out else ""
 
 
 def _summary_words(gift: Gift, lang: str) -> str:
@@ -307,6 +352,21 @@ def preview(kind: str, lang: str, text: str, today: dt.date) -> tuple[str, str]:
     """The template filled for a real partner, as plain text, with whom it was filled for.
     Raises `TemplateError` for a template that cannot be used."""
     check_template(text, kind)
+    if kind == "several":
+        found = db.execute_sql(
+            "SELECT c.partner_id FROM contribution c JOIN partner p ON p.id = c.partner_id"
+            " WHERE c.status = 'received' AND c.kind != 'loan' AND p.erased_at IS NULL"
+            " GROUP BY c.partner_id HAVING COUNT(*) > 1 ORDER BY MAX(c.date) DESC LIMIT 1"
+        ).fetchone()
+        if found is None:
+            return "", "The preview needs a partner with two gifts or more to fill the letter."
+        ids = [row[0] for row in db.execute_sql(
+            "SELECT id FROM contribution WHERE partner_id = ? AND status = 'received' AND"
+            " kind != 'loan' ORDER BY date DESC, id DESC LIMIT 3", found)]
+        letter = letters_for(ids, today, lang, {("several", lang): text}, together=True
+                             ).letters[0]
+        return (f"Filled for {letter.partner_name}, {len(ids)} gifts.",
+                "\n\n".join(_plain(block, letter) for block in letter.paragraphs))
     if kind == "year_end":
         latest = (Contribution.select().join(Partner, on=Contribution.partner == Partner.id)
                   .where((Contribution.status == "received") & Partner.erased_at.is_null())

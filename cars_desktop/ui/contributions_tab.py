@@ -376,15 +376,17 @@ class ContributionsTab(QWidget):
         return self._letters(lambda: ids, "Thank-you letters")
 
     def letters_for_queue(self):
+        """Everyone not yet thanked: one letter per partner, listing several gifts."""
         from cars_desktop.store.letters import unthanked_ids
 
-        return self._letters(unthanked_ids, "Thank-you letters")
+        return self._letters(unthanked_ids, "Thank-you letters", together=True)
 
-    def _letters(self, which, title: str):
+    def _letters(self, which, title: str, together: bool = False):
         from cars_desktop.store import letters
         from cars_desktop.ui.letters_window import open_letters
 
-        dialog = open_letters(self, lambda: letters.letters_for(which(), dt.date.today()),
+        dialog = open_letters(self, lambda: letters.letters_for(which(), dt.date.today(),
+                                                                together=together),
                               title, self._after_thanks)
         if dialog is not None:
             dialog.marked.connect(self._remember_marking)
