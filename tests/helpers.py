@@ -25,3 +25,65 @@ def answer_message_boxes(answers: list, seen: list) -> None:
         if answers:
             QTimer.singleShot(20, answer)
     QTimer.singleShot(20, answer)
+
+
+# Reading the PDFs the app makes
+
+
+def norm(text: str) -> str:
+    """Text as compared: non-breaking spaces and hyphens made plain, every run of white space
+    one space (so a paragraph wrapped over two lines still reads as one phrase)."""
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2011", "-")
+    return " ".join(text.split())
+
+
+BASE14 = {"Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica",
+          "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman",
+          "Times-Bold", "Times-Italic", "Times-BoldItalic", "Symbol", "ZapfDingbats"}
+
+
+def all_fonts(reader) -> list:
+    """Every font a PDF's pages use, in their own resources or in the forms they draw."""
+    found, seen = [], set()
+
+    def walk(resources) -> None:
+        resources = resources.get_object() if resources is not None else None
+        if not resources:
+            return
+        for ref in (resources.get("/Font") or {}).values():
+            font = ref.get_object()
+            if id(font) not in seen:
+                seen.add(id(font))
+                found.append(font)
+        for ref in (resources.get("/XObject") or {}).values():
+            xobject = ref.get_object()
+            if xobject.get("/Subtype") == "/Form" and id(xobject) not in seen:
+                seen.add(id(xobject))
+                walk(xobject.get("/Resources"))
+
+    for page in reader.pages:
+        walk(page.get("/Resources"))
+    return found
+
+
+def assert_fonts_embedded(path) -> None:
+    """Every font is an embedded DejaVu TrueType; no base-14 font is named anywhere."""
+    from pypdf import PdfReader
+
+    fonts = all_fonts(PdfReader(path))
+    assert fonts, "no font found: the walk is broken"
+    names = set()
+    for font in fonts:
+        base = str(font["/BaseFont"]).lstrip("/")
+        names.add(base.split("+", 1)[-1])
+        if font["/Subtype"] == "/Type0":
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        else:
+            assert "/FontDescriptor" in font, f"{base} is named but not embedded"
+            descriptor = font["/FontDescriptor"]
+        assert "/FontFile2" in descriptor.get_object(), f"{base} is not embedded TrueType"
+    assert not names & BASE14, names
+    assert all("DejaVu" in name for name in names), names
+    raw = path.read_bytes()
+    for name in BASE14:
+        assert f"/{name}".encode() not in raw, f"{name} is referenced in the file"

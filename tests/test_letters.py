@@ -31,13 +31,11 @@ from cars_desktop.resource_files import resource_path
 from cars_desktop.store import contributions, letters, partners, profile
 from cars_desktop.store.letters import LetterOptions, LetterProblem
 from cars_desktop.store.models import Acknowledgement, Contribution, GroupProfile, Setting
+from helpers import assert_fonts_embedded, norm
 
 TODAY = dt.date(2026, 11, 22)
 KINDS = ("cash", "in_kind", "pledge", "time", "year_end")
 LANGS = ("en", "fr")
-BASE14 = {"Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica",
-          "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman",
-          "Times-Bold", "Times-Italic", "Times-BoldItalic", "Symbol", "ZapfDingbats"}
 
 GROUP = {
     "name": "Riverbend Community Food Centre", "address_line1": "412 Main Street",
@@ -50,12 +48,6 @@ GROUP = {
 
 
 # Helpers
-
-
-def norm(text: str) -> str:
-    """Text as compared: non-breaking spaces made plain, every run of white space one space
-    (so a paragraph wrapped over two lines still reads as one phrase)."""
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
 
 
 def page_texts(path) -> list[str]:
@@ -558,47 +550,6 @@ def test_not_a_receipt_line_only_when_chosen_in_the_letters_language(group, tmp_
 
 
 # Fonts: embedded TrueType only, never a base-14 font
-
-
-def all_fonts(reader: PdfReader) -> list:
-    found = []
-
-    def walk(resources, seen):
-        resources = resources.get_object() if resources is not None else None
-        if not resources:
-            return
-        for font in (resources.get("/Font") or {}).values():
-            found.append(font.get_object())
-        for ref in (resources.get("/XObject") or {}).values():
-            xobject = ref.get_object()
-            if xobject.get("/Subtype") == "/Form" and id(xobject) not in seen:
-                seen.add(id(xobject))
-                walk(xobject.get("/Resources"), seen)
-
-    for page in reader.pages:
-        walk(page.get("/Resources"), set())
-    return found
-
-
-def assert_fonts_embedded(path) -> None:
-    reader = PdfReader(path)
-    fonts = all_fonts(reader)
-    assert fonts, "no font found: the walk is broken"
-    names = set()
-    for font in fonts:
-        base = str(font["/BaseFont"]).lstrip("/")
-        names.add(base.split("+", 1)[-1])
-        if font["/Subtype"] == "/Type0":
-            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-        else:
-            assert "/FontDescriptor" in font, f"{base} has no font descriptor"
-            descriptor = font["/FontDescriptor"]
-        assert "/FontFile2" in descriptor.get_object(), f"{base} is not embedded TrueType"
-    assert not names & BASE14, names
-    assert all("DejaVu" in name for name in names), names
-    raw = path.read_bytes()
-    for name in BASE14:
-        assert f"/{name}".encode() not in raw, f"{name} is referenced in the file"
 
 
 def test_fonts_are_embedded_and_no_base14_font_is_named(store, tmp_path):

@@ -13,6 +13,7 @@ from cars_desktop import cli
 from cars_desktop.core.letter_text import written_date
 from cars_desktop.store import contributions, database, letters, partners, profile
 from cars_desktop.store.models import Acknowledgement, Contribution
+from helpers import norm
 
 GROUP = {
     "name": "Riverbend Community Food Centre", "address_line1": "412 Main Street",
@@ -22,10 +23,6 @@ GROUP = {
 }
 MISSING_ALL = ("Letters need your group's name, street address, town or city, province and "
                "postal code for the letterhead. Fill them in File › Group profile…")
-
-
-def norm(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
 
 
 def page_texts(path) -> list[str]:

@@ -36,14 +36,12 @@ from cars_desktop.store.reports import (
     months_of,
     previous_period,
 )
+from helpers import assert_fonts_embedded, norm
 
 TODAY = dt.date(2026, 11, 22)
 YEAR = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 RATE = 2150  # $21.50 an hour: 140 minutes are worth $50.1666…, so rounding shows
 LANGS = ("en", "fr")
-BASE14 = {"Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica",
-          "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman",
-          "Times-Bold", "Times-Italic", "Times-BoldItalic", "Symbol", "ZapfDingbats"}
 TITLES = {
     "summary": ("Contributions summary", "Sommaire des contributions"),
     "impact": ("Community impact", "Impact communautaire"),
@@ -225,12 +223,6 @@ def value_of(minutes: int, rate: int) -> int:
 # Reading PDFs
 
 
-def norm(text: str) -> str:
-    """Non-breaking spaces and hyphens made plain, every run of white space one space."""
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2011", "-")
-    return " ".join(text.split())
-
-
 def money(cents: int, lang: str) -> str:
     """"$1,234.56" or "1 234,56 $", written here rather than borrowed from the app."""
     text = f"{Decimal(cents) / 100:,.2f}"
@@ -258,48 +250,6 @@ def change(now: int, before: int, lang: str) -> str:
 
 def pdf_pages(path) -> list[str]:
     return [norm(page.extract_text()) for page in PdfReader(path).pages]
-
-
-def all_fonts(reader: PdfReader) -> list:
-    found, seen = [], set()
-
-    def walk(resources) -> None:
-        resources = resources.get_object() if resources is not None else None
-        if not resources:
-            return
-        for ref in (resources.get("/Font") or {}).values():
-            font = ref.get_object()
-            if id(font) not in seen:
-                seen.add(id(font))
-                found.append(font)
-        for ref in (resources.get("/XObject") or {}).values():
-            walk(ref.get_object().get("/Resources"))
-
-    for page in reader.pages:
-        walk(page.get("/Resources"))
-    return found
-
-
-def assert_fonts_embedded(path: Path) -> None:
-    reader = PdfReader(path)
-    fonts = all_fonts(reader)
-    assert fonts, "no font found: the walk is broken"
-    names = set()
-    for font in fonts:
-        base = str(font["/BaseFont"]).lstrip("/")
-        names.add(base.split("+", 1)[-1])
-        if font["/Subtype"] == "/Type0":
-            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-        else:
-            assert "/FontDescriptor" in font, f"{base} is named but not embedded"
-            descriptor = font["/FontDescriptor"]
-        assert "/FontFile2" in descriptor.get_object(), f"{base} is not embedded TrueType"
-    assert not names & BASE14, names
-    assert all("DejaVu" in name for name in names), names
-    raw = path.read_bytes()
-    assert b"Helvetica" not in raw
-    for name in BASE14:
-        assert f"/{name}".encode() not in raw, f"{name} is referenced in the file"
 
 
 def render(name: str, data, lang: str, path: Path, head=None) -> list[str]:

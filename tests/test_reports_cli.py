@@ -17,6 +17,7 @@ from cars_desktop import cli
 from cars_desktop.core.letter_text import written_date
 from cars_desktop.store import contributions, database, maintenance, partners, profile, reports
 from cars_desktop.store.maintenance import Mark
+from helpers import norm
 
 GROUP = {
     "name": "Riverbend Community Food Centre", "address_line1": "412 Main Street",
@@ -35,11 +36,6 @@ TITLES = {
     "directory": ("Partner directory", "Répertoire des partenaires"),
     "health": ("Partnership health", "Santé des partenariats"),
 }
-
-
-def norm(text: str) -> str:
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2011", "-")
-    return " ".join(text.split())
 
 
 def pdf_text(path) -> tuple[int, str]:
