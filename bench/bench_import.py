@@ -26,6 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import median_seconds  # noqa: E402
 
 from cars_desktop.exchange import importer  # noqa: E402
 from cars_desktop.store import backups, database, sample  # noqa: E402
@@ -46,15 +49,6 @@ def write_file(path: Path, rows: int, known: list[str]) -> None:
                 amount = "lots"  # an error the preview must report
             out.writerow([name, f"d{number // 3}@example.ca", f"2025-{number % 12 + 1:02d}-"
                           f"{number % 27 + 1:02d}", amount, f"WEB-{number:06d}", "Food bank"])
-
-
-def median(work, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main() -> int:
@@ -80,7 +74,7 @@ def main() -> int:
             raw.commit()
             raw.close()
 
-        floor_time = median(floor, args.runs)
+        floor_time = median_seconds(floor, args.runs)
         previews, commits, backup_times = [], [], []
         for run in range(args.runs):
             data = Path(folder) / f"run{run}"

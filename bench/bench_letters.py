@@ -15,14 +15,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import median_seconds  # noqa: E402
 
 from cars_desktop.documents.fonts import BOLD, REGULAR, register_fonts  # noqa: E402
 from cars_desktop.documents.letters import write_letters  # noqa: E402
@@ -60,15 +61,6 @@ def floor_pages(batch, head, path: Path) -> None:
             y -= 9
         canvas.showPage()
     canvas.save()
-
-
-def median_seconds(work, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main() -> int:

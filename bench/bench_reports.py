@@ -16,10 +16,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sqlite3
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -28,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 from bench_partners import build  # noqa: E402
+from timing import median_seconds  # noqa: E402
 
 from cars_desktop.documents.fonts import register_fonts  # noqa: E402
 from cars_desktop.documents.reports import write_report  # noqa: E402
@@ -42,15 +41,6 @@ RAW_AGGREGATE = """
     FROM contribution c JOIN partner p ON p.id = c.partner_id
     WHERE c.status = 'received' AND c.date BETWEEN ? AND ?
     GROUP BY c.family, c.kind, p.sector, substr(c.date, 1, 7)"""
-
-
-def median_seconds(work, runs: int, *args) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work(*args)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main() -> int:

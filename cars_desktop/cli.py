@@ -312,10 +312,9 @@ def _report(data_dir: Path, args) -> int:
         return 2
     today = dt.date.today()
     with _open(data_dir, read_only=True):
-        missing = profile.letters_missing()
+        missing = profile.letters_missing("Reports")
         if missing:
-            print(f"cars-desktop: {missing.replace('Letters need', 'Reports need')}",
-                  file=sys.stderr)
+            print(f"cars-desktop: {missing}", file=sys.stderr)
             return 2
         try:
             data = {

@@ -32,7 +32,12 @@ from cars_desktop.store.models import (
     new_uuid,
     utc_now,
 )
-from cars_desktop.store.profile import group_profile, save_text_settings, text_setting
+from cars_desktop.store.profile import (
+    group_profile,
+    save_text_settings,
+    text_setting,
+    town_line,
+)
 
 __all__ = ["TemplateError"]
 
@@ -117,9 +122,7 @@ class Letterhead:
 
 def letterhead() -> Letterhead:
     profile = group_profile()
-    town = " ".join(part for part in (profile.city, profile.province) if part)
-    if profile.postal_code:
-        town = f"{town}  {profile.postal_code}".strip()
+    town = town_line(profile.city, profile.province, profile.postal_code)
     address = [line for line in (profile.address_line1, profile.address_line2, town) if line]
     contact = " · ".join(part for part in (profile.phone, profile.email, profile.website) if part)
     return Letterhead(profile.name, address, contact, profile.logo or None,
@@ -154,9 +157,7 @@ def _recipient(partner: Partner, contact_id: int | None, lang: str
     contact_name = contact.name if contact else ""
     is_person = partner.kind == "person"
     lines = [partner.name] if is_person or not contact_name else [contact_name, partner.name]
-    town = " ".join(part for part in (partner.city, partner.province) if part)
-    if partner.postal_code:
-        town = f"{town}  {partner.postal_code}".strip()  # Canada Post: two spaces before it
+    town = town_line(partner.city, partner.province, partner.postal_code)
     lines += [line for line in (partner.address_line1, partner.address_line2, town) if line]
     if partner.country and partner.country.strip().lower() not in ("canada", ""):
         lines.append(partner.country.upper())

@@ -535,10 +535,16 @@ class BackupList(RecordList):
         self.added: list = []  # files chosen elsewhere
         self._info: dict = {}
         self.files: list = []
+        self._named: dict = {}  # path -> its BackupFile, for the files named as ours
 
     def reload(self) -> None:
+        """The folder is listed once here; rows, sorting and dates use what was found."""
         from cars_desktop.store.backups import list_backups
 
+        found = list_backups(self.folder)
+        for path in self.added:
+            found += [b for b in list_backups(path.parent) if b.path == path]
+        self._named = {b.path: b for b in found}
         self.files = [*self.added, *(b.path for b in list_backups(self.folder))]
 
     def info(self, number: int):
@@ -550,30 +556,28 @@ class BackupList(RecordList):
         return self._info[path]
 
     def made(self, number: int) -> dt.datetime:
-        from cars_desktop.store.backups import list_backups
-
         path = self.files[number]
-        named = [b for b in list_backups(path.parent) if b.path == path]
-        return named[0].made_at if named else dt.datetime.fromtimestamp(path.stat().st_mtime)
+        named = self._named.get(path)
+        return named.made_at if named else dt.datetime.fromtimestamp(path.stat().st_mtime)
 
     def ids(self) -> list[int]:
         self.reload()
-        numbers = list(range(len(self.files)))
-        numbers.sort(key=self.made, reverse=self.descending)
-        return numbers
+        return sorted(range(len(self.files)), key=self.made, reverse=self.descending)
 
     def rows(self, ids: list[int]) -> dict[int, Row]:
-        from cars_desktop.store.backups import KINDS, list_backups
+        from cars_desktop.store.backups import KINDS
 
         found = {}
         for number in ids:
             path = self.files[number]
             info = self.info(number)
-            named = [b for b in list_backups(path.parent) if b.path == path]
-            kind = KINDS.get(named[0].kind, named[0].kind.replace("-", " ").capitalize()) \
-                if named else f"A file you chose: {path.name}"
-            if named and named[0].kind.startswith("before-update"):
+            named = self._named.get(path)
+            if named is None:
+                kind = f"A file you chose: {path.name}"
+            elif named.kind.startswith("before-update"):
                 kind = "Before an update of the app"
+            else:
+                kind = KINDS.get(named.kind, named.kind.replace("-", " ").capitalize())
             state = info.problem or "Yes: it checks out"
             found[number] = Row(number, (
                 f"{self.made(number):%Y-%m-%d %H:%M}", kind,

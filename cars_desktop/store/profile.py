@@ -68,8 +68,15 @@ def setup_state() -> str:
     return text_setting(SETUP_KEY, "")
 
 
-def letters_missing() -> str | None:
-    """What the profile lacks before letters can be printed, in plain words; None when ready."""
+def town_line(city: str, province: str, postal_code: str) -> str:
+    """"Riverbend MB  R0G 1A0": Canada Post puts two spaces before the postal code."""
+    town = " ".join(part for part in (city, province) if part)
+    return f"{town}  {postal_code}".strip() if postal_code else town
+
+
+def letters_missing(needing: str = "Letters", how: bool = True) -> str | None:
+    """What the profile lacks before letters (or reports: `needing`) can be printed, in
+    plain words, with where to fill it in unless `how` is False; None when ready."""
     profile = group_profile()
     missing = [what for what, value in (
         ("name", profile.name), ("street address", profile.address_line1),
@@ -79,8 +86,8 @@ def letters_missing() -> str | None:
         return None
     listed = missing[0] if len(missing) == 1 else \
         ", ".join(missing[:-1]) + " and " + missing[-1]
-    return (f"Letters need your group's {listed} for the letterhead. Fill them in "
-            "File › Group profile…")
+    return (f"{needing} need your group's {listed} for the letterhead."
+            + (" Fill them in File › Group profile…" if how else ""))
 
 
 def text_setting(key: str, default: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from cars_desktop.core.text import sort_key
 from cars_desktop.store.maintenance import add_months, latest_reviews, practices
 from cars_desktop.store.models import db
-from cars_desktop.store.profile import setting
+from cars_desktop.store.profile import setting, town_line
 
 HOURLY_RATE_KEY = "reports.hourly_rate_cents"
 DEFAULT_HOURLY_RATE = 2000  # $20.00 an hour, until the group sets its own
@@ -271,9 +271,7 @@ def partner_statement(partner_id: int, start: dt.date, end: dt.date) -> PartnerS
     if partner is None or partner.erased_at:
         raise LookupError("That partner no longer exists.")
     rate = hourly_rate_cents()
-    town = " ".join(part for part in (partner.city, partner.province) if part)
-    if partner.postal_code:
-        town = f"{town}  {partner.postal_code}".strip()
+    town = town_line(partner.city, partner.province, partner.postal_code)
     address = [line for line in (partner.address_line1, partner.address_line2, town) if line]
     report = PartnerStatement(partner.id, partner.name, address, partner.language, start, end,
                               rate, totals=period_totals(start, end, rate, partner_id))

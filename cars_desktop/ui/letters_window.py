@@ -29,15 +29,15 @@ from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf
 from cars_desktop.ui.widgets import fill_combo
 
 
-def letters_ready(parent: QWidget) -> bool:
-    """Letters need the group's name and address; say so, and offer to fill them in."""
+def letters_ready(parent: QWidget, needing: str = "Letters") -> bool:
+    """Letters and reports need the group's name and address; say so, and offer to fill
+    them in."""
     from cars_desktop.store.profile import letters_missing
 
-    missing = letters_missing()
+    missing = letters_missing(needing, how=False)  # the button below is the way
     if missing is None:
         return True
-    box = QMessageBox(QMessageBox.Icon.Information, "Your group's profile first",
-                      missing.replace(" Fill them in File › Group profile…", ""),
+    box = QMessageBox(QMessageBox.Icon.Information, "Your group's profile first", missing,
                       QMessageBox.StandardButton.Cancel, parent)
     fill = box.addButton("Fill in the &profile…", QMessageBox.ButtonRole.AcceptRole)
     box.exec()

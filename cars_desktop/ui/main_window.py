@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         from cars_desktop.ui.import_dialog import ImportDialog
 
         dialog = ImportDialog(self, self.store.backup_dir, path)
-        dialog.finished.connect(lambda _: dialog.result and self._after_import())
+        dialog.finished.connect(lambda _: dialog.result and self.reload_everything())
         dialog.open()
         return dialog
 
@@ -249,17 +249,13 @@ class MainWindow(QMainWindow):
         from cars_desktop.ui.import_dialog import undo_an_import
 
         if undo_an_import(self):
-            self._after_import()
-
-    def _after_import(self) -> None:
-        self.reload_everything()
-        self.maintenance._loaded and self.maintenance.refresh_attention()
+            self.reload_everything()
 
     def open_reports(self, report: str = "summary"):
         from cars_desktop.ui.letters_window import letters_ready
         from cars_desktop.ui.reports_dialog import ReportsDialog
 
-        if not letters_ready(self):  # reports print on the letterhead too
+        if not letters_ready(self, "Reports"):  # reports print on the letterhead too
             return None
         dialog = ReportsDialog(self, report, self.partners.selected_id())
         dialog.open()
@@ -330,9 +326,7 @@ class MainWindow(QMainWindow):
     def reload_everything(self) -> None:
         """After the data file changed under the window: every tab reads it again."""
         self.partners.refresh()
-        self.contributions._loaded = self.contributions._loaded or \
-            self.contributions.isVisible()
-        self.contributions.refresh()
+        self.contributions.refresh()  # a tab not read yet is read when first shown
         if self.maintenance._loaded:
             self.maintenance.records.reload_practices()
             self.maintenance.refresh()

@@ -4,7 +4,6 @@ app with Print and Save as. Letters and reports both use it."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 import tempfile
@@ -259,15 +258,12 @@ class PdfPreview(QDialog):
             self.save_to(path)
 
     def save_to(self, path: str) -> bool:
+        from cars_desktop.documents.output import write_whole
+
         target = Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
-        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-        try:  # a copy then a rename: a full USB stick never leaves half a PDF
-            shutil.copyfile(self.pdf, partial)
-            with open(partial, "rb") as written:
-                os.fsync(written.fileno())
-            partial.replace(target)
+        try:  # whole or not at all: a full USB stick never leaves half a PDF
+            write_whole(target, lambda partial: shutil.copyfile(self.pdf, partial))
         except OSError as err:
-            partial.unlink(missing_ok=True)
             QMessageBox.critical(self, "Not saved", f"The PDF could not be saved to "
                                                     f"{target}: {err.strerror or err}.")
             return False
