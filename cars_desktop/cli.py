@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from cars_desktop import APP_NAME, __version__
+from cars_desktop.core.text import counted
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -215,8 +216,8 @@ def _sample(data_dir: Path, args) -> int:
         except ValueError as err:
             print(f"cars-desktop: {err}", file=sys.stderr)
             return 2
-        print(f"Sample data written to {store.data_dir}: {partners:,} partners, "
-              f"{contributions:,} contributions.")
+        print(f"Sample data written to {store.data_dir}: {counted(partners, 'partner')}, "
+              f"{counted(contributions, 'contribution')}.")
     return 0
 
 

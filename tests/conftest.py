@@ -1,8 +1,12 @@
 import os
 import tempfile
+from pathlib import Path
 
-# Without a display Qt aborts the whole process at QApplication(); tests draw offscreen.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Without a display Qt aborts the whole process at QApplication(); tests draw offscreen, on
+# the screen of a common laptop: 1366×768, at 100 % (or at 125 % with CARS_TEST_SCALE=125).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    screen = Path(__file__).with_name(f"screen-{os.environ.get('CARS_TEST_SCALE', '100')}.json")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
 os.environ.pop("CARS_DESKTOP_DATA_DIR", None)
 # The app remembers a moved data folder in the user's config folder: never the real one here.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="cars-tests-config-")

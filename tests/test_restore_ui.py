@@ -42,13 +42,14 @@ def test_back_up_to_a_stick_then_restore_it_and_undo_the_restore(qtbot, window, 
     dialog.add_file(copy)
     model = dialog.view.model
     assert model.rowCount() == 1
-    cells = [model.data(model.index(0, column)) for column in range(6)]
-    assert cells[1] == "Made by you" and cells[2] == "1"  # its name says what it is
-    assert cells[5] == "Yes: it checks out" and dialog.restore_button.isEnabled()
+    cells = [model.data(model.index(0, column)) for column in range(7)]
+    assert cells[1] == "Made by you" and cells[3] == "1"  # its name says what it is
+    assert cells[2].startswith("Other folder: ")  # not the copy on the laptop
+    assert cells[6] == "Yes: it checks out" and dialog.restore_button.isEnabled()
     seen = []
     answer_message_boxes([QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok], seen)
     assert dialog.restore_selected()
-    assert "1 partners" in seen[0] and "kept as a backup first" in seen[0]
+    assert "(1 partner, 0 contributions)" in seen[0] and "kept as a backup first" in seen[0]
     assert "to undo, restore that copy" in seen[1]
     assert [p.name for p in Partner.select()] == ["Before the backup"]
     assert window.partners.model.rowCount() == 1  # the window shows the restored data
@@ -76,7 +77,7 @@ def test_a_damaged_backup_cannot_be_chosen(qtbot, window, tmp_path):
     model = dialog.view.model
     row = model.row_of(dialog.view.selected_id())  # the file just added is selected
     assert model.data(model.index(row, 0)) == "2026-01-01 00:00"
-    state = model.data(model.index(row, 5))
+    state = model.data(model.index(row, 6))
     assert "damaged" in state and not dialog.restore_button.isEnabled()
     seen = []  # the button is off; Enter on the row says why
     answer_message_boxes([QMessageBox.StandardButton.Ok], seen)

@@ -36,3 +36,8 @@ def fold_for_match(text: str | None) -> str:
 def clean(text: str | None) -> str:
     """What a form field should store: surrounding white space removed, never None."""
     return (text or "").strip()
+
+
+def counted(number: int, one: str, many: str | None = None) -> str:
+    """ "1 partner", "1,250 partners": a count with its noun in the right number."""
+    return f"{number:,} {one if number == 1 else (many or one + 's')}"

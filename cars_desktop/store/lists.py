@@ -522,6 +522,7 @@ class BackupList(RecordList):
     columns = (
         Column("made", "Made", width=140),
         Column("kind", "Kind", width=170),
+        Column("where", "Where it is", width=200),
         Column("partners", "Partners", "right", width=80),
         Column("contributions", "Contributions", "right", width=100),
         Column("changed", "Last change in it", width=140),
@@ -580,14 +581,25 @@ class BackupList(RecordList):
                 kind = KINDS.get(named.kind, named.kind.replace("-", " ").capitalize())
             state = info.problem or "Yes: it checks out"
             found[number] = Row(number, (
-                f"{self.made(number):%Y-%m-%d %H:%M}", kind,
+                f"{self.made(number):%Y-%m-%d %H:%M}", kind, self._where(path),
                 "" if info.partners is None else f"{info.partners:,}",
                 "" if info.contributions is None else f"{info.contributions:,}",
                 f"{info.last_change:%Y-%m-%d %H:%M}" if info.last_change else "", state),
                 muted=info.problem is not None,
-                tones=("", "", "", "", "", "warn" if info.problem else "good"),
-                tips=("", str(path), "", "", "", info.problem or ""))
+                tones=("", "", "", "", "", "", "warn" if info.problem else "good"),
+                tips=("", str(path), str(path.parent), "", "", "", info.problem or ""))
         return found
+
+    def _where(self, path) -> str:
+        """A copy on a stick must not look like the one on the laptop."""
+        from cars_desktop.store.safety import drive_kind
+
+        if path.parent == self.folder.resolve():
+            return "On this laptop"
+        kind = drive_kind(path.parent)
+        place = {"removable": "USB stick or card", "network": "Network drive",
+                 "synced": kind[1] if kind else ""}.get(kind[0] if kind else "", "Other folder")
+        return f"{place}: {path.parent}"
 
     def total(self) -> int:
         return len(self.files)

@@ -25,29 +25,41 @@ _NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.s
                         "9p", "afpfs", "davfs", "fuse.rclone", "fuse.gvfsd-fuse"}
 
 
-def risky_location(folder: Path, mounts: str | None = None) -> str | None:
-    """Why `folder` is a risky home for the data file, or None. `mounts` stands in for
-    /proc/mounts in tests."""
+def drive_kind(folder: Path, mounts: str | None = None) -> tuple[str, str] | None:
+    """What kind of place `folder` is when it is not this computer's own disk: ("synced",
+    the service), ("network", "") or ("removable", ""); None for a folder on the laptop.
+    `mounts` stands in for /proc/mounts in tests."""
     text = str(folder).lower().replace("\\", "/")
     for needle, service in _SYNCED:
         if needle in text:
-            return (f"The data folder is inside {service}, which copies files while they are "
-                    "being written and can damage the data file.")
+            return "synced", service
     if str(folder).startswith("\\\\"):
-        return "The data folder is on a network share; a dropped connection can damage it."
+        return "network", ""
     mount = _mount_of(folder, mounts)
     if mount is not None:
         point, kind = mount
         if kind in _NETWORK_FILESYSTEMS:
-            return "The data folder is on a network drive; a dropped connection can damage it."
+            return "network", ""
         if point.startswith(("/media/", "/run/media/", "/mnt/")) or \
                 (sys.platform == "darwin" and point.startswith("/Volumes/")):
-            return ("The data folder is on a removable drive; pulling it out while the app is "
-                    "open can damage the data file.")
+            return "removable", ""
     if sys.platform == "win32" and _windows_removable(folder):
-        return ("The data folder is on a removable drive; pulling it out while the app is "
-                "open can damage the data file.")
+        return "removable", ""
     return None
+
+
+def risky_location(folder: Path, mounts: str | None = None) -> str | None:
+    """Why `folder` is a risky home for the data file, or None."""
+    kind = drive_kind(folder, mounts)
+    if kind is None:
+        return None
+    if kind[0] == "synced":
+        return (f"The data folder is inside {kind[1]}, which copies files while they are "
+                "being written and can damage the data file.")
+    if kind[0] == "network":
+        return "The data folder is on a network drive; a dropped connection can damage it."
+    return ("The data folder is on a removable drive; pulling it out while the app is "
+            "open can damage the data file.")
 
 
 def _mount_of(folder: Path, mounts: str | None) -> tuple[str, str] | None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,6 +32,7 @@ from cars_desktop.core.receipts import receipt_advice
 from cars_desktop.store import contributions
 from cars_desktop.store.database import StoreError
 from cars_desktop.store.models import ContactPerson
+from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.partner_picker import PartnerPicker
 from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
 
@@ -95,12 +95,8 @@ class ContributionDialog(QDialog):
         self.description = self._row("description", "&What was given", QLineEdit())
         self.description.setPlaceholderText("In the words of a thank-you letter: 12 turkeys, "
                                             "snow clearing…")
-        self.date = self._row("date", "&Date received", QDateEdit())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.expected = self._row("date_expected", "E&xpected by", QDateEdit())
-        self.expected.setCalendarPopup(True)
-        self.expected.setDisplayFormat("yyyy-MM-dd")
+        self.date = self._row("date", "&Date received", DateField())
+        self.expected = self._row("date_expected", "E&xpected by", DateField())
         self.pledge = self._row("pledge_id", "F&ulfils pledge", QComboBox())
         self.method = self._row("payment_method", "Pa&yment", QComboBox())
         self.method.addItem("—", "")

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from cars_desktop.store.contributions import Totals
 from cars_desktop.store.database import StoreError
 from cars_desktop.store.lists import ContributionList
 from cars_desktop.store.models import Partner
+from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.widgets import (
     action_button,
@@ -86,11 +86,9 @@ class ContributionsTab(QWidget):
         # This year's contributions to start with: what a volunteer looks at most
         self.period.setCurrentIndex(self.period.findData("this_year"))
         self.period.currentIndexChanged.connect(self._period_changed)
-        self.start, self.end = QDateEdit(), QDateEdit()
+        self.start, self.end = DateField(), DateField()
         for edit, name in ((self.start, "periodStart"), (self.end, "periodEnd")):
             edit.setObjectName(name)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate.currentDate())
             edit.hide()
         self.start.setDate(QDate.currentDate().addMonths(-1))
@@ -461,9 +459,7 @@ class ThankDialog(QDialog):
         self.setWindowTitle("Mark as thanked")
         form = QFormLayout(self)
         form.addRow(QLabel(f"{count} contribution{'s' if count > 1 else ''} selected."))
-        self.when = QDateEdit(QDate.currentDate())
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd")
+        self.when = DateField(QDate.currentDate())
         self.when.setMaximumDate(QDate.currentDate())
         form.addRow("&Thanked on", self.when)
         self.method = QComboBox()

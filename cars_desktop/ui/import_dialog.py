@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cars_desktop.core.text import counted
 from cars_desktop.exchange.formats import FIELDS
 from cars_desktop.exchange.importer import (
     DUPLICATE,
@@ -41,7 +42,7 @@ from cars_desktop.exchange.preview import ImportPreviewList
 from cars_desktop.exchange.reader import ReadError
 from cars_desktop.store.database import StoreError
 from cars_desktop.ui.record_view import RecordView
-from cars_desktop.ui.widgets import ErrorLabel
+from cars_desktop.ui.widgets import ErrorLabel, fit_to_screen
 
 ENCODINGS = (("Found by itself", None), ("UTF-8", "utf-8"),
              ("Windows (Excel, western Europe)", "windows-1252"), ("Latin-1", "latin-1"))
@@ -142,7 +143,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760)
         self._show_state()
         if path:
             self.open_path(Path(path))
@@ -386,6 +387,7 @@ def undo_an_import(parent: QWidget) -> bool:
         QMessageBox.warning(parent, "Not undone", str(err))
         return False
     QMessageBox.information(parent, "Import undone",
-                            f"{gifts:,} gifts and {partners:,} partners from {batch.file_name} "
+                            f"{counted(gifts, 'gift')} and {counted(partners, 'partner')} from "
+                            f"{batch.file_name} "
                             "were removed.")
     return True

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from cars_desktop.core import vocab
 from cars_desktop.core.periods import PERIOD_CHOICES, named_period
 from cars_desktop.store.database import StoreError
+from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf
 from cars_desktop.ui.widgets import fill_combo
 
@@ -206,11 +206,9 @@ class YearEndDialog(QDialog):
         dates = QWidget()
         row = QHBoxLayout(dates)
         row.setContentsMargins(0, 0, 0, 0)
-        self.start, self.end = QDateEdit(), QDateEdit()
+        self.start, self.end = DateField(), DateField()
         for edit, name in ((self.start, "yearEndFrom"), (self.end, "yearEndTo")):
             edit.setObjectName(name)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             row.addWidget(edit)
         self.start.setAccessibleName("From")
         self.end.setAccessibleName("To")

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from cars_desktop import APP_NAME, __version__
@@ -17,6 +17,7 @@ from cars_desktop.store.database import Store
 from cars_desktop.ui.contributions_tab import ContributionsTab
 from cars_desktop.ui.maintenance_tab import MaintenanceTab
 from cars_desktop.ui.partners_tab import PartnersTab
+from cars_desktop.ui.widgets import fit_to_screen, make_action
 
 
 @cache
@@ -50,6 +51,11 @@ class MainWindow(QMainWindow):
         self.partners.contributions_wanted.connect(self._show_contributions_of)
         self.setCentralWidget(self.tabs)
         self._menus()
+        # The next and previous tab from anywhere in the window, the table included
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
+                           ("Ctrl+PgUp", -1)):
+            QShortcut(QKeySequence(keys), self, lambda step=step: self.tabs.setCurrentIndex(
+                (self.tabs.currentIndex() + step) % self.tabs.count()))
 
         folder = QLabel(f"Data folder: {store.data_dir}")
         folder.setObjectName("dataFolder")
@@ -59,52 +65,36 @@ class MainWindow(QMainWindow):
         for tab in (self.partners, self.contributions, self.maintenance):
             tab.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self._backup_running: Future | None = None
-        self.resize(1180, 720)
+        fit_to_screen(self, 1180, 720)
         self._restore_layout()
         self.partners.refresh()
         self.contributions.refresh()
 
     def _menus(self) -> None:
+        def add(menu, text: str, slot, shortcut: str = "", tip: str = "") -> QAction:
+            made = make_action(self, text, slot, shortcut, tip)
+            menu.addAction(made)
+            return made
+
         file_menu = self.menuBar().addMenu("&File")
-        backup = QAction("&Back up now", self)
-        backup.setShortcut(QKeySequence("Ctrl+B"))
-        backup.triggered.connect(self.back_up_now)
-        file_menu.addAction(backup)
-        backup_to = QAction("Back up &to…", self)
-        backup_to.setToolTip("A checked copy on a USB stick or in any folder you choose")
-        backup_to.triggered.connect(self.back_up_to)
-        file_menu.addAction(backup_to)
-        restore = QAction("&Restore from backup…", self)
-        restore.triggered.connect(self.open_restore)
-        file_menu.addAction(restore)
+        add(file_menu, "&Back up now", self.back_up_now, "Ctrl+B")
+        add(file_menu, "Back up &to…", self.back_up_to, "",
+            "A checked copy on a USB stick or in any folder you choose")
+        add(file_menu, "&Restore from backup…", self.open_restore)
         file_menu.addSeparator()
-        import_file = QAction("&Import from a spreadsheet…", self)
-        import_file.setShortcut(QKeySequence("Ctrl+I"))
-        import_file.setToolTip("Partners and gifts from a CSV or Excel file, or a CanadaHelps, "
-                               "PayPal or Benevity export")
-        import_file.triggered.connect(lambda: self.import_file())
-        file_menu.addAction(import_file)
-        undo_import = QAction("&Undo an import…", self)
-        undo_import.triggered.connect(self.undo_import)
-        file_menu.addAction(undo_import)
+        add(file_menu, "&Import from a spreadsheet…", self.import_file, "Ctrl+I",
+            "Partners and gifts from a CSV or Excel file, or a CanadaHelps, PayPal or "
+            "Benevity export")
+        add(file_menu, "&Undo an import…", self.undo_import)
         file_menu.addSeparator()
-        open_folder = QAction("&Open data folder", self)
-        open_folder.triggered.connect(self.open_data_folder)
-        file_menu.addAction(open_folder)
-        move = QAction("&Move the data to…", self)
-        move.setToolTip("Move the data file and its backups to a safer folder")
-        move.triggered.connect(self.choose_new_folder)
-        file_menu.addAction(move)
-        profile = QAction("Group &profile…", self)
-        profile.setToolTip("Your group's name, address, logo and signatory for letters, and "
-                           "when its fiscal year starts")
-        profile.triggered.connect(self.edit_profile)
-        file_menu.addAction(profile)
+        add(file_menu, "&Open data folder", self.open_data_folder)
+        add(file_menu, "&Move the data to…", self.choose_new_folder, "",
+            "Move the data file and its backups to a safer folder")
+        add(file_menu, "Group &profile…", self.edit_profile, "",
+            "Your group's name, address, logo and signatory for letters, and when its fiscal "
+            "year starts")
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        add(file_menu, "&Quit", self.close).setShortcut(QKeySequence.StandardKey.Quit)
 
         for title, tab in (("Pa&rtner", self.partners), ("C&ontribution", self.contributions),
                            ("Ma&intenance", self.maintenance)):
@@ -115,24 +105,17 @@ class MainWindow(QMainWindow):
             lambda: self.tabs.setCurrentWidget(self.contributions))
 
         reports_menu = self.menuBar().addMenu("Re&ports")
-        report = QAction("&Make a report…", self)
-        report.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        report.setToolTip("Contributions summary, community impact, partner statement, "
-                          "directory, partnership health")
-        report.triggered.connect(lambda: self.open_reports())
-        reports_menu.addAction(report)
+        add(reports_menu, "&Make a report…", self.open_reports, "Ctrl+Shift+P",
+            "Contributions summary, community impact, partner statement, directory, "
+            "partnership health")
         reports_menu.addSeparator()
         for what, label in (("partners", "Export all &partners (CSV)…"),
                             ("contacts", "Export all &contact people (CSV)…"),
                             ("contributions", "Export all c&ontributions (CSV)…")):
-            export = QAction(label, self)
-            export.triggered.connect(lambda _=False, what=what: self.export_all(what))
-            reports_menu.addAction(export)
+            add(reports_menu, label, lambda what=what: self.export_all(what))
 
         help_menu = self.menuBar().addMenu("&Help")
-        about = QAction(f"&About {APP_NAME}", self)
-        about.triggered.connect(self.about)
-        help_menu.addAction(about)
+        add(help_menu, f"&About {APP_NAME}", self.about)
 
     # Backups
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,13 +35,12 @@ from cars_desktop.core.validation import ValidationError
 from cars_desktop.store import maintenance, profile
 from cars_desktop.store.database import StoreError
 from cars_desktop.store.models import Partner, Review
-from cars_desktop.ui.widgets import ErrorLabel, fill_combo
+from cars_desktop.ui.date_field import DateField
+from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen
 
 
-def _date_edit(day: dt.date, latest: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(day)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+def _date_edit(day: dt.date, latest: dt.date | None = None) -> DateField:
+    edit = DateField(day)
     if latest:
         edit.setMaximumDate(latest)
     return edit
@@ -145,7 +143,7 @@ class ReviewDialog(QDialog):
         layout.addLayout(tail)
         layout.addWidget(self.error)
         layout.addWidget(_buttons(self, "&Save review"))
-        self.resize(860, 640)
+        fit_to_screen(self, 860, 640)
 
     def marks(self) -> dict[int, maintenance.Mark]:
         codes = {1: "done", 2: "attention", 3: "na"}
@@ -261,7 +259,7 @@ class ChecklistDialog(QDialog):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(buttons)
-        self.resize(640, 460)
+        fit_to_screen(self, 640, 460)
         self._load()
 
     def _load(self, select: int | None = None) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,35 +31,21 @@ from PySide6.QtWidgets import (
 from cars_desktop.core import validation, vocab
 from cars_desktop.store import partners
 from cars_desktop.store.database import StoreError
-from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
+from cars_desktop.ui.date_field import DateField
+from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen, set_combo
 
 _NO_DATE = QDate(1900, 1, 1)  # shown as "Not known"
 
 
-class OptionalDateEdit(QDateEdit):
-    """A date that may be unknown: "Not known" until one is chosen, and a calendar that opens
-    on this month rather than on the year 1900."""
+class OptionalDateEdit(DateField):
+    """A date that may be unknown: "Not known" until one is typed or chosen."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
         self.setMinimumDate(_NO_DATE)
         self.setSpecialValueText("Not known")
         self.setMaximumDate(QDate.currentDate())
-
-    def _calendar_on_today(self) -> None:
-        if self.date() == _NO_DATE:
-            today = QDate.currentDate()
-            self.calendarWidget().setCurrentPage(today.year(), today.month())
-
-    def mousePressEvent(self, event) -> None:
-        super().mousePressEvent(event)
-        self._calendar_on_today()
-
-    def keyPressEvent(self, event) -> None:  # Alt+Down or F4 open the calendar too
-        super().keyPressEvent(event)
-        self._calendar_on_today()
+        self.setDate(_NO_DATE)
 
 
 class ContactRow:
@@ -178,8 +163,7 @@ class PartnerDialog(QDialog):
         self._loaded = self._snapshot()
         self.fields["name"].setFocus()
         self._chain_focus()
-        room = self.screen().availableGeometry().height() - 80  # a 768-pixel laptop screen
-        self.resize(900, max(420, min(700, room)))
+        fit_to_screen(self, 900, 700)
 
     # Building the form
 
@@ -376,7 +360,7 @@ class PartnerDialog(QDialog):
             value = values.get(field)
             if isinstance(widget, QComboBox):
                 set_combo(widget, value)
-            elif isinstance(widget, QDateEdit):
+            elif isinstance(widget, DateField):
                 widget.setDate(value or _NO_DATE)
             elif isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(value or "")
@@ -391,7 +375,7 @@ class PartnerDialog(QDialog):
         for field, widget in self.fields.items():
             if isinstance(widget, QComboBox):
                 found[field] = widget.currentData()
-            elif isinstance(widget, QDateEdit):
+            elif isinstance(widget, DateField):
                 date = widget.date()
                 found[field] = None if date == _NO_DATE else date.toPython()
             elif isinstance(widget, QPlainTextEdit):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import vocab
+from cars_desktop.core.text import counted
 from cars_desktop.store.database import StoreError
 from cars_desktop.store.lists import ContactLog, ContributionList, PartnerList
 from cars_desktop.store.models import Partner
@@ -245,10 +246,10 @@ class PartnersTab(QWidget):
         total = self.records.total()
         shown = self.view.refresh(EMPTY_FIRST if total == 0 else EMPTY_NO_MATCH, select_id)
         if self.records.filtered():
-            self.count_label.setText(f"{shown:,} of {total:,} partners shown")
+            self.count_label.setText(f"{shown:,} of {counted(total, 'partner')} shown")
         else:
             archived = self.records.archived()
-            self.count_label.setText(f"{shown:,} partners" + (
+            self.count_label.setText(counted(shown, "partner") + (
                 f" ({archived:,} archived not shown)" if archived else ""))
         self._shown_partner = None  # what the partner gave may have changed: read it again
         self._update_actions()

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cars_desktop.ui.widgets import fit_to_screen
+
 # write(path, progress) -> pages; progress(done, total) returns False to stop
 Writer = Callable[[Path, Callable[[int, int], bool]], int]
 
@@ -184,7 +186,7 @@ class PdfPreview(QDialog):
         self.layout_.addWidget(self.notes)
         self.layout_.addWidget(self.view, 1)
         self.layout_.addWidget(self.buttons)
-        self.resize(780, 880)
+        fit_to_screen(self, 800, 900)
 
     def show_notes(self, notes: list[str]) -> None:
         self.notes.setText("\n".join(notes))

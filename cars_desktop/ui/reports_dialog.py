@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,6 +20,7 @@ from cars_desktop.core import vocab
 from cars_desktop.core.periods import PERIOD_CHOICES, named_period
 from cars_desktop.core.report_text import NEEDS_PARTNER, NEEDS_PERIOD, REPORTS
 from cars_desktop.store.database import StoreError
+from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.partner_picker import PartnerPicker
 from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf
 from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
@@ -58,13 +58,11 @@ class ReportsDialog(QDialog):
         dates = QWidget()
         row = QHBoxLayout(dates)
         row.setContentsMargins(0, 0, 0, 0)
-        self.start, self.end = QDateEdit(), QDateEdit()
+        self.start, self.end = DateField(), DateField()
         for edit, name, label in ((self.start, "reportFrom", "From"),
                                   (self.end, "reportTo", "To")):
             edit.setObjectName(name)
             edit.setAccessibleName(label)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             row.addWidget(edit)
         form.addRow("&Dates", dates)
         self.partner = PartnerPicker()

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cars_desktop.core.text import counted
 from cars_desktop.store.lists import BackupList
 from cars_desktop.ui.record_view import RecordView
+from cars_desktop.ui.widgets import fit_to_screen
 
 EMPTY = ("<p>There is no backup in this data folder yet.</p><p>If you keep backups on a USB "
          "stick, plug it in and choose <b>Another file…</b>.</p>")
@@ -30,7 +32,7 @@ class RestoreDialog(QDialog):
         self.setWindowTitle("Restore from a backup")
         self.restore = restore
         self.records = BackupList(backup_folder)
-        self.view = RecordView(self.records, "backupList", stretch_column=5)
+        self.view = RecordView(self.records, "backupList", stretch_column=6)
         self.view.table.activated.connect(lambda _: self.restore_selected())
         text = QLabel(intro or (
             "Choose the copy to go back to. Your data as it is now is kept as a backup first, "
@@ -55,7 +57,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(buttons)
         self.view.table.selectionModel().selectionChanged.connect(self._update)
         self.refresh()
-        self.resize(900, 420)
+        fit_to_screen(self, 900, 420)
 
     def refresh(self, select: int | None = None) -> None:
         self.view.refresh(EMPTY, select)
@@ -94,7 +96,8 @@ class RestoreDialog(QDialog):
         answer = QMessageBox.question(
             self, "Restore this backup?",
             f"Go back to your data as it was on {made:%Y-%m-%d at %H:%M} "
-            f"({info.partners:,} partners, {info.contributions:,} contributions)?\n\nWhat was "
+            f"({counted(info.partners, 'partner')}, "
+            f"{counted(info.contributions, 'contribution')})?\n\nWhat was "
             "entered since then is not lost: your data as it is now is kept as a backup first.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from cars_desktop.core import vocab
 from cars_desktop.core.letter_text import TemplateError, placeholders_for
 from cars_desktop.store.database import StoreError
-from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
+from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen, set_combo
 
 
 class TemplatesDialog(QDialog):
@@ -124,7 +124,7 @@ class TemplatesDialog(QDialog):
         layout.addLayout(choose)
         layout.addWidget(whole, 1)
         layout.addWidget(buttons)
-        self.resize(940, 720)
+        fit_to_screen(self, 940, 720)
 
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)

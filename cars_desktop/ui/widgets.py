@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QSettings, QSize
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QPushButton, QWidget
 
 from cars_desktop.core.vocab import Vocabulary
 
@@ -52,7 +53,8 @@ def make_action(parent: QWidget, text: str, slot, shortcut: str = "", tip: str =
     if shortcut:
         made.setShortcut(QKeySequence(shortcut))
     made.setToolTip(tip or text.replace("&", "").rstrip("…"))
-    made.triggered.connect(slot)
+    # triggered(bool) would hand False to the slot's first parameter: call it with none
+    made.triggered.connect(lambda _checked=False: slot())
     return made
 
 
@@ -65,3 +67,34 @@ def action_button(action: QAction, name: str) -> QPushButton:
     action.changed.connect(lambda: (button.setEnabled(action.isEnabled()),
                                     button.setText(action.text())))
     return button
+
+
+# Room kept for the title bar and the window's frame, which the available area does not count.
+_FRAME = QSize(16, 48)
+
+
+def _window_settings(widget: QWidget) -> QSettings | None:
+    """The main window's remembered layout, which dialogs share."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        settings = getattr(parent, "settings", None)
+        if isinstance(settings, QSettings):
+            return settings
+        parent = parent.parentWidget()
+    return None
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open `window` at the size the volunteer last gave it, or at `width` × `height`, but
+    never past the screen's available area: a 1366×768 laptop at 125 % has 1093×614 to give,
+    and buttons below the edge cannot be clicked. A dialog's size is remembered when it
+    closes."""
+    key = f"size/{window.objectName() or type(window).__name__}"
+    settings = _window_settings(window)
+    remembered = settings.value(key) if settings is not None else None
+    wanted = remembered if isinstance(remembered, QSize) else QSize(width, height)
+    screen = (window.parentWidget() or window).screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() - _FRAME
+    window.resize(wanted.boundedTo(room).expandedTo(window.minimumSizeHint().boundedTo(room)))
+    if settings is not None and isinstance(window, QDialog):
+        window.finished.connect(lambda _result: settings.setValue(key, window.size()))
