@@ -150,3 +150,34 @@ def test_ctrl_tab_moves_to_the_next_tab_from_a_list(qtbot, window, key, modifier
     qtbot.keyClick(window.partners.table, back, modifiers | (
         Qt.KeyboardModifier.ShiftModifier if back == Qt.Key.Key_Backtab else modifiers))
     assert window.tabs.currentIndex() == 2
+
+
+def test_ctrl_shift_n_in_the_partners_tab_records_a_gift_from_the_selected_partner(
+        qtbot, window):
+    from cars_desktop.store import partners
+    from cars_desktop.ui.contribution_dialog import ContributionDialog
+
+    for name in ("Aardvark Books", "Caisse Desjardins"):
+        partners.save_partner({"kind": "organisation", "name": name, "sector": "corporate",
+                               "partnership_type": "casual", "status": "active",
+                               "language": "fr"}, [])
+    window.partners.refresh()
+    window.tabs.setCurrentWidget(window.partners)
+    window.partners.view.select_row(1)
+    chosen = window.partners.selected_id()
+    opened = []
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ContributionDialog):
+            opened.append(dialog.partner.partner_id)
+            dialog.reject()
+        else:
+            qtbot.wait(20)
+            look()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(20, look)
+    qtbot.keyClick(window.partners.table, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert opened == [chosen]

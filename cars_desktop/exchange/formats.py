@@ -35,6 +35,8 @@ FIELDS = {
     "partner_uuid": "Partner ID (from CARS Desktop)",
     "uuid": "Contribution ID (from CARS Desktop)",
     "family": "Cash or gift in kind",
+    "language": "Language for letters (English or French)",
+    "payment_method": "Payment method",
 }
 
 
@@ -123,8 +125,52 @@ _GUESSES = (
     (("description", "what was given", "item", "article"), "description"),
     (("note", "notes", "memo", "message", "comment", "commentaire", "remarque"), "notes"),
     (("currency", "devise", "monnaie"), "currency"),
+    (("language", "langue", "lang", "preferred language", "langue preferee",
+      "langue de correspondance"), "language"),
+    (("payment method", "method", "payment", "payment type", "mode de paiement",
+      "moyen de paiement", "paiement", "type de paiement", "mode de versement"),
+     "payment_method"),
     (("kind", "type", "genre"), "kind"),
 )
+
+# What a file may write for a language or a way of paying, beside the app's own words
+_LANGUAGE_WORDS = {"en": ("en", "e", "eng", "english", "anglais", "a", "ang"),
+                   "fr": ("fr", "f", "fra", "fre", "french", "francais", "franc")}
+_PAYMENT_WORDS = {
+    "cash": ("cash", "comptant", "argent comptant", "especes", "argent"),
+    "cheque": ("cheque", "check", "chq", "ch"),
+    "etransfer": ("e transfer", "etransfer", "interac", "interac e transfer", "virement",
+                  "virement interac", "virement electronique", "e-transfer"),
+    "card": ("card", "carte", "credit card", "carte de credit", "debit", "debit card",
+             "carte de debit", "visa", "mastercard", "amex", "credit"),
+    "online": ("online", "en ligne", "paypal", "canadahelps", "benevity", "website",
+               "site web", "online platform", "plateforme en ligne"),
+}
+
+
+def _term_of(text: str, words: dict[str, tuple[str, ...]], vocabulary) -> str | None:
+    folded = fold(text).replace("-", " ").replace(".", "").strip()
+    for term in vocabulary:
+        if folded in (fold(term.en), fold(term.fr), term.code):
+            return term.code
+    for code, spellings in words.items():
+        if folded in spellings:
+            return code
+    return None
+
+
+def language_of(text: str) -> str | None:
+    """"Français", "F", "French", "fr" → "fr"; None when it says no language we know."""
+    from cars_desktop.core.vocab import LANGUAGES
+
+    return _term_of(text, _LANGUAGE_WORDS, LANGUAGES)
+
+
+def payment_method_of(text: str) -> str | None:
+    """"Chèque", "Interac", "Visa", "Comptant" → the app's code; None when unknown."""
+    from cars_desktop.core.vocab import PAYMENT_METHODS
+
+    return _term_of(text, _PAYMENT_WORDS, PAYMENT_METHODS)
 
 
 def recognise(headers: list[str]) -> Format | None:

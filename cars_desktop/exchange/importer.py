@@ -20,7 +20,15 @@ from cars_desktop.core import vocab
 from cars_desktop.core.money import MoneyError, parse_money
 from cars_desktop.core.text import clean, fold, fold_for_match, sort_key
 from cars_desktop.exchange.cells import restore
-from cars_desktop.exchange.formats import FIELDS, Format, find_header, mapping_for, recognise
+from cars_desktop.exchange.formats import (
+    FIELDS,
+    Format,
+    find_header,
+    language_of,
+    mapping_for,
+    payment_method_of,
+    recognise,
+)
 from cars_desktop.exchange.reader import Table, read_table
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import ImportBatch, db, new_uuid, search_text, utc_now
@@ -279,6 +287,17 @@ def _read_row(row: PlanRow, values: dict, known: Format | None, order: str,
     currency = values.get("currency", "").upper()
     if currency and currency not in ("CAD", "$", "CA$", "C$"):
         raise ValueError(f"the amount is in {currency}: only Canadian dollars are imported")
+    for name, understood, choices in (
+            ("language", language_of, "English or French"),
+            ("payment_method", payment_method_of,
+             "cash, cheque, e-transfer, card or online platform")):
+        text = clean(values.get(name, ""))
+        if text:
+            code = understood(text)
+            if code is None:
+                raise ValueError(f"“{text[:40]}” is not a {FIELDS[name].split(' (')[0].lower()}"
+                                 f" it knows: write {choices}, or leave it empty")
+            values[name] = code
     anonymous = False
     for part in ("first_name", "last_name", "partner_name"):  # "Not shared by donor"
         if fold(values.get(part, "")) in _ANONYMOUS:
@@ -413,11 +432,13 @@ def commit(plan: Plan, same_as_near: set[int] | None = None, backup_folder: Path
                 key = new_partner_key(row)
                 pid = new_partners.get(key)
                 if pid is None:
-                    pid = _new_partner(conn, row, batch.id, stamp, language)
+                    pid = _new_partner(conn, row, batch.id, stamp,
+                                       row.values.get("language") or language)
                     new_partners[key] = pid
             else:
                 filled += _fill_blanks(conn, pid, row.values, stamp)
-            contribution_rows.append(_contribution(row, pid, batch.id, method, stamp))
+            contribution_rows.append(_contribution(
+                row, pid, batch.id, row.values.get("payment_method") or method, stamp))
         conn.executemany(
             "INSERT INTO contribution (uuid, created_at, updated_at, partner_id, family, kind,"
             " status, amount_cents, outstanding_cents, valued_by, description, minutes, date,"

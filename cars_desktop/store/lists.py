@@ -68,7 +68,7 @@ class PartnerList(RecordList):
         Column("name", "Name", width=240),
         Column("sector", "Sector", width=100),
         Column("type", "Type", width=80),
-        Column("status", "Status", width=80),
+        Column("status", "Status", width=90),
         Column("contact", "Primary contact", width=170),
         Column("phone", "Phone", width=130),
         Column("last_contact", "Last contact", width=100),
@@ -183,7 +183,7 @@ class ContributionList(RecordList):
         Column("partner", "Partner", width=230),
         Column("family", "Family", width=95),
         Column("kind", "Kind", width=150),
-        Column("status", "Status", width=215),
+        Column("status", "Status", width=250),  # "Pledged, overdue: $12,500.00 to come"
         Column("amount", "Amount or value", "right", width=120),
         Column("purpose", "Purpose", width=150),
         Column("thanked", "Thanked", width=95),

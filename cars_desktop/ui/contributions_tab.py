@@ -4,6 +4,7 @@ totals of whatever is shown, and the thank-you queue one filter away."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -62,6 +63,8 @@ class ContributionsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.records = ContributionList()
+        # the partner selected where the volunteer is, for a new gift from the menu or keys
+        self.partner_in_view: Callable[[], int | None] = lambda: None
         self._loaded = False
         self.period_label = ""
         self._last_query: tuple | None = None
@@ -317,7 +320,8 @@ class ContributionsTab(QWidget):
     def new_contribution(self, partner_id: int | None = None) -> None:
         from cars_desktop.ui.contribution_dialog import ContributionDialog
 
-        dialog = ContributionDialog(self, partner_id=partner_id or self.records.partner_id)
+        dialog = ContributionDialog(self, partner_id=partner_id or self.records.partner_id
+                                    or self.partner_in_view())
         dialog.exec()
         if dialog.saved_ids:
             self._after_save(dialog.saved_ids[-1])

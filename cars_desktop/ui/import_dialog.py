@@ -4,6 +4,7 @@ written until then)."""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -159,7 +160,7 @@ class ImportDialog(QDialog):
 
     def open_path(self, path: Path) -> None:
         self.path = path
-        self.file_label.setText(f"<b>{path.name}</b>")
+        self.file_label.setText(f"<b>{escape(path.name)}</b>")
         for combo in (self.encoding, self.sheet):
             combo.blockSignals(True)
         self.encoding.setCurrentIndex(0)
@@ -205,9 +206,9 @@ class ImportDialog(QDialog):
                 item.widget().deleteLater()
         example = self.table.rows[0] if self.table.rows else []
         for number, header in enumerate(self.table.headers):
-            label = QLabel(f"<b>{header or '(no name)'}</b>"
-                           + (f" — e.g. {example[number][:40]}" if number < len(example)
-                              and example[number] else ""))
+            label = QLabel(f"<b>{escape(header or '(no name)')}</b>"
+                           + (f" — e.g. {escape(example[number][:40])}"
+                              if number < len(example) and example[number] else ""))
             label.setTextFormat(Qt.TextFormat.RichText)
             combo = QComboBox()
             combo.setObjectName(f"column{number}")

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -17,7 +18,13 @@ from cars_desktop.store.database import Store
 from cars_desktop.ui.contributions_tab import ContributionsTab
 from cars_desktop.ui.maintenance_tab import MaintenanceTab
 from cars_desktop.ui.partners_tab import PartnersTab
-from cars_desktop.ui.widgets import fit_to_screen, make_action
+from cars_desktop.ui.widgets import (
+    RICH,
+    fit_to_screen,
+    guard_plain_text,
+    make_action,
+    plain_label,
+)
 
 
 @cache
@@ -28,6 +35,7 @@ def _worker() -> ThreadPoolExecutor:
 class MainWindow(QMainWindow):
     def __init__(self, store: Store) -> None:
         super().__init__()
+        guard_plain_text()
         self.store = store
         self.setWindowTitle(APP_NAME)
         self.settings = QSettings(str(store.data_dir / "window.ini"), QSettings.Format.IniFormat)
@@ -49,6 +57,9 @@ class MainWindow(QMainWindow):
         self.partners.changed.connect(self.contributions.refresh)
         self.contributions.changed.connect(self.partners.refresh)
         self.partners.contributions_wanted.connect(self._show_contributions_of)
+        self.contributions.partner_in_view = lambda: (
+            self.partners.selected_id() if self.tabs.currentWidget() is self.partners
+            else None)
         self.setCentralWidget(self.tabs)
         self._menus()
         # The next and previous tab from anywhere in the window, the table included
@@ -57,7 +68,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(keys), self, lambda step=step: self.tabs.setCurrentIndex(
                 (self.tabs.currentIndex() + step) % self.tabs.count()))
 
-        folder = QLabel(f"Data folder: {store.data_dir}")
+        folder = plain_label(f"Data folder: {store.data_dir}")
         folder.setObjectName("dataFolder")
         self.backup_label = QLabel()
         self.statusBar().addWidget(folder, 1)  # stays when the status bar shows a message
@@ -361,16 +372,25 @@ class MainWindow(QMainWindow):
         return True
 
     def open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.data_dir)))
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.data_dir))):
+            QMessageBox.information(
+                self, "Data folder",
+                f"This computer has no file manager to open it with. Your data is in:\n\n"
+                f"{self.store.data_dir}")
 
     def about(self) -> None:
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>Keeps your group's community partners, what they contribute, and the care of "
-            "each partnership — on this computer, without the internet.</p>"
-            "<p>Built for groups working the CARS way: Communities Achieving Responsive "
-            f"Services.</p><p>Your data is in:<br><code>{self.store.data_dir}</code></p>")
+        box = QMessageBox(QMessageBox.Icon.NoIcon, f"About {APP_NAME}",
+                          f"<h3>{APP_NAME} {__version__}</h3>"
+                          "<p>Keeps your group's community partners, what they contribute, and "
+                          "the care of each partnership — on this computer, without the "
+                          "internet.</p><p>Built for groups working the CARS way: Communities "
+                          "Achieving Responsive Services.</p><p>Your data is in:<br><code>"
+                          f"{escape(str(self.store.data_dir))}</code></p>",
+                          QMessageBox.StandardButton.Ok, self)
+        box.setProperty(RICH, True)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.exec()
 
     # Remembered layout
 

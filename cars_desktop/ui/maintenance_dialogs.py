@@ -36,7 +36,7 @@ from cars_desktop.store import maintenance, profile
 from cars_desktop.store.database import StoreError
 from cars_desktop.store.models import Partner, Review
 from cars_desktop.ui.date_field import DateField
-from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen
+from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen, plain_label
 
 
 def _date_edit(day: dt.date, latest: dt.date | None = None) -> DateField:
@@ -88,11 +88,11 @@ class ReviewDialog(QDialog):
         grid.setColumnStretch(4, 2)
         for column, title in enumerate(("Practice", "Done", "Needs attention",
                                         "Not applicable", "Note")):
-            label = QLabel(f"<b>{title}</b>")
+            label = QLabel(f"<b>{escape(title)}</b>")
             grid.addWidget(label, 0, column)
         self.rows: dict[int, tuple[QButtonGroup, QLineEdit]] = {}
         for line, practice in enumerate(maintenance.practices(), start=1):
-            text = QLabel(f"{line}. {practice.text_en}")
+            text = plain_label(f"{line}. {practice.text_en}")
             text.setWordWrap(True)
             text.setToolTip(practice.text_fr)
             grid.addWidget(text, line, 0)

@@ -43,8 +43,11 @@ class RecordView(QStackedWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
+        title_room = header.fontMetrics()
         for number, column in enumerate(records.columns):
-            self.table.setColumnWidth(number, column.width)
+            # never narrower than its title and the sort arrow
+            self.table.setColumnWidth(number, max(
+                column.width, title_room.horizontalAdvance(column.title) + 36))
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
         # The list's own order first: enabling sorting sorts by whatever the header shows.
         header.setSortIndicator(

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from cars_desktop.store.lists import RecordList, Row
+from cars_desktop.ui.widgets import plain_tip
 
 PAGE = 200
 _Index = QModelIndex | QPersistentModelIndex
@@ -66,9 +67,10 @@ class RecordTableModel(QAbstractTableModel):
             text = record.cells[index.column()] if record else ""
             if role == Qt.ItemDataRole.ToolTipRole:
                 if record and record.tips and record.tips[index.column()]:
-                    return record.tips[index.column()]
+                    return plain_tip(record.tips[index.column()])
                 if len(text) < 30:
                     return None  # short text is never cut off: no tooltip needed
+                return plain_tip(text)
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _alignment(self.records.columns[index.column()].align)

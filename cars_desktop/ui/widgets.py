@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from cars_desktop.core.vocab import Vocabulary
 
@@ -16,6 +26,7 @@ class ErrorLabel(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what was typed
         self.setStyleSheet("color: #b00020;")
         self.hide()
 
@@ -98,3 +109,40 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(wanted.boundedTo(room).expandedTo(window.minimumSizeHint().boundedTo(room)))
     if settings is not None and isinstance(window, QDialog):
         window.finished.connect(lambda _result: settings.setValue(key, window.size()))
+
+
+def plain_label(text: str = "") -> QLabel:
+    """A label for a volunteer's or a file's text: `Bob <b>Smith</b> <!--` shows as typed."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows a name or a file's cell as it is, never as markup or a picture."""
+    if "<" not in text:
+        return text  # Qt only reads markup where it finds a tag
+    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
+
+
+RICH = "richText"  # a message box with this property set is our own markup
+
+
+class _PlainMessages(QObject):
+    """Message boxes quote names and files: Qt would read `<b>` in them as markup and a
+    `<!--` could hide the rest of the message, so every box shows its text as plain text
+    unless it is marked as our own markup."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QMessageBox) \
+                and not watched.property(RICH):
+            watched.setTextFormat(Qt.TextFormat.PlainText)
+        return False
+
+
+def guard_plain_text() -> None:
+    app = QApplication.instance()
+    if app is not None and app.property("plainMessages") is None:
+        guard = _PlainMessages(app)
+        app.installEventFilter(guard)
+        app.setProperty("plainMessages", guard)

@@ -1,0 +1,59 @@
+"""A volunteer's or a file's text is shown as typed, never read as markup: a partner named
+`Bob <b>Smith</b> <!--` must not hide the rest of a message, and a file's cell must not show
+a picture from the laptop."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+
+from cars_desktop.store import partners
+from cars_desktop.ui.widgets import plain_tip
+from test_every_menu import every_action
+
+NAME = "Bob <b>Smith</b> <!--"
+
+
+def action(window, title):
+    return next(found for name, found in every_action(window) if name == title)
+
+
+def test_a_name_with_markup_does_not_hide_the_erase_explanation(qtbot, window):
+    partners.save_partner({"kind": "person", "name": NAME, "sector": "community",
+                           "partnership_type": "casual", "status": "active",
+                           "language": "en"}, [])
+    window.partners.refresh()
+    window.partners.view.select_row(0)
+    seen = []
+
+    def look():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            label = next(lab for lab in box.findChildren(QLabel) if lab.text() == box.text())
+            seen.append((box.textFormat(), label.textFormat(), box.text()))
+            box.button(QMessageBox.StandardButton.Cancel).click()
+        else:
+            qtbot.wait(20)
+            look()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(20, look)
+    action(window, "Partner › Erase personal information…").trigger()
+    box_format, _, text = seen[0]
+    assert box_format == Qt.TextFormat.PlainText
+    assert NAME in text and text.rstrip().endswith("Continue?")
+
+
+def test_a_files_cells_show_as_text_in_the_import_window(qtbot, window, tmp_path):
+    path = tmp_path / "gifts.csv"
+    path.write_text('Name,Date,Amount,<img src="/some/local.png">\n'
+                    'Anne Roy,2026-01-05,25,<img src="/some/local.png">\n', encoding="utf-8")
+    dialog = window.import_file(str(path))
+    qtbot.addWidget(dialog)
+    labels = [label for label in dialog.findChildren(QLabel) if "local.png" in label.text()]
+    assert labels
+    for label in labels:  # shown as text: the markup is escaped in rich labels
+        assert "<img" not in label.text() or label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_tooltips_of_lists_show_text_as_it_is():
+    tip = plain_tip('<img src="/some/local.png"> & Co')
+    assert "<img" not in tip and "&lt;img" in tip and "&amp; Co" in tip
