@@ -4,10 +4,10 @@ a picture from the laptop."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from test_every_menu import every_action
 
 from cars_desktop.store import partners
 from cars_desktop.ui.widgets import plain_tip
-from test_every_menu import every_action
 
 NAME = "Bob <b>Smith</b> <!--"
 
