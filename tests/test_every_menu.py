@@ -181,3 +181,32 @@ def test_ctrl_shift_n_in_the_partners_tab_records_a_gift_from_the_selected_partn
     qtbot.keyClick(window.partners.table, Qt.Key.Key_N,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert opened == [chosen]
+
+
+def test_a_size_the_volunteer_chose_is_kept_and_still_fits(qtbot, window):
+    sizes = []
+
+    def make_it_smaller(dialog):
+        sizes.append((dialog.width(), dialog.height()))
+        dialog.resize(700, 380)
+        dialog.reject()
+
+    def too_big(dialog):  # dragged past the edge, or remembered from a larger screen
+        sizes.append((dialog.width(), dialog.height()))
+        dialog.resize(3000, 2000)
+        dialog.reject()
+
+    restore = next(action for title, action in every_action(window)
+                   if title == "File › Restore from backup…")
+    for answer in (make_it_smaller, too_big, lambda dialog: (
+            sizes.append((dialog.width(), dialog.height())), dialog.reject())):
+        watch = WindowWatch(window, {"RestoreDialog": answer})
+        try:
+            restore.trigger()
+            watch.settle()
+        finally:
+            watch.stop()
+        assert not watch.problems, watch.problems
+    assert sizes[1] == (700, 380)  # as the volunteer left it
+    room = window.screen().availableGeometry()
+    assert sizes[2][0] <= room.width() and sizes[2][1] <= room.height()
