@@ -520,9 +520,9 @@ class BackupList(RecordList):
     (from a USB stick). Read from the files, not from SQL; a row's id is its place in `files`."""
 
     columns = (
-        Column("made", "Made", width=140),
-        Column("kind", "Kind", width=170),
-        Column("where", "Where it is", width=200),
+        Column("made", "Made", width=125),
+        Column("kind", "Kind", width=160),
+        Column("where", "Where it is", width=150),
         Column("partners", "Partners", "right", width=80),
         Column("contributions", "Contributions", "right", width=100),
         Column("changed", "Last change in it", width=140),

@@ -55,6 +55,8 @@ class DateField(QWidget):
         self.button.setArrowType(Qt.ArrowType.DownArrow)
         self.button.setToolTip("Choose on a calendar (Alt+Down)")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
+        self.button.setFixedHeight(self.edit.sizeHint().height())
         self._calendar = QCalendarWidget()
         self._calendar.setGridVisible(True)
         menu = QMenu(self.button)

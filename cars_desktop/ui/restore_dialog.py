@@ -57,7 +57,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(buttons)
         self.view.table.selectionModel().selectionChanged.connect(self._update)
         self.refresh()
-        fit_to_screen(self, 900, 420)
+        fit_to_screen(self, 1040, 420)
 
     def refresh(self, select: int | None = None) -> None:
         self.view.refresh(EMPTY, select)
