@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from cars_desktop.core import vocab
+from cars_desktop.core import counting, vocab
 from cars_desktop.core.money import format_money
 from cars_desktop.core.text import fold
 from cars_desktop.store.models import db
@@ -89,7 +89,7 @@ class PartnerList(RecordList):
         "last_contact": "COALESCE((SELECT MAX(i.date) FROM interaction i"
                         " WHERE i.partner_id = p.id), '')",
         "given": "COALESCE((SELECT SUM(g.amount_cents) FROM contribution g"
-                 " WHERE g.partner_id = p.id AND g.status = 'received'"
+                 f" WHERE g.partner_id = p.id AND {counting.where('support', 'g')}"
                  " AND g.date BETWEEN :year_start AND :year_end), 0)",
     }
 
@@ -139,7 +139,7 @@ class PartnerList(RecordList):
                    COALESCE(NULLIF(p.phone, ''), c.phone, ''),
                    (SELECT MAX(i.date) FROM interaction i WHERE i.partner_id = p.id),
                    (SELECT SUM(g.amount_cents) FROM contribution g
-                     WHERE g.partner_id = p.id AND g.status = 'received'
+                     WHERE g.partner_id = p.id AND {counting.where('support', 'g')}
                        AND g.date BETWEEN ? AND ?)
             FROM partner p
             LEFT JOIN contact_person c ON c.id = (
