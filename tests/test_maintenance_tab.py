@@ -3,11 +3,12 @@ driven as a volunteer would, with the attention panel's clock set by the tests."
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cars_desktop.store import contributions, maintenance, partners
-from cars_desktop.store.models import Interaction, Review, ReviewItem
+from cars_desktop.store.models import Interaction, Partner, Review, ReviewItem
 from cars_desktop.ui.maintenance_dialogs import ChecklistDialog, LogContactDialog, ReviewDialog
 from helpers import answer_message_boxes, type_text
 
@@ -148,6 +149,8 @@ def test_logging_a_contact(qtbot, window):
 def test_each_kind_of_attention_item_leads_to_its_place(qtbot, window):
     today = TODAY
     quiet = partner("Quiet Partner", partner_since=dt.date(2015, 1, 1))
+    Partner.update(created_at="2015-01-01T12:00:00+00:00").where(  # entered years ago
+        Partner.id == quiet).execute()
     gift = contributions.save_contribution({
         "partner_id": quiet, "family": "cash", "kind": "one_time", "status": "received",
         "amount": "2500", "date": today - dt.timedelta(days=20)})
