@@ -35,7 +35,8 @@ PARTNER_HEADER = [
 CONTACT_HEADER = ["Partner ID", "Partner", "Name", "Role", "Phone", "Email", "Salutation",
                   "Primary"]
 CONTRIBUTION_HEADER = [
-    "ID", "Partner ID", "Partner", "Contact person", "Family", "Kind", "Status", "Amount",
+    "ID", "Partner ID", "Partner", "Contact person", "Family", "Kind", "Status", "Counted as",
+    "Amount",
     "Still to come", "What was given", "Hours", "Date", "Expected by", "Payment method",
     "Reference", "For", "Advantage", "Advantage description", "Valued by", "Appraised",
     "Credited to", "Pledge ID", "Thanked on", "Notes"]
@@ -116,13 +117,25 @@ def contact_fields(c: ContactPerson) -> dict[str, str]:
             "Primary": "yes" if c.is_primary else "no"}
 
 
+def counted_as(c: Contribution) -> str:
+    """Where a contribution counts in the totals, worked out here from its fields."""
+    if c.status == "cancelled":
+        return "Cancelled (not counted)"
+    if c.kind == "loan":
+        return "Loan (apart: to be paid back)" if c.status == "received" else \
+            "Loan promised (not counted)"
+    if c.status == "pledged":
+        return "Pledge (apart: not yet received)"
+    return "Cash received" if c.family == "cash" else "Gift in kind"
+
+
 def contribution_fields(c: Contribution) -> dict[str, str]:
     kinds = vocab.CASH_KINDS if c.family == "cash" else vocab.IN_KIND_KINDS
     return {
         "ID": c.uuid, "Partner ID": c.partner.uuid, "Partner": c.partner.name,
         "Contact person": c.contact.name if c.contact_id else "",
         "Family": vocab.CONTRIBUTION_FAMILIES.label(c.family), "Kind": kinds.label(c.kind),
-        "Status": vocab.CONTRIBUTION_STATUSES.label(c.status),
+        "Status": vocab.CONTRIBUTION_STATUSES.label(c.status), "Counted as": counted_as(c),
         "Amount": cents_text(c.amount_cents), "Still to come": cents_text(c.outstanding_cents),
         "What was given": c.description,
         "Hours": f"{Decimal(c.minutes) / 60:.2f}" if c.minutes else "",

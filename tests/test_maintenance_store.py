@@ -8,7 +8,7 @@ import pytest
 from cars_desktop.core.validation import ValidationError
 from cars_desktop.store import contributions, maintenance, partners
 from cars_desktop.store.maintenance import AttentionSettings, Mark
-from cars_desktop.store.models import ReviewItem
+from cars_desktop.store.models import Partner, ReviewItem
 
 TODAY = dt.date.today()
 
@@ -17,6 +17,13 @@ def partner(name, **changes):
     values = {"kind": "organisation", "name": name, "sector": "voluntary",
               "partnership_type": "formal", "status": "active", "language": "en", **changes}
     return partners.save_partner(values, [])
+
+
+def recorded_on(pid, day: dt.date) -> None:
+    """As if the partner had been entered in the app on `day` (the tests' clock is not the
+    real one)."""
+    Partner.update(created_at=f"{day.isoformat()}T12:00:00+00:00").where(
+        Partner.id == pid).execute()
 
 
 def test_the_checklist_ships_with_the_cars_practices_and_can_be_edited(store):
@@ -100,6 +107,8 @@ def test_what_needs_attention(store):
     today = dt.date(2026, 6, 15)  # the test's clock
     quiet = partner("Quiet Partner", partner_since=dt.date(2020, 1, 1))
     busy = partner("Busy Partner", partnership_type="casual")
+    for pid in (quiet, busy):
+        recorded_on(pid, dt.date(2020, 1, 1))
     maintenance.log_contact(busy, dt.date(2026, 6, 1), "call", "", "Checked in")
     maintenance.log_contact(quiet, dt.date(2025, 10, 1), "call", "", "Last chat",
                             follow_up=dt.date(2025, 11, 1))  # never followed up
@@ -135,3 +144,55 @@ def test_what_needs_attention(store):
     first_of_busy = [t for t in celebrated.values() if t.startswith("Busy Partner")]
     assert first_of_busy == []  # busy's first gift was in May, before the 30 days
     assert "first contribution" in celebrated[big]
+
+
+def test_attention_says_what_was_given_where_no_value_was(store):
+    today = dt.date(2026, 6, 15)
+    bob = partners.save_partner({"kind": "person", "name": "Bob MacDonald",
+                                 "sector": "community", "partnership_type": "casual",
+                                 "status": "active", "language": "en"}, [])
+    church = partner("St. Andrew's Church", partnership_type="casual")
+
+    def gift(pid, day, **values):
+        return contributions.save_contribution({
+            "partner_id": pid, "family": "in_kind", "status": "received", "amount": "",
+            "date": day, **values})
+
+    labour = gift(bob, dt.date(2026, 5, 20), kind="service", hours="12",
+                  description="Fixing the roof")
+    basement = gift(church, dt.date(2026, 5, 25), kind="facilities",
+                    description="The church basement")
+    loan = contributions.save_contribution({  # a loan is paid back: nothing to celebrate
+        "partner_id": church, "family": "cash", "kind": "loan", "status": "received",
+        "amount": "5000", "date": dt.date(2026, 6, 1), "payment_method": "cheque"})
+    found = maintenance.attention(today, AttentionSettings(thank_within_days=14))
+    thank = {i.contribution_id: i.text for i in found["thank"]}
+    assert thank[labour] == "Thank Bob MacDonald for 12 hours of labour received 2026-05-20."
+    assert thank[basement] == ("Thank St. Andrew's Church for a gift of facilities "
+                               "(not valued) received 2026-05-25.")
+    celebrate = {i.contribution_id: i.text for i in found["celebrate"]}
+    assert celebrate[labour] == ("Bob MacDonald: 12 hours of labour on 2026-05-20 — their "
+                                 "first contribution.")
+    assert loan not in celebrate
+    every = [i.text for items in found.values() for i in items]
+    assert not [text for text in every if "$0.00" in text]
+
+
+def test_a_partner_recorded_lately_has_not_gone_quiet(store):
+    """"No contact lately" counts from the later of the last contact and the day the
+    partner was recorded: a partner entered minutes ago, a partner since 2015, is not one."""
+    today = TODAY
+    new = partner("Entered Today", partner_since=dt.date(2015, 1, 1))
+    old = partner("Entered Long Ago", partner_since=dt.date(2015, 1, 1))
+    recorded_on(old, today - dt.timedelta(days=400))
+    lately = partner("Entered Two Months Ago")
+    recorded_on(lately, today - dt.timedelta(days=60))
+    called = partner("Called Last Month")
+    recorded_on(called, today - dt.timedelta(days=400))
+    maintenance.log_contact(called, today - dt.timedelta(days=30), "call", "", "Hello")
+    quiet_call = partner("Called Long Ago")
+    recorded_on(quiet_call, today - dt.timedelta(days=400))
+    maintenance.log_contact(quiet_call, today - dt.timedelta(days=300), "call", "", "Hello")
+    found = maintenance.attention(today)["contact"]
+    assert sorted(i.partner_id for i in found) == sorted([old, quiet_call])
+    assert new not in [i.partner_id for i in found]

@@ -3,11 +3,12 @@ driven as a volunteer would, with the attention panel's clock set by the tests."
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cars_desktop.store import contributions, maintenance, partners
-from cars_desktop.store.models import Interaction, Review, ReviewItem
+from cars_desktop.store.models import Interaction, Partner, Review, ReviewItem
 from cars_desktop.ui.maintenance_dialogs import ChecklistDialog, LogContactDialog, ReviewDialog
 from helpers import answer_message_boxes, type_text
 
@@ -75,16 +76,19 @@ def test_a_review_from_start_to_finish(qtbot, window):
     assert review.next_due == maintenance.add_months(TODAY, 6)
     assert ReviewItem.select().where(ReviewItem.mark == "attention").count() == 1
     row = grid_row(tab, "Souris Lions Club")
-    assert row[1] == TODAY.isoformat() and row[3] == "✓ Done" and row[-1] == "⚠ Attention"
+    # a sign in each practice's narrow column; its words in the tooltip
+    assert row[1] == TODAY.isoformat() and row[3] == "✓" and row[-1] == "⚠"
     tip = tab.view.model.data(tab.view.model.index(0, 3 + 11), Qt.ItemDataRole.ToolTipRole)
     assert tip == "Say thank you: Needs attention — Letters two months late"
+    tip = tab.view.model.data(tab.view.model.index(0, 3), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Plan your approach but balance it with action: Done"
 
     # a second look the same day continues that review rather than doubling it
     answer(ReviewDialog, lambda d: (d.rows[practices[11].id][0].button(1).setChecked(True),
                                     d.save()))
     tab.review_action.trigger()
     assert Review.select().count() == 1
-    assert grid_row(tab, "Souris Lions Club")[-1] == "✓ Done"
+    assert grid_row(tab, "Souris Lions Club")[-1] == "✓"
 
 
 def test_a_review_needs_a_mark(qtbot, window):
@@ -148,6 +152,8 @@ def test_logging_a_contact(qtbot, window):
 def test_each_kind_of_attention_item_leads_to_its_place(qtbot, window):
     today = TODAY
     quiet = partner("Quiet Partner", partner_since=dt.date(2015, 1, 1))
+    Partner.update(created_at="2015-01-01T12:00:00+00:00").where(  # entered years ago
+        Partner.id == quiet).execute()
     gift = contributions.save_contribution({
         "partner_id": quiet, "family": "cash", "kind": "one_time", "status": "received",
         "amount": "2500", "date": today - dt.timedelta(days=20)})
@@ -223,3 +229,92 @@ def test_a_partners_communication_log_on_the_partners_tab(qtbot, window):
     tab.history.log_button.click()
     assert tab.history.log_view.model.rowCount() == 2
     assert tab.model.data(tab.model.index(0, 6)) == TODAY.isoformat()  # last contact
+
+
+def test_the_whole_checklist_fits_a_laptop_screen(qtbot, window):
+    """At 1366×768 every practice has its column in view, its title whole on the turned
+    header, and its full wording as the header's tooltip; a mark's words are its tooltip."""
+    pid = partner("Souris Lions Club")
+    practices = maintenance.practices()
+    maintenance.save_review(pid, TODAY, {p.id: maintenance.Mark("done") for p in practices})
+    window.resize(1366, 768)
+    tab = shown(window)
+    qtbot.waitUntil(lambda: tab.table.viewport().width() > 0)
+    table, header, model = tab.table, tab.table.horizontalHeader(), tab.view.model
+    metrics = QFontMetrics(header.font())
+    assert model.columnCount() == 3 + 12
+    for column, practice in enumerate(practices, start=3):
+        left = table.columnViewportPosition(column)
+        assert 0 <= left and left + table.columnWidth(column) <= table.viewport().width(), \
+            (column, left, table.viewport().width())
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        assert title == f"{column - 2}. {practice.text_en}"
+        # the title turned on its side: its lines run along the header's height
+        lines = metrics.boundingRect(QRect(0, 0, header.height() - 10, 10_000),
+                                     Qt.TextFlag.TextWordWrap, title)
+        assert lines.width() <= header.height() - 10, title
+        assert lines.height() <= header.sectionSize(column) - 4, title
+        assert header.shown(title, header.height(), header.sectionSize(column)) == title
+        assert model.headerData(column, Qt.Orientation.Horizontal,
+                                Qt.ItemDataRole.ToolTipRole) == practice.text_en
+    assert header.height() <= 230  # rows still fill most of the grid
+    assert table.rowViewportPosition(0) >= 0
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.ToolTipRole).endswith(": Done")
+
+
+def test_attention_lines_wrap_instead_of_being_cut(qtbot, window):
+    long_names = [f"Comité de parents de Saint-Pierre-Jolys et des environs, groupe {n}"
+                  for n in range(4)]
+    for name in long_names:
+        pid = partner(name)
+        contributions.save_contribution({
+            "partner_id": pid, "family": "in_kind", "kind": "service", "status": "received",
+            "amount": "", "hours": "12", "date": TODAY - dt.timedelta(days=30),
+            "description": "Labour"})
+    window.resize(1366, 768)
+    tab = shown(window)
+    tree = tab.attention
+
+    def every_line_whole():
+        metrics = QFontMetrics(tree.font())
+        for top in range(tree.topLevelItemCount()):
+            group = tree.topLevelItem(top)
+            group.setExpanded(True)
+            for number in range(group.childCount()):
+                item = group.child(number)
+                rect = tree.visualItemRect(item)
+                if not rect.isValid():
+                    continue  # scrolled out of view
+                needed = metrics.boundingRect(QRect(0, 0, rect.width() - 8, 10_000),
+                                              Qt.TextFlag.TextWordWrap, item.text(0))
+                assert rect.height() >= needed.height(), (item.text(0), rect, needed)
+        return True
+
+    lines = [tree.topLevelItem(0).child(n).text(0)
+             for n in range(tree.topLevelItem(0).childCount())]
+    assert lines and all("12 hours of labour" in line for line in lines)
+    qtbot.wait(50)
+    assert every_line_whole()
+    window.resize(1000, 700)  # narrower: the lines wrap anew
+    qtbot.wait(50)
+    assert every_line_whole()
+
+
+def test_a_partner_just_added_is_not_said_to_be_out_of_touch(qtbot, window):
+    from cars_desktop.ui.partner_dialog import PartnerDialog
+
+    def fill_dialog():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PartnerDialog)
+        type_text(dialog.fields["name"], "Gimli Legion")
+        for field, code in (("sector", "voluntary"), ("partnership_type", "formal")):
+            dialog.fields[field].setCurrentIndex(dialog.fields[field].findData(code))
+        qtbot.keyClick(dialog.fields["name"], Qt.Key.Key_Return)  # Enter saves
+
+    QTimer.singleShot(0, fill_dialog)
+    window.partners.new_action.trigger()
+    assert Partner.get().name == "Gimli Legion"
+    tab = shown(window)
+    groups = {tab.attention.topLevelItem(i).text(0).split(" (")[0]:
+              tab.attention.topLevelItem(i) for i in range(tab.attention.topLevelItemCount())}
+    assert groups["No contact lately"].childCount() == 0

@@ -124,7 +124,9 @@ class Book:
             outstanding_cents=sum(self.outstanding(g) for g in pledges),
             gifts=len(support),
             givers=len({g.partner_id for g in support}),
-            loans_cents=sum(g.amount for g in loans))
+            loans_cents=sum(g.amount for g in loans),
+            unvalued_gifts=sum(g.family == "in_kind" and not g.amount and not g.minutes
+                               for g in support))
 
     @staticmethod
     def time_value(gift: Gift, rate: int) -> int:
@@ -973,7 +975,8 @@ def test_summary_pdf(world, tmp_path, lang):
             f"One-time gift 3 {m(207156)}", f"Annual renewable gift 2 {m(125000)}",
             f"Matching gift 1 {m(25000)}", f"Event sponsorship 1 {m(10000)}",
             f"Subtotal: cash 7 {m(367156)}", f"Service / labour 2 {m(40000)} 15",
-            f"Products 1 {m(30000)}", f"Employee volunteer program 1 {m(0)} 2.3",
+            f"Products 1 {m(30000)}",
+            "Employee volunteer program 1 valued as time 2.3",  # never "$0.00"
             f"Subtotal: in kind 4 {m(70000)} 17.3",
             f"Loans (not counted as support) 1 {m(500000)}",
             f"Corporate {m(233456)} {m(0)} {m(5017)} {m(238473)}",
@@ -997,7 +1000,7 @@ def test_summary_pdf(world, tmp_path, lang):
             f"Valeur du temps donné {m(26517)} {m(0)} nouveau",
             "Dons 11 3 +267 %", f"Don ponctuel 3 {m(207156)}",
             f"argent 7 {m(367156)}", f"Services / main-d'œuvre 2 {m(40000)} 15",
-            f"Programme de bénévolat d'employés 1 {m(0)} 2,3",
+            "Programme de bénévolat d'employés 1 évalué en temps 2,3",
             f"en nature 4 {m(70000)} 17,3",
             f"Prêts (hors appui) 1 {m(500000)}",
             f"Entreprise {m(233456)} {m(0)} {m(5017)} {m(238473)}",
@@ -1339,6 +1342,50 @@ def test_a_period_with_only_a_loan_still_reports_the_loan(store, tmp_path):
     assert "Loans received ($5,000.00) are listed but not counted as support" in text
     assert "Loans (not counted as support) 1 $5,000.00" in text
     assert NOTHING["en"] not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gifts_given_no_value_are_said_never_shown_as_zero(store, tmp_path, lang):
+    """A lent basement and a use of the name, given no value: "1 gift, not valued", in every
+    report, in both languages; never "$0.00" where a value would be."""
+    profile.save_group_profile(GROUP)
+    church = save_org("St. Andrew's Church", "voluntary", ptype="casual")
+    lions = save_org("Lions Club", "voluntary")
+    give(church, dt.date(2025, 3, 1), 0, family="in_kind", kind="facilities",
+         description="The church basement")
+    give(church, dt.date(2025, 4, 1), 0, family="in_kind", kind="name_use",
+         description="Our name on the poster")
+    give(lions, dt.date(2025, 5, 1), 25000, family="in_kind", kind="products",
+         description="Hams")
+    give(lions, dt.date(2025, 6, 1), 0, family="in_kind", kind="products",
+         description="Buns")
+    summary = reports.contributions_summary(*YEAR)
+    assert summary.totals.unvalued_gifts == 3
+    assert summary.unvalued_by_kind == {"facilities": 1, "name_use": 1, "products": 1}
+    assert summary.unvalued_by_sector == {"voluntary": 3}
+    assert list(zip([row[0] for row in summary.top_partners], summary.top_unvalued,
+                    strict=True)) == [("Lions Club", 1), ("St. Andrew's Church", 2)]
+    m = lambda cents: money(cents, lang)  # noqa: E731
+    text = " ".join(render("summary", summary, lang, tmp_path / "s.pdf"))
+    statement = " ".join(render("statement", reports.partner_statement(church, *YEAR), lang,
+                                tmp_path / "st.pdf"))
+    impact = " ".join(render("impact", reports.impact_report(*YEAR), lang,
+                             tmp_path / "i.pdf"))
+    if lang == "en":
+        assert "Facilities 1 1 gift, not valued" in text
+        assert f"Products 2 {m(25000)} + 1 not valued" in text
+        assert f"St. Andrew's Church Voluntary {m(0)} 2 gifts, not valued {m(0)}" in text
+        assert f"Gifts in kind (value) {m(25000)} + 3 not valued" in text
+        assert "The church basement Received not valued" in statement
+        assert "Gifts in kind (value) 2 gifts, not valued" in statement
+        assert f"Voluntary {m(0)} {m(25000)} + 3 not valued" in impact
+    else:
+        assert "Locaux 1 1 don, non évalué" in text
+        assert f"Produits 2 {m(25000)} + 1 non évalué" in text
+        assert f"St. Andrew's Church Bénévole {m(0)} 2 dons, non évalués {m(0)}" in text
+        assert "The church basement Reçu non évalué" in statement
+        assert "Dons en nature (valeur) 2 dons, non évalués" in statement
+    assert f"Facilities 1 {m(0)}" not in text and f"Locaux 1 {m(0)}" not in text
 
 
 def test_a_chart_with_nothing_to_draw_does_not_repeat_zero_on_its_axis(world, tmp_path):

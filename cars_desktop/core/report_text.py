@@ -44,6 +44,7 @@ WORDS = {
         "loans_note": "Loans received ({amount}) are listed but not counted as support: "
                       "they are paid back.",
         "loans": "Loans (not counted as support)", "subtotal": "Subtotal: {what}",
+        "not_valued": "not valued", "as_time": "valued as time",
         "before_records": "The period before starts before the first contribution recorded "
                           "({date}): its figures may be incomplete.",
         "givers_short": "Gave",
@@ -93,6 +94,7 @@ WORDS = {
         "loans_note": "Les prêts reçus ({amount}) figurent au relevé, mais ne comptent pas "
                       "dans l'appui\u00a0: ils sont remboursés.",
         "loans": "Prêts (hors appui)", "subtotal": "Sous-total\u00a0: {what}",
+        "not_valued": "non évalué", "as_time": "évalué en temps",
         "before_records": "La période précédente commence avant la première contribution "
                           "inscrite ({date})\u00a0: ses chiffres peuvent être incomplets.",
         "givers_short": "Donateurs",
@@ -172,6 +174,18 @@ def format_number(value: float, lang: str, decimals: int = 0) -> str:
 
 def format_hours(minutes: int, lang: str) -> str:
     return format_number(minutes / 60, lang, 1 if minutes % 60 else 0)
+
+
+def unvalued_text(count: int, lang: str, beside_amount: bool = False) -> str:
+    """Gifts in kind given neither a value nor hours, said rather than shown as $0.00:
+    "2 gifts, not valued"; beside an amount, "+ 2 not valued"."""
+    number = format_number(count, lang)
+    if lang == "fr":
+        valued = "non évalué" if count == 1 else "non évalués"
+        gifts = "don" if count == 1 else "dons"
+    else:
+        valued, gifts = "not valued", "gift" if count == 1 else "gifts"
+    return f"+ {number} {valued}" if beside_amount else f"{number} {gifts}, {valued}"
 
 
 def format_change(now: int, before: int, lang: str) -> str:

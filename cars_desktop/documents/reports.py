@@ -41,6 +41,7 @@ from cars_desktop.core.report_text import (
     month_label,
     period_title,
     short_date,
+    unvalued_text,
     words,
 )
 from cars_desktop.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
@@ -243,13 +244,16 @@ class _ReportMaker:
         table.setStyle(TableStyle(style))
         return table
 
-    def kpis(self, items: list[tuple[str, str]], columns: int = 4) -> Table:
-        """The headline figures as cards: a small label over a big number."""
-        longest = max(len(value) for _, value in items)
+    def kpis(self, items: list[tuple], columns: int = 4) -> Table:
+        """The headline figures as cards: a small label over a big number, and under it,
+        for some, a small line (label, value[, line])."""
+        longest = max(len(item[1]) for item in items)
         value_style = self.kpi_value if longest <= 13 else ParagraphStyle(
             "kpi_small", parent=self.kpi_value, fontSize=10.5, leading=13)
         cells = [[Paragraph(escape(label), self.kpi_label),
-                  Paragraph(escape(value), value_style)] for label, value in items]
+                  Paragraph(escape(value), value_style),
+                  *(Paragraph(escape(line), self.kpi_label) for line in more if line)]
+                 for label, value, *more in items]
         while len(cells) % columns:
             cells.append("")
         rows = [cells[start:start + columns] for start in range(0, len(cells), columns)]
@@ -271,6 +275,31 @@ class _ReportMaker:
         if whole:
             return [KeepTogether([heading, *flowables])]
         return [CondPageBreak(1.4 * INCH), heading, *flowables]
+
+    def in_kind(self, cents: int, unvalued: int) -> str | Paragraph:
+        """A value in kind, saying how many gifts were given no value rather than $0.00."""
+        if not unvalued:
+            return self.money(cents)
+        if not cents:
+            return unvalued_text(unvalued, self.lang)
+        return Paragraph(f"{escape(self.money(cents))}<br/><font size=7.5>"
+                         f"{escape(unvalued_text(unvalued, self.lang, True))}</font>",
+                         self.cell_right)
+
+    def in_kind_kpi(self, totals) -> tuple[str, str, str]:
+        """The in-kind card: its value, and the gifts given none."""
+        unvalued = totals.unvalued_gifts
+        if unvalued and not totals.in_kind_cents:
+            return self.w["in_kind"], unvalued_text(unvalued, self.lang), ""
+        return self.w["in_kind"], self.money(totals.in_kind_cents), \
+            unvalued_text(unvalued, self.lang, True) if unvalued else ""
+
+    def notes(self, totals, rate_cents: int) -> list:
+        """The notes on how time and loans were counted, under the figures they explain."""
+        lines = [self.w["rate_note"].format(rate=self.money(rate_cents))]
+        if totals.loans_cents:
+            lines.append(self.w["loans_note"].format(amount=self.money(totals.loans_cents)))
+        return [Spacer(1, 4), *(Paragraph(escape(line), self.note) for line in lines)]
 
     def nothing(self) -> Paragraph:
         return Paragraph(escape(self.w["nothing"]), self.body)
@@ -394,13 +423,14 @@ class _ReportMaker:
         now, before = data.totals, data.previous
         if not now.gifts and not now.pledged_cents and not now.loans_cents:
             return [*story, self.nothing()]
-        story.append(self.kpis([
-            (w["cash"], money(now.cash_cents)), (w["in_kind"], money(now.in_kind_cents)),
+        story.append(KeepTogether([self.kpis([
+            (w["cash"], money(now.cash_cents)), self.in_kind_kpi(now),
             (w["hours"], format_hours(now.minutes, self.lang)),
             (w["time_value"], money(now.volunteer_value_cents)),
             (w["support"], money(now.support_cents)), (w["pledged"], money(now.pledged_cents)),
             (w["to_come"], money(now.outstanding_cents)),
-            (w["givers"], format_number(now.givers, self.lang))]))
+            (w["givers"], format_number(now.givers, self.lang))]),
+            *self.notes(now, data.rate_cents)]))
         compared = [
             (w["cash"], now.cash_cents, before.cash_cents, True),
             (w["in_kind"], now.in_kind_cents, before.in_kind_cents, True),
@@ -409,6 +439,8 @@ class _ReportMaker:
             (w["hours"], now.minutes, before.minutes, False),
             (w["gifts"], now.gifts, before.gifts, False),
             (w["givers"], now.givers, before.givers, False)]
+        if now.loans_cents or before.loans_cents:  # apart, never inside cash received
+            compared.append((w["loans"], now.loans_cents, before.loans_cents, True))
 
         def shown(value: int, is_money: bool) -> str:
             if is_money:
@@ -433,31 +465,31 @@ class _ReportMaker:
         chart = self.month_chart(data.by_month)
         if chart is not None:
             story += self.section(w["by_month"], chart)
-        story += self.section(w["by_kind"], *self._kinds(data.by_kind))
-        sector_rows = [[self._label(vocab.SECTORS, sector), money(cash), money(in_kind),
+        story += self.section(w["by_kind"], *self._kinds(data.by_kind, data.unvalued_by_kind),
+                              whole=True)
+        sector_rows = [[self._label(vocab.SECTORS, sector), money(cash),
+                        self.in_kind(in_kind, data.unvalued_by_sector.get(sector, 0)),
                         money(time), money(cash + in_kind + time)]
                        for sector, cash, in_kind, time in data.by_sector]
-        sector_rows.append([w["total"], money(now.cash_cents), money(now.in_kind_cents),
+        sector_rows.append([w["total"], money(now.cash_cents),
+                            self.in_kind(now.in_kind_cents, now.unvalued_gifts),
                             money(now.volunteer_value_cents), money(now.support_cents)])
         fifth = self.width / 5
         story += self.section(w["by_sector"], self.table(
             [w["sector"], w["cash_short"], w["in_kind_short"], w["time_short"], w["total"]],
             sector_rows, [fifth * 1.2, fifth * 0.95, fifth * 0.95, fifth * 0.95, fifth * 0.95],
-            right={1, 2, 3, 4}, total=True))
-        top_rows = [[name, self._label(vocab.SECTORS, sector), money(cash), money(in_kind),
-                     money(time)] for name, sector, cash, in_kind, time in data.top_partners]
+            right={1, 2, 3, 4}, total=True), whole=True)
+        top_rows = [[name, self._label(vocab.SECTORS, sector), money(cash),
+                     self.in_kind(in_kind, unvalued), money(time)]
+                    for (name, sector, cash, in_kind, time), unvalued
+                    in zip(data.top_partners, data.top_unvalued, strict=True)]
         story += self.section(w["top"], self.table(
             [w["partner"], w["sector"], w["cash_short"], w["in_kind_short"], w["time_short"]],
             top_rows, [fifth * 1.8, fifth * 0.8, fifth * 0.8, fifth * 0.8, fifth * 0.8],
-            right={2, 3, 4}))
-        story += [Spacer(1, 8), Paragraph(escape(w["rate_note"].format(
-            rate=money(data.rate_cents))), self.note)]
-        if now.loans_cents:
-            story.append(Paragraph(escape(w["loans_note"].format(
-                amount=money(now.loans_cents))), self.note))
+            right={2, 3, 4}), whole=True)
         return story
 
-    def _kinds(self, by_kind) -> list:
+    def _kinds(self, by_kind, unvalued: dict[str, int]) -> list:
         """Cash kinds, then gifts in kind, each with its subtotal; loans apart, last."""
         w, money = self.w, self.money
         rows, bold_rows = [], []
@@ -467,7 +499,9 @@ class _ReportMaker:
                 continue
             for _, kind, count, cents, minutes in mine:
                 rows.append([self._kind_label(family, kind), format_number(count, self.lang),
-                             money(cents), format_hours(minutes, self.lang) if minutes else ""])
+                             w["as_time"] if minutes and not cents and kind not in unvalued
+                             else self.in_kind(cents, unvalued.get(kind, 0)),
+                             format_hours(minutes, self.lang) if minutes else ""])
             minutes = sum(r[4] for r in mine)
             bold = [w["subtotal"].format(what=title.lower()),
                     format_number(sum(r[2] for r in mine), self.lang),
@@ -494,10 +528,10 @@ class _ReportMaker:
         now = data.totals
         if not now.gifts:
             return [*story, self.nothing()]
-        story.append(self.kpis([
+        story.append(KeepTogether([self.kpis([
             (w["support"], money(now.support_cents)), (w["cash"], money(now.cash_cents)),
-            (w["in_kind"], money(now.in_kind_cents)),
-            (w["time_value"], money(now.volunteer_value_cents))]))
+            self.in_kind_kpi(now), (w["time_value"], money(now.volunteer_value_cents))]),
+            *self.notes(now, data.rate_cents)]))
         story.append(Spacer(1, 8))
         if data.leverage is None:
             lead = w["no_cash"] if now.support_cents else w["nothing"]
@@ -505,10 +539,12 @@ class _ReportMaker:
             lead = w["leverage"].format(amount=format_money(round(data.leverage * 100),
                                                             self.lang))
         story.append(Paragraph(f"<b>{escape(lead)}</b>", self.body))
-        rows = [[self._label(vocab.SECTORS, sector), money(cash), money(in_kind), money(time),
+        rows = [[self._label(vocab.SECTORS, sector), money(cash),
+                 self.in_kind(in_kind, data.unvalued_by_sector.get(sector, 0)), money(time),
                  money(cash + in_kind + time), format_number(active, self.lang)]
                 for sector, cash, in_kind, time, active in data.by_sector]
-        rows.append([w["total"], money(now.cash_cents), money(now.in_kind_cents),
+        rows.append([w["total"], money(now.cash_cents),
+                     self.in_kind(now.in_kind_cents, now.unvalued_gifts),
                      money(now.volunteer_value_cents), money(now.support_cents),
                      format_number(now.givers, self.lang)])
         sixth = self.width / 6
@@ -557,8 +593,6 @@ class _ReportMaker:
                            [self.width * 0.5, self.width * 0.22, self.width * 0.28]), *more)
         else:
             story += self.section(w["new"], Paragraph(escape(w["no_new"]), self.body))
-        story += [Spacer(1, 8), Paragraph(escape(w["rate_note"].format(
-            rate=money(data.rate_cents))), self.note)]
         return story
 
     def statement(self, data) -> list:
@@ -573,9 +607,10 @@ class _ReportMaker:
             state = self._label(vocab.CONTRIBUTION_STATUSES, status)
             if status == "pledged" and outstanding:
                 state += f" ({w['to_come'].lower()} {money(outstanding)})"
+            shown = money(amount) if amount else w["not_valued"] if \
+                family == "in_kind" and not minutes else ""  # time tells in its own column
             rows.append([short_date(day, self.lang), self._kind_label(family, kind), what,
-                         state, money(amount) if amount else "",
-                         format_hours(minutes, self.lang) if minutes else ""])
+                         state, shown, format_hours(minutes, self.lang) if minutes else ""])
         story.append(Spacer(1, 6))
         story.append(self.table(
             [w["date"], w["kind"], w["gift"], w["status"], w["amount"], w["hours_short"]],
@@ -584,17 +619,14 @@ class _ReportMaker:
         totals = data.totals
         story.append(Spacer(1, 10))
         story.append(KeepTogether([self.kpis([
-            (w["cash"], money(totals.cash_cents)), (w["in_kind"], money(totals.in_kind_cents)),
+            (w["cash"], money(totals.cash_cents)), self.in_kind_kpi(totals),
             (w["time_value"], money(totals.volunteer_value_cents)),
             (w["support"], money(totals.support_cents)),
             (w["hours"], format_hours(totals.minutes, self.lang)),
             (w["pledged"], money(totals.pledged_cents)),
             (w["to_come"], money(totals.outstanding_cents)),
-            (w["gifts"], format_number(totals.gifts, self.lang))])]))
-        notes = [w["rate_note"].format(rate=money(data.rate_cents))]
-        if totals.loans_cents:
-            notes.append(w["loans_note"].format(amount=money(totals.loans_cents)))
-        story += [Spacer(1, 6), *(Paragraph(escape(note), self.note) for note in notes)]
+            (w["gifts"], format_number(totals.gifts, self.lang))]),
+            *self.notes(totals, data.rate_cents)]))
         return story
 
     def directory(self, entries) -> list:

@@ -1,7 +1,11 @@
 """Partners, contact people and contributions as CSV files that open cleanly in Excel and
 LibreOffice: UTF-8 with a byte-order mark, text quoted, money as plain numbers ("1234.56"),
 dates as 2026-11-22, and every record's stable ID so that a file read back matches what it
-came from. Text that a spreadsheet would run as a formula is neutralised (see `cells`)."""
+came from. Text that a spreadsheet would run as a formula is neutralised (see `cells`).
+
+Each contribution says where it counts ("Counted as": cash received, gift in kind, loan,
+pledge…), by the one rule of `core.counting`, so that a spreadsheet's sums by that column give
+the totals the window and the reports show, loans apart."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
-from cars_desktop.core import vocab
+from cars_desktop.core import counting, vocab
 from cars_desktop.exchange.cells import neutralise
 from cars_desktop.store.models import db
 
@@ -44,6 +48,10 @@ def _plain(value) -> str:  # dates and IDs: never start with a formula sign
 
 def _yes(value) -> str:
     return "yes" if value else "no"
+
+
+def _counted_as(value: str) -> str:  # "status|family|kind"
+    return counting.COUNTED_AS.label(counting.counted_as(*value.split("|")))
 
 
 PARTNER_COLUMNS = (
@@ -90,6 +98,7 @@ CONTRIBUTION_COLUMNS = (
     ("Kind", "c.kind", lambda code: _text(vocab.CASH_KINDS.label(code) if code in vocab.CASH_KINDS
                                           else vocab.IN_KIND_KINDS.label(code))),
     ("Status", "c.status", _label(vocab.CONTRIBUTION_STATUSES)),
+    ("Counted as", "c.status || '|' || c.family || '|' || c.kind", _counted_as),
     ("Amount", "c.amount_cents", _money),
     ("Still to come", "c.outstanding_cents", _money),
     ("What was given", "c.description", _text),

@@ -13,6 +13,7 @@ from typing import Any
 
 import peewee as pw
 
+from cars_desktop.core import counting
 from cars_desktop.core.money import format_money
 from cars_desktop.core.text import sort_key
 from cars_desktop.core.validation import ValidationError, validate_contribution
@@ -210,22 +211,32 @@ def refresh_partner_text(partner_id: int) -> None:
 
 @dataclass(frozen=True)
 class Totals:
+    """What a list of contributions adds up to, by the one rule of `core.counting`."""
     cash_received_cents: int = 0
     in_kind_cents: int = 0
     minutes: int = 0
     pledged_outstanding_cents: int = 0
     not_thanked: int = 0
     count: int = 0
+    loans_cents: int = 0  # received loans: apart, never inside cash received
+    unvalued_gifts: int = 0  # gifts in kind with neither a value nor hours
+
+
+def _sum(place: str, what: str) -> str:
+    return f"SUM(CASE WHEN {counting.where(place)} THEN {what} ELSE 0 END)"
 
 
 # One pass over the rows, whatever filter came before it.
-TOTALS_SQL = """
-    SUM(CASE WHEN c.status = 'received' AND c.family = 'cash' THEN c.amount_cents ELSE 0 END),
-    SUM(CASE WHEN c.status = 'received' AND c.family = 'in_kind' THEN c.amount_cents ELSE 0 END),
-    SUM(CASE WHEN c.status = 'received' THEN c.minutes ELSE 0 END),
-    SUM(CASE WHEN c.status = 'pledged' THEN c.outstanding_cents ELSE 0 END),
-    SUM(CASE WHEN c.status = 'received' AND c.thanked_on IS NULL THEN 1 ELSE 0 END),
-    COUNT(*)"""
+TOTALS_SQL = ", ".join((
+    _sum("cash", "c.amount_cents"),
+    _sum("in_kind", "c.amount_cents"),
+    _sum("support", "c.minutes"),
+    _sum("pledged", "c.outstanding_cents"),
+    "SUM(CASE WHEN c.status = 'received' AND c.thanked_on IS NULL THEN 1 ELSE 0 END)",
+    "COUNT(*)",
+    _sum("loan", "c.amount_cents"),
+    f"SUM(CASE WHEN {counting.where('in_kind')} AND {counting.unvalued()} THEN 1 ELSE 0 END)",
+))
 
 
 def totals_from_row(row: tuple) -> Totals:

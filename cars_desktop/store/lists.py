@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from cars_desktop.core import vocab
+from cars_desktop.core import counting, vocab
 from cars_desktop.core.money import format_money
 from cars_desktop.core.text import fold
 from cars_desktop.store.models import db
@@ -19,7 +19,7 @@ from cars_desktop.store.models import db
 class Column:
     key: str
     title: str
-    align: str = "left"  # "left" or "right": numbers and money are right-aligned
+    align: str = "left"  # "left", "right" (numbers and money) or "center" (a sign alone)
     width: int = 120  # starting width in pixels; the user's own widths are remembered
     tip: str = ""  # shown over the column's header
 
@@ -89,7 +89,7 @@ class PartnerList(RecordList):
         "last_contact": "COALESCE((SELECT MAX(i.date) FROM interaction i"
                         " WHERE i.partner_id = p.id), '')",
         "given": "COALESCE((SELECT SUM(g.amount_cents) FROM contribution g"
-                 " WHERE g.partner_id = p.id AND g.status = 'received'"
+                 f" WHERE g.partner_id = p.id AND {counting.where('support', 'g')}"
                  " AND g.date BETWEEN :year_start AND :year_end), 0)",
     }
 
@@ -139,7 +139,7 @@ class PartnerList(RecordList):
                    COALESCE(NULLIF(p.phone, ''), c.phone, ''),
                    (SELECT MAX(i.date) FROM interaction i WHERE i.partner_id = p.id),
                    (SELECT SUM(g.amount_cents) FROM contribution g
-                     WHERE g.partner_id = p.id AND g.status = 'received'
+                     WHERE g.partner_id = p.id AND {counting.where('support', 'g')}
                        AND g.date BETWEEN ? AND ?)
             FROM partner p
             LEFT JOIN contact_person c ON c.id = (
@@ -383,8 +383,9 @@ class ReviewGrid(RecordList):
     """The Maintenance tab: formal partnerships as rows, the checklist's practices as columns,
     each cell the mark of the latest review, in words and a sign as well as colour."""
 
-    SIGNS = {"done": ("✓ Done", "good"), "attention": ("⚠ Attention", "warn"),
-             "na": ("– N/A", "")}
+    # a sign alone, so the whole checklist fits a laptop's width: its words are in the
+    # cell's tooltip and in the legend under the grid
+    SIGNS = {"done": ("✓", "good"), "attention": ("⚠", "warn"), "na": ("–", "")}
 
     def __init__(self, today: dt.date | None = None) -> None:
         self.sector: str | None = None
@@ -402,7 +403,8 @@ class ReviewGrid(RecordList):
             Column("name", "Partner", width=230),
             Column("last", "Last review", width=95),
             Column("due", "Next due", width=95),
-            *(Column(f"p{p.id}", f"{number}. {p.text_en}", width=110, tip=p.text_en)
+            *(Column(f"p{p.id}", f"{number}. {p.text_en}", "center", width=36,
+                     tip=p.text_en)
               for number, p in enumerate(self.practices, start=1)),
         )
 

@@ -228,6 +228,7 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
     """Everything that needs a volunteer's care, by kind, each list the most pressing first
     and at most `limit` long, plus one when there are more (so "50+" can be said truthfully).
     `today` is given, so tests control the clock."""
+    from cars_desktop.core.counting import gift_words, where
     from cars_desktop.core.money import format_money
 
     conn = db.connection()
@@ -239,10 +240,11 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
 
     thank_by = (today - dt.timedelta(days=settings.thank_within_days)).isoformat()
     found["thank"] = [
-        AttentionItem("thank", f"Thank {name} for {format_money(amount)} received {date}.",
-                      pid, cid)
-        for cid, pid, name, amount, date in rows(
-            "SELECT c.id, p.id, p.name, c.amount_cents, c.date FROM contribution c"
+        AttentionItem("thank", f"Thank {name} for {gift_words(family, kind, amount, minutes)}"
+                               f" received {date}.", pid, cid)
+        for cid, pid, name, family, kind, amount, minutes, date in rows(
+            "SELECT c.id, p.id, p.name, c.family, c.kind, c.amount_cents, c.minutes, c.date"
+            " FROM contribution c"
             " JOIN partner p ON p.id = c.partner_id WHERE c.status = 'received'"
             " AND c.thanked_on IS NULL AND c.date < ? ORDER BY c.date", (thank_by,))]
     found["pledge"] = [
@@ -253,6 +255,8 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
             " JOIN partner p ON p.id = c.partner_id WHERE c.status = 'pledged'"
             " AND c.outstanding_cents > 0 AND c.date_expected < ? ORDER BY c.date_expected",
             (day,))]
+    # quiet since the later of the last contact, the "partner since" date and the day the
+    # partner was recorded: a partner added last week has not been neglected for months
     quiet_since = add_months(today, -settings.contact_every_months).isoformat()
     found["contact"] = [
         AttentionItem("contact", f"No contact with {name} since {last}." if last else
@@ -262,7 +266,8 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
             "SELECT p.id, p.name, (SELECT MAX(i.date) FROM interaction i"
             " WHERE i.partner_id = p.id) AS last, p.partner_since FROM partner p"
             " WHERE p.status = 'active'"
-            " AND COALESCE(last, p.partner_since, '0000') < ?"
+            " AND MAX(COALESCE(last, ''), COALESCE(p.partner_since, ''),"
+            " substr(p.created_at, 1, 10)) < ?"
             " ORDER BY COALESCE(last, '0000'), p.sort_name", (quiet_since,))]
     found["review"] = [
         AttentionItem("review", f"Review the partnership with {name}" +
@@ -295,14 +300,16 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
             " ORDER BY i.follow_up", (day,))]
     since = (today - dt.timedelta(days=settings.success_days)).isoformat()
     found["celebrate"] = [
-        AttentionItem("celebrate", f"{name}: {format_money(amount)} on {date}" +
-                      (" — their first contribution." if first else "."), pid, cid)
-        for cid, pid, name, amount, date, first in rows(
-            "SELECT c.id, p.id, p.name, c.amount_cents, c.date, NOT EXISTS (SELECT 1 FROM"
-            " contribution e WHERE e.partner_id = c.partner_id AND e.status = 'received'"
+        AttentionItem("celebrate", f"{name}: {gift_words(family, kind, amount, minutes)} on "
+                                   f"{date}" + (" — their first contribution." if first else "."),
+                      pid, cid)
+        for cid, pid, name, family, kind, amount, minutes, date, first in rows(
+            "SELECT c.id, p.id, p.name, c.family, c.kind, c.amount_cents, c.minutes, c.date,"
+            " NOT EXISTS (SELECT 1 FROM contribution e WHERE e.partner_id = c.partner_id"
+            f" AND {where('support', 'e')}"
             " AND (e.date < c.date OR (e.date = c.date AND e.id < c.id))) AS first"
             " FROM contribution c JOIN partner p ON p.id = c.partner_id"
-            " WHERE c.status = 'received' AND c.date >= ? AND c.date <= ?"
+            f" WHERE {where('support')} AND c.date >= ? AND c.date <= ?"
             " AND (c.amount_cents >= ? OR first) ORDER BY c.date DESC",
             (since, day, settings.large_gift_cents))]
     return found

@@ -1,18 +1,19 @@
 """The numbers of each report, summed in SQL over a period. Plain data out: the PDF is drawn by
 `cars_desktop.documents.reports`, and the tests check these sums against their own.
 
-What counts where:
-- cash and in-kind value: received contributions dated in the period;
-- volunteer hours: the time of received contributions; their value (hours × the group's
-  hourly rate) only for time given no estimated value of its own, so nothing counts twice;
+What counts where follows the one rule of `core.counting` (loans apart, pledges apart), over
+contributions dated in the period. Beside it, for the reports alone:
+- volunteer hours are valued (hours × the group's hourly rate) only where the time was given
+  no estimated value of its own, so nothing counts twice;
 - pledged: pledges promised in the period, and what is still to come of them today;
-- a loan is not support: it is listed by kind, and its total is given apart."""
+- a gift in kind with neither a value nor hours is counted, as a gift "not valued"."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
+from cars_desktop.core import counting
 from cars_desktop.core.text import sort_key
 from cars_desktop.store.maintenance import add_months, latest_reviews, practices
 from cars_desktop.store.models import db
@@ -37,6 +38,7 @@ class Totals:
     gifts: int = 0  # received contributions
     givers: int = 0  # partners who gave
     loans_cents: int = 0  # received as loans: to be paid back, so not counted as support
+    unvalued_gifts: int = 0  # gifts in kind with neither a value nor hours
 
     @property
     def support_cents(self) -> int:
@@ -48,8 +50,11 @@ def _range(start: dt.date, end: dt.date) -> dict[str, str]:
     return {"start": start.isoformat(), "end": end.isoformat()}
 
 
-_RECEIVED = ("c.status = 'received' AND c.date BETWEEN :start AND :end"
-             " AND c.kind != 'loan'")
+_RECEIVED = f"{counting.where('support')} AND c.date BETWEEN :start AND :end"
+_IN_PERIOD = "c.date BETWEEN :start AND :end"
+_UNVALUED = f"CASE WHEN {counting.unvalued()} THEN 1 ELSE 0 END"
+_CASH = f"COALESCE(SUM(CASE WHEN {counting.where('cash')} THEN c.amount_cents END), 0)"
+_IN_KIND = f"COALESCE(SUM(CASE WHEN {counting.where('in_kind')} THEN c.amount_cents END), 0)"
 # time with no estimated value of its own is valued at the group's rate, rounded to the cent
 # for each contribution, so that sectors, partners and the total add up to the same cents
 _TIME_VALUE = "CASE WHEN c.amount_cents = 0 THEN (c.minutes * :rate + 30) / 60 ELSE 0 END"
@@ -61,22 +66,22 @@ def period_totals(start: dt.date, end: dt.date, rate_cents: int,
     mine = " AND c.partner_id = :partner" if partner_id else ""
     row = db.execute_sql(
         "SELECT"
-        " COALESCE(SUM(CASE WHEN c.family = 'cash' THEN c.amount_cents END), 0),"
-        " COALESCE(SUM(CASE WHEN c.family = 'in_kind' THEN c.amount_cents END), 0),"
+        f" COALESCE(SUM(CASE WHEN {counting.where('cash')} THEN c.amount_cents END), 0),"
+        f" COALESCE(SUM(CASE WHEN {counting.where('in_kind')} THEN c.amount_cents END), 0),"
         f" COALESCE(SUM(c.minutes), 0), COALESCE(SUM({_TIME_VALUE}), 0),"
-        " COUNT(*), COUNT(DISTINCT c.partner_id)"
+        f" COUNT(*), COUNT(DISTINCT c.partner_id), COALESCE(SUM({_UNVALUED}), 0)"
         f" FROM contribution c WHERE {_RECEIVED}{mine}", params).fetchone()
     pledged = db.execute_sql(
         "SELECT COALESCE(SUM(c.amount_cents), 0), COALESCE(SUM(c.outstanding_cents), 0)"
-        " FROM contribution c WHERE c.status = 'pledged' AND c.date BETWEEN :start AND :end"
-        f" AND c.kind != 'loan'{mine}", params).fetchone()
+        f" FROM contribution c WHERE {counting.where('pledged')} AND {_IN_PERIOD}{mine}",
+        params).fetchone()
     loans = db.execute_sql(
-        "SELECT COALESCE(SUM(c.amount_cents), 0) FROM contribution c WHERE c.kind = 'loan'"
-        f" AND c.status = 'received' AND c.date BETWEEN :start AND :end{mine}",
-        params).fetchone()[0]
+        "SELECT COALESCE(SUM(c.amount_cents), 0) FROM contribution c"
+        f" WHERE {counting.where('loan')} AND {_IN_PERIOD}{mine}", params).fetchone()[0]
     return Totals(cash_cents=row[0], in_kind_cents=row[1], minutes=row[2],
                   volunteer_value_cents=row[3], pledged_cents=pledged[0],
-                  outstanding_cents=pledged[1], gifts=row[4], givers=row[5], loans_cents=loans)
+                  outstanding_cents=pledged[1], gifts=row[4], givers=row[5], loans_cents=loans,
+                  unvalued_gifts=row[6])
 
 
 def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
@@ -124,6 +129,11 @@ class ContributionsSummary:
     top_partners: list[tuple[str, str, int, int, int]] = field(default_factory=list)
     """name, sector, cash, in-kind value, volunteer value"""
     first_record: dt.date | None = None  # the earliest contribution in the data
+    # gifts in kind with neither a value nor hours: by kind, by sector, and for each of the
+    # top partners in their order
+    unvalued_by_kind: dict[str, int] = field(default_factory=dict)
+    unvalued_by_sector: dict[str, int] = field(default_factory=dict)
+    top_unvalued: list[int] = field(default_factory=list)
 
 
 def contributions_summary(start: dt.date, end: dt.date, top: int = 10) -> ContributionsSummary:
@@ -132,18 +142,20 @@ def contributions_summary(start: dt.date, end: dt.date, top: int = 10) -> Contri
     params = {**_range(start, end), "rate": rate}
     report = ContributionsSummary(start, end, rate, period_totals(start, end, rate),
                                   before[0], before[1], period_totals(*before, rate))
-    report.by_kind = [tuple(row) for row in db.execute_sql(
-        "SELECT c.family, c.kind, COUNT(*), SUM(c.amount_cents), SUM(c.minutes)"
-        " FROM contribution c WHERE c.status = 'received' AND c.date BETWEEN :start AND :end"
+    by_kind = db.execute_sql(
+        "SELECT c.family, c.kind, COUNT(*), SUM(c.amount_cents), SUM(c.minutes),"
+        f" SUM({_UNVALUED}) FROM contribution c WHERE c.status = 'received' AND {_IN_PERIOD}"
         " GROUP BY c.family, c.kind"
-        " ORDER BY c.family, SUM(c.amount_cents) DESC, c.kind", params)]
-    report.by_sector = [tuple(row) for row in db.execute_sql(
-        "SELECT p.sector,"
-        " COALESCE(SUM(CASE WHEN c.family = 'cash' THEN c.amount_cents END), 0),"
-        " COALESCE(SUM(CASE WHEN c.family = 'in_kind' THEN c.amount_cents END), 0),"
-        f" COALESCE(SUM({_TIME_VALUE}), 0)"
+        " ORDER BY c.family, SUM(c.amount_cents) DESC, c.kind", params).fetchall()
+    report.by_kind = [tuple(row[:5]) for row in by_kind]
+    report.unvalued_by_kind = {row[1]: row[5] for row in by_kind if row[5]}
+    by_sector = db.execute_sql(
+        f"SELECT p.sector, {_CASH}, {_IN_KIND}, COALESCE(SUM({_TIME_VALUE}), 0),"
+        f" SUM({_UNVALUED})"
         f" FROM contribution c JOIN partner p ON p.id = c.partner_id WHERE {_RECEIVED}"
-        " GROUP BY p.sector", params)]
+        " GROUP BY p.sector", params).fetchall()
+    report.by_sector = [tuple(row[:4]) for row in by_sector]
+    report.unvalued_by_sector = {row[0]: row[4] for row in by_sector if row[4]}
     from cars_desktop.core.vocab import SECTORS
 
     order = {code: number for number, code in enumerate(SECTORS.codes())}
@@ -151,20 +163,19 @@ def contributions_summary(start: dt.date, end: dt.date, top: int = 10) -> Contri
     monthly = {dt.date.fromisoformat(month + "-01"): (cash, in_kind) for month, cash, in_kind
                in db.execute_sql(
         "SELECT substr(c.date, 1, 7),"
-        " COALESCE(SUM(CASE WHEN c.family = 'cash' THEN c.amount_cents END), 0),"
-        " COALESCE(SUM(CASE WHEN c.family = 'in_kind' THEN c.amount_cents END), 0)"
+        f" {_CASH}, {_IN_KIND}"
         f" FROM contribution c WHERE {_RECEIVED} GROUP BY substr(c.date, 1, 7)", params)}
     report.by_month = [(month, *monthly.get(month, (0, 0))) for month in months_of(start, end)]
     first = db.execute_sql("SELECT MIN(date) FROM contribution").fetchone()[0]
     report.first_record = dt.date.fromisoformat(first) if first else None
-    report.top_partners = [tuple(row[:5]) for row in db.execute_sql(
-        "SELECT p.name, p.sector,"
-        " COALESCE(SUM(CASE WHEN c.family = 'cash' THEN c.amount_cents END), 0),"
-        " COALESCE(SUM(CASE WHEN c.family = 'in_kind' THEN c.amount_cents END), 0),"
-        f" COALESCE(SUM({_TIME_VALUE}), 0),"
-        f" SUM(c.amount_cents) + COALESCE(SUM({_TIME_VALUE}), 0) AS given"
+    top_rows = db.execute_sql(
+        f"SELECT p.name, p.sector, {_CASH}, {_IN_KIND}, COALESCE(SUM({_TIME_VALUE}), 0),"
+        f" SUM({_UNVALUED}), SUM(c.amount_cents) + COALESCE(SUM({_TIME_VALUE}), 0) AS given"
         f" FROM contribution c JOIN partner p ON p.id = c.partner_id WHERE {_RECEIVED}"
-        " GROUP BY p.id ORDER BY given DESC, p.sort_name LIMIT :top", {**params, "top": top})]
+        " GROUP BY p.id ORDER BY given DESC, p.sort_name LIMIT :top",
+        {**params, "top": top}).fetchall()
+    report.top_partners = [tuple(row[:5]) for row in top_rows]
+    report.top_unvalued = [row[5] for row in top_rows]
     return report
 
 
@@ -179,6 +190,8 @@ class ImpactReport:
     totals: Totals
     by_sector: list[tuple[str, int, int, int, int]] = field(default_factory=list)
     """sector, cash, in-kind value, volunteer value, partners who gave in the period"""
+    unvalued_by_sector: dict[str, int] = field(default_factory=dict)
+    """gifts in kind with neither a value nor hours"""
     matching_cents: int = 0
     matching_gifts: int = 0
     lengths: list[tuple[str, int]] = field(default_factory=list)
@@ -210,15 +223,13 @@ def impact_report(start: dt.date, end: dt.date) -> ImpactReport:
     report = ImpactReport(start, end, rate, period_totals(start, end, rate))
     from cars_desktop.core.vocab import SECTORS
 
-    given = {sector: (cash, in_kind, time, givers) for sector, cash, in_kind, time, givers
-             in db.execute_sql(
-        "SELECT p.sector,"
-        " COALESCE(SUM(CASE WHEN c.family = 'cash' THEN c.amount_cents END), 0),"
-        " COALESCE(SUM(CASE WHEN c.family = 'in_kind' THEN c.amount_cents END), 0),"
-        f" COALESCE(SUM({_TIME_VALUE}), 0), COUNT(DISTINCT c.partner_id)"
+    given = {row[0]: row[1:] for row in db.execute_sql(
+        f"SELECT p.sector, {_CASH}, {_IN_KIND}, COALESCE(SUM({_TIME_VALUE}), 0),"
+        f" COUNT(DISTINCT c.partner_id), SUM({_UNVALUED})"
         f" FROM contribution c JOIN partner p ON p.id = c.partner_id WHERE {_RECEIVED}"
         " GROUP BY p.sector", params)}
-    report.by_sector = [(code, *given[code]) for code in SECTORS.codes() if code in given]
+    report.by_sector = [(code, *given[code][:4]) for code in SECTORS.codes() if code in given]
+    report.unvalued_by_sector = {code: row[4] for code, row in given.items() if row[4]}
     report.matching_cents, report.matching_gifts = db.execute_sql(
         "SELECT COALESCE(SUM(c.amount_cents), 0), COUNT(*) FROM contribution c"
         f" WHERE {_RECEIVED} AND c.kind = 'matching'", params).fetchone()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cars_desktop.core import vocab
+from cars_desktop.core import counting, vocab
 from cars_desktop.core.money import format_money
 from cars_desktop.core.periods import PERIOD_CHOICES, named_period
 from cars_desktop.store.contributions import Totals
@@ -48,11 +48,20 @@ EMPTY_NO_MATCH = ("<p><b>No contribution matches this search and these filters.<
 
 
 def totals_text(totals: Totals) -> str:
-    parts = [f"Cash received <b>{format_money(totals.cash_received_cents)}</b>",
-             f"In kind <b>{format_money(totals.in_kind_cents)}</b>",
-             f"Volunteer time <b>{totals.minutes / 60:,.1f} h</b>",
-             f"Pledged, still to come <b>{format_money(totals.pledged_outstanding_cents)}</b>",
-             f"Not yet thanked <b>{totals.not_thanked:,}</b>"]
+    """The totals line, counted by the one rule of `core.counting`: loans apart, never inside
+    cash received, and gifts in kind given no value said as such rather than as $0.00."""
+    parts = [f"Cash received <b>{format_money(totals.cash_received_cents)}</b>"]
+    if totals.loans_cents:
+        parts.append(f"Loans <b>{format_money(totals.loans_cents)}</b> (to be paid back)")
+    unvalued = totals.unvalued_gifts
+    if totals.in_kind_cents or not unvalued:
+        parts.append(f"In kind <b>{format_money(totals.in_kind_cents)}</b>" + (
+            f" and {counting.gift_count(unvalued)} not valued" if unvalued else ""))
+    else:
+        parts.append(f"<b>{counting.unvalued_words(unvalued).capitalize()}</b>")
+    parts += [f"Volunteer time <b>{totals.minutes / 60:,.1f} h</b>",
+              f"Pledged, still to come <b>{format_money(totals.pledged_outstanding_cents)}</b>",
+              f"Not yet thanked <b>{totals.not_thanked:,}</b>"]
     return " &nbsp;·&nbsp; ".join(parts)
 
 

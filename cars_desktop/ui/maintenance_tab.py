@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionHeader,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -44,6 +48,92 @@ ATTENTION_TITLES = {
 }
 
 
+class PracticeHeader(QHeaderView):
+    """The review grid's header: each practice's title turned on its side and wrapped, so
+    that the whole checklist fits in narrow columns on a laptop; the title is its tooltip."""
+
+    FIRST = 3  # partner, last review and next due come before the practices
+    TALLEST = 220
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setHighlightSections(False)
+        self.setSectionsClickable(True)
+
+    def _titles(self) -> list[tuple[int, str]]:
+        model = self.model()
+        return [(number, model.headerData(number, Qt.Orientation.Horizontal) or "")
+                for number in range(self.FIRST, self.count())]
+
+    def fits(self, title: str, height: int, width: int) -> bool:
+        """Whether `title`, wrapped along a header `height` tall, fits a column `width`."""
+        lines = self.fontMetrics().boundingRect(QRect(0, 0, height - 10, 10_000),
+                                                Qt.TextFlag.TextWordWrap, title)
+        return lines.height() <= width - 4 and lines.width() <= height - 10
+
+    def shown(self, title: str, height: int, width: int) -> str:
+        """The title as it fits: whole, or its first words and "…" (a title the group made
+        very long; the tooltip keeps it whole)."""
+        words = title.split()
+        while len(words) > 1 and not self.fits(title, height, width):
+            words.pop()
+            title = " ".join(words) + "…"
+        return title
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        titles = self._titles() if self.model() is not None else []
+        height = hint.height()
+        while height < self.TALLEST and not all(
+                self.fits(title, height, self.sectionSize(number)) for number, title in titles):
+            height += 6
+        return QSize(hint.width(), height)
+
+    def paintSection(self, painter, rect, logical) -> None:  # noqa: N802 - Qt's name
+        if logical < self.FIRST:
+            super().paintSection(painter, rect, logical)
+            return
+        option = QStyleOptionHeader()
+        self.initStyleOptionForIndex(option, logical)
+        option.rect, option.text = rect, ""
+        painter.save()
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        painter.restore()
+        painter.save()
+        painter.translate(rect.left(), rect.bottom())
+        painter.rotate(-90)  # read from the bottom up, as on a spreadsheet's turned header
+        title = self.model().headerData(logical, Qt.Orientation.Horizontal) or ""
+        painter.drawText(QRect(6, 2, rect.height() - 10, rect.width() - 4),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                         | Qt.TextFlag.TextWordWrap, self.shown(title, rect.height(),
+                                                                 rect.width()))
+        painter.restore()
+
+
+class _WrappedLines(QStyledItemDelegate):
+    """Each attention line as tall as its text wrapped to the panel's width: never cut off."""
+
+    def sizeHint(self, option, index) -> QSize:
+        tree = self.parent()
+        depth = 1 if index.parent().isValid() else 0
+        width = tree.viewport().width() - tree.indentation() * (depth + 1)
+        option.rect = QRect(0, 0, max(width, 50), 10_000)
+        return super().sizeHint(option, index)
+
+
+class AttentionList(QTreeWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHeaderHidden(True)
+        self.setWordWrap(True)
+        self.setItemDelegate(_WrappedLines(self))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()  # the lines wrap anew to the new width
+
+
 class MaintenanceTab(QWidget):
     changed = Signal()
     message = Signal(str)
@@ -54,6 +144,7 @@ class MaintenanceTab(QWidget):
         self.records = ReviewGrid()
         self.view = RecordView(self.records, "reviewGrid")
         self.table = self.view.table
+        self._practice_header()
         self._loaded = False
 
         self.sector = QComboBox()
@@ -87,10 +178,8 @@ class MaintenanceTab(QWidget):
         self.table.activated.connect(lambda _: self.review_action.trigger())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 
-        self.attention = QTreeWidget()
+        self.attention = AttentionList()
         self.attention.setObjectName("attention")
-        self.attention.setHeaderHidden(True)
-        self.attention.setWordWrap(True)
         self.attention.itemActivated.connect(lambda item, _: self.act_on(item))
         self.go = QPushButton("&Go to it")
         self.go.setObjectName("goToIt")
@@ -108,8 +197,18 @@ class MaintenanceTab(QWidget):
         row.addWidget(settings)
         side_layout.addLayout(row)
 
+        legend = QLabel("✓ Done  ·  ⚠ Needs attention  ·  – Not applicable.  Rest the pointer "
+                        "on a mark to read it with its note.")
+        legend.setObjectName("reviewLegend")
+        legend.setWordWrap(True)
+        legend.setStyleSheet("color: palette(placeholder-text);")
+        grid = QWidget()
+        grid_layout = QVBoxLayout(grid)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.addWidget(self.view, 1)
+        grid_layout.addWidget(legend)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.view)
+        split.addWidget(grid)
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -118,6 +217,19 @@ class MaintenanceTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self._update_actions()
+
+    def _practice_header(self) -> None:
+        """Put the turned-title header on the grid, with the settings the list gave its own."""
+        old = self.table.horizontalHeader()
+        order = old.sortIndicatorSection(), old.sortIndicatorOrder()  # the old one goes
+        header = PracticeHeader(self.table)
+        self.table.setHorizontalHeader(header)
+        header.setStretchLastSection(False)
+        for number, column in enumerate(self.records.columns):
+            self.table.setColumnWidth(number, column.width)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(*order)
+        self.table.setSortingEnabled(True)
 
     def actions_for_menu(self):
         return [self.review_action, self.log_action, None, self.checklist_action,

@@ -112,5 +112,6 @@ _TONES = {"good": QColor("#1b6e2e"), "warn": QColor("#a14d00")}
 
 
 def _alignment(align: str) -> Qt.AlignmentFlag:
-    horizontal = Qt.AlignmentFlag.AlignRight if align == "right" else Qt.AlignmentFlag.AlignLeft
+    horizontal = {"right": Qt.AlignmentFlag.AlignRight,
+                  "center": Qt.AlignmentFlag.AlignHCenter}.get(align, Qt.AlignmentFlag.AlignLeft)
     return horizontal | Qt.AlignmentFlag.AlignVCenter

@@ -1,0 +1,116 @@
+"""What a total counts: the one rule behind the Contributions tab's totals line, the partner
+panel, every report and every export.
+
+Each contribution counts in one place only:
+
+- **cash received**: received cash gifts, loans apart;
+- **in kind**: received gifts in kind, at their estimated value, with their hours as
+  volunteer time; a gift given no value and no hours is counted as a gift "not valued",
+  never as $0.00;
+- **loans**: received loans, shown apart ("Loans $X"), never inside cash received or total
+  support: they are paid back;
+- **pledged**: promises, apart: a pledge counts as support as its payments come in; a loan
+  promised is not support promised;
+- **cancelled**: nowhere.
+
+`counted_as` says it in Python, `where` in SQL; a test checks that both agree."""
+
+from __future__ import annotations
+
+from cars_desktop.core.report_text import format_hours
+from cars_desktop.core.vocab import Term, Vocabulary
+
+COUNTED_AS = Vocabulary(
+    Term("cash", "Cash received", "Argent reçu"),
+    Term("in_kind", "Gift in kind", "Don en nature"),
+    Term("loan", "Loan (apart: to be paid back)", "Prêt (à part : à rembourser)"),
+    Term("pledged", "Pledge (apart: not yet received)", "Promesse (à part : pas encore reçue)"),
+    Term("loan_pledged", "Loan promised (not counted)", "Prêt promis (non compté)"),
+    Term("cancelled", "Cancelled (not counted)", "Annulé (non compté)"),
+)
+
+
+def counted_as(status: str, family: str, kind: str) -> str:
+    """Where one contribution counts: a code of `COUNTED_AS`."""
+    if status == "cancelled":
+        return "cancelled"
+    if kind == "loan":
+        return "loan" if status == "received" else "loan_pledged"
+    if status == "pledged":
+        return "pledged"
+    return "cash" if family == "cash" else "in_kind"
+
+
+_WHERE = {
+    "cash": "{c}.status = 'received' AND {c}.family = 'cash' AND {c}.kind != 'loan'",
+    "in_kind": "{c}.status = 'received' AND {c}.family = 'in_kind' AND {c}.kind != 'loan'",
+    "loan": "{c}.status = 'received' AND {c}.kind = 'loan'",
+    "pledged": "{c}.status = 'pledged' AND {c}.kind != 'loan'",
+    "loan_pledged": "{c}.status = 'pledged' AND {c}.kind = 'loan'",
+    "cancelled": "{c}.status = 'cancelled'",
+    # cash received and gifts in kind together: what the community gave
+    "support": "{c}.status = 'received' AND {c}.kind != 'loan'",
+}
+# a gift in kind that says nothing of its worth: neither a value nor hours
+_UNVALUED = "{c}.family = 'in_kind' AND {c}.amount_cents = 0 AND {c}.minutes = 0"
+
+
+def where(place: str, alias: str = "c") -> str:
+    """The SQL condition for the contributions counted in `place` (a code of `COUNTED_AS`,
+    or "support": cash received and gifts in kind)."""
+    return "(" + _WHERE[place].format(c=alias) + ")"
+
+
+def unvalued(alias: str = "c") -> str:
+    """The SQL condition for a gift in kind given neither a value nor hours."""
+    return "(" + _UNVALUED.format(c=alias) + ")"
+
+
+def is_unvalued(family: str, amount_cents: int, minutes: int) -> bool:
+    return family == "in_kind" and not amount_cents and not minutes
+
+
+# Saying what was given when no value was
+
+_NOUNS = {  # a gift in kind of …
+    "products": "products", "service": "service", "facilities": "facilities",
+    "volunteer_program": "employee volunteering", "advice": "advice",
+    "bulk_ordering": "bulk ordering", "name_use": "the use of their name",
+}
+_TIME = {  # 12 hours of …
+    "service": "labour", "volunteer_program": "employee volunteering", "advice": "advice",
+}
+
+
+def gift_count(count: int) -> str:
+    """"1 gift", "2 gifts"."""
+    return "1 gift" if count == 1 else f"{count:,} gifts"
+
+
+def unvalued_words(count: int, kind: str | None = None) -> str:
+    """"1 gift of facilities, not valued", "2 gifts in kind, not valued"."""
+    what = f"of {_NOUNS.get(kind, kind)}" if kind else "in kind"
+    return f"{gift_count(count)} {what}, not valued"
+
+
+def hours_words(minutes: int) -> str:
+    """"1 hour", "12 hours", "2.3 hours"."""
+    return "1 hour" if minutes == 60 else f"{format_hours(minutes, 'en')} hours"
+
+
+def gift_words(family: str, kind: str, amount_cents: int, minutes: int) -> str:
+    """One contribution in a few words, saying what was given when no value was: "$500.00",
+    "products worth $300.00", "12 hours of labour", "a gift of facilities (not valued)"."""
+    from cars_desktop.core.money import format_money
+
+    if kind == "loan":
+        return f"a loan of {format_money(amount_cents)}"
+    if family == "cash":
+        return format_money(amount_cents)
+    noun = _NOUNS.get(kind, kind)
+    if amount_cents:
+        return f"{noun} worth {format_money(amount_cents)}" + (
+            f" ({hours_words(minutes)})" if minutes else "")
+    if minutes:
+        return f"{hours_words(minutes)} of {_TIME.get(kind, 'time given')}"
+    return f"a gift of {noun} (not valued)"
