@@ -1,7 +1,8 @@
 """Screenshots of the main windows for the README and for reviewing the look.
 
-Run under a real X server, for example:
-    xvfb-run -a -s "-screen 0 1400x900x24" python docs/make_screenshots.py docs/
+Run under a real X server the size of a common laptop screen, for example:
+    xvfb-run -a -s "-screen 0 1366x768x24" python docs/make_screenshots.py docs/
+The letters and report previews are also taken as the whole screen shows them.
 It fills a temporary data folder with the sample data, opens each window, and saves PNGs."""
 
 from __future__ import annotations
@@ -132,6 +133,7 @@ def main(out: Path) -> None:
         letters = window.contributions.letters_for_queue()
         settle(app, 800)
         letters.grab().save(str(out / "letters-preview.png"))
+        app.primaryScreen().grabWindow(0).save(str(out / "letters-preview-screen.png"))
         letters.mark_thanked()
         settle(app)
         letters.grab().save(str(out / "letters-marked.png"))
@@ -151,6 +153,7 @@ def main(out: Path) -> None:
         preview = reports.make()
         settle(app, 800)
         preview.grab().save(str(out / "report-preview.png"))
+        app.primaryScreen().grabWindow(0).save(str(out / "report-preview-screen.png"))
         preview.done(0)
         reports.done(0)
 
