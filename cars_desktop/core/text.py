@@ -41,3 +41,10 @@ def clean(text: str | None) -> str:
 def counted(number: int, one: str, many: str | None = None) -> str:
     """ "1 partner", "1,250 partners": a count with its noun in the right number."""
     return f"{number:,} {one if number == 1 else (many or one + 's')}"
+
+
+def end_sentence(text: str) -> str:
+    """`text` with a full stop, unless it ends with one already: "Saved: Acme Ltd." and not
+    "Saved: Acme Ltd..". """
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."

@@ -210,7 +210,8 @@ class MaintenanceTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(grid)
         split.addWidget(side)
-        split.setStretchFactor(0, 3)
+        # the grid wants its twelve marks and a readable name; the list wraps its lines
+        split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
