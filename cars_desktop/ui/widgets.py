@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QWidget
 
 from cars_desktop.core.vocab import Vocabulary
 
@@ -65,3 +66,23 @@ def action_button(action: QAction, name: str) -> QPushButton:
     action.changed.connect(lambda: (button.setEnabled(action.isEnabled()),
                                     button.setText(action.text())))
     return button
+
+
+def ask(parent: QWidget, title: str, text: str, yes: str, no: str,
+        yes_button=QMessageBox.StandardButton.Yes) -> bool:
+    """A question in plain text with its two answers named ("&Discard", "&Keep editing"), each
+    with its Alt+letter; the safe answer, `no`, is the default and what Escape gives. The
+    answers stay standard buttons (`yes_button` and Cancel), as other message boxes."""
+    cancel = QMessageBox.StandardButton.Cancel
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, yes_button | cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.button(yes_button).setText(yes)
+    box.button(cancel).setText(no)
+    box.setDefaultButton(cancel)
+    return box.exec() == yes_button
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Before a form with unsaved changes closes: True when they may be thrown away."""
+    return ask(parent, "Discard changes?", "You have changes that are not saved. Discard them?",
+               "&Discard", "&Keep editing", QMessageBox.StandardButton.Discard)
