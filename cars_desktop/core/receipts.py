@@ -4,13 +4,20 @@ the reason in plain words. Receipts themselves are issued later; this records wh
 The rules follow the Canada Revenue Agency's guidance for registered charities: a gift is a
 voluntary transfer of property; services, the use of property, sponsorship, loans and
 unfulfilled pledges are not gifts; an advantage received reduces the eligible amount, and
-none is receipted when the advantage passes 80% of the gift."""
+none is receipted when the advantage passes 80% of the gift. Only a registered charity issues
+official receipts at all."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cars_desktop.core.money import format_money
+
 APPRAISAL_OVER_CENTS = 100_000  # an in-kind gift over $1,000 should be appraised independently
+
+NOT_REGISTERED = ("Your group is not a registered charity, so it cannot give official tax "
+                  "receipts for any gift. If it is one, tick “Registered charity” in "
+                  "File › Group profile.")
 
 _NOT_RECEIPTABLE = {
     "loan": "A loan is paid back, so it is not a gift.",
@@ -32,10 +39,23 @@ class ReceiptAdvice:
     eligible: bool
     eligible_cents: int
     explanation: str
+    reduced: bool = False  # an advantage was taken off: the eligible amount is worth showing
+
+    def sentence(self) -> str:
+        """The advice as the contribution form shows it."""
+        head = "May go on a tax receipt" if self.eligible else "Not for a tax receipt"
+        if self.eligible and self.reduced:
+            head += f" ({format_money(self.eligible_cents)})"
+        return f"{head}: {self.explanation}"
 
 
 def receipt_advice(kind: str, status: str, amount_cents: int, advantage_cents: int = 0,
-                   appraised: bool = False, in_kind: bool = False) -> ReceiptAdvice:
+                   appraised: bool = False, in_kind: bool = False,
+                   registered: bool = True) -> ReceiptAdvice:
+    """`registered`: whether the group is a registered charity; when it is not, no gift is
+    receipted and the other rules do not matter."""
+    if not registered:
+        return ReceiptAdvice(False, 0, NOT_REGISTERED)
     if kind in _NOT_RECEIPTABLE:
         return ReceiptAdvice(False, 0, _NOT_RECEIPTABLE[kind])
     if status == "pledged":
@@ -58,4 +78,5 @@ def receipt_advice(kind: str, status: str, amount_cents: int, advantage_cents: i
                      "before it is receipted.")
     if in_kind:
         notes.insert(0, "Products can be receipted at their fair market value.")
-    return ReceiptAdvice(True, eligible, " ".join(notes) or "Can be receipted.")
+    return ReceiptAdvice(True, eligible, " ".join(notes) or "Can be receipted.",
+                         reduced=bool(advantage_cents))

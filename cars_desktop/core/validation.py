@@ -226,6 +226,29 @@ def _money(value: Any, *, required: bool, what: str = "an amount") -> int:
 TIME_KINDS = ("service", "volunteer_program")  # gifts of time: their hours are kept
 
 
+def _details(family: str, kind: str, status: str) -> dict[str, bool]:
+    in_kind, received = family == "in_kind", status == "received"
+    return {"date_expected": status == "pledged", "pledge_id": received,
+            "payment_method": not in_kind and received, "reference": not in_kind,
+            "minutes": in_kind and kind in TIME_KINDS, "valued_by": in_kind,
+            "description": in_kind, "appraised": in_kind and kind == "products",
+            "credited_partner_id": kind in ("employee", "matching")}
+
+
+def contribution_fields(family: str, kind: str, status: str) -> set[str]:
+    """Which of the fields that only some contributions have (`CONTRIBUTION_DETAILS`) apply
+    to this family, kind and status: the form shows these, and only these are kept."""
+    return {field for field, yes in _details(family, kind, status).items() if yes}
+
+
+CONTRIBUTION_DETAILS = tuple(_details("cash", "", ""))
+# The most of them any one contribution has: the room a form keeps for them.
+MOST_CONTRIBUTION_DETAILS = max(
+    len(contribution_fields(family, kind.code, status.code))
+    for family, kinds in (("cash", vocab.CASH_KINDS), ("in_kind", vocab.IN_KIND_KINDS))
+    for kind in kinds for status in vocab.CONTRIBUTION_STATUSES)
+
+
 def validate_contribution(values: Mapping[str, Any], today: dt.date | None = None
                           ) -> dict[str, Any]:
     """A contribution's fields ready to store, or `ValidationError` naming every wrong field.
@@ -249,6 +272,7 @@ def validate_contribution(values: Mapping[str, Any], today: dt.date | None = Non
     check("kind", lambda: choice(kinds, "kind of contribution")(kind))
     check("status", lambda: choice(vocab.CONTRIBUTION_STATUSES, "status")(status))
     in_kind = family == "in_kind"
+    applies = contribution_fields(family, kind, status)
     what = "its estimated value" if in_kind else "the amount"
     pledged = status == "pledged"
     check("amount_cents", lambda: _money(values.get("amount"), required=not in_kind or pledged,
@@ -259,23 +283,21 @@ def validate_contribution(values: Mapping[str, Any], today: dt.date | None = Non
             "A pledge needs its value, so that what is still to come can be followed."
             if pledged else "A cash contribution needs an amount above zero.")
     check("date", lambda: _date_not_future(values.get("date"), today, pledged))
-    if status == "pledged":
+    if "date_expected" in applies:
         check("date_expected", lambda: _expected(values.get("date_expected"),
                                                  values.get("date")))
     else:
         cleaned["date_expected"] = None
     # only what the form shows for this family and kind is kept
     check("minutes", lambda: hours_to_minutes(values.get("hours"))
-          if in_kind and kind in TIME_KINDS else 0)
-    cleaned["valued_by"] = clean(values.get("valued_by")) if in_kind else ""
-    cleaned["description"] = clean(values.get("description")) if in_kind else ""
-    cleaned["appraised"] = bool(values.get("appraised")) and in_kind and kind == "products"
+          if "minutes" in applies else 0)
+    for field in ("valued_by", "description", "reference"):
+        cleaned[field] = clean(values.get(field)) if field in applies else ""
+    cleaned["appraised"] = bool(values.get("appraised")) and "appraised" in applies
     check("payment_method", lambda: optional_choice(vocab.PAYMENT_METHODS, "payment method")(
-        values.get("payment_method")) if not in_kind and status == "received" else "")
-    for field in ("reference", "purpose", "notes", "advantage_description"):
+        values.get("payment_method")) if "payment_method" in applies else "")
+    for field in ("purpose", "notes", "advantage_description"):
         cleaned[field] = clean(values.get(field))
-    if in_kind:
-        cleaned["reference"] = ""
     check("advantage_cents", lambda: _money(values.get("advantage"), required=False))
     if cleaned.get("advantage_cents") and "amount_cents" in cleaned and \
             cleaned["advantage_cents"] >= cleaned["amount_cents"] > 0:
@@ -283,9 +305,8 @@ def validate_contribution(values: Mapping[str, Any], today: dt.date | None = Non
     if cleaned.get("advantage_cents") and not cleaned["advantage_description"]:
         errors["advantage_description"] = "Say what the partner received (a dinner ticket…)."
     cleaned["contact_id"] = values.get("contact_id") or None
-    cleaned["credited_partner_id"] = (values.get("credited_partner_id") or None) \
-        if kind in ("employee", "matching") else None
-    cleaned["pledge_id"] = (values.get("pledge_id") or None) if status == "received" else None
+    for field in ("credited_partner_id", "pledge_id"):
+        cleaned[field] = (values.get(field) or None) if field in applies else None
     if errors:
         raise ValidationError(errors)
     return cleaned

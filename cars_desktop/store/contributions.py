@@ -241,3 +241,19 @@ TOTALS_SQL = ", ".join((
 
 def totals_from_row(row: tuple) -> Totals:
     return Totals(*(value or 0 for value in row))
+
+
+def find_twin(cleaned: dict[str, Any], leaving_out: int | None = None) -> Contribution | None:
+    """A contribution already recorded with the same partner, date, kind, status and amount as
+    `cleaned` (validated values): what a gift entered twice looks like. Gifts without a value
+    must also say the same and give the same hours, or two days of labour would look alike."""
+    query = Contribution.select().where(
+        (Contribution.partner == cleaned["partner_id"]) & (Contribution.date == cleaned["date"])
+        & (Contribution.kind == cleaned["kind"]) & (Contribution.status == cleaned["status"])
+        & (Contribution.amount_cents == cleaned["amount_cents"]))
+    if not cleaned["amount_cents"]:
+        query = query.where((Contribution.description == cleaned["description"])
+                            & (Contribution.minutes == cleaned["minutes"]))
+    if leaving_out:
+        query = query.where(Contribution.id != leaving_out)
+    return query.first()

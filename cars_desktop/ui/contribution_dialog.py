@@ -1,13 +1,14 @@
 """Recording a contribution, built for speed: type part of the partner's name, the amount as
-people write it, Enter saves and starts the next one with the same date and payment method.
-What does not apply to the family, kind or status is hidden."""
+people write it, Enter saves and starts the next one with the same date (and says so) and
+payment method. What does not apply to the family, kind or status is hidden, in room kept for
+it: switching them moves neither them nor the buttons."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -29,17 +30,22 @@ from PySide6.QtWidgets import (
 from cars_desktop.core import validation, vocab
 from cars_desktop.core.money import MoneyError, format_money, parse_money
 from cars_desktop.core.receipts import receipt_advice
+from cars_desktop.core.text import counted, end_sentence
 from cars_desktop.store import contributions
 from cars_desktop.store.database import StoreError
 from cars_desktop.store.models import ContactPerson
+from cars_desktop.store.profile import group_profile
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.partner_picker import PartnerPicker
-from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
+from cars_desktop.ui.widgets import ErrorLabel, ask, confirm_discard, fill_combo, set_combo
 
-# What the last contribution entered used, for the next one (this session only).
+# What the last contribution entered used, for the next one (this session only). Not its date:
+# a new gift starts on today, and only "Save and add next" keeps a date, saying so.
 _REMEMBERED: dict[str, Any] = {}
-
-
+FAMILY_BUTTONS = {"cash": "&Cash", "in_kind": "Gift &in kind"}  # Alt+C, Alt+I
+DETAILS = validation.CONTRIBUTION_DETAILS  # the rows only some contributions show
+# What makes two contributions look like one gift entered twice (see contributions.find_twin)
+TWIN = ("partner_id", "date", "kind", "status", "amount_cents", "description", "minutes")
 
 
 class ContributionDialog(QDialog):
@@ -51,6 +57,9 @@ class ContributionDialog(QDialog):
         super().__init__(parent)
         self.contribution_id = contribution_id
         self.saved_ids: list[int] = []
+        self.registered = bool(group_profile().charity_number)  # a registered charity
+        self._pledges: dict[int, contributions.OpenPledge] = {}
+        self._carried_purpose = ""  # the purpose last copied from a pledge
         self.setWindowTitle("New contribution" if contribution_id is None
                             else "Edit contribution")
         self.setMinimumWidth(620)
@@ -75,7 +84,7 @@ class ContributionDialog(QDialog):
         self.family_group = QButtonGroup(self)
         self.family_buttons = {}
         for term in vocab.CONTRIBUTION_FAMILIES:
-            button = QRadioButton(term.en)
+            button = QRadioButton(FAMILY_BUTTONS[term.code])
             button.setObjectName(f"family_{term.code}")
             self.family_group.addButton(button)
             self.family_buttons[term.code] = button
@@ -98,6 +107,9 @@ class ContributionDialog(QDialog):
         self.date = self._row("date", "&Date received", DateField())
         self.expected = self._row("date_expected", "E&xpected by", DateField())
         self.pledge = self._row("pledge_id", "F&ulfils pledge", QComboBox())
+        self.pledge.setToolTip("A payment on one of the partner's open pledges")
+        self.pledge.currentIndexChanged.connect(self._carry_purpose)
+        self.status.currentIndexChanged.connect(self._carry_purpose)
         self.method = self._row("payment_method", "Pa&yment", QComboBox())
         self.method.addItem("—", "")
         fill_combo(self.method, vocab.PAYMENT_METHODS, clear=False)
@@ -128,14 +140,24 @@ class ContributionDialog(QDialog):
         self._row("advantage_cents", "Advanta&ge received", advantage)
         self.fields["advantage_description"] = self.advantage_text
         self.errors["advantage_description"] = self.errors["advantage_cents"]
-        self.notes = self._row("notes", "&Notes", QPlainTextEdit())
+        self.notes = self._row("notes", "Not&es", QPlainTextEdit())
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(54)
+        self.date_note = QLabel("Date kept from the last gift you saved.")
+        self.date_note.setObjectName("dateKept")
+        self.date_note.setStyleSheet("color: palette(placeholder-text);")
+        date_row, _ = self.form.getWidgetPosition(self.date)
+        self.form.insertRow(date_row + 2, "", self.date_note)  # under the date and its error
+        self.form.setRowVisible(self.date_note, False)
+        self.date.dateChanged.connect(lambda: self.form.setRowVisible(self.date_note, False))
 
         self.advice = QLabel()
         self.advice.setObjectName("receiptAdvice")
         self.advice.setWordWrap(True)
+        self.advice.setTextFormat(Qt.TextFormat.PlainText)
         self.advice.setStyleSheet("color: palette(placeholder-text);")
+        # two lines kept for it, so that a longer piece of advice does not push the buttons
+        self.advice.setMinimumHeight(2 * self.advice.fontMetrics().lineSpacing())
         self.thanked = QLabel()
         self.thanked.setObjectName("thankedState")
 
@@ -151,13 +173,16 @@ class ContributionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         if contribution_id is not None:
             self.save_next.hide()
-            self.save_close.setText("&Save")
+            self.save_close.setText("Save")  # Enter; its letters are all taken
             self.save_close.setDefault(True)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedMessage")
+        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)  # it names the partner
+        self.saved_label.setMinimumHeight(self.saved_label.fontMetrics().lineSpacing())
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addStretch(1)  # room for rows to come: the rows above it never spread out
         layout.addWidget(self.advice)
         layout.addWidget(self.thanked)
         layout.addWidget(self.saved_label)
@@ -165,12 +190,15 @@ class ContributionDialog(QDialog):
 
         if contribution_id is None:
             self._set_values({"partner_id": partner_id, "family": "cash", "kind": "one_time",
-                              "status": "received",
-                              "date": _REMEMBERED.get("date", dt.date.today()),
+                              "status": "received", "date": dt.date.today(),
                               "payment_method": _REMEMBERED.get("payment_method", "")})
+            self._loaded_twin: tuple = ()
         else:
-            self._set_values(contributions.load_contribution(contribution_id))
+            loaded = contributions.load_contribution(contribution_id)
+            self._set_values(loaded)
+            self._loaded_twin = tuple(loaded[name] for name in TWIN)
         self._loaded = repr(self.values())
+        self._keep_room()
         (self.amount if partner_id or contribution_id else self.partner).setFocus()
 
     # Building
@@ -190,6 +218,15 @@ class ContributionDialog(QDialog):
         self.fields[field], self.errors[field] = widget, error
         return widget
 
+    def _keep_room(self) -> None:
+        """Make the dialog as tall as the most rows any family, kind and status shows, and the
+        kept date's note, so that switching them never resizes it or moves its buttons."""
+        shown = sum(self.form.isRowVisible(self.fields[f]) for f in DETAILS)
+        row = max(0, self.form.verticalSpacing()) + max(
+            self.fields[f].sizeHint().height() for f in DETAILS)  # fields outgrow their labels
+        room = (validation.MOST_CONTRIBUTION_DETAILS + 1 - shown) * row
+        self.setMinimumHeight(self.sizeHint().height() + room)
+
     def _show_row(self, field: str, shown: bool) -> None:
         row, _ = self.form.getWidgetPosition(self.fields[field])
         self.form.setRowVisible(row, shown)
@@ -199,20 +236,24 @@ class ContributionDialog(QDialog):
     # Values in and out
 
     def _set_values(self, values: dict[str, Any]) -> None:
-        self.partner.set_partner(values.get("partner_id"))
-        self._partner_changed(values.get("partner_id"), keep_pledge=values.get("pledge_id"))
-        if values.get("contact_id"):  # otherwise the partner's primary contact stays chosen
-            set_combo(self.contact, values.get("contact_id"))
+        self._carried_purpose = ""
+        self.purpose.setText(values.get("purpose") or "")  # before a pledge proposes its own
         self.family_buttons[values.get("family") or "cash"].setChecked(True)
         self._fill_kinds()
         set_combo(self.kind, values.get("kind"))
         set_combo(self.status, values.get("status"))
+        self.partner.set_partner(values.get("partner_id"))
+        self._partner_changed(values.get("partner_id"), keep_pledge=values.get("pledge_id"))
+        if values.get("contact_id"):  # otherwise the partner's primary contact stays chosen
+            set_combo(self.contact, values.get("contact_id"))
+        if self.contribution_id is not None:  # as saved, its purpose unchanged
+            with QSignalBlocker(self.pledge):
+                set_combo(self.pledge, values.get("pledge_id"))
         cents = values.get("amount_cents")
         self.amount.setText(format_money(cents) if cents else "")
         self.date.setDate(values.get("date") or dt.date.today())
         expected = values.get("date_expected") or dt.date.today() + dt.timedelta(days=30)
         self.expected.setDate(expected)
-        set_combo(self.pledge, values.get("pledge_id"))
         set_combo(self.method, values.get("payment_method") or "")
         self.reference.setText(values.get("reference") or "")
         minutes = values.get("minutes") or 0
@@ -221,7 +262,6 @@ class ContributionDialog(QDialog):
         self.description.setText(values.get("description") or "")
         self.appraised.setChecked(bool(values.get("appraised")))
         self.credited.set_partner(values.get("credited_partner_id"))
-        self.purpose.setText(values.get("purpose") or "")
         advantage = values.get("advantage_cents") or 0
         self.advantage.setText(format_money(advantage) if advantage else "")
         self.advantage_text.setText(values.get("advantage_description") or "")
@@ -263,6 +303,7 @@ class ContributionDialog(QDialog):
         self.contact.addItem("—", None)
         self.pledge.clear()
         self.pledge.addItem("No: a gift on its own", None)
+        self._pledges = {}
         if partner_id:
             for person in ContactPerson.select().where(ContactPerson.partner == partner_id) \
                     .order_by(ContactPerson.is_primary.desc(), ContactPerson.position):
@@ -271,7 +312,20 @@ class ContributionDialog(QDialog):
                 self.contact.setCurrentIndex(1)  # the primary contact
             for pledge in contributions.open_pledges(partner_id, keep=keep_pledge):
                 self.pledge.addItem(pledge.label(), pledge.id)
+                self._pledges[pledge.id] = pledge
+        if self.contribution_id is None and self.status.currentData() == "received" and \
+                self.pledge.count() > 1:
+            self.pledge.setCurrentIndex(1)  # a payment on the oldest open pledge, proposed
         self._update()
+
+    def _carry_purpose(self) -> None:
+        """A payment on a pledge is for what the pledge was for, unless something else was
+        typed; choosing no pledge takes back what was carried."""
+        pledge = self._pledges.get(self.pledge.currentData()) \
+            if self.status.currentData() == "received" else None
+        if self.purpose.text() in ("", self._carried_purpose):
+            self._carried_purpose = pledge.purpose if pledge else ""
+            self.purpose.setText(self._carried_purpose)
 
     def _fill_kinds(self) -> None:
         family = next((c for c, b in self.family_buttons.items() if b.isChecked()), "cash")
@@ -296,15 +350,10 @@ class ContributionDialog(QDialog):
         label(self.amount).setText("Estimated v&alue" if in_kind else "&Amount")
         label(self.date).setText("&Date promised" if pledged else "&Date received"
                                  if received else "&Date")
-        self._show_row("date_expected", pledged)
-        self._show_row("pledge_id", received and self.pledge.count() > 1)
-        self._show_row("payment_method", not in_kind and received)
-        self._show_row("reference", not in_kind)
-        self._show_row("minutes", in_kind and kind in validation.TIME_KINDS)
-        self._show_row("valued_by", in_kind)
-        self._show_row("description", in_kind)
-        self._show_row("appraised", in_kind and kind == "products")
-        self._show_row("credited_partner_id", kind in ("employee", "matching"))
+        applies = validation.contribution_fields("in_kind" if in_kind else "cash", kind, status)
+        for field in DETAILS:
+            self._show_row(field, field in applies and (field != "pledge_id"
+                                                        or self.pledge.count() > 1))
         self._update_advice()
 
     def _update_advice(self) -> None:
@@ -317,11 +366,9 @@ class ContributionDialog(QDialog):
             return
         advice = receipt_advice(self.kind.currentData() or "", self.status.currentData() or "",
                                 amount, advantage, self.appraised.isChecked(),
-                                in_kind=self.family_buttons["in_kind"].isChecked())
-        head = "May go on a tax receipt" if advice.eligible else "Not for a tax receipt"
-        if advice.eligible and advantage:
-            head += f" ({format_money(advice.eligible_cents)})"
-        self.advice.setText(f"{head}: {advice.explanation}")
+                                in_kind=self.family_buttons["in_kind"].isChecked(),
+                                registered=self.registered)
+        self.advice.setText(advice.sentence())
 
     def _tidy_amount(self) -> None:
         """Show the amount as it will be kept ("1 234,5" → "$1,234.50"), or say what is wrong."""
@@ -350,6 +397,10 @@ class ContributionDialog(QDialog):
     def save(self, next_one: bool) -> None:
         values = self.values()
         try:
+            cleaned = validation.validate_contribution(values)
+            if tuple(cleaned[n] for n in TWIN) != self._loaded_twin and \
+                    not self._no_twin(cleaned):
+                return
             cleaned_id = contributions.save_contribution(values, self.contribution_id)
         except validation.ValidationError as err:
             self._show_errors(err.errors)
@@ -361,7 +412,7 @@ class ContributionDialog(QDialog):
             return
         self.saved_ids.append(cleaned_id)
         if self.contribution_id is None:  # an old gift corrected says nothing of the next one
-            _REMEMBERED.update(date=values["date"], payment_method=values["payment_method"])
+            _REMEMBERED.update(payment_method=values["payment_method"])
         if not next_one:
             self.accept()
             return
@@ -370,11 +421,25 @@ class ContributionDialog(QDialog):
         self._set_values({"family": values["family"], "kind": values["kind"],
                           "status": "received", "date": values["date"],
                           "payment_method": values["payment_method"]})
+        self.form.setRowVisible(self.date_note, values["date"] != dt.date.today())
         self._loaded = repr(self.values())
         count = len(self.saved_ids)
-        self.saved_label.setText(f"✓ Saved: {partner_name}. {count} contribution"
-                                 f"{'s' if count > 1 else ''} recorded this time.")
+        self.saved_label.setText(f"✓ Saved: {end_sentence(partner_name)} "
+                                 f"{counted(count, 'contribution')} recorded this time.")
         self.partner.setFocus()
+
+    def _no_twin(self, cleaned: dict[str, Any]) -> bool:
+        """False when the volunteer goes back because the same gift is already recorded."""
+        twin = contributions.find_twin(cleaned, leaving_out=self.contribution_id)
+        if twin is None:
+            return True
+        kinds = vocab.CASH_KINDS if twin.family == "cash" else vocab.IN_KIND_KINDS
+        amount = format_money(twin.amount_cents) if twin.amount_cents else "not valued"
+        what = "pledge" if twin.status == "pledged" else "gift"
+        return ask(self, "Entered twice?",
+                   f"This looks like a {what} already recorded: {twin.partner.name}, "
+                   f"{twin.date:%Y-%m-%d}, {kinds.label(twin.kind)}, {amount}. Save it anyway?",
+                   "&Save anyway", "&Go back", QMessageBox.StandardButton.Save)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         first = None
@@ -389,13 +454,8 @@ class ContributionDialog(QDialog):
             first.setFocus()
 
     def reject(self) -> None:
-        if repr(self.values()) != self._loaded:
-            answer = QMessageBox.question(
-                self, "Discard changes?", "You have changes that are not saved. Discard them?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if repr(self.values()) != self._loaded and not confirm_discard(self):
+            return
         if self.saved_ids:
             self.accept()  # what was saved with "Save and add next" is kept: the list refreshes
             return

@@ -173,25 +173,35 @@ class DateField(QWidget):
                           why + f" It is back to {before.toString(_FORMAT)}.", self.edit)
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.edit and event.type() == event.Type.KeyPress:
-            key, mods = event.key(), event.modifiers()
-            alt = mods & Qt.KeyboardModifier.AltModifier
-            if key == Qt.Key.Key_F4 or (alt and key == Qt.Key.Key_Down):
-                self.button.showMenu()
-                return True
-            steps = {Qt.Key.Key_Up: (1, 0), Qt.Key.Key_Down: (-1, 0),
-                     Qt.Key.Key_PageUp: (0, 1), Qt.Key.Key_PageDown: (0, -1)}
-            if key in steps and not alt:
-                self._finished()
-                days, months = steps[key]
-                start = QDate.currentDate() if self.edit.text() == "" else self._date
-                self.setDate(start.addDays(days).addMonths(months))
-                self.edit.selectAll()
-                return True
-            if event.matches(QKeySequence.StandardKey.SelectAll):
-                self.edit.selectAll()
-                return True
+        if watched is self.edit and event.type() == event.Type.KeyPress \
+                and self._key(event):
+            return True
         return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event) -> None:  # keys sent to the field itself
+        if not self._key(event):
+            self.edit.event(event)
+
+    def _key(self, event) -> bool:
+        """The arrow and calendar keys; False for a key the text takes."""
+        key, mods = event.key(), event.modifiers()
+        alt = mods & Qt.KeyboardModifier.AltModifier
+        if key == Qt.Key.Key_F4 or (alt and key == Qt.Key.Key_Down):
+            self.button.showMenu()
+            return True
+        steps = {Qt.Key.Key_Up: (1, 0), Qt.Key.Key_Down: (-1, 0),
+                 Qt.Key.Key_PageUp: (0, 1), Qt.Key.Key_PageDown: (0, -1)}
+        if key in steps and not alt:
+            self._finished()
+            days, months = steps[key]
+            start = QDate.currentDate() if self.edit.text() == "" else self._date
+            self.setDate(start.addDays(days).addMonths(months))
+            self.edit.selectAll()
+            return True
+        if event.matches(QKeySequence.StandardKey.SelectAll):
+            self.edit.selectAll()
+            return True
+        return False
 
     # The calendar
 

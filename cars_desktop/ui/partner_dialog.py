@@ -32,9 +32,17 @@ from cars_desktop.core import validation, vocab
 from cars_desktop.store import partners
 from cars_desktop.store.database import StoreError
 from cars_desktop.ui.date_field import DateField
-from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen, set_combo
+from cars_desktop.ui.widgets import (
+    ErrorLabel,
+    ask,
+    confirm_discard,
+    fill_combo,
+    fit_to_screen,
+    set_combo,
+)
 
 _NO_DATE = QDate(1900, 1, 1)  # shown as "Not known"
+KIND_BUTTONS = {"organisation": "&Organisation", "person": "&Person"}  # Alt+O, Alt+P
 
 
 class OptionalDateEdit(DateField):
@@ -132,6 +140,7 @@ class PartnerDialog(QDialog):
         self.similar_label = QLabel()
         self.similar_label.setObjectName("similarWarning")
         self.similar_label.setWordWrap(True)
+        self.similar_label.setTextFormat(Qt.TextFormat.PlainText)  # it names partners
         self.similar_label.setStyleSheet(
             "QLabel { background: #fff4ce; border: 1px solid #e0b400; border-radius: 3px;"
             " padding: 6px; color: #4d3b00; }")
@@ -215,7 +224,7 @@ class PartnerDialog(QDialog):
         self.kind_buttons = {}
         self.kind_group = QButtonGroup(self)
         for term in vocab.PARTNER_KINDS:
-            button = QRadioButton(term.en)
+            button = QRadioButton(KIND_BUTTONS[term.code])
             button.setObjectName(f"kind_{term.code}")
             self.kind_group.addButton(button)
             self.kind_buttons[term.code] = button
@@ -226,7 +235,7 @@ class PartnerDialog(QDialog):
                          "Organisation, or a person's full name")
         name.editingFinished.connect(self.check_similar)
         self._add(form, "sector", "&Sector", self._combo_with_hint(vocab.SECTORS))
-        self._add(form, "partnership_type", "&Type",
+        self._add(form, "partnership_type", "T&ype",
                   self._combo_with_hint(vocab.PARTNERSHIP_TYPES))
         status = self._add(form, "status", "Stat&us", QComboBox())
         fill_combo(status, vocab.PARTNER_STATUSES)
@@ -247,7 +256,7 @@ class PartnerDialog(QDialog):
         self._add(form, "address_line1", "Add&ress", QLineEdit(), "Street and number, or PO Box")
         self._add(form, "address_line2", "", QLineEdit(), "Unit, RR, site (optional)")
         self._add(form, "city", "&Community", QLineEdit(), "Town, village or city")
-        province = self._add(form, "province", "&Province", QComboBox())
+        province = self._add(form, "province", "Pro&vince", QComboBox())
         province.addItem("—", "")
         fill_combo(province, vocab.PROVINCES, clear=False)
         self._add(form, "postal_code", "Postal co&de", QLineEdit(), "A1A 1A1")
@@ -293,7 +302,7 @@ class PartnerDialog(QDialog):
         for field, title, hint in (
                 ("shared_goal", "Shared &goal", "What you are working toward together"),
                 ("strengths", "Strengths and gi&fts they bring", "Skills, resources, reach"),
-                ("notes", "N&otes", "Anything else worth remembering")):
+                ("notes", "No&tes", "Anything else worth remembering")):
             edit = QPlainTextEdit()
             edit.setObjectName(field)
             edit.setPlaceholderText(hint)
@@ -437,12 +446,10 @@ class PartnerDialog(QDialog):
         if not self.show_errors():
             return
         if self.partner_id is None and self.check_similar():
-            answer = QMessageBox.question(
-                self, "Similar partner",
-                f"{self.similar_label.text().lstrip('⚠ ')}\n\nSave this as a new partner anyway?",
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Save:
+            if not ask(self, "Similar partner",
+                       f"{self.similar_label.text().lstrip('⚠ ')}\n\nSave this as a new "
+                       "partner anyway?", "&Save as a new partner", "&Go back",
+                       QMessageBox.StandardButton.Save):
                 return
         try:
             self.saved_id = partners.save_partner(self.values(), self.contacts(),
@@ -459,13 +466,8 @@ class PartnerDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self.has_changes():
-            answer = QMessageBox.question(
-                self, "Discard changes?", "You have changes that are not saved. Discard them?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.has_changes() and not confirm_discard(self):
+            return
         super().reject()
 
     def keyPressEvent(self, event) -> None:

@@ -146,3 +146,23 @@ def guard_plain_text() -> None:
         guard = _PlainMessages(app)
         app.installEventFilter(guard)
         app.setProperty("plainMessages", guard)
+
+
+def ask(parent: QWidget, title: str, text: str, yes: str, no: str,
+        yes_button=QMessageBox.StandardButton.Yes) -> bool:
+    """A question in plain text with its two answers named ("&Discard", "&Keep editing"), each
+    with its Alt+letter; the safe answer, `no`, is the default and what Escape gives. The
+    answers stay standard buttons (`yes_button` and Cancel), as other message boxes."""
+    cancel = QMessageBox.StandardButton.Cancel
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, yes_button | cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.button(yes_button).setText(yes)
+    box.button(cancel).setText(no)
+    box.setDefaultButton(cancel)
+    return box.exec() == yes_button
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Before a form with unsaved changes closes: True when they may be thrown away."""
+    return ask(parent, "Discard changes?", "You have changes that are not saved. Discard them?",
+               "&Discard", "&Keep editing", QMessageBox.StandardButton.Discard)
