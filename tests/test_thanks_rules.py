@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from cars_desktop.core.letter_text import Gift, ordinal
-from cars_desktop.core.thanks import default_since, left_out_note
+from cars_desktop.core.thanks import default_since, left_out_note, still_waiting_note
 from cars_desktop.documents.letters import write_letters
 from cars_desktop.store import contributions, letters, partners, profile
 from cars_desktop.store.lists import ContributionList
@@ -152,6 +152,14 @@ def test_what_is_left_out_is_said(gifts, pledges, words):
     assert left_out_note(0, 0, dt.date(2025, 4, 1)) == ""
 
 
+def test_what_stays_in_the_queue_after_the_letters_is_said():
+    assert still_waiting_note(0, 0, 0, dt.date(2025, 4, 1)) == \
+        "The thank-you queue is now empty."
+    assert still_waiting_note(0, 0, 2, dt.date(2025, 4, 1)) == (
+        "2 contributions still wait in the thank-you queue: 2 recorded or changed after these "
+        "letters were made. Make the letters again to thank them too.")
+
+
 def test_older_gifts_stay_in_the_queue_and_the_batch_says_so(group):
     department = org("Department of Health", contact="")
     old = [give(department, date=dt.date(2023, 3, 1)), give(department, date=dt.date(2024, 9, 1))]
@@ -171,7 +179,7 @@ def test_older_gifts_stay_in_the_queue_and_the_batch_says_so(group):
     assert norm(letters.queue_after(batch)) == (
         "3 contributions still wait in the thank-you queue: 2 older gifts and 1 pledge, "
         "received or promised before April 1, 2025, the “Received since” date. Make the "
-        "letters again to thank them too.")
+        "letters again with an earlier date to thank them too.")
     late = give(department, date=dt.date(2026, 11, 20))  # recorded after the letters
     assert "1 pledge, received or promised before April 1, 2025, the “Received since” date; 1 " \
            "recorded or changed after these letters were made." in \

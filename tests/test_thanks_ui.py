@@ -89,7 +89,7 @@ def test_letters_for_everyone_keep_loans_and_pledges_and_say_what_stays(qtbot, w
     assert "4 contributions marked as thanked by letter" in said
     assert said.endswith(f"1 contribution still waits in the thank-you queue: 1 older gift, "
                          f"received before {day}, the “Received since” date. Make the letters "
-                         "again to thank it too.")
+                         "again with an earlier date to thank it too.")
     assert letters.unthanked_ids() == [old]
     assert queue_rows(window) == ["Department of Health"]
     dialog.close()

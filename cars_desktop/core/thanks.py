@@ -52,13 +52,14 @@ def still_waiting_note(older_gifts: int, older_pledges: int, recent: int,
     total = older_gifts + older_pledges + recent
     if not total:
         return "The thank-you queue is now empty."
-    why = []
+    why, how = [], ""
     if since and (older_gifts or older_pledges):
         what, when = _older(older_gifts, older_pledges, since)
         why.append(f"{what}, {when}, the “Received since” date")
+        how = " with an earlier date"
     if recent:
         why.append(f"{recent:,} recorded or changed after these letters were made")
     one = total == 1
     return (f"{_count(total, 'contribution', 'contributions')} still "
             f"wait{'s' if one else ''} in the thank-you queue: {'; '.join(why)}. Make the "
-            f"letters again to thank {'it' if one else 'them'} too.")
+            f"letters again{how} to thank {'it' if one else 'them'} too.")
