@@ -44,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
                     "partner's language.")
     which = letters.add_mutually_exclusive_group(required=True)
     which.add_argument("--unthanked", action="store_true",
-                       help="every received contribution not yet thanked")
+                       help="every gift and pledge not yet thanked, received since --since")
     which.add_argument("--contribution", type=_count, nargs="+", metavar="ID",
                        help="these contributions, by number")
     which.add_argument("--year-end", metavar="PARTNER",
@@ -61,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
                          help="record the contributions as thanked by letter today")
     letters.add_argument("--one-per-gift", action="store_true",
                          help="with --unthanked: a letter for each gift, not one per partner")
+    letters.add_argument("--since", type=_date, metavar="YYYY-MM-DD",
+                         help="with --unthanked: only what was received or promised on that day "
+                              "or later (default: the first day of the last fiscal year); older "
+                              "ones stay in the thank-you queue")
     report = commands.add_parser(
         "report", parents=[data_dir], help="make a report as a PDF",
         description="Make a report as a PDF on the group's letterhead.")
@@ -233,6 +237,9 @@ def _letters(data_dir: Path, args) -> int:
     if (args.start or args.end) and not args.year_end:
         print("cars-desktop: --from and --to go with --year-end.", file=sys.stderr)
         return 2
+    if args.since and not args.unthanked:
+        print("cars-desktop: --since goes with --unthanked.", file=sys.stderr)
+        return 2
     if not args.output.parent.is_dir():
         print(f"cars-desktop: The folder {args.output.parent} does not exist.", file=sys.stderr)
         return 2
@@ -250,15 +257,21 @@ def _letters(data_dir: Path, args) -> int:
             if args.year_end:
                 batch = letters.year_end_letter(_partner_id(args.year_end), args.start, args.end,
                                                 today, args.lang)
+            elif args.unthanked:
+                from cars_desktop.core.thanks import default_since
+
+                since = args.since or default_since(today, profile.fiscal_year_start_month())
+                batch = letters.queue_letters(today, since, args.lang,
+                                              together=not args.one_per_gift)
             else:
-                ids = letters.unthanked_ids() if args.unthanked else args.contribution
-                batch = letters.letters_for(ids, today, args.lang,
-                                            together=args.unthanked and not args.one_per_gift)
+                batch = letters.letters_for(args.contribution, today, args.lang)
         except letters.LetterProblem as err:
             print(f"cars-desktop: {err}", file=sys.stderr)
             return 2
         for reason in batch.skipped:
             print(f"No letter: {reason}", file=sys.stderr)
+        for note in batch.left_out:
+            print(note, file=sys.stderr)
         if not batch.letters:
             print("There is no one to thank: no letter was made.")
             return 0

@@ -165,11 +165,11 @@ def test_thanking_sets_the_date_and_keeps_each_acknowledgement(store):
     assert sorted(records.ids()) == sorted([one, two])
     pledge = gift(pid, status="pledged", amount="300", payment_method="")
     assert contributions.mark_thanked([one, pledge], TODAY - dt.timedelta(days=2),
-                                      "letter") == 1  # a pledge is thanked when it comes in
+                                      "letter") == 2  # a pledge is thanked for the promise
     assert contributions.mark_thanked([one], TODAY, "call") == 0  # already thanked
     assert records.ids() == [two]
     assert Contribution.get_by_id(one).thanked_on == TODAY - dt.timedelta(days=2)
-    assert Acknowledgement.select().count() == 1
+    assert Acknowledgement.select().count() == 2
     assert records.totals().not_thanked == 1
     many = [gift(pid, amount="1") for _ in range(3)]
     assert contributions.mark_thanked([*many, two] * 300, TODAY, "public") == 4  # in batches

@@ -169,16 +169,18 @@ def gift(**changes) -> Gift:
      "votre prêt de 250,00 $"),
     ({"family": "in_kind", "kind": "products", "description": "12 turkeys"}, "in_kind",
      "12 turkeys", "12 turkeys"),
-    ({"family": "in_kind", "kind": "facilities"}, "in_kind", "your gift in kind",
-     "votre don en nature"),
+    # no description and no value: the letter still says what was given
+    ({"family": "in_kind", "kind": "facilities"}, "in_kind", "the use of your facilities",
+     "le prêt de vos locaux"),
     ({"family": "in_kind", "kind": "service", "minutes": 720, "amount_cents": 0}, "time",
      "12 hours of your time", "12 heures de votre temps"),
     ({"family": "in_kind", "kind": "volunteer_program", "minutes": 90,
       "description": "Staff day"}, "time", "1.5 hours of your time (Staff day)",
      "1,5 heure de votre temps (Staff day)"),
-    # labour with a description is thanked as the work it was, not as hours
-    ({"family": "in_kind", "kind": "service", "minutes": 240, "description": "A new roof"},
-     "in_kind", "A new roof", "A new roof"),
+    # labour with hours is thanked for the hours, and for what the work was
+    ({"family": "in_kind", "kind": "service", "minutes": 720, "amount_cents": 0,
+      "description": "Painting the hall"}, "time", "12 hours of your time (Painting the hall)",
+     "12 heures de votre temps (Painting the hall)"),
 ])
 def test_gift_kind_and_words(changes, kind, en, fr):
     one = gift(**changes)
@@ -200,11 +202,11 @@ def test_for_purpose(purpose, lang, expected):
 
 @pytest.mark.parametrize("contact, partner, is_person, lang, expected", [
     ("Jean Lefèvre", "Quincaillerie", False, "en", "Dear Jean Lefèvre"),
-    ("Jean Lefèvre", "Quincaillerie", False, "fr", "Madame, Monsieur"),  # the formal form
+    ("Jean Lefèvre", "Quincaillerie", False, "fr", "Bonjour Jean Lefèvre"),
     ("", "Quincaillerie", False, "en", "Dear friends"),
-    ("", "Quincaillerie", False, "fr", "Madame, Monsieur"),
+    ("", "Quincaillerie", False, "fr", "Madame, Monsieur"),  # the formal form, to no one
     ("", "Marie Roy", True, "en", "Dear Marie Roy"),
-    ("", "Marie Roy", True, "fr", "Madame, Monsieur"),
+    ("", "Marie Roy", True, "fr", "Bonjour Marie Roy"),
 ])
 def test_default_salutation(contact, partner, is_person, lang, expected):
     assert default_salutation(contact, partner, is_person, lang) == expected
@@ -399,7 +401,7 @@ def test_every_kind_of_letter_in_both_languages(group, tmp_path, kind, lang):
     text, = page_texts(path)
     english = lang == "en"
     for phrase in [
-        "Dear Jean Lefèvre," if english else "Madame, Monsieur,",
+        "Dear Jean Lefèvre," if english else "Bonjour Jean Lefèvre,",
         "Jean Lefèvre Quincaillerie Lefèvre 75 rue Principale Bouctouche NB E4S 3K2",
         "November 22, 2026" if english else "22 novembre 2026",
         "Riverbend Community Food Centre 412 Main Street PO Box 58 Riverbend MB R0G 1A0",
@@ -422,7 +424,7 @@ def test_each_letter_in_its_partners_language_unless_one_is_chosen(group, tmp_pa
     path = tmp_path / "mixed.pdf"
     make_pdf(batch.letters, path)
     first, second = page_texts(path)
-    assert "Madame, Monsieur," in first and "22 novembre 2026" in first
+    assert "Bonjour Lise Roy," in first and "22 novembre 2026" in first
     assert "Dear Mary Smith," in second and "November 22, 2026" in second
     assert [letter.language for letter in letters.letters_for([french, english], TODAY,
                                                               "en").letters] == ["en", "en"]
@@ -812,7 +814,8 @@ def test_queue_empties_when_letters_are_sent_and_comes_back_on_undo(group):
     partners.erase_personal_information(gone)
 
     queue = letters.unthanked_ids()
-    assert queue == [first, early, late]  # by partner, then date; erased and thanked left out
+    # by partner, then date; erased, thanked and cancelled left out; the pledge waits too
+    assert queue == [pledge, first, early, late]
     batch = letters.letters_for(queue + [phoned, pledge], TODAY)
     sent_on = dt.date(2026, 11, 20)
     sent = letters.record_letters_sent(batch.contribution_ids(), sent_on, by="Anne")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from cars_desktop.core import vocab
 from cars_desktop.core.money import format_money
+from cars_desktop.core.validation import TIME_KINDS  # the gifts in kind that keep hours
 
 ALL_KINDS = frozenset(vocab.LETTER_KINDS.codes())
 GIFT_KINDS = frozenset({"cash", "in_kind", "pledge", "time"})
@@ -173,6 +174,37 @@ def written_hours(minutes: int, lang: str) -> str:
     return f"{number} hour{'' if hours == 1 else 's'}"
 
 
+# What a gift in kind was, when no description says it
+IN_KIND_WORDS = {
+    "products": ("your gift of products", "votre don de produits"),
+    "service": ("your work", "votre travail"),
+    "facilities": ("the use of your facilities", "le prêt de vos locaux"),
+    "volunteer_program": ("your employees' volunteer time", "le bénévolat de vos employés"),
+    "advice": ("your advice", "vos conseils"),
+    "bulk_ordering": ("your help with bulk ordering", "votre aide pour nos achats groupés"),
+    "name_use": ("the use of your name", "l'utilisation de votre nom"),
+}
+
+_ORDINALS = {
+    "en": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+           "ninth", "tenth", "eleventh", "twelfth"),
+    "fr": ("premier", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième",
+           "huitième", "neuvième", "dixième", "onzième", "douzième"),
+}
+
+
+def ordinal(number: int, lang: str) -> str:
+    """"second", "deuxième"; "21st", "21e" past twelve."""
+    words = _ORDINALS["fr" if lang == "fr" else "en"]
+    if number <= len(words):
+        return words[number - 1]
+    if lang == "fr":
+        return f"{number}e"
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
+        number % 10, "th")
+    return f"{number}{suffix}"
+
+
 @dataclass(frozen=True)
 class Gift:
     """What a letter says about one contribution."""
@@ -186,14 +218,31 @@ class Gift:
     purpose: str = ""
     expected: dt.date | None = None
     contribution_id: int | None = None
+    # a payment received on a pledge: the pledge's amount, which payment this is (1 for
+    # the first), and whether it completes the pledge
+    pledge_cents: int = 0
+    payment_number: int = 0
+    final_payment: bool = False
 
     def letter_kind(self) -> str:
         if self.status == "pledged":
             return "pledge"
-        if self.family == "in_kind" and self.minutes and (
-                self.kind == "volunteer_program" or not self.description):
+        if self.family == "in_kind" and self.minutes and self.kind in TIME_KINDS:
             return "time"
         return "cash" if self.family == "cash" else "in_kind"
+
+    def is_payment(self) -> bool:
+        return self.family == "cash" and self.status == "received" and \
+            self.kind != "loan" and self.payment_number > 0 and self.pledge_cents > 0
+
+    def _nth_payment(self, lang: str) -> str:
+        """"second", "third and final", or nothing for a pledge paid in one payment."""
+        if self.payment_number == 1 and self.final_payment:
+            return ""
+        nth = ordinal(self.payment_number, lang)
+        if self.final_payment:
+            nth += " et dernier" if lang == "fr" else " and final"
+        return nth
 
     def in_words(self, lang: str) -> str:
         fr = lang == "fr"
@@ -212,14 +261,40 @@ class Gift:
             return f"votre promesse de don ({what})" if fr else f"your pledge of {what}"
         if self.kind == "loan":
             return f"votre prêt de {money}" if fr else f"your loan of {money}"
+        if self.is_payment():  # "your second payment of $500.00 on your pledge of $1,000.00"
+            nth = self._nth_payment(lang)
+            pledge = format_money(self.pledge_cents, lang)
+            if fr:
+                return f"votre {nth + ' ' if nth else ''}versement de {money} sur votre " \
+                       f"promesse de don de {pledge}"
+            return f"your {nth + ' ' if nth else ''}payment of {money} on your pledge of {pledge}"
         if self.family == "cash":
             return f"votre don de {money}" if fr else f"your gift of {money}"
-        if self.letter_kind() == "time" and hours:
+        if self.letter_kind() == "time":
             given = f"{hours} de votre temps" if fr else f"{hours} of your time"
             return f"{given} ({self.description})" if self.description else given
-        if self.description:
-            return self.description
-        return "votre don en nature" if fr else "your gift in kind"
+        # a gift in kind says what it was, even with no description
+        return self.description or IN_KIND_WORDS.get(
+            self.kind, ("your gift in kind", "votre don en nature"))[1 if fr else 0]
+
+    def summary_words(self, lang: str) -> str:
+        """One line of a table of gifts: the kind of gift, and what it was for."""
+        fr = lang == "fr"
+        if self.is_payment():
+            nth = self._nth_payment(lang)
+            pledge = format_money(self.pledge_cents, lang)
+            what = (f"{nth + ' ' if nth else ''}versement sur une promesse de don de {pledge}"
+                    if fr else f"{nth + ' ' if nth else ''}payment on a pledge of {pledge}")
+            what = what[0].upper() + what[1:]
+        elif self.family == "cash":
+            what = vocab.CASH_KINDS.label(self.kind, lang)
+        elif self.letter_kind() == "time":
+            what = written_hours(self.minutes, lang)
+            if self.description:
+                what += f" ({self.description})"
+        else:
+            what = self.description or vocab.IN_KIND_KINDS.label(self.kind, lang)
+        return f"{what} — {self.purpose}" if self.purpose else what
 
 
 _ARTICLES = ("the ", "our ", "your ", "a ", "le ", "la ", "les ", "l'", "l’", "notre ", "nos ",
@@ -239,8 +314,12 @@ def for_purpose(purpose: str, lang: str) -> str:
 def default_salutation(contact_name: str, partner_name: str, is_person: bool, lang: str) -> str:
     """The greeting when the contact person has none of their own."""
     name = contact_name or (partner_name if is_person else "")
-    if lang == "fr":  # the formal French greeting, when none was entered for the person
-        return "Madame, Monsieur"
+    if lang == "fr":
+        # "Madame," or "Monsieur," needs to know which one the person is, and French usage
+        # (the OQLF's Banque de dépannage linguistique) advises against adding the surname
+        # ("Madame Roy,"). When that is not known, "Bonjour" and the person's full name is the
+        # accepted greeting; "Madame, Monsieur," stays for a letter to no one by name.
+        return f"Bonjour {name}" if name else "Madame, Monsieur"
     return f"Dear {name}" if name else "Dear friends"
 
 
@@ -277,3 +356,35 @@ class Letter:
     total_note: str = ""  # why the total leaves gifts in kind out, when it does
     contribution_ids: list[int] = field(default_factory=list)
     partner_name: str = ""
+
+
+def gift_table(gifts: list[Gift], lang: str, show_value: bool
+               ) -> tuple[list[tuple[str, str, str]], str, str]:
+    """The table of a letter about several gifts: (date, gift, amount) lines, the total, and
+    why the total leaves gifts in kind out when it does."""
+    lines, total, left_out = [], 0, False
+    for gift in gifts:
+        counted = gift.family == "cash" or show_value
+        amount = format_money(gift.amount_cents, lang) if counted and gift.amount_cents else ""
+        if counted:
+            total += gift.amount_cents
+        else:
+            left_out = True
+        lines.append((written_date(gift.date, lang), gift.summary_words(lang), amount))
+    note = ""
+    if left_out:
+        note = ("Le total compte les dons en argent; les dons en nature sont indiqués sans "
+                "valeur." if lang == "fr" else "The total counts gifts of money; gifts in kind "
+                "are listed without a value.")
+    return lines, format_money(total, lang), note
+
+
+def plain_text(letter: Letter) -> str:
+    """A filled letter as plain text, its table drawn with spaces: for the editor's preview."""
+    blocks = []
+    for block in letter.paragraphs:
+        if block is GIFT_TABLE:
+            rows = [f"    {day:<20} {what:<40} {amount:>12}" for day, what, amount in letter.gifts]
+            block = "\n".join([*rows, f"    {'Total':<61} {letter.total:>12}"])
+        blocks.append(block)
+    return "\n\n".join(blocks)

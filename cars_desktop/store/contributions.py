@@ -16,6 +16,7 @@ import peewee as pw
 from cars_desktop.core import counting
 from cars_desktop.core.money import format_money
 from cars_desktop.core.text import sort_key
+from cars_desktop.core.thanks import left_out_note
 from cars_desktop.core.validation import ValidationError, validate_contribution
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
@@ -170,29 +171,93 @@ def open_pledges(partner_id: int, keep: int | None = None) -> list[OpenPledge]:
             for p in query]
 
 
-def mark_thanked(contribution_ids: list[int], date: dt.date, method: str, by: str = "",
-                 note: str = "") -> int:
-    """Record that these contributions were thanked. Only received ones not thanked yet are:
-    a pledge is thanked when it comes in. Returns how many were marked."""
+# When a contribution is thanked: the one rule, used by every way of thanking (Mark as
+# thanked, letters, the command line) and by the thank-you queue.
+# - A gift received is thanked, and so is a pledge: thanking the promise is the point of "say
+#   thank you". A cancelled one is not.
+# - A pledge thanked when promised is thanked again when it comes in: `save_contribution`
+#   clears its date when it turns into a gift received, and each payment on it is a gift of
+#   its own.
+THANKABLE_STATUSES = ("received", "pledged")
+
+
+def awaiting_thanks_sql(alias: str = "c") -> str:
+    """The thank-you queue, as an SQL condition on the contribution `alias`: not thanked yet,
+    and either received or a pledge nothing has come in on yet (once a payment comes, the
+    payment's letter names the pledge). A partner whose details were erased is never
+    written to."""
+    return (f"{alias}.thanked_on IS NULL AND ({alias}.status = 'received' OR"
+            f" ({alias}.status = 'pledged' AND NOT EXISTS (SELECT 1 FROM contribution paid"
+            f" WHERE paid.pledge_id = {alias}.id AND paid.status = 'received')))"
+            f" AND {alias}.partner_id NOT IN (SELECT id FROM partner"
+            " WHERE erased_at IS NOT NULL)")
+
+
+def acknowledge(contribution_ids: list[int], date: dt.date, method: str, by: str = "",
+                note: str = "") -> tuple[list[int], list[int]]:
+    """Record that these contributions were thanked, for those the rule above allows and not
+    thanked yet; those already thanked keep their history as it is. Returns the ids of the
+    acknowledgements written and of the contributions marked."""
     now = utc_now()
-    marked = 0
+    acks: list[int] = []
+    marked: list[int] = []
+    statuses = ",".join(f"'{status}'" for status in THANKABLE_STATUSES)
     with transaction():
         conn = db.connection()
         for start in range(0, len(contribution_ids), 500):  # SQLite limits a query's values
-            batch = contribution_ids[start:start + 500]
-            marks = ",".join("?" * len(batch))
+            part = contribution_ids[start:start + 500]
+            marks = ",".join("?" * len(part))
             due = [row[0] for row in conn.execute(
-                f"SELECT id FROM contribution WHERE id IN ({marks}) AND status = 'received'"
-                " AND thanked_on IS NULL", batch)]
-            conn.executemany(
-                "INSERT INTO acknowledgement (uuid, created_at, updated_at, contribution_id,"
-                " date, method, by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(new_uuid(), now, now, number, date.isoformat(), method, by, note)
-                 for number in due])
+                f"SELECT id FROM contribution WHERE id IN ({marks}) AND thanked_on IS NULL"
+                f" AND status IN ({statuses}) ORDER BY id", part)]
+            for number in due:
+                cursor = conn.execute(
+                    "INSERT INTO acknowledgement (uuid, created_at, updated_at, contribution_id,"
+                    " date, method, by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (new_uuid(), now, now, number, date.isoformat(), method, by, note))
+                acks.append(cursor.lastrowid)
             conn.executemany("UPDATE contribution SET thanked_on = ?, updated_at = ? WHERE id = ?",
                              [(date.isoformat(), now, number) for number in due])
-            marked += len(due)
-    return marked
+            marked += due
+    return acks, marked
+
+
+def mark_thanked(contribution_ids: list[int], date: dt.date, method: str, by: str = "",
+                 note: str = "") -> int:
+    """Record that these contributions were thanked (see the rule above). Returns how many
+    were marked."""
+    return len(acknowledge(contribution_ids, date, method, by, note)[1])
+
+
+def unthanked_ids(since: dt.date | None = None) -> list[int]:
+    """The thank-you queue (what `awaiting_thanks_sql` says), by partner then date; with
+    `since`, only what was received or promised on that day or later."""
+    where = awaiting_thanks_sql("c") + (" AND c.date >= ?" if since else "")
+    return [row[0] for row in db.execute_sql(
+        f"SELECT c.id FROM contribution c WHERE {where} ORDER BY c.partner_sort, c.date, c.id",
+        [since.isoformat()] if since else [])]
+
+
+@dataclass(frozen=True)
+class QueueCount:
+    """The thank-you queue counted around a "received since" day."""
+    included: int  # on that day or later
+    partners: int  # whom those are from
+    older_gifts: int  # received before it
+    older_pledges: int  # promised before it
+
+    def note(self, since: dt.date) -> str:
+        return left_out_note(self.older_gifts, self.older_pledges, since)
+
+
+def queue_count(since: dt.date | None) -> QueueCount:
+    day = since.isoformat() if since else "0000"
+    found = db.execute_sql(
+        "SELECT SUM(c.date >= :day), COUNT(DISTINCT CASE WHEN c.date >= :day THEN"
+        " c.partner_id END), SUM(c.date < :day AND c.status = 'received'),"
+        " SUM(c.date < :day AND c.status = 'pledged')"
+        f" FROM contribution c WHERE {awaiting_thanks_sql('c')}", {"day": day}).fetchone()
+    return QueueCount(*(value or 0 for value in found))
 
 
 def refresh_partner_text(partner_id: int) -> None:

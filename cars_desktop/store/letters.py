@@ -9,27 +9,27 @@ from dataclasses import dataclass, field
 
 from cars_desktop.core import vocab
 from cars_desktop.core.letter_text import (
-    GIFT_TABLE,
     Gift,
     Letter,
     TemplateError,
     check_template,
     default_salutation,
     fill,
+    gift_table,
     gift_values,
+    plain_text,
     written_date,
-    written_hours,
     written_period,
 )
-from cars_desktop.core.money import format_money
+from cars_desktop.core.thanks import still_waiting_note
 from cars_desktop.resource_files import resource_path
+from cars_desktop.store.contributions import acknowledge, queue_count, unthanked_ids
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
     ContactPerson,
     Contribution,
     Partner,
     db,
-    new_uuid,
     utc_now,
 )
 from cars_desktop.store.profile import (
@@ -39,7 +39,7 @@ from cars_desktop.store.profile import (
     town_line,
 )
 
-__all__ = ["TemplateError"]
+__all__ = ["TemplateError", "unthanked_ids"]
 
 
 # Templates
@@ -142,6 +142,9 @@ class Batch:
     letters: list[Letter] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # why some contributions have no letter
     no_address: list[str] = field(default_factory=list)  # partners printed without an address
+    left_out: list[str] = field(default_factory=list)  # why some of the queue is not here
+    from_queue: bool = False  # everyone not yet thanked (since `since`)
+    since: dt.date | None = None
 
     def contribution_ids(self) -> list[int]:
         return [number for letter in self.letters for number in letter.contribution_ids]
@@ -183,11 +186,36 @@ def _common_values(partner: Partner, head: Letterhead, salutation: str, contact_
             "today": written_date(today, lang)}
 
 
-def _gift(row: Contribution) -> Gift:
-    return Gift(kind=row.kind, family=row.family, status=row.status,
-                amount_cents=row.amount_cents, minutes=row.minutes, date=row.date,
-                description=row.description, purpose=row.purpose, expected=row.date_expected,
-                contribution_id=row.id)
+def _gifts(rows: list[Contribution]) -> dict[int, Gift]:
+    """What the letters say about these contributions; a payment on a pledge knows the
+    pledge, which payment it is, and takes the pledge's purpose when it has none."""
+    pledges = {row.id: row for row in _contributions(
+        list({row.pledge_id for row in rows if row.pledge_id and row.status == "received"}))}
+    paid: dict[int, list[tuple[int, int]]] = {}
+    ids = list(pledges)
+    for start in range(0, len(ids), 500):  # SQLite limits a query's values
+        part = ids[start:start + 500]
+        for number, pledge, amount in db.execute_sql(
+                f"SELECT id, pledge_id, amount_cents FROM contribution WHERE pledge_id IN"
+                f" ({','.join('?' * len(part))}) AND status = 'received' ORDER BY date, id",
+                part):
+            paid.setdefault(pledge, []).append((number, amount))
+    found = {}
+    for row in rows:
+        pledge = pledges.get(row.pledge_id) if row.status == "received" else None
+        extra = {}
+        if pledge is not None:
+            payments = paid.get(pledge.id, [])
+            place = next((i for i, (number, _) in enumerate(payments) if number == row.id), 0)
+            so_far = sum(amount for _, amount in payments[:place + 1])
+            extra = dict(pledge_cents=pledge.amount_cents, payment_number=place + 1,
+                         final_payment=so_far >= pledge.amount_cents)
+        found[row.id] = Gift(
+            kind=row.kind, family=row.family, status=row.status, amount_cents=row.amount_cents,
+            minutes=row.minutes, date=row.date, description=row.description,
+            purpose=row.purpose or (pledge.purpose if pledge is not None else ""),
+            expected=row.date_expected, contribution_id=row.id, **extra)
+    return found
 
 
 def _has_address(partner: Partner) -> bool:
@@ -199,39 +227,40 @@ def letters_for(contribution_ids: list[int], today: dt.date, lang: str | None = 
                 ) -> Batch:
     """One letter per contribution, in the order given, each from its own template
     (`texts`: unsaved templates by kind and language, for the editor's preview). With
-    `together`, a partner with several gifts received (not loans or pledges) gets one letter
-    that lists them all."""
+    `together`, a partner with several gifts received gets one letter that lists them all;
+    its loans and pledges still get letters of their own."""
     head = letterhead()
     batch = Batch()
     templates: dict[tuple[str, str], str] = dict(texts or {})
+    contribution_ids = list(dict.fromkeys(contribution_ids))
     rows = {row.id: row for row in _contributions(contribution_ids)}
-    partners: dict[int, Partner] = {}
-    grouped: dict[int, list[Contribution]] = {}
+    gifts = _gifts(list(rows.values()))
+    partner_ids = list({row.partner_id for row in rows.values()})
+    partners = {p.id: p for start in range(0, len(partner_ids), 500)  # SQLite's limit again
+                for p in Partner.select().where(Partner.id.in_(partner_ids[start:start + 500]))}
+    groups: dict[int, list[Contribution]] = {}
     if together:
         for number in contribution_ids:
             row = rows.get(number)
-            if row is not None and row.status == "received" and row.kind != "loan":
-                grouped.setdefault(row.partner_id, []).append(row)
-        grouped = {pid: gifts for pid, gifts in grouped.items() if len(gifts) > 1}
-    done: set[int] = set()
+            if row is not None and row.status == "received" and row.kind != "loan" and \
+                    not partners[row.partner_id].erased_at:
+                groups.setdefault(row.partner_id, []).append(row)
+    grouped = {row.id: pid for pid, found in groups.items() if len(found) > 1 for row in found}
+    written: set[int] = set()
     for number in contribution_ids:
-        row = rows.get(number)
-        if row is not None and row.partner_id in grouped:
-            if row.partner_id not in done:
-                done.add(row.partner_id)
-                letter = _several(grouped[row.partner_id], head, today, lang, templates)
-                if letter is not None:
-                    batch.letters.append(letter)
-                    partner = Partner.get_by_id(row.partner_id)
-                    if not _has_address(partner) and partner.name not in batch.no_address:
-                        batch.no_address.append(partner.name)
-            continue
         row = rows.get(number)
         if row is None:
             batch.skipped.append(f"Contribution {number} no longer exists.")
             continue
-        partner = partners.get(row.partner_id) or Partner.get_by_id(row.partner_id)
-        partners[partner.id] = partner
+        partner = partners[row.partner_id]
+        if number in grouped:
+            if row.partner_id not in written:
+                written.add(row.partner_id)
+                batch.letters.append(_several(groups[row.partner_id], gifts, partner, head,
+                                              today, lang, templates))
+                if not _has_address(partner) and partner.name not in batch.no_address:
+                    batch.no_address.append(partner.name)
+            continue
         if row.status == "cancelled":
             batch.skipped.append(f"{partner.name}, {row.date:%Y-%m-%d}: it was cancelled.")
             continue
@@ -239,7 +268,7 @@ def letters_for(contribution_ids: list[int], today: dt.date, lang: str | None = 
             batch.skipped.append(f"{row.date:%Y-%m-%d}: its partner's details were erased.")
             continue
         letter_lang = _language(partner, lang)
-        gift = _gift(row)
+        gift = gifts[row.id]
         kind = gift.letter_kind()
         key = (kind, letter_lang)
         if key not in templates:
@@ -254,23 +283,22 @@ def letters_for(contribution_ids: list[int], today: dt.date, lang: str | None = 
     return batch
 
 
-def _several(gifts: list[Contribution], head: Letterhead, today: dt.date, lang: str | None,
-             templates: dict[tuple[str, str], str]) -> Letter | None:
+def _several(rows: list[Contribution], gifts: dict[int, Gift], partner: Partner,
+             head: Letterhead, today: dt.date, lang: str | None,
+             templates: dict[tuple[str, str], str]) -> Letter:
     """One letter thanking a partner for several gifts at once, with their table."""
-    partner = Partner.get_by_id(gifts[0].partner_id)
-    if partner.erased_at:
-        return None
     letter_lang = _language(partner, lang)
     key = ("several", letter_lang)
     if key not in templates:
         templates[key] = template_text("several", letter_lang)
-    gifts = sorted(gifts, key=lambda row: (row.date, row.id))
-    lines, total, note = _gift_lines(gifts, letter_lang, head.options.in_kind_values)
+    rows = sorted(rows, key=lambda row: (row.date, row.id))
+    lines, total, note = gift_table([gifts[row.id] for row in rows], letter_lang,
+                                    head.options.in_kind_values)
     address, salutation, contact_name = _recipient(partner, None, letter_lang)
     values = _common_values(partner, head, salutation, contact_name, today, letter_lang)
-    values.update(total=total, gift_count=str(len(gifts)))
+    values.update(total=total, gift_count=str(len(rows)))
     return Letter(letter_lang, "several", address, fill(templates[key], values), gifts=lines,
-                  total=total, total_note=note, contribution_ids=[row.id for row in gifts],
+                  total=total, total_note=note, contribution_ids=[row.id for row in rows],
                   partner_name=partner.name)
 
 
@@ -300,7 +328,9 @@ def year_end_letter(partner_id: int, start: dt.date, end: dt.date, today: dt.dat
     if not rows:
         raise LetterProblem(f"{partner.name} has no gift received {period}: there is nothing to "
                             "summarise. Choose another period.")
-    lines, total_label, note = _gift_lines(rows, letter_lang, head.options.in_kind_values)
+    gifts = _gifts(rows)
+    lines, total_label, note = gift_table([gifts[row.id] for row in rows], letter_lang,
+                                          head.options.in_kind_values)
     address, salutation, contact_name = _recipient(partner, None, letter_lang)
     values = _common_values(partner, head, salutation, contact_name, today, letter_lang)
     values.update(period=period, total=total_label, gift_count=str(len(rows)))
@@ -312,41 +342,6 @@ def year_end_letter(partner_id: int, start: dt.date, end: dt.date, today: dt.dat
     if not _has_address(partner):
         batch.no_address.append(partner.name)
     return batch
-
-
-def _gift_lines(rows: list[Contribution], lang: str, show_value: bool
-                ) -> tuple[list[tuple[str, str, str]], str, str]:
-    """The table of a letter about several gifts: (date, gift, amount) lines, the total, and
-    why the total leaves gifts in kind out when it does."""
-    lines, total, left_out = [], 0, False
-    for row in rows:
-        counted = row.family == "cash" or show_value
-        amount = format_money(row.amount_cents, lang) if counted and row.amount_cents else ""
-        if counted:
-            total += row.amount_cents
-        else:
-            left_out = True
-        lines.append((written_date(row.date, lang), _summary_words(_gift(row), lang), amount))
-    return lines, format_money(total, lang), _money_only(lang) if left_out else ""
-
-
-def _summary_words(gift: Gift, lang: str) -> str:
-    """One line of the year-end table: the kind of gift, and what it was for."""
-    if gift.family == "cash":
-        what = vocab.CASH_KINDS.label(gift.kind, lang)
-    elif gift.letter_kind() == "time" and gift.minutes:
-        what = written_hours(gift.minutes, lang)
-        if gift.description:
-            what += f" ({gift.description})"
-    else:
-        what = gift.description or vocab.IN_KIND_KINDS.label(gift.kind, lang)
-    return f"{what} — {gift.purpose}" if gift.purpose else what
-
-
-def _money_only(lang: str) -> str:
-    return ("Le total compte les dons en argent; les dons en nature sont indiqués sans valeur."
-            if lang == "fr" else "The total counts gifts of money; gifts in kind are listed "
-            "without a value.")
 
 
 def preview(kind: str, lang: str, text: str, today: dt.date) -> tuple[str, str]:
@@ -366,8 +361,7 @@ def preview(kind: str, lang: str, text: str, today: dt.date) -> tuple[str, str]:
             " kind != 'loan' ORDER BY date DESC, id DESC LIMIT 3", found)]
         letter = letters_for(ids, today, lang, {("several", lang): text}, together=True
                              ).letters[0]
-        return (f"Filled for {letter.partner_name}, {len(ids)} gifts.",
-                "\n\n".join(_plain(block, letter) for block in letter.paragraphs))
+        return f"Filled for {letter.partner_name}, {len(ids)} gifts.", plain_text(letter)
     if kind == "year_end":
         latest = (Contribution.select().join(Partner, on=Contribution.partner == Partner.id)
                   .where((Contribution.status == "received") & Partner.erased_at.is_null())
@@ -384,29 +378,33 @@ def preview(kind: str, lang: str, text: str, today: dt.date) -> tuple[str, str]:
                          & Partner.erased_at.is_null())
                   .order_by(Contribution.date.desc()).limit(500))
         for row in recent:
-            if _gift(row).letter_kind() == kind:
+            if _gifts([row])[row.id].letter_kind() == kind:
                 letter = letters_for([row.id], today, lang, {(kind, lang): text}).letters[0]
                 who = f"Filled for {letter.partner_name}, {row.date:%Y-%m-%d}."
                 break
         if letter is None:
             return "", (f"The preview needs a recent "
                         f"{vocab.LETTER_KINDS.label(kind).lower()} to fill the letter with.")
-    return who, "\n\n".join(_plain(block, letter) for block in letter.paragraphs)
+    return who, plain_text(letter)
 
 
-def _plain(block: str, letter: Letter) -> str:
-    if block is not GIFT_TABLE:
-        return block
-    rows = [f"    {day:<20} {what:<40} {amount:>12}" for day, what, amount in letter.gifts]
-    return "\n".join([*rows, f"    {'Total':<61} {letter.total:>12}"])
+def queue_letters(today: dt.date, since: dt.date | None = None, lang: str | None = None,
+                  together: bool = True) -> Batch:
+    """Letters for everyone not yet thanked, for what came on `since` or later; the batch
+    says what it leaves in the queue."""
+    batch = letters_for(unthanked_ids(since), today, lang, together=together)
+    batch.from_queue, batch.since = True, since
+    note = queue_count(since).note(since) if since else ""
+    if note:
+        batch.left_out.append(note)
+    return batch
 
 
-def unthanked_ids() -> list[int]:
-    """The thank-you queue: received contributions not yet thanked, by partner then date."""
-    return [row[0] for row in db.execute_sql(
-        "SELECT c.id FROM contribution c JOIN partner p ON p.id = c.partner_id"
-        " WHERE c.status = 'received' AND c.thanked_on IS NULL AND p.erased_at IS NULL"
-        " ORDER BY c.partner_sort, c.date, c.id")]
+def queue_after(batch: Batch) -> str:
+    """After a queue's letters were marked: that the queue is empty, or why what is left in it
+    was left."""
+    left = queue_count(batch.since)
+    return still_waiting_note(left.older_gifts, left.older_pledges, left.included, batch.since)
 
 
 # Recording that the letters went out
@@ -422,28 +420,9 @@ class SentLetters:
 
 def record_letters_sent(contribution_ids: list[int], date: dt.date, by: str = ""
                         ) -> SentLetters:
-    """Mark these contributions thanked by letter. Those already thanked keep their history
-    as it is; pledges are thanked for the promise."""
-    now = utc_now()
-    acks: list[int] = []
-    marked: list[int] = []
-    with transaction():
-        conn = db.connection()
-        for start in range(0, len(contribution_ids), 500):
-            part = contribution_ids[start:start + 500]
-            marks = ",".join("?" * len(part))
-            due = [row[0] for row in conn.execute(
-                f"SELECT id FROM contribution WHERE id IN ({marks}) AND thanked_on IS NULL"
-                " AND status IN ('received', 'pledged')", part)]
-            for number in due:
-                cursor = conn.execute(
-                    "INSERT INTO acknowledgement (uuid, created_at, updated_at, contribution_id,"
-                    " date, method, by, note) VALUES (?, ?, ?, ?, ?, 'letter', ?, ?)",
-                    (new_uuid(), now, now, number, date.isoformat(), by, "Thank-you letter"))
-                acks.append(cursor.lastrowid)
-            conn.executemany("UPDATE contribution SET thanked_on = ?, updated_at = ? WHERE id = ?",
-                             [(date.isoformat(), now, number) for number in due])
-            marked += due
+    """Mark these contributions thanked by letter, by the one rule of
+    `store.contributions.acknowledge`."""
+    acks, marked = acknowledge(contribution_ids, date, "letter", by, "Thank-you letter")
     return SentLetters(date, tuple(acks), tuple(marked))
 
 

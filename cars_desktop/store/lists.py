@@ -12,6 +12,7 @@ from typing import Any
 from cars_desktop.core import counting, vocab
 from cars_desktop.core.money import format_money
 from cars_desktop.core.text import fold
+from cars_desktop.store.contributions import THANKABLE_STATUSES, awaiting_thanks_sql
 from cars_desktop.store.models import db
 
 
@@ -247,10 +248,10 @@ class ContributionList(RecordList):
             if self.status == "overdue":
                 clauses.append("c.date_expected < :today")
                 params["today"] = (self.today or dt.date.today()).isoformat()
-        if self.thanked is not None:
-            clauses.append("c.status = 'received'")
-            clauses.append("c.thanked_on IS NOT NULL" if self.thanked else
-                           "c.thanked_on IS NULL")
+        if self.thanked:
+            clauses.append("c.thanked_on IS NOT NULL")
+        elif self.thanked is not None:  # the thank-you queue, by its one rule
+            clauses.append(awaiting_thanks_sql("c"))
         return clauses, params
 
     def ids_query(self) -> tuple[str, dict[str, Any]]:
@@ -371,7 +372,7 @@ class ContributionList(RecordList):
             found[cid] = Row(cid, (
                 date, partner, vocab.CONTRIBUTION_FAMILIES.label(family), kinds.label(kind),
                 shown_status, value, purpose,
-                thanked or ("Not yet" if status == "received" else ""),
+                thanked or ("Not yet" if status in THANKABLE_STATUSES else ""),
             ), muted=status == "cancelled")
         return found
 

@@ -192,7 +192,8 @@ class ContributionsTab(QWidget):
                                      "Print a thank-you letter for each selected contribution")
         self.queue_letters_action = action(
             "Letters for &everyone not yet thanked…", self.letters_for_queue, "",
-            "Print a thank-you letter for every received contribution not yet thanked")
+            "Print a thank-you letter for every gift and pledge not yet thanked, received "
+            "since a date you choose")
         self.templates_action = action("Letter te&xts…", self.edit_templates, "",
                                        "Change what the thank-you letters say")
         self.undo_letters_action = action("&Undo the last letters marking",
@@ -362,13 +363,15 @@ class ContributionsTab(QWidget):
         from cars_desktop.store import contributions
 
         try:
-            contributions.mark_thanked(ids, dialog.date(), dialog.method.currentData(),
-                                       dialog.by.text().strip())
+            marked = contributions.mark_thanked(ids, dialog.date(), dialog.method.currentData(),
+                                                dialog.by.text().strip())
         except StoreError as err:
             QMessageBox.critical(self, "Not changed", str(err))
             return
-        self.message.emit(f"{len(ids)} contribution{'s' if len(ids) > 1 else ''} marked as "
-                          "thanked.")
+        others = len(ids) - marked  # already thanked, or cancelled
+        self.message.emit(f"{marked} contribution{'s' if marked != 1 else ''} marked as thanked."
+                          + (f" {others} had been thanked already or were cancelled."
+                             if others else ""))
         self.refresh()
         self.changed.emit()
 
@@ -384,21 +387,29 @@ class ContributionsTab(QWidget):
         ids = self.view.selected_ids()
         if not ids:
             return None
-        return self._letters(lambda: ids, "Thank-you letters")
+        from cars_desktop.store import letters
+
+        return self._letters(lambda: letters.letters_for(ids, dt.date.today()))
 
     def letters_for_queue(self):
-        """Everyone not yet thanked: one letter per partner, listing several gifts."""
-        from cars_desktop.store.letters import unthanked_ids
-
-        return self._letters(unthanked_ids, "Thank-you letters", together=True)
-
-    def _letters(self, which, title: str, together: bool = False):
+        """Everyone not yet thanked since a day the volunteer chooses (the start of the last
+        fiscal year unless changed): one letter per partner, listing several gifts."""
+        from cars_desktop.core.thanks import default_since
         from cars_desktop.store import letters
+        from cars_desktop.ui.letters_window import QueueLettersDialog, letters_ready
+
+        if not letters_ready(self):
+            return None
+        chooser = QueueLettersDialog(self, default_since(dt.date.today(), self._fiscal_start()))
+        if not chooser.exec():
+            return None
+        since = chooser.chosen()
+        return self._letters(lambda: letters.queue_letters(dt.date.today(), since))
+
+    def _letters(self, collect):
         from cars_desktop.ui.letters_window import open_letters
 
-        dialog = open_letters(self, lambda: letters.letters_for(which(), dt.date.today(),
-                                                                together=together),
-                              title, self._after_thanks)
+        dialog = open_letters(self, collect, "Thank-you letters", self._after_thanks)
         if dialog is not None:
             dialog.marked.connect(self._remember_marking)
         return dialog

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -56,10 +56,13 @@ def make_letters(parent: QWidget, batch, title: str) -> LettersDialog | None:
     from cars_desktop.store.letters import letterhead
 
     if not batch.letters:
-        reasons = "\n".join(batch.skipped[:10])
-        QMessageBox.information(parent, "No letters to make",
-                                "There is no one to thank in what was chosen."
-                                + (f"\n\n{reasons}" if reasons else ""))
+        reasons = "\n".join([*batch.skipped[:10], *batch.left_out])
+        box = QMessageBox(QMessageBox.Icon.Information, "No letters to make",
+                          "There is no one to thank in what was chosen."
+                          + (f"\n\n{reasons}" if reasons else ""),
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # partners' names, as typed
+        box.exec()
         return None
     head, today, count = letterhead(), dt.date.today(), len(batch.letters)
     made = make_pdf(parent, lambda path, progress: write_letters(batch.letters, head, path,
@@ -85,7 +88,8 @@ class LettersDialog(PdfPreview):
                          f"page{'s' if pages != 1 else ''}, ready to print.")
         self.batch, self.sent = batch, None
         self.went_out_done = False  # printed or saved, so probably sent
-        notes = []
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)  # partners' names, as typed
+        notes = list(batch.left_out)
         if batch.no_address:
             names = ", ".join(batch.no_address[:5]) + (" and others" if len(batch.no_address) > 5
                                                        else "")
@@ -103,7 +107,9 @@ class LettersDialog(PdfPreview):
         self.went_out.setFrameShape(QFrame.Shape.StyledPanel)
         bar = QHBoxLayout(self.went_out)
         self.went_out_label = QLabel()
+        self.went_out_label.setObjectName("wentOutText")
         self.went_out_label.setWordWrap(True)
+        self.went_out_label.setTextFormat(Qt.TextFormat.PlainText)
         self.mark_button = QPushButton("&Mark as thanked by letter")
         self.mark_button.setObjectName("markThanked")
         self.mark_button.setAutoDefault(False)  # Enter must never mark a whole batch
@@ -147,6 +153,10 @@ class LettersDialog(PdfPreview):
             text = (f"{marked} contribution{'s' if marked != 1 else ''} marked as thanked by "
                     f"letter on {self.sent.date:%Y-%m-%d}." if marked else
                     "They had all been thanked already: nothing was marked.")
+            if self.batch.from_queue:
+                from cars_desktop.store.letters import queue_after
+
+                text += " " + queue_after(self.batch)
         else:
             text = (f"{done} " if done else "") + ("Once the letters have gone out, mark the "
                                                    "contributions as thanked: they leave the "
@@ -183,6 +193,62 @@ class LettersDialog(PdfPreview):
         self.went_out_done = False
         self._show_went_out()
         self.thanked_changed.emit()
+
+
+class QueueLettersDialog(QDialog):
+    """Letters for everyone not yet thanked: from which day, and what that leaves for later."""
+
+    def __init__(self, parent: QWidget, since: dt.date) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Letters for everyone not yet thanked")
+        form = QFormLayout(self)
+        intro = QLabel("A thank-you letter for every gift and pledge not yet thanked. A partner "
+                       "who gave several gifts gets one letter listing them; loans and pledges "
+                       "get letters of their own.")
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.since = QDateEdit()
+        self.since.setObjectName("queueSince")
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since.setDate(since)
+        self.since.setAccessibleName("Received since")
+        form.addRow("Received &since", self.since)
+        self.count = QLabel()
+        self.count.setObjectName("queueCount")
+        self.count.setWordWrap(True)
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.count)
+        buttons = QDialogButtonBox()
+        self.make = buttons.addButton("&Make the letters", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.make.setObjectName("makeQueueLetters")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setMinimumWidth(460)
+        self.since.dateChanged.connect(self._count)
+        self._count()
+
+    def chosen(self) -> dt.date:
+        return self.since.date().toPython()
+
+    def _count(self) -> None:
+        from cars_desktop.store.contributions import queue_count
+
+        since = self.chosen()
+        found = queue_count(since)
+        if found.included:
+            lines = [f"{found.included:,} contribution{'s' if found.included != 1 else ''} from "
+                     f"{found.partners:,} partner{'s' if found.partners != 1 else ''} will be "
+                     "thanked."]
+        else:
+            lines = ["Nothing received or promised since then waits for thanks."]
+        note = found.note(since)
+        if note:
+            lines.append(note)
+        self.count.setText("\n\n".join(lines))
+        self.make.setEnabled(bool(found.included))
 
 
 class YearEndDialog(QDialog):

@@ -61,7 +61,7 @@ class ContactRow:
     under them for what is wrong."""
 
     FIELDS = (("name", "Name", 130, 3), ("role", "Role", 90, 2), ("phone", "Phone", 110, 2),
-              ("email", "Email", 140, 3), ("salutation", "Salutation (Dear …)", 110, 2))
+              ("email", "Email", 140, 3), ("salutation", "e.g. Dear Ann", 110, 2))
     LABELS = {"name": "Name", "role": "Role", "phone": "Phone", "email": "Email",
               "salutation": "Salutation"}
 
@@ -73,6 +73,10 @@ class ContactRow:
         for column, (field, hint, width, _) in enumerate(self.FIELDS):
             edit = QLineEdit(values.get(field) or "")
             edit.setPlaceholderText(hint if field == "salutation" else "")
+            if field == "salutation":  # the whole story, where the field has no room for it
+                edit.setToolTip("How letters greet this person, e.g. “Dear Ann” or “Chère "
+                                "Madame Roy”. Left empty, letters say “Dear” and the name, or "
+                                "“Bonjour” and the name in French.")
             edit.setAccessibleName(f"Contact {self.LABELS[field].lower()}")
             edit.setMinimumWidth(width)
             edit.setObjectName(f"contact_{field}")
