@@ -214,10 +214,12 @@ def answer_queue_dialog(qtbot, seen: list, years_back: int = 0, make: bool = Tru
             QTimer.singleShot(20, answer)
             return
         seen.append((dialog.since.date().toPython(), dialog.count.text()))
-        dialog.since.setFocus()
-        qtbot.keyClick(dialog.since, Qt.Key.Key_Home)  # the year
-        for _ in range(years_back):
-            qtbot.keyClick(dialog.since, Qt.Key.Key_Down)
+        if years_back:  # a date typed over the one shown
+            earlier = dialog.since.date().addYears(-years_back).toString("yyyy-MM-dd")
+            dialog.since.setFocus()
+            qtbot.keyClick(dialog.since.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClicks(dialog.since.edit, earlier)
+            dialog.since.edit.editingFinished.emit()
         seen.append((dialog.since.date().toPython(), dialog.count.text()))
         button = dialog.make if make else dialog.findChild(QDialogButtonBox).button(
             QDialogButtonBox.StandardButton.Cancel)

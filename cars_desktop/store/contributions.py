@@ -297,7 +297,7 @@ TOTALS_SQL = ", ".join((
     _sum("in_kind", "c.amount_cents"),
     _sum("support", "c.minutes"),
     _sum("pledged", "c.outstanding_cents"),
-    "SUM(CASE WHEN c.status = 'received' AND c.thanked_on IS NULL THEN 1 ELSE 0 END)",
+    f"SUM(CASE WHEN {awaiting_thanks_sql('c')} THEN 1 ELSE 0 END)",  # the queue's own rule
     "COUNT(*)",
     _sum("loan", "c.amount_cents"),
     f"SUM(CASE WHEN {counting.where('in_kind')} AND {counting.unvalued()} THEN 1 ELSE 0 END)",

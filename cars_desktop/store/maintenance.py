@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from cars_desktop.core import vocab
 from cars_desktop.core.text import clean
 from cars_desktop.core.validation import FieldError, ValidationError
+from cars_desktop.store.contributions import awaiting_thanks_sql
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
     ChecklistPractice,
@@ -241,12 +242,12 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
     thank_by = (today - dt.timedelta(days=settings.thank_within_days)).isoformat()
     found["thank"] = [
         AttentionItem("thank", f"Thank {name} for {gift_words(family, kind, amount, minutes)}"
-                               f" received {date}.", pid, cid)
-        for cid, pid, name, family, kind, amount, minutes, date in rows(
-            "SELECT c.id, p.id, p.name, c.family, c.kind, c.amount_cents, c.minutes, c.date"
-            " FROM contribution c"
-            " JOIN partner p ON p.id = c.partner_id WHERE c.status = 'received'"
-            " AND c.thanked_on IS NULL AND c.date < ? ORDER BY c.date", (thank_by,))]
+                               f" {'promised' if status == 'pledged' else 'received'} {date}.",
+                      pid, cid)
+        for cid, pid, name, family, kind, amount, minutes, date, status in rows(
+            "SELECT c.id, p.id, p.name, c.family, c.kind, c.amount_cents, c.minutes, c.date,"
+            " c.status FROM contribution c JOIN partner p ON p.id = c.partner_id"
+            f" WHERE {awaiting_thanks_sql('c')} AND c.date < ? ORDER BY c.date", (thank_by,))]
     found["pledge"] = [
         AttentionItem("pledge", f"{name}: {format_money(due)} promised for {expected} has "
                                 "not come in.", pid, cid)
