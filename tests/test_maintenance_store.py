@@ -128,7 +128,9 @@ def test_what_needs_attention(store):
                   date_expected=dt.date(2026, 4, 1))
     big = gift(quiet, amount="2500", date=dt.date(2026, 6, 12))
     found = maintenance.attention(today, AttentionSettings(thank_within_days=14))
-    assert [i.contribution_id for i in found["thank"]] == [late]
+    # the promise is thanked too, as the thank-you queue says
+    assert [i.contribution_id for i in found["thank"]] == [pledge, late]
+    assert "promised 2026-01-05" in found["thank"][0].text
     assert [i.contribution_id for i in found["pledge"]] == [pledge]
     assert "$400.00 promised for 2026-04-01" in found["pledge"][0].text
     assert [i.partner_id for i in found["contact"]] == [quiet]  # quiet for over six months

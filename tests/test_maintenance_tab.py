@@ -161,6 +161,7 @@ def test_each_kind_of_attention_item_leads_to_its_place(qtbot, window):
         "partner_id": quiet, "family": "cash", "kind": "one_time", "status": "pledged",
         "amount": "400", "date": today - dt.timedelta(days=90),
         "date_expected": today - dt.timedelta(days=10)})
+    contributions.mark_thanked([pledge], today - dt.timedelta(days=88), "call")  # promised
     tab = shown(window)
     tab.refresh_attention(today)
     groups = {tab.attention.topLevelItem(i).text(0).split(" (")[0]:

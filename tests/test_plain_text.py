@@ -57,3 +57,14 @@ def test_a_files_cells_show_as_text_in_the_import_window(qtbot, window, tmp_path
 def test_tooltips_of_lists_show_text_as_it_is():
     tip = plain_tip('<img src="/some/local.png"> & Co')
     assert "<img" not in tip and "&lt;img" in tip and "&amp; Co" in tip
+
+
+def test_a_name_that_ends_with_a_stop_gets_no_second_one():
+    from cars_desktop.core.letter_text import fill
+    from cars_desktop.core.text import end_sentence
+
+    text = "Thank you for {gift}{for_purpose}.\n\nFrom {group_name}."
+    assert fill(text, {"gift": "your gift", "for_purpose": " for Acme Ltd.",
+                       "group_name": "Riverbend"}) == [
+        "Thank you for your gift for Acme Ltd.", "From Riverbend."]
+    assert end_sentence("Acme Ltd.") == "Acme Ltd." and end_sentence("Acme") == "Acme."

@@ -128,8 +128,18 @@ def fill(text: str, values: dict[str, str]) -> list[str]:
         if block == GIFT_LIST:
             filled.append(GIFT_TABLE)
         else:
-            filled.append(block.format_map(_Values(values)))
+            filled.append(_one_stop(block, values).format_map(_Values(values)))
     return filled
+
+
+_STOPPED = re.compile(r"\{(\w+)\}\.")
+
+
+def _one_stop(block: str, values: dict[str, str]) -> str:
+    """A value that ends a sentence itself ("… for Acme Ltd.") takes the place of the text's
+    own full stop, instead of printing "Ltd..". """
+    return _STOPPED.sub(lambda found: found[0][:-1] if str(values.get(found[1], "")).rstrip()
+                        .endswith((".", "!", "?", "…")) else found[0], block)
 
 
 class _Values(dict):
