@@ -130,6 +130,15 @@ def main(out: Path) -> None:
         settle(app)
         window.contributions.table.selectRow(0)
         window.contributions.table.selectRow(1)
+        def choose_since():
+            chooser = QApplication.activeModalWidget()
+            if chooser is None:
+                QTimer.singleShot(50, choose_since)
+                return
+            chooser.grab().save(str(out / "letters-queue-since.png"))
+            chooser.make.click()
+
+        QTimer.singleShot(300, choose_since)
         letters = window.contributions.letters_for_queue()
         settle(app, 800)
         letters.grab().save(str(out / "letters-preview.png"))

@@ -96,3 +96,18 @@ def test_a_similar_name_is_shown_as_typed_not_as_markup(qtbot, window):
     assert dialog.similar_label.isVisible()
     assert dialog.similar_label.textFormat() == Qt.TextFormat.PlainText
     assert "Bob <b>Smith</b> <!--" in dialog.similar_label.text()
+
+
+def test_a_long_contact_shows_its_start_and_the_contacts_fit_the_laptop_screen(qtbot, window):
+    email = "marie-helene.brule-theriault@caissepopulaire.ca"
+    pid = partners.save_partner(
+        {"kind": "organisation", "name": "Caisse populaire de Baie-Sainte-Anne",
+         "sector": "corporate", "partnership_type": "formal", "status": "active",
+         "language": "fr"},
+        [{"name": "Marie-Hélène Brûlé-Thériault", "email": email, "is_primary": True}])
+    dialog = opened(qtbot, PartnerDialog(window, pid))
+    edit = dialog.contact_rows[0].edits["email"]
+    assert edit.text() == email and edit.cursorPosition() == 0
+    room = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().width() <= room.width()
+    dialog.reject()

@@ -72,6 +72,7 @@ class ContactRow:
         self.edits: dict[str, QLineEdit] = {}
         for column, (field, hint, width, _) in enumerate(self.FIELDS):
             edit = QLineEdit(values.get(field) or "")
+            edit.setCursorPosition(0)  # a long name or email shows its start, not its end
             edit.setPlaceholderText(hint if field == "salutation" else "")
             if field == "salutation":  # the whole story, where the field has no room for it
                 edit.setToolTip("How letters greet this person, e.g. “Dear Ann” or “Chère "
@@ -176,7 +177,7 @@ class PartnerDialog(QDialog):
         self._loaded = self._snapshot()
         self.fields["name"].setFocus()
         self._chain_focus()
-        fit_to_screen(self, 900, 700)
+        fit_to_screen(self, 1040, 700)  # room for each contact's whole email
 
     # Building the form
 
