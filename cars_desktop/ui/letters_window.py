@@ -88,7 +88,6 @@ class LettersDialog(PdfPreview):
                          f"page{'s' if pages != 1 else ''}, ready to print.")
         self.batch, self.sent = batch, None
         self.went_out_done = False  # printed or saved, so probably sent
-        self.notes.setTextFormat(Qt.TextFormat.PlainText)  # partners' names, as typed
         notes = list(batch.left_out)
         if batch.no_address:
             names = ", ".join(batch.no_address[:5]) + (" and others" if len(batch.no_address) > 5

@@ -149,6 +149,7 @@ class PdfPreview(QDialog):
         self.notes = QLabel()
         self.notes.setObjectName("previewNotes")
         self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)  # notes may name partners
         self.notes.setStyleSheet("color: #8a5a00;")
         self.notes.hide()
 
