@@ -471,3 +471,25 @@ def test_erased_details_leave_no_trace_in_the_file_or_its_log(data_dir):
             for part in form.split():
                 if len(part) > 6:
                     assert part.encode() not in content, part
+
+
+def test_a_write_refused_by_a_read_only_file_is_told_by_its_result_code(tmp_path):
+    """SQLite's result code, not the words of its message, says what went wrong."""
+    import sqlite3
+
+    from cars_desktop.store import sqlite_errors
+
+    path = tmp_path / "x.sqlite3"
+    sqlite3.connect(path).execute("CREATE TABLE t (a)").connection.close()
+    reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.OperationalError) as raised:
+        reader.execute("INSERT INTO t VALUES (1)")
+    assert sqlite_errors.result_code(raised.value) == sqlite_errors.READONLY
+    try:
+        raise RuntimeError("wrapped") from raised.value  # as Peewee wraps it
+    except RuntimeError as wrapped:
+        assert sqlite_errors.result_code(wrapped) == sqlite_errors.READONLY
+    path.write_bytes(b"not a database at all, just some text" * 100)
+    with pytest.raises(sqlite3.DatabaseError) as damaged:
+        sqlite3.connect(path).execute("SELECT * FROM sqlite_master")
+    assert sqlite_errors.is_damage(damaged.value)

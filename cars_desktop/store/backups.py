@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from cars_desktop.store import sqlite_errors
 from cars_desktop.store.models import db
 
 AUTOMATIC = "automatic"
@@ -77,7 +78,7 @@ def make_backup(folder: Path, kind: str, now: dt.datetime | None = None,
             pass
         os.replace(partial, final)
     except sqlite3.DatabaseError as err:
-        if "malformed" in str(err) or "not a database" in str(err):
+        if sqlite_errors.is_damage(err):
             raise BackupError("The data file itself is damaged, so no good backup can be made "
                               "of it. Run “cars-desktop check” and restore the newest backup."
                               ) from err

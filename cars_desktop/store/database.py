@@ -15,6 +15,7 @@ import filelock
 import peewee as pw
 
 from cars_desktop import APP_NAME
+from cars_desktop.store import sqlite_errors
 from cars_desktop.store.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, Migration
 from cars_desktop.store.models import db
 
@@ -55,16 +56,19 @@ class WriteError(StoreError):
     """The disk refused a write; the transaction was rolled back, nothing half-written."""
 
 
-_DISK_PROBLEMS = (
-    ("full", "The disk is full, so nothing was saved. Free some space (empty the recycle bin, "
-             "remove old downloads) and try again."),
-    ("readonly", "The data file cannot be written (it or its folder is read-only), so nothing "
-                 "was saved. Check that the USB stick or folder is not write-protected."),
-    ("locked", "Another program is using the data file, so nothing was saved. Wait a moment "
-               "and try again; close any program that opened the file."),
-    ("disk i/o", "The disk reported an error, so nothing was saved. Check that the drive is "
-                 "still connected, then try again."),
-)
+_BUSY = ("Another program is using the data file, so nothing was saved. Wait a moment and "
+         "try again; close any program that opened the file.")
+_DISK_PROBLEMS = {
+    sqlite_errors.FULL: "The disk is full, so nothing was saved. Free some space (empty the "
+                        "recycle bin, remove old downloads) and try again.",
+    sqlite_errors.READONLY: "The data file cannot be written (it or its folder is read-only), "
+                            "so nothing was saved. Check that the USB stick or folder is not "
+                            "write-protected.",
+    sqlite_errors.BUSY: _BUSY,
+    sqlite_errors.LOCKED: _BUSY,
+    sqlite_errors.IOERR: "The disk reported an error, so nothing was saved. Check that the "
+                         "drive is still connected, then try again.",
+}
 
 
 @contextmanager
@@ -80,13 +84,14 @@ def transaction():
     except (pw.OperationalError, sqlite3.OperationalError) as err:
         # After a failed write SQLite may have rolled back already: the rollback's own error
         # ("no transaction is active") then hides the disk's, which is further down the chain.
-        texts, seen = [], err
-        while seen is not None and len(texts) < 5:
-            texts.append(str(seen).lower().replace(" ", ""))
-            seen = seen.__cause__ or seen.__context__
-        for key, message in _DISK_PROBLEMS:
-            if any(key.replace(" ", "") in text for text in texts):
+        seen: BaseException | None = err
+        for _ in range(5):
+            if seen is None:
+                break
+            message = _DISK_PROBLEMS.get(sqlite_errors.result_code(seen))
+            if message:
                 raise WriteError(message) from err
+            seen = seen.__cause__ or seen.__context__
         raise WriteError(f"The change could not be saved, and nothing was changed ({err}).") \
             from err
 
