@@ -286,3 +286,10 @@ def test_a_backup_to_an_unwritable_place_says_so(store, tmp_path):
 def test_half_written_backups_are_never_listed(tmp_path):
     (tmp_path / "cars-desktop-automatic-2026-01-01_090000.sqlite3.partial").write_bytes(b"x")
     assert backups.list_backups(tmp_path) == []
+
+
+def test_ids_go_to_sql_in_batches_it_accepts():
+    from cars_desktop.store.batches import batches, placeholders
+
+    assert [len(part) for part in batches(list(range(1201)))] == [500, 500, 201]
+    assert list(batches([])) == [] and placeholders([7, 8, 9]) == "?,?,?"

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from cars_desktop.core import counting, vocab
 from cars_desktop.exchange.cells import neutralise
+from cars_desktop.store.batches import batches, placeholders
 from cars_desktop.store.models import db
 
 CENT = Decimal("0.01")
@@ -141,13 +142,13 @@ def _rows(what: str, ids: list[int] | None) -> Iterator[list]:
     if ids is None:
         chunks: Iterable[list[int] | None] = [None]
     else:  # the list's own order, in pieces SQLite accepts
-        chunks = (ids[start:start + 500] for start in range(0, len(ids), 500))
+        chunks = batches(ids)
     writers = [write for _, _, write in columns]
     for chunk in chunks:
         sql = f"SELECT {_KEY[what]}, {select} {_FROM[what]}"
         params: list = []
         if chunk is not None:
-            sql += f" AND {_KEY[what]} IN ({','.join('?' * len(chunk))})"
+            sql += f" AND {_KEY[what]} IN ({placeholders(chunk)})"
             params = chunk
         rows = db.execute_sql(sql + f" ORDER BY {_ORDER[what]}", params)
         if chunk is None:

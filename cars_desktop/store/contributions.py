@@ -18,6 +18,7 @@ from cars_desktop.core.money import format_money
 from cars_desktop.core.text import sort_key
 from cars_desktop.core.thanks import left_out_note
 from cars_desktop.core.validation import ValidationError, validate_contribution
+from cars_desktop.store.batches import batches, placeholders
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
     Acknowledgement,
@@ -204,12 +205,10 @@ def acknowledge(contribution_ids: list[int], date: dt.date, method: str, by: str
     statuses = ",".join(f"'{status}'" for status in THANKABLE_STATUSES)
     with transaction():
         conn = db.connection()
-        for start in range(0, len(contribution_ids), 500):  # SQLite limits a query's values
-            part = contribution_ids[start:start + 500]
-            marks = ",".join("?" * len(part))
+        for part in batches(contribution_ids):
             due = [row[0] for row in conn.execute(
-                f"SELECT id FROM contribution WHERE id IN ({marks}) AND thanked_on IS NULL"
-                f" AND status IN ({statuses}) ORDER BY id", part)]
+                f"SELECT id FROM contribution WHERE id IN ({placeholders(part)})"
+                f" AND thanked_on IS NULL AND status IN ({statuses}) ORDER BY id", part)]
             for number in due:
                 cursor = conn.execute(
                     "INSERT INTO acknowledgement (uuid, created_at, updated_at, contribution_id,"

@@ -23,6 +23,7 @@ from cars_desktop.core.letter_text import (
 )
 from cars_desktop.core.thanks import still_waiting_note
 from cars_desktop.resource_files import resource_path
+from cars_desktop.store.batches import batches, placeholders
 from cars_desktop.store.contributions import acknowledge, queue_count, unthanked_ids
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
@@ -193,11 +194,10 @@ def _gifts(rows: list[Contribution]) -> dict[int, Gift]:
         list({row.pledge_id for row in rows if row.pledge_id and row.status == "received"}))}
     paid: dict[int, list[tuple[int, int]]] = {}
     ids = list(pledges)
-    for start in range(0, len(ids), 500):  # SQLite limits a query's values
-        part = ids[start:start + 500]
+    for part in batches(ids):
         for number, pledge, amount in db.execute_sql(
                 f"SELECT id, pledge_id, amount_cents FROM contribution WHERE pledge_id IN"
-                f" ({','.join('?' * len(part))}) AND status = 'received' ORDER BY date, id",
+                f" ({placeholders(part)}) AND status = 'received' ORDER BY date, id",
                 part):
             paid.setdefault(pledge, []).append((number, amount))
     found = {}
@@ -236,8 +236,8 @@ def letters_for(contribution_ids: list[int], today: dt.date, lang: str | None = 
     rows = {row.id: row for row in _contributions(contribution_ids)}
     gifts = _gifts(list(rows.values()))
     partner_ids = list({row.partner_id for row in rows.values()})
-    partners = {p.id: p for start in range(0, len(partner_ids), 500)  # SQLite's limit again
-                for p in Partner.select().where(Partner.id.in_(partner_ids[start:start + 500]))}
+    partners = {p.id: p for part in batches(partner_ids)
+                for p in Partner.select().where(Partner.id.in_(part))}
     groups: dict[int, list[Contribution]] = {}
     if together:
         for number in contribution_ids:
@@ -304,8 +304,8 @@ def _several(rows: list[Contribution], gifts: dict[int, Gift], partner: Partner,
 
 def _contributions(ids: list[int]) -> list[Contribution]:
     found: list[Contribution] = []
-    for start in range(0, len(ids), 500):  # SQLite limits a query's values
-        found += list(Contribution.select().where(Contribution.id.in_(ids[start:start + 500])))
+    for part in batches(ids):
+        found += list(Contribution.select().where(Contribution.id.in_(part)))
     return found
 
 
@@ -431,10 +431,8 @@ def undo_letters_sent(sent: SentLetters) -> None:
     now = utc_now()
     with transaction():
         conn = db.connection()
-        for start in range(0, len(sent.acknowledgement_ids), 500):
-            part = sent.acknowledgement_ids[start:start + 500]
-            conn.execute(f"DELETE FROM acknowledgement WHERE id IN ({','.join('?' * len(part))})",
-                         part)
+        for part in batches(sent.acknowledgement_ids):
+            conn.execute(f"DELETE FROM acknowledgement WHERE id IN ({placeholders(part)})", part)
         # a contribution thanked another way meanwhile keeps that date
         conn.executemany(
             "UPDATE contribution SET updated_at = ?, thanked_on = (SELECT MIN(date) FROM"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from cars_desktop.core import vocab
 from cars_desktop.core.text import clean
 from cars_desktop.core.validation import FieldError, ValidationError
+from cars_desktop.store.batches import batches, placeholders
 from cars_desktop.store.contributions import awaiting_thanks_sql
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
@@ -149,24 +150,21 @@ def latest_reviews(partner_ids: list[int]) -> dict[int, LatestReview]:
         return found
     conn = db.connection()
     latest: dict[int, tuple] = {}
-    for start in range(0, len(partner_ids), 500):
-        batch = partner_ids[start:start + 500]
-        marks = ",".join("?" * len(batch))
+    for batch in batches(partner_ids):
         for rid, pid, date, next_due in conn.execute(
                 f"SELECT r.id, r.partner_id, r.date, r.next_due FROM review r WHERE r.id = ("
                 f" SELECT r2.id FROM review r2 WHERE r2.partner_id = r.partner_id"
-                f" ORDER BY r2.date DESC, r2.id DESC LIMIT 1) AND r.partner_id IN ({marks})",
+                f" ORDER BY r2.date DESC, r2.id DESC LIMIT 1) AND r.partner_id IN"
+                f" ({placeholders(batch)})",
                 batch):
             latest[pid] = (rid, dt.date.fromisoformat(date),
                            dt.date.fromisoformat(next_due) if next_due else None)
     by_review: dict[int, dict[int, Mark]] = {rid: {} for rid, _, _ in latest.values()}
     review_ids = list(by_review)
-    for start in range(0, len(review_ids), 500):
-        batch = review_ids[start:start + 500]
-        marks = ",".join("?" * len(batch))
+    for batch in batches(review_ids):
         for rid, practice, mark, note in conn.execute(
                 f"SELECT review_id, practice_id, mark, note FROM review_item"
-                f" WHERE review_id IN ({marks})", batch):
+                f" WHERE review_id IN ({placeholders(batch)})", batch):
             by_review[rid][practice] = Mark(mark, note)
     for pid, (rid, date, next_due) in latest.items():
         found[pid] = LatestReview(pid, rid, date, next_due, by_review[rid])
