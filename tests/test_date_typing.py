@@ -31,6 +31,8 @@ def retype(qtbot, field: DateField, text: str) -> None:
     ((2025, 1, 5), "2025-1-7", (2025, 1, 7)),
     ((2025, 1, 5), "2025/12/07", (2025, 12, 7)),
     ((2025, 1, 5), "2025.12.07", (2025, 12, 7)),
+    ((2026, 11, 28), "15/03/2026", (2026, 3, 15)),  # day first: 15 cannot be a month
+    ((2026, 11, 28), "12/30/2025", (2025, 12, 30)),  # month first: 30 cannot be a month
 ])
 def test_a_typed_date_is_the_whole_date(qtbot, shown, typed, wanted):
     field = DateField(QDate(*shown))
@@ -42,7 +44,7 @@ def test_a_typed_date_is_the_whole_date(qtbot, shown, typed, wanted):
     assert field.text() == QDate(*wanted).toString("yyyy-MM-dd")
 
 
-@pytest.mark.parametrize("typed", ["2025-13-07", "2025-02-30", "2025-12", "12/30/2025", "25"])
+@pytest.mark.parametrize("typed", ["2025-13-07", "2025-02-30", "2025-12", "03/04/2026", "25"])
 def test_what_is_not_a_date_goes_back_and_says_why(qtbot, typed):
     field = DateField(QDate(2026, 11, 28))
     qtbot.addWidget(field)
@@ -53,6 +55,9 @@ def test_what_is_not_a_date_goes_back_and_says_why(qtbot, typed):
     assert field.date() == QDate(2026, 11, 28) and field.text() == "2026-11-28"
     assert not changes or changes[-1] == QDate(2026, 11, 28)  # a list shows it again
     assert "back to 2026-11-28" in QToolTip.text()
+    assert field.refused and field.message.isVisible()  # said under the field, and it stays
+    retype(qtbot, field, "2026-11-27")
+    assert not field.refused and not field.message.isVisible()
 
 
 def test_letters_and_spaces_cannot_be_typed_in(qtbot):
@@ -97,7 +102,8 @@ def test_the_calendar_picks_a_date(qtbot):
 def test_parse_typed_date():
     assert parse_typed_date(" 2025-12-30 ") == dt.date(2025, 12, 30)
     assert parse_typed_date("2025-12-3") == dt.date(2025, 12, 3)
-    assert parse_typed_date("30-12-2025") is None
+    assert parse_typed_date("30-12-2025") == dt.date(2025, 12, 30)  # 30 is the day
+    assert parse_typed_date("03-04-2026") is None  # March or April: not guessed
     assert parse_typed_date("") is None
 
 
@@ -144,3 +150,21 @@ def test_every_date_field_in_the_window_takes_a_typed_date(qtbot, window):
     retype(qtbot, tab.start, "2025-01-01")
     retype(qtbot, tab.end, "2025-12-31")
     assert (tab.start.date(), tab.end.date()) == (QDate(2025, 1, 1), QDate(2025, 12, 31))
+
+
+@pytest.mark.parametrize("typed", ["2026-02-30", "03/04/2026"])
+def test_a_gift_is_not_saved_with_a_date_that_was_refused(qtbot, window, typed):
+    pid = partners.save_partner({"kind": "organisation", "name": "Caisse Desjardins",
+                                 "sector": "corporate", "partnership_type": "formal",
+                                 "status": "active", "language": "fr"}, [])
+    dialog = ContributionDialog(window, partner_id=pid)
+    dialog.show()
+    qtbot.keyClicks(dialog.amount, "250")
+    retype(qtbot, dialog.date, typed)
+    qtbot.mouseClick(dialog.save_next, Qt.MouseButton.LeftButton)
+    assert Contribution.select().count() == 0  # not saved on the date it went back to
+    assert dialog.date.message.isVisible() and typed in dialog.date.message.text()
+    retype(qtbot, dialog.date, "2026-03-04")
+    qtbot.mouseClick(dialog.save_next, Qt.MouseButton.LeftButton)
+    assert Contribution.get().date == dt.date(2026, 3, 4)
+    dialog.reject()

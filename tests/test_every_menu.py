@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from cars_desktop.store import sample
 from window_watch import WindowWatch, misfits
@@ -210,3 +210,15 @@ def test_a_size_the_volunteer_chose_is_kept_and_still_fits(qtbot, window):
     assert sizes[1] == (700, 380)  # as the volunteer left it
     room = window.screen().availableGeometry()
     assert sizes[2][0] <= room.width() and sizes[2][1] <= room.height()
+
+
+def test_saving_an_empty_profile_on_first_start_asks_for_the_name(qtbot, window):
+    from cars_desktop.store.profile import setup_state
+
+    dialog = window.first_run_setup()
+    save = next(button for button in dialog.findChildren(QPushButton)
+                if button.text().replace("&", "") == "Save")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "name is needed" in dialog.errors["name"].text()
+    assert not setup_state()  # asked again next time, not taken as done
+    dialog.reject()

@@ -35,7 +35,7 @@ from cars_desktop.store import contributions
 from cars_desktop.store.database import StoreError
 from cars_desktop.store.models import ContactPerson
 from cars_desktop.store.profile import group_profile
-from cars_desktop.ui.date_field import DateField
+from cars_desktop.ui.date_field import DateField, refused_date
 from cars_desktop.ui.partner_picker import PartnerPicker
 from cars_desktop.ui.widgets import ErrorLabel, ask, confirm_discard, fill_combo, set_combo
 
@@ -395,6 +395,8 @@ class ContributionDialog(QDialog):
     # Saving
 
     def save(self, next_one: bool) -> None:
+        if refused_date(self):
+            return  # the date said under its field was not what was typed
         values = self.values()
         try:
             cleaned = validation.validate_contribution(values)

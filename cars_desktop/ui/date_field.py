@@ -16,10 +16,12 @@ from PySide6.QtGui import QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QToolButton,
     QToolTip,
+    QVBoxLayout,
     QWidget,
     QWidgetAction,
 )
@@ -27,17 +29,37 @@ from PySide6.QtWidgets import (
 _FORMAT = "yyyy-MM-dd"
 _SEPARATED = re.compile(r"\s*(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*")
 _RUN = re.compile(r"\s*(\d{4})(\d{2})(\d{2})\s*")
+_YEAR_LAST = re.compile(r"\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\s*")
 
 
 def parse_typed_date(text: str) -> dt.date | None:
-    """The date a volunteer typed, year first, or None when it is not a whole date."""
-    found = _SEPARATED.fullmatch(text) or _RUN.fullmatch(text)
-    if not found:
-        return None
+    """The date a volunteer typed, or None when it is not a whole date. Year first; or year
+    last when the day cannot be taken for the month (15/03/2026, 03/15/2026): 03/04/2026 is
+    March or April depending on who typed it, so it is not guessed."""
     try:
-        return dt.date(*(int(part) for part in found.groups()))
+        found = _SEPARATED.fullmatch(text) or _RUN.fullmatch(text)
+        if found:
+            return dt.date(*(int(part) for part in found.groups()))
+        found = _YEAR_LAST.fullmatch(text)
+        if found:
+            first, second, year = (int(part) for part in found.groups())
+            if first > 12 >= second:
+                return dt.date(year, second, first)
+            if second > 12 >= first:
+                return dt.date(year, first, second)
     except ValueError:
-        return None
+        pass
+    return None
+
+
+def refused_date(form: QWidget) -> DateField | None:
+    """The first date field of `form` whose typed date was refused and not typed again: a
+    form must not save the date it went back to as if it were the one typed."""
+    for field in form.findChildren(DateField):
+        if field.refused and field.isVisibleTo(form):
+            field.setFocus()
+            return field
+    return None
 
 
 class DateField(QWidget):
@@ -69,11 +91,24 @@ class DateField(QWidget):
         menu.aboutToShow.connect(self._calendar_on_date)
         self._calendar.clicked.connect(self._picked)
         self._calendar.activated.connect(self._picked)
-        layout = QHBoxLayout(self)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.button)
+        # what was wrong with a typed date stays in view until a good one is typed
+        self.message = QLabel()
+        self.message.setObjectName("dateRefused")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+        self.refused = ""
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.button)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
         self.setFocusProxy(self.edit)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.edit.textEdited.connect(self._typed)
@@ -95,6 +130,7 @@ class DateField(QWidget):
         date = max(self._minimum, min(self._maximum, date))
         changed = date != self._date
         self._date = date
+        self._refuse("")
         self._show()
         if changed:
             self.dateChanged.emit(QDate(date))
@@ -144,10 +180,11 @@ class DateField(QWidget):
         if self._before_typing is None:
             self._before_typing = QDate(self._date)
         day = parse_typed_date(text)
-        if day is not None and self._minimum <= QDate(day) <= self._maximum \
-                and QDate(day) != self._date:
-            self._date = QDate(day)
-            self.dateChanged.emit(QDate(day))
+        if day is not None and self._minimum <= QDate(day) <= self._maximum:
+            self._refuse("")
+            if QDate(day) != self._date:
+                self._date = QDate(day)
+                self.dateChanged.emit(QDate(day))
 
     def _finished(self) -> None:
         text = self.edit.text()
@@ -157,20 +194,32 @@ class DateField(QWidget):
         day = parse_typed_date(text)
         if day is None or not self._minimum <= QDate(day) <= self._maximum:
             before = self._before_typing or self._date
-            self._complain(text, day, before)
             self.setDate(before)
+            self._complain(text, day, before)
+            return
+        self._refuse("")
         self._show()
+
+    def _refuse(self, why: str) -> None:
+        """Say under the field why a typed date was not taken ("" once it is put right)."""
+        self.refused = why
+        self.message.setText(why)
+        self.message.setVisible(bool(why))
 
     def _complain(self, text: str, day: dt.date | None, before: QDate) -> None:
         if day is None:
             why = (f"“{text}” is not a date. Type the year, month and day, for example "
                    f"{QDate.currentDate().toString(_FORMAT)}.")
+            if _YEAR_LAST.fullmatch(text):
+                why = (f"“{text}” could be two different dates. Type the year first: "
+                       f"{QDate.currentDate().toString(_FORMAT)} is year, month, day.")
         elif QDate(day) > self._maximum:
             why = f"The date cannot be after {self._maximum.toString(_FORMAT)}."
         else:
             why = f"The date cannot be before {self._minimum.toString(_FORMAT)}."
-        QToolTip.showText(self.edit.mapToGlobal(self.edit.rect().bottomLeft()),
-                          why + f" It is back to {before.toString(_FORMAT)}.", self.edit)
+        why += f" It is back to {before.toString(_FORMAT)}."
+        self._refuse(why)
+        QToolTip.showText(self.edit.mapToGlobal(self.edit.rect().bottomLeft()), why, self.edit)
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.edit and event.type() == event.Type.KeyPress \

@@ -107,7 +107,7 @@ class ImportDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
-        scroll.setMaximumHeight(170)
+        scroll.setMinimumHeight(120)  # four columns at least, on a 768-pixel screen too
         box_layout = QVBoxLayout(self.columns_box)
         box_layout.addWidget(scroll)
 
@@ -139,9 +139,9 @@ class ImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.columns_box)
+        layout.addWidget(self.columns_box, 1)
         layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view, 2)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         fit_to_screen(self, 1100, 760)

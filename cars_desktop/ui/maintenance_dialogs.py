@@ -35,7 +35,7 @@ from cars_desktop.core.validation import ValidationError
 from cars_desktop.store import maintenance, profile
 from cars_desktop.store.database import StoreError
 from cars_desktop.store.models import Partner, Review
-from cars_desktop.ui.date_field import DateField
+from cars_desktop.ui.date_field import DateField, refused_date
 from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen, plain_label
 
 
@@ -151,6 +151,8 @@ class ReviewDialog(QDialog):
                 for pid, (group, note) in self.rows.items() if group.checkedId() in codes}
 
     def save(self) -> None:
+        if refused_date(self):
+            return
         marks = self.marks()
         if not marks:
             self.error.show_message("Mark at least one practice.")
@@ -206,6 +208,8 @@ class LogContactDialog(QDialog):
         form.addRow(_buttons(self, "&Save"))
 
     def save(self) -> None:
+        if refused_date(self):
+            return
         try:
             self.saved_id = maintenance.log_contact(
                 self.partner_id, self.date.date().toPython(), self.kind.currentData(),

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from cars_desktop.core import validation, vocab
 from cars_desktop.store import partners
 from cars_desktop.store.database import StoreError
-from cars_desktop.ui.date_field import DateField
+from cars_desktop.ui.date_field import DateField, refused_date
 from cars_desktop.ui.widgets import (
     ErrorLabel,
     ask,
@@ -448,7 +448,7 @@ class PartnerDialog(QDialog):
         return not has_errors
 
     def save(self) -> None:
-        if not self.show_errors():
+        if refused_date(self) or not self.show_errors():
             return
         if self.partner_id is None and self.check_similar():
             if not ask(self, "Similar partner",

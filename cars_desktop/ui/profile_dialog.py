@@ -36,6 +36,7 @@ class GroupProfileDialog(QDialog):
         from cars_desktop.store.letters import letter_options
         from cars_desktop.store.profile import group_profile
 
+        self.first_run = first_run
         self.setWindowTitle("Welcome to CARS Desktop" if first_run else "Group profile")
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
@@ -286,6 +287,12 @@ class GroupProfileDialog(QDialog):
         for error in self.errors.values():
             error.show_message("")
         self.general_error.show_message("")
+        if self.first_run and not self.name.text().strip():  # Save must not mean "later"
+            self.errors["name"].show_message(
+                "Your group's name is needed: letters and reports start with it. To fill this "
+                "in another time, choose Finish later.")
+            self.name.setFocus()
+            return
         try:
             save_group_profile(self.values())
             save_letter_options(LetterOptions(self.paper.currentData(),
