@@ -288,9 +288,10 @@ class ImportDialog(QDialog):
         writes = counts[NEW] + counts[MATCHED] + counts[NEAR]
         new_partners = len({r.partner_name.lower() for r in plan.rows if r.action == NEW}) + \
             len([r for r in plan.rows if r.action == NEAR and r.line not in self.same_as_near])
-        found = [f"{len(plan.rows):,} rows ({plan.format_name}"
+        found = [f"{counted(len(plan.rows), 'row')} ({plan.format_name}"
                  + (f", {self.table.encoding}" if self.table.encoding else "") + ")"]
-        found.append(f"<b>{writes:,} gifts to import</b> ({new_partners:,} new partners)")
+        found.append(f"<b>{counted(writes, 'gift')} to import</b> "
+                     f"({counted(new_partners, 'new partner')})")
         if counts[NEAR]:
             found.append(f"{counts[NEAR]:,} with a name close to a known partner: check them")
         if counts[DUPLICATE]:
