@@ -1,0 +1,1 @@
+"""One module per report: how its numbers are laid out on the page."""
