@@ -33,29 +33,15 @@ from reportlab.platypus import (
 from cars_desktop.core import vocab
 from cars_desktop.core.letter_text import written_date
 from cars_desktop.core.money import format_money
-from cars_desktop.core.report_text import (
-    format_number,
-    month_label,
-    unvalued_text,
-    words,
-)
+from cars_desktop.core.report_text import format_number, month_label, unvalued_text, words
 from cars_desktop.documents.fonts import BOLD, ITALIC, REGULAR
-from cars_desktop.documents.letterhead import (
-    GREY,
-    INCH,
-    NAVY,
-    draw_letterhead,
-    fitted,
-    load_logo,
-)
+from cars_desktop.documents.letterhead import GREY, INCH, NAVY, draw_letterhead, fitted, load_logo
 from cars_desktop.documents.output import Cancelled, write_whole
 
 TEAL = colors.Color(0.16, 0.55, 0.55)
 GOLD = colors.Color(0.91, 0.69, 0.25)
 ZEBRA = colors.Color(0.95, 0.96, 0.97)
-NEW_LISTED = 30  # new partners named in the impact report; the rest are counted
 SIZES = {"letter": (8.5 * INCH, 11 * INCH), "a4": (595.27, 841.89)}
-
 
 
 def build_pdf(maker: ReportMaker, story: list, path: str | os.PathLike,

@@ -5,10 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.platypus import (
-    Paragraph,
-    TableStyle,
-)
+from reportlab.platypus import Paragraph, TableStyle
 
 from cars_desktop.core import vocab
 from cars_desktop.core.letter_text import written_date
