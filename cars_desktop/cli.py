@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cars_desktop import APP_NAME, __version__
 from cars_desktop.core.text import counted
+from cars_desktop.documents.reports import REPORT_KINDS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -68,11 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     report = commands.add_parser(
         "report", parents=[data_dir], help="make a report as a PDF",
         description="Make a report as a PDF on the group's letterhead.")
-    report.add_argument("name", choices=["summary", "impact", "statement", "directory",
-                                         "health"],
-                        help="summary: contributions summary; impact: community impact; "
-                             "statement: one partner's contributions (--partner); directory: "
-                             "active partners and contacts; health: partnership health")
+    report.add_argument("name", choices=list(REPORT_KINDS),
+                        help="; ".join(f"{code}: {kind.help}"
+                                       for code, kind in REPORT_KINDS.items()))
     report.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
     report.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
     report.add_argument("--partner", metavar="PARTNER",
@@ -311,15 +310,16 @@ def _output_problem(path: Path) -> str | None:
 def _report(data_dir: Path, args) -> int:
     import dataclasses
 
-    from cars_desktop.core.report_text import NEEDS_PARTNER, NEEDS_PERIOD
-    from cars_desktop.store import letters, profile, reports
+    from cars_desktop.documents.reports import gather_report, write_report
+    from cars_desktop.store import letters, profile
 
+    kind = REPORT_KINDS[args.name]
     problem = _output_problem(args.output)
-    if args.name in NEEDS_PERIOD and not (args.start and args.end):
+    if kind.needs_period and not (args.start and args.end):
         problem = f"The {args.name} report needs its period: --from YYYY-MM-DD --to YYYY-MM-DD"
     elif args.start and args.end and args.end < args.start:
         problem = "The period ends before it starts. Check the two dates."
-    elif args.name in NEEDS_PARTNER and not args.partner:
+    elif kind.needs_partner and not args.partner:
         problem = "A statement is for one partner: --partner NUMBER or --partner NAME"
     if problem:
         print(f"cars-desktop: {problem}", file=sys.stderr)
@@ -331,14 +331,8 @@ def _report(data_dir: Path, args) -> int:
             print(f"cars-desktop: {missing}", file=sys.stderr)
             return 2
         try:
-            data = {
-                "summary": lambda: reports.contributions_summary(args.start, args.end),
-                "impact": lambda: reports.impact_report(args.start, args.end),
-                "statement": lambda: reports.partner_statement(
-                    _partner_id(args.partner), args.start, args.end),
-                "directory": reports.partner_directory,
-                "health": lambda: reports.partnership_health(today),
-            }[args.name]()
+            partner_id = _partner_id(args.partner) if kind.needs_partner else None
+            data = gather_report(args.name, args.start, args.end, partner_id, today)
         except (letters.LetterProblem, LookupError) as err:
             print(f"cars-desktop: {err}", file=sys.stderr)
             return 2
@@ -346,10 +340,8 @@ def _report(data_dir: Path, args) -> int:
         if args.paper:
             head = dataclasses.replace(
                 head, options=dataclasses.replace(head.options, paper=args.paper))
-        from cars_desktop.documents.reports import write_report
-
         # a statement goes to its partner: in their language unless one is chosen
-        lang = args.lang or (data.language if args.name == "statement" else None) or \
+        lang = args.lang or (data.language if kind.partners_language else None) or \
             profile.group_profile().language or "en"
         try:
             pages = write_report(args.name, data, head, lang, args.output, today)

@@ -5,26 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from cars_desktop.core.letter_text import written_date
-from cars_desktop.core.vocab import Term, Vocabulary
-
-REPORTS = Vocabulary(
-    Term("summary", "Contributions summary", "Sommaire des contributions",
-         "Cash, gifts in kind and volunteer time in a period, by kind, sector and month, "
-         "with the top partners and the period before"),
-    Term("impact", "Community impact", "Impact communautaire",
-         "For grant applications: all the support partners gave, by sector, and how long "
-         "partnerships last"),
-    Term("statement", "Partner statement", "Relevé du partenaire",
-         "Every contribution of one partner in a period, with the totals"),
-    Term("directory", "Partner directory", "Répertoire des partenaires",
-         "Active partners with their contact people, phone and email"),
-    Term("health", "Partnership health", "Santé des partenariats",
-         "The latest checklist review of each formal partner, and what needs attention"),
-)
-
-# reports about a period, and the one about a single partner
-NEEDS_PERIOD = frozenset({"summary", "impact", "statement"})
-NEEDS_PARTNER = frozenset({"statement"})
 
 WORDS = {
     "en": {

@@ -1,702 +1,83 @@
-"""Reports as PDF, on the group's letterhead: the contributions summary, the community impact,
-a partner's statement, the partner directory and partnership health. The numbers come from
-`cars_desktop.store.reports`; this module only lays them out, in English or French."""
+"""Every report in one place: what it gathers, how it lays it out and what it asks for.
+The command line and the reports window both read `REPORT_KINDS`.
+
+Adding a report: a gatherer in `store/reports.py`, a layout in `report_layouts/`, and one
+line in `REPORT_KINDS` below."""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
+import importlib
 import os
 from collections.abc import Callable
-from xml.sax.saxutils import escape
+from dataclasses import dataclass
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Frame,
-    KeepTogether,
-    NextPageTemplate,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from cars_desktop.core.vocab import Term, Vocabulary
 
-from cars_desktop.core import vocab
-from cars_desktop.core.letter_text import written_date
-from cars_desktop.core.money import format_money
-from cars_desktop.core.report_text import (
-    REPORTS,
-    format_change,
-    format_hours,
-    format_number,
-    month_label,
-    period_title,
-    short_date,
-    unvalued_text,
-    words,
-)
-from cars_desktop.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
-from cars_desktop.documents.letterhead import (
-    GREY,
-    INCH,
-    NAVY,
-    draw_letterhead,
-    fitted,
-    load_logo,
-)
-from cars_desktop.documents.output import Cancelled, write_whole
 
-TEAL = colors.Color(0.16, 0.55, 0.55)
-GOLD = colors.Color(0.91, 0.69, 0.25)
-ZEBRA = colors.Color(0.95, 0.96, 0.97)
-NEW_LISTED = 30  # new partners named in the impact report; the rest are counted
-SIZES = {"letter": (8.5 * INCH, 11 * INCH), "a4": (595.27, 841.89)}
+@dataclass(frozen=True)
+class ReportKind:
+    term: Term  # its code, English and French titles, and the hint shown in the window
+    # (store.reports module, start, end, partner id, today) -> the report's numbers
+    gather: Callable
+    # its module in report_layouts/, whose layout(maker, numbers) gives the story to print;
+    # imported only when a report is written, so the command line starts quickly
+    layout: str
+    help: str  # for the command line's --help
+    needs_period: bool = False
+    needs_partner: bool = False
+    # a statement goes to its partner: in their language unless one is chosen
+    partners_language: bool = False
+
+
+_KINDS = (
+    ReportKind(Term("summary", "Contributions summary", "Sommaire des contributions",
+                    "Cash, gifts in kind and volunteer time in a period, by kind, sector and "
+                    "month, with the top partners and the period before"),
+               lambda r, start, end, partner, today: r.contributions_summary(start, end),
+               "summary", "contributions summary", needs_period=True),
+    ReportKind(Term("impact", "Community impact", "Impact communautaire",
+                    "For grant applications: all the support partners gave, by sector, and "
+                    "how long partnerships last"),
+               lambda r, start, end, partner, today: r.impact_report(start, end),
+               "impact", "community impact", needs_period=True),
+    ReportKind(Term("statement", "Partner statement", "Relevé du partenaire",
+                    "Every contribution of one partner in a period, with the totals"),
+               lambda r, start, end, partner, today: r.partner_statement(partner, start, end),
+               "statement", "one partner's contributions (--partner)", needs_period=True,
+               needs_partner=True, partners_language=True),
+    ReportKind(Term("directory", "Partner directory", "Répertoire des partenaires",
+                    "Active partners with their contact people, phone and email"),
+               lambda r, start, end, partner, today: r.partner_directory(),
+               "directory", "active partners and contacts"),
+    ReportKind(Term("health", "Partnership health", "Santé des partenariats",
+                    "The latest checklist review of each formal partner, and what needs "
+                    "attention"),
+               lambda r, start, end, partner, today: r.partnership_health(today),
+               "health", "partnership health"),
+)
+REPORT_KINDS = {kind.term.code: kind for kind in _KINDS}
+REPORTS = Vocabulary(*(kind.term for kind in _KINDS))  # titles, for lists and the PDF's title
+
+
+def gather_report(name: str, start: dt.date | None, end: dt.date | None,
+                  partner_id: int | None, today: dt.date):
+    """The numbers of report `name`, computed by `store.reports` (the database must be open)."""
+    from cars_desktop.store import reports  # the store is opened by the caller
+
+    return REPORT_KINDS[name].gather(reports, start, end, partner_id, today)
 
 
 def write_report(name: str, data, head, lang: str, path: str | os.PathLike,
                  today: dt.date, progress: Callable[[int, int], bool] | None = None) -> int:
-    """Write report `name` (a code of `REPORTS`) for `data` (what `store.reports` computed)
+    """Write report `name` (a code of `REPORT_KINDS`) for `data` (what `gather_report` gave)
     to `path`, whole or not at all. `progress(done, total)` is told as the pieces are laid
     out, and may return False to stop (`Cancelled`). Returns the page count."""
+    from cars_desktop.documents.fonts import register_fonts
+    from cars_desktop.documents.report_kit import ReportMaker, build_pdf
+
     register_fonts()
-    maker = _ReportMaker(name, head, lang, today)
-    story = {"summary": maker.summary, "impact": maker.impact, "statement": maker.statement,
-             "directory": maker.directory, "health": maker.health}[name](data)
-    total = len(story)
-
-    def write(partial: str) -> int:
-        doc = _Document(partial, pagesize=maker.size, pageTemplates=maker.templates(),
-                        title=maker.title, author=head.name, creator="CARS Desktop",
-                        subject=maker.subtitle)
-        if progress:
-            doc.progress = lambda done: progress(done, total)
-        doc.build(story, canvasmaker=_numbered(maker))
-        return doc.page
-
-    return write_whole(path, write)
-
-
-class _Document(BaseDocTemplate):
-    progress = None
-    _done = 0
-
-    def afterFlowable(self, flowable):  # noqa: N802 - ReportLab's name
-        self._done += 1
-        if self.progress and self.progress(self._done) is False:
-            raise Cancelled()
-
-
-def _numbered(maker: _ReportMaker):
-    class NumberedCanvas(Canvas):
-        """Holds each page until the last is known, to print "Page 2 of 5"."""
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self):  # noqa: N802 - ReportLab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                maker.footer(self, number, total)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
-
-
-class _ReportMaker:
-    def __init__(self, name: str, head, lang: str, today: dt.date) -> None:
-        self.name, self.head, self.lang, self.today = name, head, lang, today
-        self.w = words(lang)
-        self.size = SIZES.get(head.options.paper, SIZES["letter"])
-        self.margin = 0.75 * INCH
-        self.width = self.size[0] - 2 * self.margin
-        self.title = REPORTS.label(name, lang)
-        self.subtitle = ""
-        self.logo = load_logo(head.logo, max_height=0.7 * INCH)
-        self.body = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13,
-                                   spaceAfter=6)
-        self.heading = ParagraphStyle("heading", parent=self.body, fontName=BOLD, fontSize=12,
-                                      leading=15, textColor=colors.Color(*NAVY), spaceBefore=12,
-                                      spaceAfter=6)
-        self.big_title = ParagraphStyle("title", parent=self.body, fontName=BOLD, fontSize=17,
-                                        leading=21, textColor=colors.Color(*NAVY), spaceAfter=2)
-        self.sub = ParagraphStyle("sub", parent=self.body, textColor=colors.Color(*GREY),
-                                  spaceAfter=10)
-        self.note = ParagraphStyle("note", parent=self.body, fontName=ITALIC, fontSize=8.5,
-                                   leading=11, textColor=colors.Color(*GREY))
-        self.cell = ParagraphStyle("cell", parent=self.body, fontSize=9, leading=11.5,
-                                   spaceAfter=0)
-        self.cell_right = ParagraphStyle("cell_right", parent=self.cell, alignment=TA_RIGHT)
-        self.small_cell = ParagraphStyle("small_cell", parent=self.cell, fontSize=8,
-                                         leading=10.5)
-        self.cell_head = ParagraphStyle("cell_head", parent=self.cell, fontName=BOLD)
-        self.cell_head_right = ParagraphStyle("cell_head_right", parent=self.cell_head,
-                                              alignment=TA_RIGHT)
-        self.kpi_label = ParagraphStyle("kpi_label", parent=self.cell, fontSize=8,
-                                        textColor=colors.Color(*GREY))
-        self.kpi_value = ParagraphStyle("kpi_value", parent=self.cell, fontName=BOLD,
-                                        fontSize=13, leading=16, textColor=colors.Color(*NAVY))
-
-    # Pages
-
-    def templates(self):
-        width, height = self.size
-        first_top = height - 1.75 * INCH
-        first = Frame(self.margin, 0.8 * INCH, self.width, first_top - 0.8 * INCH, id="first",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        later = Frame(self.margin, 0.8 * INCH, self.width, height - 1.05 * INCH - 0.8 * INCH,
-                      id="later", leftPadding=0, rightPadding=0, topPadding=0,
-                      bottomPadding=0)
-        return [PageTemplate("first", [first], onPage=self._first_page),
-                PageTemplate("later", [later], onPage=self._later_page)]
-
-    def _first_page(self, canvas, doc) -> None:
-        width, height = self.size
-        draw_letterhead(canvas, self.head, width, height, self.margin, self.logo)
-
-    def _later_page(self, canvas, doc) -> None:
-        width, height = self.size
-        canvas.setFont(REGULAR, 8.5)
-        canvas.setFillColorRGB(*GREY)
-        top = height - 0.6 * INCH
-        name = fitted(self.head.name, REGULAR, 8.5, self.width / 2 - 6, 8.5)[0]
-        canvas.drawString(self.margin, top, name)
-        room = self.width - canvas.stringWidth(name, REGULAR, 8.5) - 18
-        canvas.drawRightString(width - self.margin, top, fitted(
-            f"{self.title} · {self.subtitle}", REGULAR, 8.5, room, 8.5)[0])
-        canvas.setStrokeColorRGB(0.75, 0.75, 0.78)
-        canvas.setLineWidth(0.5)
-        canvas.line(self.margin, top - 6, width - self.margin, top - 6)
-
-    def footer(self, canvas, number: int, total: int) -> None:
-        width = self.size[0]
-        canvas.setFont(REGULAR, 8)
-        canvas.setFillColorRGB(*GREY)
-        canvas.drawString(self.margin, 0.5 * INCH, self.w["prepared"].format(
-            date=written_date(self.today, self.lang)))
-        canvas.drawRightString(width - self.margin, 0.5 * INCH,
-                               self.w["page"].format(n=number, total=total))
-        if self.head.charity_number:
-            canvas.drawCentredString(width / 2, 0.5 * INCH - 11, (
-                "Organisme de bienfaisance enregistré {}" if self.lang == "fr" else
-                "Registered charity {}").format(self.head.charity_number))
-
-    # Pieces
-
-    def _opening(self, subtitle: str) -> list:
-        self.subtitle = subtitle
-        return [NextPageTemplate("later"), Paragraph(escape(self.title), self.big_title),
-                Paragraph(escape(subtitle), self.sub)]
-
-    def money(self, cents: int) -> str:
-        return format_money(cents, self.lang)
-
-    def _label(self, vocabulary: vocab.Vocabulary, code: str) -> str:
-        return vocabulary.label(code, self.lang)
-
-    def _kind_label(self, family: str, kind: str) -> str:
-        kinds = vocab.CASH_KINDS if family == "cash" else vocab.IN_KIND_KINDS
-        return kinds.label(kind, self.lang)
-
-    def table(self, header: list[str], rows: list[list], widths: list[float],
-              right: set[int] = frozenset(), total: bool = False) -> Table:
-        """A table that may run over pages (its header repeats), numbers on the right, and a
-        total line in bold when `total`."""
-        def cell(value, column, style_left, style_right):
-            if isinstance(value, Paragraph):
-                return value
-            return Paragraph(escape(str(value)), style_right if column in right else style_left)
-
-        data = [[cell(h, i, self.cell_head, self.cell_head_right) for i, h in enumerate(header)]]
-        for number, row in enumerate(rows):
-            bold = total and number == len(rows) - 1
-            data.append([cell(v, i, self.cell_head if bold else self.cell,
-                              self.cell_head_right if bold else self.cell_right)
-                         for i, v in enumerate(row)])
-        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-        style = [
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # Table's own default is Helvetica
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.Color(*NAVY)),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ]
-        last_plain = len(data) - (2 if total else 1)
-        if last_plain >= 1:
-            style.append(("ROWBACKGROUNDS", (0, 1), (-1, last_plain), [colors.white, ZEBRA]))
-        if total:
-            style.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.Color(*NAVY)))
-        table.setStyle(TableStyle(style))
-        return table
-
-    def kpis(self, items: list[tuple], columns: int = 4) -> Table:
-        """The headline figures as cards: a small label over a big number, and under it,
-        for some, a small line (label, value[, line])."""
-        longest = max(len(item[1]) for item in items)
-        value_style = self.kpi_value if longest <= 13 else ParagraphStyle(
-            "kpi_small", parent=self.kpi_value, fontSize=10.5, leading=13)
-        cells = [[Paragraph(escape(label), self.kpi_label),
-                  Paragraph(escape(value), value_style),
-                  *(Paragraph(escape(line), self.kpi_label) for line in more if line)]
-                 for label, value, *more in items]
-        while len(cells) % columns:
-            cells.append("")
-        rows = [cells[start:start + columns] for start in range(0, len(cells), columns)]
-        table = Table(rows, colWidths=[self.width / columns] * columns, hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("BOX", (0, 0), (-1, -1), 0.5, colors.Color(0.8, 0.82, 0.86)),
-            ("INNERGRID", (0, 0), (-1, -1), 0.5, colors.Color(0.8, 0.82, 0.86)),
-            ("BACKGROUND", (0, 0), (-1, -1), colors.Color(0.97, 0.98, 0.99)),
-            ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ("LEFTPADDING", (0, 0), (-1, -1), 7),
-        ]))
-        return table
-
-    def section(self, title: str, *flowables, whole: bool = False) -> list:
-        """A heading kept with the start of what it introduces; a short section (`whole`)
-        is not split over two pages."""
-        heading = Paragraph(escape(title), self.heading)
-        if whole:
-            return [KeepTogether([heading, *flowables])]
-        return [CondPageBreak(1.4 * INCH), heading, *flowables]
-
-    def in_kind(self, cents: int, unvalued: int) -> str | Paragraph:
-        """A value in kind, saying how many gifts were given no value rather than $0.00."""
-        if not unvalued:
-            return self.money(cents)
-        if not cents:
-            return unvalued_text(unvalued, self.lang)
-        return Paragraph(f"{escape(self.money(cents))}<br/><font size=7.5>"
-                         f"{escape(unvalued_text(unvalued, self.lang, True))}</font>",
-                         self.cell_right)
-
-    def in_kind_kpi(self, totals) -> tuple[str, str, str]:
-        """The in-kind card: its value, and the gifts given none."""
-        unvalued = totals.unvalued_gifts
-        if unvalued and not totals.in_kind_cents:
-            return self.w["in_kind"], unvalued_text(unvalued, self.lang), ""
-        return self.w["in_kind"], self.money(totals.in_kind_cents), \
-            unvalued_text(unvalued, self.lang, True) if unvalued else ""
-
-    def notes(self, totals, rate_cents: int) -> list:
-        """The notes on how time and loans were counted, under the figures they explain."""
-        lines = [self.w["rate_note"].format(rate=self.money(rate_cents))]
-        if totals.loans_cents:
-            lines.append(self.w["loans_note"].format(amount=self.money(totals.loans_cents)))
-        return [Spacer(1, 4), *(Paragraph(escape(line), self.note) for line in lines)]
-
-    def nothing(self) -> Paragraph:
-        return Paragraph(escape(self.w["nothing"]), self.body)
-
-    def _axis_money(self, dollars: float) -> str:
-        """Whole dollars on a chart's axis: "$25,000" or "25 000 $"."""
-        whole = format_number(round(dollars), self.lang)
-        return f"{whole}\u00a0$" if self.lang == "fr" else f"${whole}"
-
-    def month_chart(self, months: list[tuple[dt.date, int, int]]):
-        """Cash and in-kind value as grouped bars: by month, by quarter past two years, by
-        year past five. None for a period too short to chart."""
-        if len(months) < 2:
-            return None
-        if len(months) > 60:
-            groups = self._grouped(months, lambda day: day.year, lambda day: str(day.year))
-        elif len(months) > 24:
-            groups = self._grouped(months, lambda day: (day.year, (day.month - 1) // 3),
-                                   lambda day: f"T{(day.month - 1) // 3 + 1} {day.year}"
-                                   if self.lang == "fr" else
-                                   f"Q{(day.month - 1) // 3 + 1} {day.year}")
-        else:
-            spans_years = months[0][0].year != months[-1][0].year
-            groups = [(month_label(day, self.lang) + (
-                f" {day.year}" if spans_years and (day.month == 1 or day == months[0][0])
-                else ""), cash, in_kind) for day, cash, in_kind in months]
-        height = 2.3 * INCH
-        drawing = Drawing(self.width, height)
-        chart = VerticalBarChart()
-        chart.x, chart.y = 58, 34
-        chart.width, chart.height = self.width - 70, height - 52
-        chart.data = [[cash / 100 for _, cash, _ in groups],
-                      [in_kind / 100 for _, _, in_kind in groups]]
-        chart.categoryAxis.categoryNames = [label for label, _, _ in groups]
-        top = max(max(row) for row in chart.data)
-        if top <= 0:
-            return None  # nothing received: no chart of zeros
-        step = 10 ** math.floor(math.log10(top))  # a round top a little above the tallest bar
-        chart.valueAxis.valueMax = math.ceil(top * 1.05 / step) * step
-        chart.valueAxis.valueStep = chart.valueAxis.valueMax / 5
-        chart.bars[0].fillColor = colors.Color(*NAVY)
-        chart.bars[1].fillColor = TEAL
-        chart.bars.strokeColor = None
-        chart.groupSpacing = 4 if len(months) <= 12 else 2
-        chart.barSpacing = 0.5
-        chart.valueAxis.valueMin = 0
-        chart.valueAxis.labelTextFormat = self._axis_money
-        chart.valueAxis.labels.fontName = REGULAR
-        chart.valueAxis.labels.fontSize = 7
-        chart.valueAxis.gridStrokeColor = colors.Color(0.88, 0.89, 0.91)
-        chart.valueAxis.visibleGrid = True
-        chart.valueAxis.strokeColor = colors.Color(0.6, 0.6, 0.6)
-        chart.categoryAxis.labels.fontName = REGULAR
-        chart.categoryAxis.labels.fontSize = 7 if len(groups) <= 12 else 6.5
-        chart.categoryAxis.labels.angle = 0 if len(groups) <= 12 else 40
-        chart.categoryAxis.labels.boxAnchor = "n" if len(groups) <= 12 else "ne"
-        chart.categoryAxis.strokeColor = colors.Color(0.6, 0.6, 0.6)
-        drawing.add(chart)
-        drawing.add(self._legend(height - 8, [(colors.Color(*NAVY), self.w["cash_short"]),
-                                              (TEAL, self.w["in_kind_short"])]))
-        return drawing
-
-    @staticmethod
-    def _grouped(months, key, label) -> list[tuple[str, int, int]]:
-        groups: dict = {}
-        for day, cash, in_kind in months:
-            name, old_cash, old_kind = groups.get(key(day), (label(day), 0, 0))
-            groups[key(day)] = (name, old_cash + cash, old_kind + in_kind)
-        return list(groups.values())
-
-    def sector_chart(self, rows: list[tuple[str, int, int, int]]) -> Drawing:
-        """Each sector's support as one bar: cash, in kind and time stacked."""
-        height = max(1.2 * INCH, 0.32 * INCH * len(rows) + 0.6 * INCH)
-        drawing = Drawing(self.width, height)
-        chart = HorizontalBarChart()
-        chart.x, chart.y = 90, 26
-        chart.width, chart.height = self.width - 110, height - 46
-        chart.data = [[cash / 100 for _, cash, _, _ in rows],
-                      [in_kind / 100 for _, _, in_kind, _ in rows],
-                      [time / 100 for _, _, _, time in rows]]
-        chart.categoryAxis.categoryNames = [self._label(vocab.SECTORS, code)
-                                            for code, *_ in rows]
-        chart.categoryAxis.style = "stacked"
-        chart.categoryAxis.reverseDirection = True  # the first sector on top
-        for number, colour in enumerate((colors.Color(*NAVY), TEAL, GOLD)):
-            chart.bars[number].fillColor = colour
-        chart.bars.strokeColor = None
-        chart.valueAxis.valueMin = 0
-        chart.valueAxis.labelTextFormat = self._axis_money
-        chart.valueAxis.labels.fontName = REGULAR
-        chart.valueAxis.labels.fontSize = 7
-        chart.valueAxis.visibleGrid = True
-        chart.valueAxis.gridStrokeColor = colors.Color(0.88, 0.89, 0.91)
-        chart.categoryAxis.labels.fontName = REGULAR
-        chart.categoryAxis.labels.fontSize = 8
-        drawing.add(chart)
-        drawing.add(self._legend(height - 6, [(colors.Color(*NAVY), self.w["cash_short"]),
-                                              (TEAL, self.w["in_kind_short"]),
-                                              (GOLD, self.w["time_short"])]))
-        return drawing
-
-    def _legend(self, y: float, items) -> Legend:
-        legend = Legend()
-        legend.x, legend.y = self.width - 10, y
-        legend.alignment = "right"
-        legend.boxAnchor = "ne"
-        legend.columnMaximum = 1
-        legend.deltax = 70
-        legend.dx = legend.dy = 7
-        legend.fontName = REGULAR
-        legend.fontSize = 8
-        legend.colorNamePairs = items
-        legend.strokeColor = None
-        return legend
-
-    # The reports
-
-    def summary(self, data) -> list:
-        w, money = self.w, self.money
-        story = self._opening(period_title(data.start, data.end, self.lang))
-        now, before = data.totals, data.previous
-        if not now.gifts and not now.pledged_cents and not now.loans_cents:
-            return [*story, self.nothing()]
-        story.append(KeepTogether([self.kpis([
-            (w["cash"], money(now.cash_cents)), self.in_kind_kpi(now),
-            (w["hours"], format_hours(now.minutes, self.lang)),
-            (w["time_value"], money(now.volunteer_value_cents)),
-            (w["support"], money(now.support_cents)), (w["pledged"], money(now.pledged_cents)),
-            (w["to_come"], money(now.outstanding_cents)),
-            (w["givers"], format_number(now.givers, self.lang))]),
-            *self.notes(now, data.rate_cents)]))
-        compared = [
-            (w["cash"], now.cash_cents, before.cash_cents, True),
-            (w["in_kind"], now.in_kind_cents, before.in_kind_cents, True),
-            (w["time_value"], now.volunteer_value_cents, before.volunteer_value_cents, True),
-            (w["support"], now.support_cents, before.support_cents, True),
-            (w["hours"], now.minutes, before.minutes, False),
-            (w["gifts"], now.gifts, before.gifts, False),
-            (w["givers"], now.givers, before.givers, False)]
-        if now.loans_cents or before.loans_cents:  # apart, never inside cash received
-            compared.append((w["loans"], now.loans_cents, before.loans_cents, True))
-
-        def shown(value: int, is_money: bool) -> str:
-            if is_money:
-                return money(value)
-            return format_hours(value, self.lang) if value and label == w["hours"] else \
-                format_number(value, self.lang)
-
-        rows = []
-        for label, value_now, value_before, is_money in compared:
-            rows.append([label, shown(value_now, is_money), shown(value_before, is_money),
-                         format_change(value_now, value_before, self.lang)])
-        third = self.width / 5
-        before_period = period_title(data.previous_start, data.previous_end, self.lang)
-        story += self.section(
-            w["compared"].format(period=before_period),
-            self.table(["", w["this"], w["before"], w["change"]], rows,
-                       [self.width - 3 * third, third * 1.1, third * 1.1, third * 0.8],
-                       right={1, 2, 3}), whole=True)
-        if data.first_record and data.previous_start < data.first_record:
-            story.append(Paragraph(escape(w["before_records"].format(
-                date=written_date(data.first_record, self.lang))), self.note))
-        chart = self.month_chart(data.by_month)
-        if chart is not None:
-            story += self.section(w["by_month"], chart)
-        story += self.section(w["by_kind"], *self._kinds(data.by_kind, data.unvalued_by_kind),
-                              whole=True)
-        sector_rows = [[self._label(vocab.SECTORS, sector), money(cash),
-                        self.in_kind(in_kind, data.unvalued_by_sector.get(sector, 0)),
-                        money(time), money(cash + in_kind + time)]
-                       for sector, cash, in_kind, time in data.by_sector]
-        sector_rows.append([w["total"], money(now.cash_cents),
-                            self.in_kind(now.in_kind_cents, now.unvalued_gifts),
-                            money(now.volunteer_value_cents), money(now.support_cents)])
-        fifth = self.width / 5
-        story += self.section(w["by_sector"], self.table(
-            [w["sector"], w["cash_short"], w["in_kind_short"], w["time_short"], w["total"]],
-            sector_rows, [fifth * 1.2, fifth * 0.95, fifth * 0.95, fifth * 0.95, fifth * 0.95],
-            right={1, 2, 3, 4}, total=True), whole=True)
-        top_rows = [[name, self._label(vocab.SECTORS, sector), money(cash),
-                     self.in_kind(in_kind, unvalued), money(time)]
-                    for (name, sector, cash, in_kind, time), unvalued
-                    in zip(data.top_partners, data.top_unvalued, strict=True)]
-        story += self.section(w["top"], self.table(
-            [w["partner"], w["sector"], w["cash_short"], w["in_kind_short"], w["time_short"]],
-            top_rows, [fifth * 1.8, fifth * 0.8, fifth * 0.8, fifth * 0.8, fifth * 0.8],
-            right={2, 3, 4}), whole=True)
-        return story
-
-    def _kinds(self, by_kind, unvalued: dict[str, int]) -> list:
-        """Cash kinds, then gifts in kind, each with its subtotal; loans apart, last."""
-        w, money = self.w, self.money
-        rows, bold_rows = [], []
-        for family, title in (("cash", w["cash_short"]), ("in_kind", w["in_kind_short"])):
-            mine = [r for r in by_kind if r[0] == family and r[1] != "loan"]
-            if not mine:
-                continue
-            for _, kind, count, cents, minutes in mine:
-                rows.append([self._kind_label(family, kind), format_number(count, self.lang),
-                             w["as_time"] if minutes and not cents and kind not in unvalued
-                             else self.in_kind(cents, unvalued.get(kind, 0)),
-                             format_hours(minutes, self.lang) if minutes else ""])
-            minutes = sum(r[4] for r in mine)
-            bold = [w["subtotal"].format(what=title.lower()),
-                    format_number(sum(r[2] for r in mine), self.lang),
-                    money(sum(r[3] for r in mine)),
-                    format_hours(minutes, self.lang) if minutes else ""]
-            rows.append([Paragraph(escape(text), self.cell_head if column == 0
-                                   else self.cell_head_right)
-                         for column, text in enumerate(bold)])
-            bold_rows.append(len(rows))
-        loans = [r for r in by_kind if r[1] == "loan"]
-        if loans:
-            rows.append([w["loans"], format_number(sum(r[2] for r in loans), self.lang),
-                         money(sum(r[3] for r in loans)), ""])
-        table = self.table([w["kind"], w["gifts"], w["value"], w["hours_short"]], rows,
-                           [self.width * 0.46, self.width * 0.14, self.width * 0.22,
-                            self.width * 0.18], right={1, 2, 3})
-        table.setStyle(TableStyle(
-            [("LINEABOVE", (0, row), (-1, row), 0.5, colors.Color(*NAVY)) for row in bold_rows]))
-        return [table]
-
-    def impact(self, data) -> list:
-        w, money = self.w, self.money
-        story = self._opening(period_title(data.start, data.end, self.lang))
-        now = data.totals
-        if not now.gifts:
-            return [*story, self.nothing()]
-        story.append(KeepTogether([self.kpis([
-            (w["support"], money(now.support_cents)), (w["cash"], money(now.cash_cents)),
-            self.in_kind_kpi(now), (w["time_value"], money(now.volunteer_value_cents))]),
-            *self.notes(now, data.rate_cents)]))
-        story.append(Spacer(1, 8))
-        if data.leverage is None:
-            lead = w["no_cash"] if now.support_cents else w["nothing"]
-        else:
-            lead = w["leverage"].format(amount=format_money(round(data.leverage * 100),
-                                                            self.lang))
-        story.append(Paragraph(f"<b>{escape(lead)}</b>", self.body))
-        rows = [[self._label(vocab.SECTORS, sector), money(cash),
-                 self.in_kind(in_kind, data.unvalued_by_sector.get(sector, 0)), money(time),
-                 money(cash + in_kind + time), format_number(active, self.lang)]
-                for sector, cash, in_kind, time, active in data.by_sector]
-        rows.append([w["total"], money(now.cash_cents),
-                     self.in_kind(now.in_kind_cents, now.unvalued_gifts),
-                     money(now.volunteer_value_cents), money(now.support_cents),
-                     format_number(now.givers, self.lang)])
-        sixth = self.width / 6
-        story += self.section(
-            w["support_by_sector"],
-            self.sector_chart([(sector, cash, in_kind, time)
-                               for sector, cash, in_kind, time, _ in data.by_sector]),
-            Spacer(1, 6),
-            self.table([w["sector"], w["cash_short"], w["in_kind_short"], w["time_short"],
-                        w["total"], w["active"]], rows,
-                       [sixth * 1.3, sixth, sixth, sixth * 0.9, sixth, sixth * 0.8],
-                       right={1, 2, 3, 4, 5}, total=True))
-        if data.matching_gifts:
-            matching = w["matching_one" if data.matching_gifts == 1 else "matching_text"].format(
-                count=format_number(data.matching_gifts, self.lang),
-                amount=money(data.matching_cents))
-        else:
-            matching = w["no_matching"]
-        story += self.section(w["matching"], Paragraph(escape(matching), self.body),
-                              whole=True)
-        length_rows = [[w[code], format_number(count, self.lang)]
-                       for code, count in data.lengths]
-        story += self.section(w["lengths"], self.table(
-            ["", w["partners"]], length_rows, [self.width * 0.45, self.width * 0.2],
-            right={1}), whole=True)
-        if data.new_partners:
-            # a grant form wants how many and from where; a long list would bury that
-            counts: dict[str, int] = {}
-            for _, sector, _ in data.new_partners:
-                counts[sector] = counts.get(sector, 0) + 1
-            by_sector = ", ".join(f"{self._label(vocab.SECTORS, sector)} "
-                                  f"{format_number(count, self.lang)}"
-                                  for sector, count in sorted(counts.items()))
-            listed = data.new_partners[-NEW_LISTED:]  # the most recent
-            new_rows = [[name, self._label(vocab.SECTORS, sector),
-                         short_date(since, self.lang)] for name, sector, since in listed]
-            more = [Paragraph(escape(w["new_more"].format(
-                shown=format_number(len(listed), self.lang))), self.note)] \
-                if len(listed) < len(data.new_partners) else []
-            story += self.section(
-                w["new"], Paragraph(escape(w[
-                    "new_count_one" if len(data.new_partners) == 1 else "new_count"].format(
-                    count=format_number(len(data.new_partners), self.lang),
-                    sectors=by_sector)), self.body),
-                self.table([w["partner"], w["sector"], w["since"]], new_rows,
-                           [self.width * 0.5, self.width * 0.22, self.width * 0.28]), *more)
-        else:
-            story += self.section(w["new"], Paragraph(escape(w["no_new"]), self.body))
-        return story
-
-    def statement(self, data) -> list:
-        w, money = self.w, self.money
-        story = self._opening(period_title(data.start, data.end, self.lang))
-        address = "<br/>".join(escape(line) for line in [data.name, *data.address])
-        story.append(Paragraph(address, self.body))
-        if not data.rows:
-            return [*story, Spacer(1, 6), self.nothing()]
-        rows = []
-        for day, family, kind, status, what, amount, outstanding, minutes in data.rows:
-            state = self._label(vocab.CONTRIBUTION_STATUSES, status)
-            if status == "pledged" and outstanding:
-                state += f" ({w['to_come'].lower()} {money(outstanding)})"
-            shown = money(amount) if amount else w["not_valued"] if \
-                family == "in_kind" and not minutes else ""  # time tells in its own column
-            rows.append([short_date(day, self.lang), self._kind_label(family, kind), what,
-                         state, shown, format_hours(minutes, self.lang) if minutes else ""])
-        story.append(Spacer(1, 6))
-        story.append(self.table(
-            [w["date"], w["kind"], w["gift"], w["status"], w["amount"], w["hours_short"]],
-            rows, [self.width * f for f in (0.17, 0.17, 0.28, 0.16, 0.13, 0.09)],
-            right={4, 5}))
-        totals = data.totals
-        story.append(Spacer(1, 10))
-        story.append(KeepTogether([self.kpis([
-            (w["cash"], money(totals.cash_cents)), self.in_kind_kpi(totals),
-            (w["time_value"], money(totals.volunteer_value_cents)),
-            (w["support"], money(totals.support_cents)),
-            (w["hours"], format_hours(totals.minutes, self.lang)),
-            (w["pledged"], money(totals.pledged_cents)),
-            (w["to_come"], money(totals.outstanding_cents)),
-            (w["gifts"], format_number(totals.gifts, self.lang))]),
-            *self.notes(totals, data.rate_cents)]))
-        return story
-
-    def directory(self, entries) -> list:
-        """Each partner on a line with its own phone and email, then its contact people
-        under it, each with theirs: a number is always beside the person it reaches."""
-        w = self.w
-        story = self._opening(written_date(self.today, self.lang))
-        if not entries:
-            return [*story, Paragraph(escape(w["no_partners"]), self.body)]
-        rows, partner_rows = [], []
-
-        def kept(text: str) -> str:  # a phone number never breaks over two lines
-            return escape(text).replace(" ", "\u00a0").replace("-", "\u2011")
-
-        for entry in entries:
-            partner_rows.append(len(rows) + 1)
-            rows.append([
-                Paragraph(f"<b>{escape(entry.name)}</b>" + (
-                    f" — {escape(entry.town)}" if entry.town else ""), self.cell),
-                Paragraph(escape(self._label(vocab.SECTORS, entry.sector)) + " · " + escape(
-                    self._label(vocab.PARTNERSHIP_TYPES, entry.partnership_type)), self.cell),
-                Paragraph(kept(entry.phone), self.cell), Paragraph(escape(entry.email),
-                                                                  self.small_cell)])
-            for name, role, phone, email in entry.contacts:
-                rows.append([Paragraph("\u2003" + escape(name) + (
-                    f" <i>({escape(role)})</i>" if role else ""), self.cell), "",
-                    Paragraph(kept(phone), self.cell), Paragraph(escape(email),
-                                                                 self.small_cell)])
-        table = self.table([w["partner"] + " / " + w["contacts"].lower(), w["sector"],
-                            w["phone"], w["email"]], rows,
-                           [self.width * f for f in (0.35, 0.17, 0.2, 0.28)])
-        table.setStyle(TableStyle(  # a line above each partner, no stripes
-            [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white])]
-            + [("LINEABOVE", (0, row), (-1, row), 0.4, colors.Color(0.75, 0.77, 0.8))
-               for row in partner_rows[1:]]))
-        story.append(table)
-        return story
-
-    def health(self, data) -> list:
-        w = self.w
-        story = self._opening(written_date(self.today, self.lang))
-        if not data.rows:
-            return [*story, Paragraph(escape(w["no_formal"]), self.body)]
-        story.append(Paragraph(escape(w["health_intro"].format(
-            count=len(data.rows), overdue=data.overdue)), self.body))
-        rows = []
-        for row in data.rows:
-            reviewed = row.last_review is not None
-            due = short_date(row.next_due, self.lang)
-            if row.overdue and reviewed:
-                due = f"{due} ({w['overdue']})".strip()
-            if row.overdue:  # in red: a review to do
-                due = Paragraph(f'<font color="#b00020">{escape(due or w["never"])}</font>',
-                                self.cell)
-            rows.append([row.name, short_date(row.last_review, self.lang) if reviewed
-                         else "", due,
-                         *(format_number(count, self.lang) if reviewed else ""
-                           for count in (row.done, row.attention, row.not_applicable))])
-        story.append(self.table([w["partner"], w["last_review"], w["next_due"], w["done"],
-                                 w["attention"], w["na"]], rows,
-                                [self.width * f for f in (0.3, 0.17, 0.21, 0.09, 0.14, 0.09)],
-                                right={3, 4, 5}))
-        if data.needing_attention:
-            practice_rows = [[text_fr if self.lang == "fr" else text_en, partner, note]
-                             for text_en, text_fr, partner, note in data.needing_attention]
-            story += self.section(w["practices"], self.table(
-                [w["practice"], w["partner"], w["note"]], practice_rows,
-                [self.width * 0.4, self.width * 0.28, self.width * 0.32]))
-        else:
-            story += self.section(w["practices"],
-                                  Paragraph(escape(w["no_attention"]), self.body))
-        return story
-
+    maker = ReportMaker(REPORTS.label(name, lang), head, lang, today)
+    layout = importlib.import_module(
+        f"cars_desktop.documents.report_layouts.{REPORT_KINDS[name].layout}").layout
+    return build_pdf(maker, layout(maker, data), path, progress)

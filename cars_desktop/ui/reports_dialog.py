@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core import vocab
 from cars_desktop.core.periods import PERIOD_CHOICES, named_period
-from cars_desktop.core.report_text import NEEDS_PARTNER, NEEDS_PERIOD, REPORTS
+from cars_desktop.documents.reports import REPORT_KINDS, REPORTS
 from cars_desktop.store.database import StoreError
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.partner_picker import PartnerPicker
@@ -102,8 +102,8 @@ class ReportsDialog(QDialog):
         code = self.report.currentData()
         self.hint.setText(REPORTS.term(code).hint_en)
         for widget in (self.period, self.start.parentWidget()):
-            self.form.setRowVisible(widget, code in NEEDS_PERIOD)
-        self.form.setRowVisible(self.partner, code in NEEDS_PARTNER)
+            self.form.setRowVisible(widget, REPORT_KINDS[code].needs_period)
+        self.form.setRowVisible(self.partner, REPORT_KINDS[code].needs_partner)
         self.error.show_message("")
 
     def _partner_chosen(self, partner_id: int | None) -> None:
@@ -132,29 +132,22 @@ class ReportsDialog(QDialog):
 
     def make(self) -> PdfPreview | None:
         """Compute the report (quick: sums in SQL), write it beside the window, preview it."""
-        from cars_desktop.documents.reports import write_report
-        from cars_desktop.store import reports
+        from cars_desktop.documents.reports import gather_report, write_report
         from cars_desktop.store.letters import letterhead
 
         code = self.report.currentData()
         lang = self.language.currentData()
         start, end = self.dates()
         today = dt.date.today()
-        if code in NEEDS_PARTNER and not self.partner.partner_id:
+        kind = REPORT_KINDS[code]
+        if kind.needs_partner and not self.partner.partner_id:
             self.error.show_message("Choose the partner: type a few letters of its name and "
                                     "pick it from the list.")
             self.partner.setFocus()
             return None
         self.error.show_message("")
         try:
-            data = {
-                "summary": lambda: reports.contributions_summary(start, end),
-                "impact": lambda: reports.impact_report(start, end),
-                "statement": lambda: reports.partner_statement(self.partner.partner_id, start,
-                                                               end),
-                "directory": reports.partner_directory,
-                "health": lambda: reports.partnership_health(today),
-            }[code]()
+            data = gather_report(code, start, end, self.partner.partner_id, today)
         except LookupError as err:
             self.error.show_message(str(err))
             return None
@@ -169,7 +162,7 @@ class ReportsDialog(QDialog):
         if made is None:
             return None
         path, pages = made
-        subject = self.partner.text() if code in NEEDS_PARTNER else ""
+        subject = self.partner.text() if kind.needs_partner else ""
         self.preview = PdfPreview(self, path, f"{title} {subject}".strip(),
                                   f"<b>{title}</b>, {pages} page{'s' if pages != 1 else ''}, "
                                   "ready to print.")
