@@ -14,6 +14,8 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="cars-tests-config-")
 import pytest  # noqa: E402
 
 from cars_desktop.store import database  # noqa: E402
+from letter_kit import set_group  # noqa: E402
+from report_books import SEEDS, build_world, fill  # noqa: E402
 
 
 @pytest.fixture
@@ -37,3 +39,34 @@ def window(qtbot, store):
     qtbot.addWidget(main)
     main.show()
     return main
+
+
+@pytest.fixture
+def out(tmp_path):
+    """An empty folder for the files a command writes."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def group(store):
+    """A data folder with the group's profile filled in, ready for letters."""
+    set_group()
+    return store
+
+
+# The reports' groups (tests/report_books.py)
+
+
+@pytest.fixture
+def world(store):
+    """A small group whose every report figure was worked out by hand."""
+    return build_world()
+
+
+@pytest.fixture(params=SEEDS, ids=lambda seed: f"seed {seed}")
+def seeded(request, store):
+    """A seeded random sample of 150 partners, with odd minutes of time to round."""
+    fill(request.param)
+    return request.param

@@ -280,7 +280,7 @@ def test_the_question_names_its_answers_and_different_gifts_pass_without_it(qtbo
 
     def look():
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        if not isinstance(box, QMessageBox) or not box.isActiveWindow():
             QTimer.singleShot(20, look)
             return
         names.extend(b.text() for b in box.buttons())
@@ -321,7 +321,7 @@ def test_alt_d_discards_changes_when_closing(qtbot, window):
 
     def discard():
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        if not isinstance(box, QMessageBox) or not box.isActiveWindow():
             QTimer.singleShot(20, discard)
             return
         texts.append((box.text(), [b.text() for b in box.buttons()]))

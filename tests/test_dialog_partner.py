@@ -59,7 +59,7 @@ def test_alt_d_discards_a_half_typed_partner(qtbot, window):
 
     def discard():
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        if not isinstance(box, QMessageBox) or not box.isActiveWindow():
             QTimer.singleShot(20, discard)
             return
         asked.append(sorted(b.text() for b in box.buttons()))

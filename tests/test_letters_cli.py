@@ -87,13 +87,6 @@ def ids(data_dir):
     return prepare(data_dir)
 
 
-@pytest.fixture
-def out(tmp_path):
-    folder = tmp_path / "out"
-    folder.mkdir()
-    return folder
-
-
 def test_unthanked_letters_without_marking_them(data_dir, ids, out, capsys):
     path = out / "thanks.pdf"
     before = (data_dir / database.DB_FILENAME).read_bytes()

@@ -18,6 +18,7 @@ from cars_desktop.core.letter_text import written_date
 from cars_desktop.store import contributions, database, maintenance, partners, profile, reports
 from cars_desktop.store.maintenance import Mark
 from helpers import norm
+from report_books import TITLES
 
 GROUP = {
     "name": "Riverbend Community Food Centre", "address_line1": "412 Main Street",
@@ -29,13 +30,6 @@ PERIOD = ("--from", "2025-01-01", "--to", "2025-12-31")
 MISSING_ALL = ("cars-desktop: Reports need your group's name, street address, town or city, "
                "province and postal code for the letterhead. Fill them in File › Group "
                "profile…")
-TITLES = {
-    "summary": ("Contributions summary", "Sommaire des contributions"),
-    "impact": ("Community impact", "Impact communautaire"),
-    "statement": ("Partner statement", "Relevé du partenaire"),
-    "directory": ("Partner directory", "Répertoire des partenaires"),
-    "health": ("Partnership health", "Santé des partenariats"),
-}
 
 
 def pdf_text(path) -> tuple[int, str]:
@@ -98,13 +92,6 @@ def export_cli(data_dir, *args) -> int:
 @pytest.fixture
 def ids(data_dir):
     return prepare(data_dir)
-
-
-@pytest.fixture
-def out(tmp_path):
-    folder = tmp_path / "out"
-    folder.mkdir()
-    return folder
 
 
 def today_in(lang: str) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
-from test_letters_ui import answer_queue_dialog
+from test_letters_ui import answer_queue_dialog, shown_letters
 
 from cars_desktop.core.letter_text import written_date
 from cars_desktop.core.thanks import default_since
@@ -38,14 +38,6 @@ def give(pid, **changes) -> int:
     return contributions.save_contribution(
         {"partner_id": pid, "family": "cash", "kind": "one_time", "status": "received",
          "amount": "100", "date": TODAY, "payment_method": "cheque", **changes})
-
-
-def shown_letters(qtbot, tab) -> LettersDialog:
-    dialog = tab.findChild(LettersDialog)
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.document.pageCount() > 0)
-    return dialog
 
 
 def queue_rows(window) -> list[str]:
