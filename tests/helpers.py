@@ -1,8 +1,9 @@
-"""What several test files need: typing like a person, and answering message boxes."""
+"""What several test files need: typing like a person, answering message boxes, using the
+menus and choosing files as a volunteer does."""
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QPushButton
 
 
 def type_text(widget, text: str) -> None:
@@ -25,6 +26,61 @@ def answer_message_boxes(answers: list, seen: list) -> None:
         if answers:
             QTimer.singleShot(20, answer)
     QTimer.singleShot(20, answer)
+
+
+# Menus and files
+
+
+def every_action(window):
+    """(menu title, action) for every action of every menu and submenu, in menu order."""
+    found = []
+
+    def walk(menu, title):
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            if action.menu() is not None:
+                walk(action.menu(), f"{title} › {action.text()}")
+            else:
+                found.append((f"{title} › {action.text()}".replace("&", ""), action))
+    for top in window.menuBar().actions():
+        walk(top.menu(), top.text())
+    return found
+
+
+def menu_action(window, title: str):
+    """The action a volunteer reaches as `title`, e.g. "File › Import from a spreadsheet…"."""
+    return next(action for name, action in every_action(window) if name == title)
+
+
+def choose_in_file_dialog(qtbot, button, path) -> None:
+    """Click `button`, then pick `path` in the file dialog it opens, as a volunteer would."""
+    def pick():
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, QFileDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(20, pick)
+            return
+        # the whole path in the file name field, then Open (typing it key by key makes Qt's
+        # own completer step through each folder: Qt's behaviour, not what is tested here)
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(path))
+        dialog.accept()
+    QTimer.singleShot(20, pick)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def import_through_the_menu(qtbot, window, path):
+    """File › Import from a spreadsheet…, then Choose a file… and `path` in the file dialog:
+    the import window with the file's plan, as the volunteer sees it."""
+    from cars_desktop.ui.import_dialog import ImportDialog
+
+    before = set(window.findChildren(ImportDialog))
+    menu_action(window, "File › Import from a spreadsheet…").trigger()
+    dialog = next(d for d in window.findChildren(ImportDialog) if d not in before)
+    qtbot.addWidget(dialog)
+    choose_in_file_dialog(qtbot, dialog.findChild(QPushButton, "chooseImportFile"), path)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    return dialog
 
 
 # Reading the PDFs the app makes

@@ -15,26 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from cars_desktop.store import sample
+from helpers import every_action
 from window_watch import WindowWatch, misfits
 
 TODAY = dt.date.today()
-
-
-def every_action(window):
-    """(menu title, action) for every action of every menu and submenu, in menu order."""
-    found = []
-
-    def walk(menu, title):
-        for action in menu.actions():
-            if action.isSeparator():
-                continue
-            if action.menu() is not None:
-                walk(action.menu(), f"{title} › {action.text()}")
-            else:
-                found.append((f"{title} › {action.text()}".replace("&", ""), action))
-    for top in window.menuBar().actions():
-        walk(top.menu(), top.text())
-    return found
 
 
 def select_first_rows(window) -> None:

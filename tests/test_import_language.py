@@ -4,7 +4,7 @@ with the gifts, so that their letters are in French and the books say how money 
 from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton
 
 from cars_desktop.store.models import Contribution, Partner
-from helpers import answer_message_boxes
+from helpers import answer_message_boxes, import_through_the_menu
 
 # As a treasurer's LibreOffice sheet saves it: semicolons, comma decimals, French headers.
 FILE = ("Prénom;Nom;Courriel;Langue;Date;Montant;Mode de paiement\r\n"
@@ -18,8 +18,7 @@ FILE = ("Prénom;Nom;Courriel;Langue;Date;Montant;Mode de paiement\r\n"
 def test_language_and_payment_method_come_in_from_a_french_sheet(qtbot, window, tmp_path):
     path = tmp_path / "dons-2026.csv"
     path.write_bytes(FILE.encode("utf-8"))
-    dialog = window.import_file(str(path))
-    qtbot.addWidget(dialog)
+    dialog = import_through_the_menu(qtbot, window, path)
     combos = {combo.objectName(): combo.currentData() for combo in
               dialog.findChildren(QComboBox) if combo.objectName().startswith("column")}
     assert combos["column3"] == "language" and combos["column6"] == "payment_method"

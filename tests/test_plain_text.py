@@ -4,10 +4,10 @@ a picture from the laptop."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
-from test_every_menu import every_action
 
 from cars_desktop.store import partners
 from cars_desktop.ui.widgets import plain_tip
+from helpers import every_action, import_through_the_menu
 
 NAME = "Bob <b>Smith</b> <!--"
 
@@ -46,8 +46,7 @@ def test_a_files_cells_show_as_text_in_the_import_window(qtbot, window, tmp_path
     path = tmp_path / "gifts.csv"
     path.write_text('Name,Date,Amount,<img src="/some/local.png">\n'
                     'Anne Roy,2026-01-05,25,<img src="/some/local.png">\n', encoding="utf-8")
-    dialog = window.import_file(str(path))
-    qtbot.addWidget(dialog)
+    dialog = import_through_the_menu(qtbot, window, path)
     labels = [label for label in dialog.findChildren(QLabel) if "local.png" in label.text()]
     assert labels
     for label in labels:  # shown as text: the markup is escaped in rich labels
