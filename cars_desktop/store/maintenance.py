@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from cars_desktop.core import vocab
 from cars_desktop.core.text import clean
 from cars_desktop.core.validation import FieldError, ValidationError
+from cars_desktop.store import settings
 from cars_desktop.store.batches import batches, placeholders
 from cars_desktop.store.contributions import awaiting_thanks_sql
 from cars_desktop.store.database import transaction
@@ -22,7 +23,7 @@ from cars_desktop.store.models import (
     utc_now,
 )
 
-DEFAULT_REVIEW_MONTHS = 6
+DEFAULT_REVIEW_MONTHS = settings.REVIEW_MONTHS.default
 
 
 # The checklist
@@ -208,10 +209,18 @@ def contact_log(partner_id: int) -> list[Interaction]:
 
 @dataclass(frozen=True)
 class AttentionSettings:
-    thank_within_days: int = 14
-    contact_every_months: int = 6
-    large_gift_cents: int = 100_000
-    success_days: int = 30
+    thank_within_days: int = settings.THANK_WITHIN_DAYS.default
+    contact_every_months: int = settings.CONTACT_EVERY_MONTHS.default
+    large_gift_cents: int = settings.LARGE_GIFT_CENTS.default
+    success_days: int = settings.SUCCESS_DAYS.default
+
+
+def attention_settings() -> AttentionSettings:
+    """The group's own numbers for what needs attention."""
+    return AttentionSettings(settings.get(settings.THANK_WITHIN_DAYS),
+                             settings.get(settings.CONTACT_EVERY_MONTHS),
+                             settings.get(settings.LARGE_GIFT_CENTS),
+                             settings.get(settings.SUCCESS_DAYS))
 
 
 @dataclass(frozen=True)

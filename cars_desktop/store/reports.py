@@ -14,17 +14,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from cars_desktop.core import counting
+from cars_desktop.core.address import town_line
 from cars_desktop.core.text import sort_key
+from cars_desktop.store import settings
 from cars_desktop.store.maintenance import add_months, latest_reviews, practices
 from cars_desktop.store.models import db
-from cars_desktop.store.profile import setting, town_line
 
-HOURLY_RATE_KEY = "reports.hourly_rate_cents"
-DEFAULT_HOURLY_RATE = 2000  # $20.00 an hour, until the group sets its own
+HOURLY_RATE_KEY = settings.HOURLY_RATE.key  # kept for callers that name it by its key
+DEFAULT_HOURLY_RATE = settings.HOURLY_RATE.default  # $20.00 an hour, until the group sets its own
 
 
 def hourly_rate_cents() -> int:
-    return setting(HOURLY_RATE_KEY, DEFAULT_HOURLY_RATE)
+    return settings.get(settings.HOURLY_RATE)
 
 
 @dataclass(frozen=True)
