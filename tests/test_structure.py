@@ -159,3 +159,17 @@ def test_every_setting_is_declared_once_with_its_type_and_purpose():
         assert setting.type in (int, str, bool)
         assert isinstance(setting.default, setting.type)
         assert setting.about
+
+
+def test_the_review_grid_names_more_partners_than_one_batch(store):
+    """Its rows are fetched in batches of ids: every one of a long list gets its name."""
+    from cars_desktop.store import partners
+    from cars_desktop.store.batches import SIZE
+    from cars_desktop.store.lists import ReviewGrid
+
+    ids = [partners.save_partner({"kind": "organisation", "name": f"Club {n:04d}",
+                                  "sector": "voluntary", "partnership_type": "formal",
+                                  "status": "active", "language": "en"}, [])
+           for n in range(SIZE + 3)]
+    rows = ReviewGrid().rows(ids)
+    assert [rows[pid].cells[0] for pid in ids] == [f"Club {n:04d}" for n in range(SIZE + 3)]

@@ -1,4 +1,4 @@
-"""The group's own profile and settings: one row, made on first use."""
+"""The group's own profile: one row, made on first use. Its settings are in `store.settings`."""
 
 from __future__ import annotations
 
