@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from cars_desktop.core import vocab
+from cars_desktop.core.dates import add_months
 from cars_desktop.core.text import clean
 from cars_desktop.core.validation import FieldError, ValidationError
 from cars_desktop.store import settings
@@ -118,17 +119,6 @@ def save_review(partner_id: int, date: dt.date, marks: dict[int, Mark],
             ReviewItem.create(review=review, practice=practice_id, mark=mark.mark,
                               note=clean(mark.note))
     return review.id
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last_day in (31, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, last_day))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 @dataclass(frozen=True)
