@@ -30,9 +30,9 @@ from cars_desktop.exchange.formats import (
     recognise,
 )
 from cars_desktop.exchange.reader import Table, read_table
+from cars_desktop.store import settings
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import ImportBatch, db, new_uuid, search_text, utc_now
-from cars_desktop.store.profile import save_text_settings, text_setting
 
 NEW, MATCHED, NEAR, DUPLICATE, ERROR, SKIPPED = (
     "new", "matched", "near", "duplicate", "error", "skipped")
@@ -98,12 +98,12 @@ def open_file(path: str | Path, encoding: str | None = None, sheet: str | None =
     return table, known, remembered or mapping_for(table.headers, known)
 
 
-def _mapping_key(headers: list[str]) -> str:
-    return "import.mapping." + "|".join(fold(h) for h in headers)[:400]
+def _mapping_key(headers: list[str]) -> settings.Setting:
+    return settings.IMPORT_MAPPING.of("|".join(fold(h) for h in headers)[:400])
 
 
 def _remembered_mapping(headers: list[str]) -> list[str] | None:
-    saved = text_setting(_mapping_key(headers), "")
+    saved = settings.get(_mapping_key(headers))
     try:
         mapping = json.loads(saved) if saved else None
     except ValueError:
@@ -115,7 +115,7 @@ def _remembered_mapping(headers: list[str]) -> list[str] | None:
 
 
 def remember_mapping(headers: list[str], mapping: list[str]) -> None:
-    save_text_settings({_mapping_key(headers): json.dumps(mapping)})
+    settings.save({_mapping_key(headers): json.dumps(mapping)})
 
 
 _SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")

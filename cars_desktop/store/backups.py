@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cars_desktop.store import sqlite_errors
+from cars_desktop.store.errors import DataFolderInUse
+from cars_desktop.store.header import read_header
+from cars_desktop.store.location import DB_FILENAME, LOCK_FILENAME
+from cars_desktop.store.migrations import APPLICATION_ID, LATEST_VERSION
 from cars_desktop.store.models import db
 
 AUTOMATIC = "automatic"
@@ -47,8 +51,6 @@ def make_backup(folder: Path, kind: str, now: dt.datetime | None = None,
                 source: Path | None = None) -> Path:
     """Copy the open database (or the file `source`, read on a connection of this thread's
     own) into `folder` as a verified, self-contained file."""
-    from cars_desktop.store.migrations import APPLICATION_ID
-
     now = now or dt.datetime.now()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -121,11 +123,7 @@ def remove_partials(folder: Path) -> None:
 
 
 def _is_ours(path: Path) -> bool:
-    from cars_desktop.store.database import read_header
-    from cars_desktop.store.migrations import APPLICATION_ID
-
-    header = read_header(path)
-    return header.is_sqlite and header.application_id == APPLICATION_ID
+    return read_header(path).is_ours
 
 
 @dataclass(frozen=True)
@@ -141,13 +139,10 @@ class BackupInfo:
 
 def describe_backup(path: Path) -> BackupInfo:
     """Read a backup without changing it (not even a journal beside it)."""
-    from cars_desktop.store.database import read_header
-    from cars_desktop.store.migrations import APPLICATION_ID, LATEST_VERSION
-
     header = read_header(path)
     if not header.exists:
         return BackupInfo(path, problem="The file is empty or missing.")
-    if not header.is_sqlite or header.application_id != APPLICATION_ID:
+    if not header.is_ours:
         return BackupInfo(path, problem="This is not a CARS Desktop backup.")
     if header.user_version > LATEST_VERSION:
         return BackupInfo(path, header.user_version,
@@ -196,8 +191,6 @@ def restore_backup(data_dir: Path, backup: Path, now: dt.datetime | None = None)
     bytes), so that a restore can itself be undone; returns that copy. A backup that is
     damaged, not ours or newer is refused before anything changes."""
     import filelock
-
-    from cars_desktop.store.database import DB_FILENAME, LOCK_FILENAME, DataFolderInUse
 
     info = describe_backup(backup)
     if info.problem:

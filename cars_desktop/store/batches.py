@@ -3,7 +3,7 @@ older versions), so they go in batches, each with its row of "?" marks."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import TypeVar
 
 Value = TypeVar("Value")
@@ -16,6 +16,6 @@ def batches(values: Sequence[Value], size: int = SIZE) -> Iterator[list[Value]]:
         yield list(values[start:start + size])
 
 
-def placeholders(values: Sequence) -> str:
+def placeholders(values: Collection) -> str:
     """"?,?,?" for `values`, to go inside `IN (…)`."""
     return ",".join("?" * len(values))

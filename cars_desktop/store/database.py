@@ -1,11 +1,11 @@
-"""Opening the group's data folder: where it lives, who may write it, the checks before use,
-and the migrations that bring an older file up to date."""
+"""Opening the group's data folder: who may write it, the checks before use, the migrations
+that bring an older file up to date, and the transactions every write goes through. Where the
+data lives is `store.location`; the file's header `store.header`; the errors `store.errors`."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
-import struct
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,14 +14,27 @@ from pathlib import Path
 import filelock
 import peewee as pw
 
-from cars_desktop import APP_NAME
-from cars_desktop.store import sqlite_errors
-from cars_desktop.store.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, Migration
+from cars_desktop.store import backups
+from cars_desktop.store.errors import (  # noqa: F401 (the store's errors, importable from here)
+    DamagedFile,
+    DataFolderInUse,
+    NewerFile,
+    NotOurFile,
+    StoreError,
+    WriteError,
+    damaged,
+    write_error,
+)
+from cars_desktop.store.header import FileHeader, read_header, refuse_if_not_usable
+from cars_desktop.store.location import (  # noqa: F401 (where the data lives, from here too)
+    DATA_DIR_ENV,
+    DB_FILENAME,
+    LOCK_FILENAME,
+    default_data_dir,
+    resolve_data_dir,
+)
+from cars_desktop.store.migrations import MIGRATIONS, Migration
 from cars_desktop.store.models import db
-
-DATA_DIR_ENV = "CARS_DESKTOP_DATA_DIR"
-DB_FILENAME = "cars-desktop.sqlite3"
-LOCK_FILENAME = "cars-desktop.lock"
 
 # Pragmas every connection gets; none of them writes to the file.
 _PRAGMAS = {
@@ -29,45 +42,6 @@ _PRAGMAS = {
     "synchronous": 2,  # FULL: a saved gift survives a power cut
     "busy_timeout": 5000,
     "secure_delete": 1,  # deleted text is zeroed, not left readable in free pages
-}
-
-
-class StoreError(Exception):
-    """A problem with the data file; the message is for the volunteer, in plain words."""
-
-
-class DataFolderInUse(StoreError):
-    pass
-
-
-class NotOurFile(StoreError):
-    pass
-
-
-class NewerFile(StoreError):
-    pass
-
-
-class DamagedFile(StoreError):
-    pass
-
-
-class WriteError(StoreError):
-    """The disk refused a write; the transaction was rolled back, nothing half-written."""
-
-
-_BUSY = ("Another program is using the data file, so nothing was saved. Wait a moment and "
-         "try again; close any program that opened the file.")
-_DISK_PROBLEMS = {
-    sqlite_errors.FULL: "The disk is full, so nothing was saved. Free some space (empty the "
-                        "recycle bin, remove old downloads) and try again.",
-    sqlite_errors.READONLY: "The data file cannot be written (it or its folder is read-only), "
-                            "so nothing was saved. Check that the USB stick or folder is not "
-                            "write-protected.",
-    sqlite_errors.BUSY: _BUSY,
-    sqlite_errors.LOCKED: _BUSY,
-    sqlite_errors.IOERR: "The disk reported an error, so nothing was saved. Check that the "
-                         "drive is still connected, then try again.",
 }
 
 
@@ -82,18 +56,7 @@ def transaction():
         with db.atomic():
             yield
     except (pw.OperationalError, sqlite3.OperationalError) as err:
-        # After a failed write SQLite may have rolled back already: the rollback's own error
-        # ("no transaction is active") then hides the disk's, which is further down the chain.
-        seen: BaseException | None = err
-        for _ in range(5):
-            if seen is None:
-                break
-            message = _DISK_PROBLEMS.get(sqlite_errors.result_code(seen))
-            if message:
-                raise WriteError(message) from err
-            seen = seen.__cause__ or seen.__context__
-        raise WriteError(f"The change could not be saved, and nothing was changed ({err}).") \
-            from err
+        raise write_error(err) from err
 
 
 _check_thread: threading.Thread | None = None
@@ -109,11 +72,6 @@ def _quick_check(connection: sqlite3.Connection) -> str | None:
     return None if status == "ok" else status
 
 
-def _damaged(path: Path, status: str) -> str:
-    return (f"The data file {path} is damaged ({status}). It was not changed. Restore the "
-            "newest backup, or ask for help before doing anything else with it.")
-
-
 def _check_beside(path: Path) -> None:
     """Run the quick check on a connection of its own, beside the starting window (it reads
     the whole file: ~70 ms for a large group). Writes wait for it in `transaction()`."""
@@ -127,7 +85,7 @@ def _check_beside(path: Path) -> None:
         finally:
             connection.close()
         if status:
-            _check_problem = _damaged(path, status)
+            _check_problem = damaged(path, status)
 
     _check_problem = None
     _check_thread = threading.Thread(target=work, name="quick-check", daemon=True)
@@ -143,79 +101,6 @@ def damage_found() -> str | None:
 
 def _read_only_uri(path: Path) -> str:
     return f"{path.resolve().as_uri()}?mode=ro"
-
-
-def default_data_dir() -> Path:
-    import platformdirs  # only when no folder was chosen
-
-    return platformdirs.user_data_path(APP_NAME, appauthor=False)
-
-
-def resolve_data_dir(chosen: str | os.PathLike | None = None) -> Path:
-    """The data folder: --data-dir if given, else $CARS_DESKTOP_DATA_DIR, else where the data
-    was moved to (File › Move the data…), else the user's application-data folder (not
-    Documents, where people move and sync files)."""
-    if chosen:
-        return Path(chosen).expanduser().resolve()
-    from_env = os.environ.get(DATA_DIR_ENV)
-    if from_env:
-        return Path(from_env).expanduser().resolve()
-    from cars_desktop.store.safety import pointer_file
-
-    try:  # the folder the data was moved to, from a risky place
-        moved = Path(pointer_file().read_text(encoding="utf-8").strip())
-    except OSError:
-        moved = None
-    if moved is not None and (moved / DB_FILENAME).exists():
-        return moved
-    return default_data_dir()
-
-
-@dataclass
-class FileHeader:
-    """What the first 100 bytes of a file say, read without letting SQLite touch it."""
-    exists: bool
-    is_sqlite: bool = False
-    page_count: int = 0
-    user_version: int = 0
-    application_id: int = 0
-
-    @property
-    def is_blank(self) -> bool:
-        """Nothing in it yet: a new file we may set up."""
-        return not self.exists or (self.is_sqlite and self.application_id == 0
-                                   and self.user_version == 0 and self.page_count <= 1)
-
-
-def read_header(path: Path) -> FileHeader:
-    try:
-        with open(path, "rb") as f:
-            head = f.read(100)
-    except FileNotFoundError:
-        return FileHeader(exists=False)
-    if not head:
-        return FileHeader(exists=False)
-    if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
-        return FileHeader(exists=True)
-    page_count, = struct.unpack(">I", head[28:32])
-    user_version, = struct.unpack(">i", head[60:64])
-    application_id, = struct.unpack(">i", head[68:72])
-    return FileHeader(True, True, page_count, user_version, application_id)
-
-
-def refuse_if_not_usable(path: Path, header: FileHeader) -> None:
-    if header.is_blank:
-        return
-    if not header.is_sqlite or header.application_id != APPLICATION_ID:
-        raise NotOurFile(
-            f"The file {path} is not a CARS Desktop data file, so it was not opened and "
-            "nothing in it was changed. Choose another data folder, or move that file away.")
-    if header.user_version > LATEST_VERSION:
-        raise NewerFile(
-            f"The data in {path.parent} was saved by a newer version of CARS Desktop "
-            f"(data version {header.user_version}; this version reads up to {LATEST_VERSION}). "
-            "It was not opened and nothing in it was changed. Install the newer version of "
-            "CARS Desktop to open it.")
 
 
 @dataclass
@@ -315,7 +200,7 @@ def _connect(path: Path) -> None:
     except (pw.DatabaseError, sqlite3.DatabaseError) as err:
         if not db.is_closed():
             db.close()
-        raise DamagedFile(_damaged(path, str(err))) from None
+        raise DamagedFile(damaged(path, str(err))) from None
 
 
 def _open_for_writing(store: Store, migrations: list[Migration], check_in_background: bool
@@ -340,20 +225,18 @@ def _open_for_writing(store: Store, migrations: list[Migration], check_in_backgr
             version = store.schema_version()
             app_id = db.execute_sql("PRAGMA application_id").fetchone()[0]
         except (pw.DatabaseError, sqlite3.DatabaseError) as err:
-            raise DamagedFile(_damaged(path, str(err))) from None
+            raise DamagedFile(damaged(path, str(err))) from None
         refuse_if_not_usable(path, FileHeader(True, True, header.page_count, version, app_id))
         if check_in_background and version >= target:
             _check_beside(path)
         else:
             status = _quick_check(db.connection())
             if status:
-                raise DamagedFile(_damaged(path, status))
+                raise DamagedFile(damaged(path, status))
     db.execute_sql("PRAGMA journal_mode = WAL")
     version = store.schema_version()
     if version < target:
         if version > 0:
-            from cars_desktop.store import backups
-
             backups.make_backup(store.backup_dir, f"before-update-v{version}")
         _migrate(version, migrations)
         store.migrated_from = version

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from cars_desktop.core import vocab
+from cars_desktop.core.address import town_line
 from cars_desktop.core.letter_text import (
     Gift,
     Letter,
@@ -23,6 +24,7 @@ from cars_desktop.core.letter_text import (
 )
 from cars_desktop.core.thanks import still_waiting_note
 from cars_desktop.resource_files import resource_path
+from cars_desktop.store import settings
 from cars_desktop.store.batches import batches, placeholders
 from cars_desktop.store.contributions import acknowledge, queue_count, unthanked_ids
 from cars_desktop.store.database import transaction
@@ -33,12 +35,7 @@ from cars_desktop.store.models import (
     db,
     utc_now,
 )
-from cars_desktop.store.profile import (
-    group_profile,
-    save_text_settings,
-    text_setting,
-    town_line,
-)
+from cars_desktop.store.profile import group_profile
 
 __all__ = ["TemplateError", "unthanked_ids"]
 
@@ -46,8 +43,8 @@ __all__ = ["TemplateError", "unthanked_ids"]
 # Templates
 
 
-def _template_key(kind: str, lang: str) -> str:
-    return f"letters.template.{kind}.{lang}"
+def _template(kind: str, lang: str) -> settings.Setting:
+    return settings.TEMPLATE.of(kind, lang)
 
 
 def default_template(kind: str, lang: str) -> str:
@@ -58,27 +55,27 @@ def default_template(kind: str, lang: str) -> str:
 
 def template_text(kind: str, lang: str) -> str:
     """The group's own text for this letter, or the default."""
-    return text_setting(_template_key(kind, lang), "") or default_template(kind, lang)
+    return settings.get(_template(kind, lang)) or default_template(kind, lang)
 
 
 def is_changed(kind: str, lang: str) -> bool:
-    return bool(text_setting(_template_key(kind, lang), ""))
+    return bool(settings.get(_template(kind, lang)))
 
 
 def save_template(kind: str, lang: str, text: str) -> None:
     """Raises `TemplateError` (nothing saved) for a text that would not print as meant."""
     check_template(text, kind)
     same = text.strip() == default_template(kind, lang).strip()
-    save_text_settings({_template_key(kind, lang): None if same else text})
+    settings.save({_template(kind, lang): None if same else text})
 
 
 def reset_template(kind: str, lang: str) -> None:
-    save_text_settings({_template_key(kind, lang): None})
+    settings.save({_template(kind, lang): None})
 
 
 # Options
 
-TITLE_FR_KEY = "profile.signatory_title_fr"
+TITLE_FR_KEY = settings.TITLE_FR.key  # kept for callers that name it by its key
 
 
 @dataclass(frozen=True)
@@ -89,18 +86,18 @@ class LetterOptions:
 
 
 def letter_options() -> LetterOptions:
-    paper = text_setting("letters.paper", "letter")
+    paper = settings.get(settings.PAPER)
     return LetterOptions(paper=paper if paper in vocab.PAPER_SIZES else "letter",
-                         not_a_receipt=text_setting("letters.not_a_receipt", "") == "1",
-                         in_kind_values=text_setting("letters.in_kind_values", "") == "1")
+                         not_a_receipt=settings.get(settings.NOT_A_RECEIPT),
+                         in_kind_values=settings.get(settings.IN_KIND_VALUES))
 
 
 def save_letter_options(options: LetterOptions) -> None:
     if options.paper not in vocab.PAPER_SIZES:
         raise ValueError(f"unknown paper size {options.paper!r}")
-    save_text_settings({"letters.paper": options.paper,
-                        "letters.not_a_receipt": "1" if options.not_a_receipt else "0",
-                        "letters.in_kind_values": "1" if options.in_kind_values else "0"})
+    settings.save({settings.PAPER: options.paper,
+                   settings.NOT_A_RECEIPT: options.not_a_receipt,
+                   settings.IN_KIND_VALUES: options.in_kind_values})
 
 
 @dataclass(frozen=True)
@@ -128,7 +125,7 @@ def letterhead() -> Letterhead:
     contact = " · ".join(part for part in (profile.phone, profile.email, profile.website) if part)
     return Letterhead(profile.name, address, contact, profile.logo or None,
                       profile.charity_number, profile.signatory_name, profile.signatory_title,
-                      letter_options(), text_setting(TITLE_FR_KEY, ""))
+                      letter_options(), settings.get(settings.TITLE_FR))
 
 
 # What each letter says

@@ -7,8 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from cars_desktop.core import vocab
+from cars_desktop.core.dates import add_months
 from cars_desktop.core.text import clean
 from cars_desktop.core.validation import FieldError, ValidationError
+from cars_desktop.store import settings
 from cars_desktop.store.batches import batches, placeholders
 from cars_desktop.store.contributions import awaiting_thanks_sql
 from cars_desktop.store.database import transaction
@@ -22,7 +24,7 @@ from cars_desktop.store.models import (
     utc_now,
 )
 
-DEFAULT_REVIEW_MONTHS = 6
+DEFAULT_REVIEW_MONTHS = settings.REVIEW_MONTHS.default
 
 
 # The checklist
@@ -119,17 +121,6 @@ def save_review(partner_id: int, date: dt.date, marks: dict[int, Mark],
     return review.id
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last_day in (31, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, last_day))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 @dataclass(frozen=True)
 class LatestReview:
     partner_id: int
@@ -208,10 +199,18 @@ def contact_log(partner_id: int) -> list[Interaction]:
 
 @dataclass(frozen=True)
 class AttentionSettings:
-    thank_within_days: int = 14
-    contact_every_months: int = 6
-    large_gift_cents: int = 100_000
-    success_days: int = 30
+    thank_within_days: int = settings.THANK_WITHIN_DAYS.default
+    contact_every_months: int = settings.CONTACT_EVERY_MONTHS.default
+    large_gift_cents: int = settings.LARGE_GIFT_CENTS.default
+    success_days: int = settings.SUCCESS_DAYS.default
+
+
+def attention_settings() -> AttentionSettings:
+    """The group's own numbers for what needs attention."""
+    return AttentionSettings(settings.get(settings.THANK_WITHIN_DAYS),
+                             settings.get(settings.CONTACT_EVERY_MONTHS),
+                             settings.get(settings.LARGE_GIFT_CENTS),
+                             settings.get(settings.SUCCESS_DAYS))
 
 
 @dataclass(frozen=True)

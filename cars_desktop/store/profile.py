@@ -1,15 +1,16 @@
-"""The group's own profile and settings: one row, made on first use."""
+"""The group's own profile: one row, made on first use. Its settings are in `store.settings`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from cars_desktop.core.validation import validate_group_profile
+from cars_desktop.core.address import town_line  # noqa: F401 (importable from here too)
+from cars_desktop.core.money import MoneyError, parse_money
+from cars_desktop.core.validation import ValidationError, validate_group_profile
+from cars_desktop.store import settings
 from cars_desktop.store.database import transaction
-from cars_desktop.store.models import GroupProfile, Setting
+from cars_desktop.store.models import GroupProfile
 
-# "done" once the first-run setup was saved, "later" when the volunteer chose to finish it later
-SETUP_KEY = "profile.setup"
 LOGO_LIMIT = 2_000_000  # bytes: a logo is a letterhead, not a photo album
 
 
@@ -25,8 +26,6 @@ def save_group_profile(values: dict[str, Any]) -> None:
     rate = _hourly_rate(values.get("hourly_rate"))
     logo = values.get("logo")
     if logo is not None and len(logo) > LOGO_LIMIT:
-        from cars_desktop.core.validation import ValidationError
-
         raise ValidationError({"logo": "That image is over 2 MB. Choose a smaller one, such as "
                                        "a PNG of about 600 pixels wide."})
     with transaction():
@@ -36,18 +35,13 @@ def save_group_profile(values: dict[str, Any]) -> None:
         if "logo" in values:
             profile.logo = logo
         profile.save()
-        save_text_settings({SETUP_KEY: "done"})
+        settings.save({settings.SETUP: "done"})
         if rate is not None:
-            from cars_desktop.store.reports import HOURLY_RATE_KEY
-
-            save_settings({HOURLY_RATE_KEY: rate})
+            settings.save({settings.HOURLY_RATE: rate})
 
 
 def _hourly_rate(text: str | None) -> int | None:
     """The value of a volunteer hour as typed, in cents; None when not given."""
-    from cars_desktop.core.money import MoneyError, parse_money
-    from cars_desktop.core.validation import ValidationError
-
     if text is None:
         return None
     if not text.strip():
@@ -65,13 +59,7 @@ def _hourly_rate(text: str | None) -> int | None:
 
 def setup_state() -> str:
     """"done", "later" or "" (never asked)."""
-    return text_setting(SETUP_KEY, "")
-
-
-def town_line(city: str, province: str, postal_code: str) -> str:
-    """"Riverbend MB  R0G 1A0": Canada Post puts two spaces before the postal code."""
-    town = " ".join(part for part in (city, province) if part)
-    return f"{town}  {postal_code}".strip() if postal_code else town
+    return settings.get(settings.SETUP)
 
 
 def letters_missing(needing: str = "Letters", how: bool = True) -> str | None:
@@ -90,23 +78,6 @@ def letters_missing(needing: str = "Letters", how: bool = True) -> str | None:
             + (" Fill them in File › Group profile…" if how else ""))
 
 
-def text_setting(key: str, default: str) -> str:
-    row = Setting.get_or_none(Setting.key == key)
-    return row.value if row else default
-
-
-def save_text_settings(values: dict[str, str | None]) -> None:
-    """Save text settings; None removes one (it goes back to its default)."""
-    with transaction():
-        for key, value in values.items():
-            if value is None:
-                Setting.delete().where(Setting.key == key).execute()
-                continue
-            row = Setting.get_or_none(Setting.key == key) or Setting(key=key)
-            row.value = value
-            row.save()
-
-
 def fiscal_year_start_month() -> int:
     return group_profile().fiscal_year_start_month or 1
 
@@ -120,33 +91,12 @@ def set_fiscal_year_start_month(month: int) -> None:
         profile.save()
 
 
-def setting(key: str, default: int) -> int:
-    """A whole-number setting of the group's (the days, months and amounts the app uses)."""
-    row = Setting.get_or_none(Setting.key == key)
-    try:
-        return int(row.value) if row else default
-    except ValueError:
-        return default
+# Kept for callers that still name settings by their key; new code uses `store.settings`.
 
 
 def save_settings(values: dict[str, int]) -> None:
-    with transaction():
-        for key, value in values.items():
-            row = Setting.get_or_none(Setting.key == key) or Setting(key=key)
-            row.value = str(int(value))
-            row.save()
+    settings.save({settings.declared(key): int(value) for key, value in values.items()})
 
 
-def attention_settings():
-    from cars_desktop.store.maintenance import AttentionSettings
-
-    defaults = AttentionSettings()
-    return AttentionSettings(**{name: setting(f"attention.{name}", getattr(defaults, name))
-                                for name in ("thank_within_days", "contact_every_months",
-                                             "large_gift_cents", "success_days")})
-
-
-def review_interval_months() -> int:
-    from cars_desktop.store.maintenance import DEFAULT_REVIEW_MONTHS
-
-    return setting("review.interval_months", DEFAULT_REVIEW_MONTHS)
+def save_text_settings(values: dict[str, str | None]) -> None:
+    settings.save({settings.declared(key): value for key, value in values.items()})

@@ -14,17 +14,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from cars_desktop.core import counting
+from cars_desktop.core.address import town_line
+from cars_desktop.core.dates import months_of, previous_period, whole_years
 from cars_desktop.core.text import sort_key
-from cars_desktop.store.maintenance import add_months, latest_reviews, practices
+from cars_desktop.store import settings
+from cars_desktop.store.maintenance import latest_reviews, practices
 from cars_desktop.store.models import db
-from cars_desktop.store.profile import setting, town_line
 
-HOURLY_RATE_KEY = "reports.hourly_rate_cents"
-DEFAULT_HOURLY_RATE = 2000  # $20.00 an hour, until the group sets its own
+HOURLY_RATE_KEY = settings.HOURLY_RATE.key  # kept for callers that name it by its key
+DEFAULT_HOURLY_RATE = settings.HOURLY_RATE.default  # $20.00 an hour, until the group sets its own
 
 
 def hourly_rate_cents() -> int:
-    return setting(HOURLY_RATE_KEY, DEFAULT_HOURLY_RATE)
+    return settings.get(settings.HOURLY_RATE)
 
 
 @dataclass(frozen=True)
@@ -82,30 +84,6 @@ def period_totals(start: dt.date, end: dt.date, rate_cents: int,
                   volunteer_value_cents=row[3], pledged_cents=pledged[0],
                   outstanding_cents=pledged[1], gifts=row[4], givers=row[5], loans_cents=loans,
                   unvalued_gifts=row[6])
-
-
-def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
-    """The period to compare with: whole months give the same number of months just before
-    (last year for a year, the quarter before for a quarter); a period that starts on the
-    first of a month but stops part-way ("this year, to date") gives the same dates a year
-    earlier; any other period the same number of days just before."""
-    next_day = end + dt.timedelta(days=1)
-    if start.day == 1 and next_day.day == 1:
-        months = (next_day.year - start.year) * 12 + next_day.month - start.month
-        return add_months(start, -months), start - dt.timedelta(days=1)
-    if start.day == 1 and (end - start).days < 366:
-        return add_months(start, -12), add_months(end, -12)
-    length = (end - start).days + 1
-    return start - dt.timedelta(days=length), start - dt.timedelta(days=1)
-
-
-def months_of(start: dt.date, end: dt.date) -> list[dt.date]:
-    first = start.replace(day=1)
-    months = []
-    while first <= end:
-        months.append(first)
-        first = add_months(first, 1)
-    return months
 
 
 # The contributions summary
@@ -239,7 +217,7 @@ def impact_report(start: dt.date, end: dt.date) -> ImpactReport:
             f" (SELECT c.partner_id FROM contribution c WHERE {_RECEIVED})", params):
         # a "partner since" later than the period is wrong for it: they gave in it already
         since = entered if entered and entered <= end.isoformat() else first
-        years = _whole_years(dt.date.fromisoformat(since), end)
+        years = whole_years(dt.date.fromisoformat(since), end)
         for code, low, high in LENGTHS:
             if low <= years < high:
                 counts[code] += 1
@@ -251,11 +229,6 @@ def impact_report(start: dt.date, end: dt.date) -> ImpactReport:
         " WHERE p.erased_at IS NULL AND p.status != 'prospect'"
         " AND since BETWEEN :start AND :end ORDER BY since, p.sort_name", params)]
     return report
-
-
-def _whole_years(since: dt.date, until: dt.date) -> int:
-    years = until.year - since.year
-    return years - 1 if (until.month, until.day) < (since.month, since.day) else years
 
 
 # One partner's statement

@@ -9,12 +9,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from cars_desktop.store.profile import save_settings, save_text_settings, setting, text_setting
-
-REMIND_DAYS_KEY = "backup.remind_days"
-DEFAULT_REMIND_DAYS = 30
-_LAST_OUTSIDE = "backup.last_outside"
-_FIRST_SEEN = "backup.first_seen"
+from cars_desktop.store import settings
+from cars_desktop.store.backups import BackupError, make_backup
+from cars_desktop.store.header import read_header
+from cars_desktop.store.location import DB_FILENAME, pointer_file
 
 # Folders that sync files behind the app's back: they can copy a database half-written.
 _SYNCED = (("onedrive", "OneDrive"), ("dropbox", "Dropbox"), ("google drive", "Google Drive"),
@@ -95,19 +93,20 @@ def _windows_removable(folder: Path) -> bool:
 
 def record_outside_backup(now: dt.datetime | None = None) -> None:
     """A copy was made to a folder the volunteer chose (a USB stick, another computer)."""
-    save_text_settings({_LAST_OUTSIDE: (now or dt.datetime.now()).isoformat(timespec="seconds")})
+    when = (now or dt.datetime.now()).isoformat(timespec="seconds")
+    settings.save({settings.LAST_OUTSIDE: when})
 
 
 def outside_backup_overdue(now: dt.datetime | None = None) -> int | None:
     """Days since the last copy away from the laptop, when more than the group's setting;
     None when one is recent enough (or reminders are off: 0 days)."""
     now = now or dt.datetime.now()
-    days = setting(REMIND_DAYS_KEY, DEFAULT_REMIND_DAYS)
+    days = settings.get(settings.REMIND_DAYS)
     if days <= 0:
         return None
-    since = text_setting(_LAST_OUTSIDE, "") or text_setting(_FIRST_SEEN, "")
+    since = settings.get(settings.LAST_OUTSIDE) or settings.get(settings.FIRST_SEEN)
     if not since:
-        save_text_settings({_FIRST_SEEN: now.isoformat(timespec="seconds")})
+        settings.save({settings.FIRST_SEEN: now.isoformat(timespec="seconds")})
         return None
     waited = (now - dt.datetime.fromisoformat(since)).days
     return waited if waited >= days else None
@@ -116,28 +115,16 @@ def outside_backup_overdue(now: dt.datetime | None = None) -> int | None:
 def set_remind_days(days: int) -> None:
     if not 0 <= days <= 365:
         raise ValueError("Remind after 0 (never) to 365 days.")
-    save_settings({REMIND_DAYS_KEY: days})
+    settings.save({settings.REMIND_DAYS: days})
 
 
 # Moving the data
-
-
-def pointer_file() -> Path:
-    """Where the app remembers a data folder the volunteer moved the data to."""
-    import platformdirs
-
-    from cars_desktop import APP_NAME
-
-    return platformdirs.user_config_path(APP_NAME, appauthor=False) / "data-folder.txt"
 
 
 def move_data(data_dir: Path, new_dir: Path) -> None:
     """Copy the data (verified, through SQLite) and its backups to `new_dir`, then remember
     that folder for the next starts. The store must be closed; the old folder is left as it
     was, as one more copy."""
-    from cars_desktop.store.backups import BackupError, make_backup
-    from cars_desktop.store.database import DB_FILENAME, read_header
-
     if new_dir.resolve() == data_dir.resolve():
         raise BackupError("That is where the data is already.")
     if read_header(new_dir / DB_FILENAME).exists:

@@ -317,7 +317,8 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
 def _sample_profile() -> None:
     """A made-up group, so that letters can be tried at once; a real profile is kept."""
     from cars_desktop.resource_files import resource_path
-    from cars_desktop.store.profile import group_profile, save_text_settings
+    from cars_desktop.store import settings
+    from cars_desktop.store.profile import group_profile
 
     profile = group_profile()
     if profile.name:
@@ -331,7 +332,7 @@ def _sample_profile() -> None:
             logo=resource_path("sample-logo.png").read_bytes()).items():
         setattr(profile, name, value)
     profile.save()
-    save_text_settings({"profile.setup": "done", "letters.not_a_receipt": "1"})
+    settings.save({settings.SETUP: "done", settings.NOT_A_RECEIPT: True})
 
 
 def _insert(conn, table: str, rows: list[dict]) -> None:

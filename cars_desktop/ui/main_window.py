@@ -220,14 +220,15 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _profile_closed(self, dialog, first_run: bool = False) -> None:
-        from cars_desktop.store.profile import save_text_settings, setup_state
+        from cars_desktop.store import settings
+        from cars_desktop.store.profile import setup_state
 
         if dialog.saved:
             self.contributions._filters_changed()  # "this fiscal year" may have moved
             self.statusBar().showMessage("Your group's profile is saved.", 10_000)
         elif first_run and not setup_state():
             try:
-                save_text_settings({"profile.setup": "later"})
+                settings.save({settings.SETUP: "later"})
             except database.StoreError:
                 pass  # then it is asked again next time: no harm
 

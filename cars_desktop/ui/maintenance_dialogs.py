@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core import vocab
 from cars_desktop.core.validation import ValidationError
-from cars_desktop.store import maintenance, profile
+from cars_desktop.store import maintenance, settings
 from cars_desktop.store.database import StoreError
 from cars_desktop.store.models import Partner, Review
 from cars_desktop.ui.date_field import DateField, refused_date
@@ -75,7 +75,7 @@ class ReviewDialog(QDialog):
         self.date = _date_edit(self.today, self.today)
         self.reviewer = QLineEdit(last_review.reviewer if last_review else "")
         self.reviewer.setPlaceholderText("Who took part")
-        interval = profile.review_interval_months()
+        interval = settings.get(settings.REVIEW_MONTHS)
         continuing = self.review_id is not None and last_review is not None
         self.next_due = _date_edit(last_review.next_due if continuing and last_review.next_due
                                    else maintenance.add_months(self.today, interval))
@@ -330,10 +330,10 @@ class AttentionSettingsDialog(QDialog):
     """The numbers behind "what needs attention", and how often a partnership is reviewed."""
 
     FIELDS = (
-        ("attention.thank_within_days", "Thank within", "days", 1, 365),
-        ("attention.contact_every_months", "Be in touch every", "months", 1, 60),
-        ("attention.success_days", "Celebrate gifts of the last", "days", 1, 365),
-        ("review.interval_months", "Review each partnership every (new reviews)", "months", 1,
+        (settings.THANK_WITHIN_DAYS, "Thank within", "days", 1, 365),
+        (settings.CONTACT_EVERY_MONTHS, "Be in touch every", "months", 1, 60),
+        (settings.SUCCESS_DAYS, "Celebrate gifts of the last", "days", 1, 365),
+        (settings.REVIEW_MONTHS, "Review each partnership every (new reviews)", "months", 1,
          60),
     )
 
@@ -341,31 +341,26 @@ class AttentionSettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("What needs attention: settings")
         form = QFormLayout(self)
-        current = profile.attention_settings()
-        defaults = {"attention.thank_within_days": current.thank_within_days,
-                    "attention.contact_every_months": current.contact_every_months,
-                    "attention.success_days": current.success_days,
-                    "review.interval_months": profile.review_interval_months()}
-        self.spins: dict[str, QSpinBox] = {}
+        self.spins: dict[settings.Setting, QSpinBox] = {}
         for key, label, unit, low, high in self.FIELDS:
             spin = QSpinBox()
             spin.setRange(low, high)
             spin.setSuffix(f" {unit}")
-            spin.setValue(defaults[key])
+            spin.setValue(settings.get(key))
             form.addRow(label, spin)
             self.spins[key] = spin
         self.large = QSpinBox()
         self.large.setRange(1, 1_000_000)
         self.large.setPrefix("$")
-        self.large.setValue(current.large_gift_cents // 100)
+        self.large.setValue(settings.get(settings.LARGE_GIFT_CENTS) // 100)
         form.addRow("A large gift is from", self.large)
         form.addRow(_buttons(self, "&Save"))
 
     def save(self) -> None:
         values = {key: spin.value() for key, spin in self.spins.items()}
-        values["attention.large_gift_cents"] = self.large.value() * 100
+        values[settings.LARGE_GIFT_CENTS] = self.large.value() * 100
         try:
-            profile.save_settings(values)
+            settings.save(values)
         except StoreError as err:
             QMessageBox.critical(self, "Not saved", str(err))
             return

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import vocab
-from cars_desktop.store import maintenance, profile
+from cars_desktop.store import maintenance
 from cars_desktop.store.lists import ReviewGrid
 from cars_desktop.ui.maintenance_dialogs import (
     AttentionSettingsDialog,
@@ -256,7 +256,7 @@ class MaintenanceTab(QWidget):
         self._update_actions()
 
     def refresh_attention(self, today: dt.date | None = None) -> None:
-        found = maintenance.attention(today or dt.date.today(), profile.attention_settings())
+        found = maintenance.attention(today or dt.date.today(), maintenance.attention_settings())
         self.attention.clear()
         for kind, title in ATTENTION_TITLES.items():
             items = found[kind]

@@ -113,11 +113,10 @@ class GroupProfileDialog(QDialog):
         self.title = self._row(sign_form, "signatory_title", "Their t&itle",
                                QLineEdit(profile.signatory_title))
         self.title.setPlaceholderText("Chair of the Board, Coordinator…")
-        from cars_desktop.store.letters import TITLE_FR_KEY
-        from cars_desktop.store.profile import text_setting
+        from cars_desktop.store import settings
 
         self.title_fr = self._row(sign_form, "signatory_title_fr", "Title in French",
-                                  QLineEdit(text_setting(TITLE_FR_KEY, "")))
+                                  QLineEdit(settings.get(settings.TITLE_FR)))
         self.title_fr.setPlaceholderText("Présidente du conseil… (for letters in French)")
         self.language = self._row(sign_form, "language", "Default lan&guage", QComboBox())
         fill_combo(self.language, vocab.LANGUAGES)
@@ -298,10 +297,9 @@ class GroupProfileDialog(QDialog):
             save_letter_options(LetterOptions(self.paper.currentData(),
                                               self.not_a_receipt.isChecked(),
                                               self.in_kind_values.isChecked()))
-            from cars_desktop.store.letters import TITLE_FR_KEY
-            from cars_desktop.store.profile import save_text_settings
+            from cars_desktop.store import settings
 
-            save_text_settings({TITLE_FR_KEY: self.title_fr.text().strip() or None})
+            settings.save({settings.TITLE_FR: self.title_fr.text().strip() or None})
         except ValidationError as err:
             first = None
             for name, message in err.errors.items():

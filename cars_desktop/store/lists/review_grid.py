@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from cars_desktop.core import vocab
+from cars_desktop.store.batches import batches, placeholders
 from cars_desktop.store.lists.base import Column, RecordList, Row
 from cars_desktop.store.models import db
 
@@ -71,9 +72,11 @@ class ReviewGrid(RecordList):
         if not ids:
             return {}
         latest = latest_reviews(ids)
-        marks = ",".join("?" * len(ids))
-        names = dict(db.execute_sql(f"SELECT id, name FROM partner WHERE id IN ({marks})",
-                                    ids).fetchall())
+        names = {}
+        for part in batches(ids):
+            names.update(db.execute_sql(
+                f"SELECT id, name FROM partner WHERE id IN ({placeholders(part)})",
+                part).fetchall())
         today = self.today or dt.date.today()
         found = {}
         for pid in ids:

@@ -1,0 +1,66 @@
+"""The store's errors, each with a message for the volunteer in plain words, and the disk's
+refusals told apart by SQLite's result code (never by the words of its message)."""
+
+from __future__ import annotations
+
+from cars_desktop.store import sqlite_errors
+
+
+class StoreError(Exception):
+    """A problem with the data file; the message is for the volunteer, in plain words."""
+
+
+class DataFolderInUse(StoreError):
+    pass
+
+
+class NotOurFile(StoreError):
+    pass
+
+
+class NewerFile(StoreError):
+    pass
+
+
+class DamagedFile(StoreError):
+    pass
+
+
+class WriteError(StoreError):
+    """The disk refused a write; the transaction was rolled back, nothing half-written."""
+
+
+_BUSY = ("Another program is using the data file, so nothing was saved. Wait a moment and "
+         "try again; close any program that opened the file.")
+DISK_PROBLEMS = {
+    sqlite_errors.FULL: "The disk is full, so nothing was saved. Free some space (empty the "
+                        "recycle bin, remove old downloads) and try again.",
+    sqlite_errors.READONLY: "The data file cannot be written (it or its folder is read-only), "
+                            "so nothing was saved. Check that the USB stick or folder is not "
+                            "write-protected.",
+    sqlite_errors.BUSY: _BUSY,
+    sqlite_errors.LOCKED: _BUSY,
+    sqlite_errors.IOERR: "The disk reported an error, so nothing was saved. Check that the "
+                         "drive is still connected, then try again.",
+}
+
+
+def write_error(err: BaseException) -> WriteError:
+    """The `WriteError` for a failed write, said by what the disk refused."""
+    # After a failed write SQLite may have rolled back already: the rollback's own error
+    # ("no transaction is active") then hides the disk's, which is further down the chain.
+    seen: BaseException | None = err
+    for _ in range(5):
+        if seen is None:
+            break
+        message = DISK_PROBLEMS.get(sqlite_errors.result_code(seen))
+        if message:
+            return WriteError(message)
+        seen = seen.__cause__ or seen.__context__
+    return WriteError(f"The change could not be saved, and nothing was changed ({err}).")
+
+
+def damaged(path, status: str) -> str:
+    """The message for a data file SQLite found damaged."""
+    return (f"The data file {path} is damaged ({status}). It was not changed. Restore the "
+            "newest backup, or ask for help before doing anything else with it.")
