@@ -15,7 +15,14 @@ from pypdf import PdfReader
 from cars_desktop.core import vocab
 from cars_desktop.core.periods import fiscal_year
 from cars_desktop.documents.reports import write_report
-from cars_desktop.store import contributions, letters, maintenance, partners, profile, reports
+from cars_desktop.store import (
+    contributions,
+    letters,
+    maintenance,
+    partners,
+    profile,
+    settings,
+)
 from cars_desktop.store import sample as sample_data
 from cars_desktop.store.maintenance import Mark
 from cars_desktop.store.models import (
@@ -294,7 +301,7 @@ def build_world() -> World:
     last days and just outside them, an archived and an erased partner, reviews."""
     profile.save_group_profile({**GROUP, "registered_charity": True,
                                 "charity_number": "123456789RR0001"})
-    profile.save_settings({reports.HOURLY_RATE_KEY: RATE})
+    settings.save({settings.HOURLY_RATE: RATE})
     ids = {}
     ids["lefevre"] = save_org(
         "Quincaillerie Lefèvre", "corporate", language="fr", partner_since=dt.date(2019, 3, 15),
@@ -405,7 +412,7 @@ def fill(seed: int) -> None:
     time in odd minutes so that rounding to the cent is tested."""
     sample_data.fill_sample(150, 1500, seed=seed, today=TODAY)
     profile.set_fiscal_year_start_month(4)
-    profile.save_settings({reports.HOURLY_RATE_KEY: 1737})
+    settings.save({settings.HOURLY_RATE: 1737})
     ids = [p.id for p in Partner.select(Partner.id).order_by(Partner.id).limit(12)]
     for n, pid in enumerate(ids):
         day = dt.date(2025, 1 + n, 13) if n < 12 else dt.date(2026, 1, 5)

@@ -14,7 +14,7 @@ from cars_desktop.core.letter_text import (
 from cars_desktop.core.validation import ValidationError
 from cars_desktop.documents.letterhead import logo_problem, prepare_logo
 from cars_desktop.resource_files import resource_path
-from cars_desktop.store import contributions, letters, partners, profile
+from cars_desktop.store import contributions, letters, partners, profile, settings
 from cars_desktop.store.models import Acknowledgement, Contribution, GroupProfile
 from helpers import norm
 from letter_kit import (
@@ -204,7 +204,7 @@ def test_a_huge_logo_is_kept_small(tmp_path):
 def test_a_french_letter_is_signed_with_the_french_title_when_there_is_one(group, tmp_path):
     english = give(org(language="en"))
     french = give(org("Caisse populaire", contact="Lise Roy", language="fr"))
-    profile.save_text_settings({letters.TITLE_FR_KEY: "Présidente du conseil"})
+    settings.save({settings.TITLE_FR: "Présidente du conseil"})
     path = tmp_path / "titles.pdf"
     make_pdf(letters.letters_for([english, french], TODAY).letters, path)
     first, second = page_texts(path)

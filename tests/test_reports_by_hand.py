@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from cars_desktop.store import maintenance, partners, profile, reports
+from cars_desktop.store import maintenance, partners, profile, reports, settings
 from cars_desktop.store.maintenance import Mark
 from cars_desktop.store.reports import (
     DirectoryEntry,
@@ -90,7 +90,7 @@ def test_months_of_lists_every_month_touched():
 
 def test_hourly_rate_default_setting_and_profile(store):
     assert reports.hourly_rate_cents() == reports.DEFAULT_HOURLY_RATE == 2000
-    profile.save_settings({reports.HOURLY_RATE_KEY: 1575})
+    settings.save({settings.HOURLY_RATE: 1575})
     assert reports.hourly_rate_cents() == 1575
     profile.save_group_profile({**GROUP, "hourly_rate": "18,50"})
     assert reports.hourly_rate_cents() == 1850
@@ -203,7 +203,7 @@ def test_top_partners_rank_by_all_they_gave_including_time(world):
 
 
 def test_top_partners_time_alone_outranks_a_small_cheque(store):
-    profile.save_settings({reports.HOURLY_RATE_KEY: 2000})
+    settings.save({settings.HOURLY_RATE: 2000})
     cheque = save_org("Aardvark Bakery", "corporate")
     crew = save_org("Zenith Mills", "corporate")
     give(cheque, dt.date(2025, 3, 1), 10000)  # $100
@@ -282,7 +282,7 @@ def test_every_partner_who_gave_is_in_a_length_bucket(store):
 
 
 def test_leverage_is_in_kind_and_time_per_dollar_of_cash(store):
-    profile.save_settings({reports.HOURLY_RATE_KEY: 2000})
+    settings.save({settings.HOURLY_RATE: 2000})
     pid = save_org("Lions Club", "voluntary")
     give(pid, dt.date(2025, 2, 1), 40000)
     give(pid, dt.date(2025, 3, 1), 50000, family="in_kind", kind="products")

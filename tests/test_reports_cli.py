@@ -15,7 +15,14 @@ from pypdf import PdfReader
 
 from cars_desktop import cli
 from cars_desktop.core.letter_text import written_date
-from cars_desktop.store import contributions, database, maintenance, partners, profile, reports
+from cars_desktop.store import (
+    contributions,
+    database,
+    maintenance,
+    partners,
+    profile,
+    settings,
+)
 from cars_desktop.store.maintenance import Mark
 from helpers import norm
 from report_books import TITLES
@@ -56,7 +63,7 @@ def prepare(data_dir, group=GROUP) -> dict[str, int]:
     with database.open_store(data_dir):
         if group:
             profile.save_group_profile(group)
-        profile.save_settings({reports.HOURLY_RATE_KEY: 2000})
+        settings.save({settings.HOURLY_RATE: 2000})
         ids = {
             "lefevre": org("Quincaillerie Lefèvre", language="fr",
                            address_line1="75 rue Principale", city="Bouctouche",

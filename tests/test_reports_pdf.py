@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from cars_desktop.core import vocab
 from cars_desktop.documents.reports import write_report
-from cars_desktop.store import letters, partners, profile, reports
+from cars_desktop.store import letters, partners, profile, reports, settings
 from cars_desktop.store.reports import (
     Totals,
     previous_period,
@@ -496,7 +496,7 @@ def test_a_chart_with_nothing_to_draw_does_not_repeat_zero_on_its_axis(world, tm
 ])
 def test_periods_across_the_fiscal_year_end(store, start, end, before):
     profile.save_group_profile({**GROUP, "fiscal_year_start_month": 4})
-    profile.save_settings({reports.HOURLY_RATE_KEY: 2000})
+    settings.save({settings.HOURLY_RATE: 2000})
     assert profile.fiscal_year_start_month() == 4
     pid = save_org("Lions Club", "voluntary")
     other = save_org("Town of Sussex", "government")

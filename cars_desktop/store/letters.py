@@ -75,7 +75,6 @@ def reset_template(kind: str, lang: str) -> None:
 
 # Options
 
-TITLE_FR_KEY = settings.TITLE_FR.key  # kept for callers that name it by its key
 
 
 @dataclass(frozen=True)

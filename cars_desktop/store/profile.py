@@ -89,14 +89,3 @@ def set_fiscal_year_start_month(month: int) -> None:
         profile = group_profile()
         profile.fiscal_year_start_month = month
         profile.save()
-
-
-# Kept for callers that still name settings by their key; new code uses `store.settings`.
-
-
-def save_settings(values: dict[str, int]) -> None:
-    settings.save({settings.declared(key): int(value) for key, value in values.items()})
-
-
-def save_text_settings(values: dict[str, str | None]) -> None:
-    settings.save({settings.declared(key): value for key, value in values.items()})

@@ -21,7 +21,6 @@ from cars_desktop.store import settings
 from cars_desktop.store.maintenance import latest_reviews, practices
 from cars_desktop.store.models import db
 
-HOURLY_RATE_KEY = settings.HOURLY_RATE.key  # kept for callers that name it by its key
 DEFAULT_HOURLY_RATE = settings.HOURLY_RATE.default  # $20.00 an hour, until the group sets its own
 
 
