@@ -17,8 +17,9 @@ Each contribution counts in one place only:
 
 from __future__ import annotations
 
+from cars_desktop.core.kinds import Kind, kind_in, kind_of
 from cars_desktop.core.report_text import format_hours
-from cars_desktop.core.vocab import Term, Vocabulary
+from cars_desktop.core.terms import Term, Vocabulary
 
 COUNTED_AS = Vocabulary(
     Term("cash", "Cash received", "Argent reçu"),
@@ -34,22 +35,26 @@ def counted_as(status: str, family: str, kind: str) -> str:
     """Where one contribution counts: a code of `COUNTED_AS`."""
     if status == "cancelled":
         return "cancelled"
-    if kind == "loan":
+    if kind_of(kind).paid_back:
         return "loan" if status == "received" else "loan_pledged"
     if status == "pledged":
         return "pledged"
     return "cash" if family == "cash" else "in_kind"
 
 
+
+
+# {loans} and {not_loans}: the kinds paid back (or not), listed from their trait when asked,
+# so that no kind's name is written here and a kind added in `kinds` is counted right
 _WHERE = {
-    "cash": "{c}.status = 'received' AND {c}.family = 'cash' AND {c}.kind != 'loan'",
-    "in_kind": "{c}.status = 'received' AND {c}.family = 'in_kind' AND {c}.kind != 'loan'",
-    "loan": "{c}.status = 'received' AND {c}.kind = 'loan'",
-    "pledged": "{c}.status = 'pledged' AND {c}.kind != 'loan'",
-    "loan_pledged": "{c}.status = 'pledged' AND {c}.kind = 'loan'",
+    "cash": "{c}.status = 'received' AND {c}.family = 'cash' AND {not_loans}",
+    "in_kind": "{c}.status = 'received' AND {c}.family = 'in_kind' AND {not_loans}",
+    "loan": "{c}.status = 'received' AND {loans}",
+    "pledged": "{c}.status = 'pledged' AND {not_loans}",
+    "loan_pledged": "{c}.status = 'pledged' AND {loans}",
     "cancelled": "{c}.status = 'cancelled'",
     # cash received and gifts in kind together: what the community gave
-    "support": "{c}.status = 'received' AND {c}.kind != 'loan'",
+    "support": "{c}.status = 'received' AND {not_loans}",
 }
 # a gift in kind that says nothing of its worth: neither a value nor hours
 _UNVALUED = "{c}.family = 'in_kind' AND {c}.amount_cents = 0 AND {c}.minutes = 0"
@@ -58,7 +63,12 @@ _UNVALUED = "{c}.family = 'in_kind' AND {c}.amount_cents = 0 AND {c}.minutes = 0
 def where(place: str, alias: str = "c") -> str:
     """The SQL condition for the contributions counted in `place` (a code of `COUNTED_AS`,
     or "support": cash received and gifts in kind)."""
-    return "(" + _WHERE[place].format(c=alias) + ")"
+    return "(" + _WHERE[place].format(c=alias, loans=kind_in(_paid_back, alias),
+                                      not_loans=kind_in(_paid_back, alias, negate=True)) + ")"
+
+
+def _paid_back(kind: Kind) -> bool:
+    return kind.paid_back
 
 
 def unvalued(alias: str = "c") -> str:
@@ -72,16 +82,6 @@ def is_unvalued(family: str, amount_cents: int, minutes: int) -> bool:
 
 # Saying what was given when no value was
 
-_NOUNS = {  # a gift in kind of …
-    "products": "products", "service": "service", "facilities": "facilities",
-    "volunteer_program": "employee volunteering", "advice": "advice",
-    "bulk_ordering": "bulk ordering", "name_use": "the use of their name",
-}
-_TIME = {  # 12 hours of …
-    "service": "labour", "volunteer_program": "employee volunteering", "advice": "advice",
-}
-
-
 def gift_count(count: int) -> str:
     """"1 gift", "2 gifts"."""
     return "1 gift" if count == 1 else f"{count:,} gifts"
@@ -89,7 +89,7 @@ def gift_count(count: int) -> str:
 
 def unvalued_words(count: int, kind: str | None = None) -> str:
     """"1 gift of facilities, not valued", "2 gifts in kind, not valued"."""
-    what = f"of {_NOUNS.get(kind, kind)}" if kind else "in kind"
+    what = f"of {kind_of(kind).noun or kind}" if kind else "in kind"
     return f"{gift_count(count)} {what}, not valued"
 
 
@@ -103,14 +103,14 @@ def gift_words(family: str, kind: str, amount_cents: int, minutes: int) -> str:
     "products worth $300.00", "12 hours of labour", "a gift of facilities (not valued)"."""
     from cars_desktop.core.money import format_money
 
-    if kind == "loan":
+    if kind_of(kind).paid_back:
         return f"a loan of {format_money(amount_cents)}"
     if family == "cash":
         return format_money(amount_cents)
-    noun = _NOUNS.get(kind, kind)
+    noun = kind_of(kind).noun or kind
     if amount_cents:
         return f"{noun} worth {format_money(amount_cents)}" + (
             f" ({hours_words(minutes)})" if minutes else "")
     if minutes:
-        return f"{hours_words(minutes)} of {_TIME.get(kind, 'time given')}"
+        return f"{hours_words(minutes)} of {kind_of(kind).time_noun}"
     return f"a gift of {noun} (not valued)"

@@ -10,8 +10,8 @@ import string
 from dataclasses import dataclass, field
 
 from cars_desktop.core import vocab
+from cars_desktop.core.kinds import kind_of
 from cars_desktop.core.money import format_money
-from cars_desktop.core.validation import TIME_KINDS  # the gifts in kind that keep hours
 
 ALL_KINDS = frozenset(vocab.LETTER_KINDS.codes())
 GIFT_KINDS = frozenset({"cash", "in_kind", "pledge", "time"})
@@ -184,17 +184,6 @@ def written_hours(minutes: int, lang: str) -> str:
     return f"{number} hour{'' if hours == 1 else 's'}"
 
 
-# What a gift in kind was, when no description says it
-IN_KIND_WORDS = {
-    "products": ("your gift of products", "votre don de produits"),
-    "service": ("your work", "votre travail"),
-    "facilities": ("the use of your facilities", "le prêt de vos locaux"),
-    "volunteer_program": ("your employees' volunteer time", "le bénévolat de vos employés"),
-    "advice": ("your advice", "vos conseils"),
-    "bulk_ordering": ("your help with bulk ordering", "votre aide pour nos achats groupés"),
-    "name_use": ("the use of your name", "l'utilisation de votre nom"),
-}
-
 _ORDINALS = {
     "en": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
            "ninth", "tenth", "eleventh", "twelfth"),
@@ -237,13 +226,14 @@ class Gift:
     def letter_kind(self) -> str:
         if self.status == "pledged":
             return "pledge"
-        if self.family == "in_kind" and self.minutes and self.kind in TIME_KINDS:
+        if self.family == "in_kind" and self.minutes and kind_of(self.kind).is_time:
             return "time"
         return "cash" if self.family == "cash" else "in_kind"
 
     def is_payment(self) -> bool:
         return self.family == "cash" and self.status == "received" and \
-            self.kind != "loan" and self.payment_number > 0 and self.pledge_cents > 0
+            kind_of(self.kind).counts_as_support and self.payment_number > 0 and \
+            self.pledge_cents > 0
 
     def _nth_payment(self, lang: str) -> str:
         """"second", "third and final", or nothing for a pledge paid in one payment."""
@@ -269,7 +259,7 @@ class Gift:
             else:
                 what = "un don en nature" if fr else "a gift in kind"
             return f"votre promesse de don ({what})" if fr else f"your pledge of {what}"
-        if self.kind == "loan":
+        if kind_of(self.kind).paid_back:
             return f"votre prêt de {money}" if fr else f"your loan of {money}"
         if self.is_payment():  # "your second payment of $500.00 on your pledge of $1,000.00"
             nth = self._nth_payment(lang)
@@ -284,8 +274,9 @@ class Gift:
             given = f"{hours} de votre temps" if fr else f"{hours} of your time"
             return f"{given} ({self.description})" if self.description else given
         # a gift in kind says what it was, even with no description
-        return self.description or IN_KIND_WORDS.get(
-            self.kind, ("your gift in kind", "votre don en nature"))[1 if fr else 0]
+        words = kind_of(self.kind).letter_words
+        return self.description or (words if words[0] else (
+            "your gift in kind", "votre don en nature"))[1 if fr else 0]
 
     def summary_words(self, lang: str) -> str:
         """One line of a table of gifts: the kind of gift, and what it was for."""

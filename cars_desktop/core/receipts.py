@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cars_desktop.core.kinds import kind_of
 from cars_desktop.core.money import format_money
 
 APPRAISAL_OVER_CENTS = 100_000  # an in-kind gift over $1,000 should be appraised independently
@@ -18,21 +19,6 @@ APPRAISAL_OVER_CENTS = 100_000  # an in-kind gift over $1,000 should be appraise
 NOT_REGISTERED = ("Your group is not a registered charity, so it cannot give official tax "
                   "receipts for any gift. If it is one, tick “Registered charity” in "
                   "File › Group profile.")
-
-_NOT_RECEIPTABLE = {
-    "loan": "A loan is paid back, so it is not a gift.",
-    "sponsorship": "Sponsorship buys the sponsor advertising, so it is not a gift.",
-    "cause_marketing": "Cause-related marketing is a business expense of the partner, "
-                       "not a gift.",
-    "service": "Services and labour are not property, so they cannot be receipted "
-               "(the giver can be paid and give the money back instead).",
-    "facilities": "The use of a space is a service, so it cannot be receipted.",
-    "volunteer_program": "Volunteer time is a service, so it cannot be receipted.",
-    "advice": "Advice is a service, so it cannot be receipted.",
-    "bulk_ordering": "A discount on purchases is not a gift of property.",
-    "name_use": "The use of a name is not a gift of property.",
-}
-
 
 @dataclass(frozen=True)
 class ReceiptAdvice:
@@ -56,8 +42,8 @@ def receipt_advice(kind: str, status: str, amount_cents: int, advantage_cents: i
     receipted and the other rules do not matter."""
     if not registered:
         return ReceiptAdvice(False, 0, NOT_REGISTERED)
-    if kind in _NOT_RECEIPTABLE:
-        return ReceiptAdvice(False, 0, _NOT_RECEIPTABLE[kind])
+    if kind_of(kind).not_receiptable:
+        return ReceiptAdvice(False, 0, kind_of(kind).not_receiptable)
     if status == "pledged":
         return ReceiptAdvice(False, 0, "A pledge is receipted only once the gift is received.")
     if status == "cancelled":
@@ -69,10 +55,8 @@ def receipt_advice(kind: str, status: str, amount_cents: int, advantage_cents: i
     notes = []
     if advantage_cents:
         notes.append("The advantage the partner received is taken off the amount.")
-    if kind == "employee":
-        notes.append("Each employee is receipted for their own part, not the employer.")
-    if kind == "matching":
-        notes.append("The company that matched is receipted for its own gift.")
+    if kind_of(kind).receipt_note:
+        notes.append(kind_of(kind).receipt_note)
     if in_kind and amount_cents > APPRAISAL_OVER_CENTS and not appraised:
         notes.append("A gift in kind over $1,000 should have an independent appraisal "
                      "before it is receipted.")

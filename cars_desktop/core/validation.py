@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from cars_desktop.core import vocab
+from cars_desktop.core.kinds import kind_of
 from cars_desktop.core.text import clean
 
 
@@ -223,16 +224,14 @@ def _money(value: Any, *, required: bool, what: str = "an amount") -> int:
     return cents
 
 
-TIME_KINDS = ("service", "volunteer_program")  # gifts of time: their hours are kept
-
-
 def _details(family: str, kind: str, status: str) -> dict[str, bool]:
     in_kind, received = family == "in_kind", status == "received"
+    traits = kind_of(kind)
     return {"date_expected": status == "pledged", "pledge_id": received,
             "payment_method": not in_kind and received, "reference": not in_kind,
-            "minutes": in_kind and kind in TIME_KINDS, "valued_by": in_kind,
-            "description": in_kind, "appraised": in_kind and kind == "products",
-            "credited_partner_id": kind in ("employee", "matching")}
+            "minutes": in_kind and traits.is_time, "valued_by": in_kind,
+            "description": in_kind, "appraised": in_kind and traits.can_be_appraised,
+            "credited_partner_id": traits.credits_partner}
 
 
 def contribution_fields(family: str, kind: str, status: str) -> set[str]:

@@ -3,41 +3,9 @@ labels (shown). Adding a term never needs code elsewhere to change."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Term:
-    code: str
-    en: str
-    fr: str
-    hint_en: str = ""
-
-    def label(self, lang: str = "en") -> str:
-        return self.fr if lang == "fr" else self.en
-
-
-class Vocabulary:
-    def __init__(self, *terms: Term):
-        self.terms = terms
-        self._by_code = {t.code: t for t in terms}
-
-    def __contains__(self, code: object) -> bool:
-        return code in self._by_code
-
-    def __iter__(self):
-        return iter(self.terms)
-
-    def codes(self) -> list[str]:
-        return [t.code for t in self.terms]
-
-    def label(self, code: str | None, lang: str = "en") -> str:
-        term = self._by_code.get(code or "")
-        return term.label(lang) if term else (code or "")
-
-    def term(self, code: str) -> Term:
-        return self._by_code[code]
-
+# the kinds of contribution are declared with their traits, in `kinds`
+from cars_desktop.core.kinds import CASH_KINDS, IN_KIND_KINDS  # noqa: F401
+from cars_desktop.core.terms import Term, Vocabulary
 
 PARTNER_KINDS = Vocabulary(
     Term("organisation", "Organisation", "Organisme"),
@@ -95,26 +63,6 @@ PROVINCES = Vocabulary(
 CONTRIBUTION_FAMILIES = Vocabulary(
     Term("cash", "Cash", "Argent"),
     Term("in_kind", "Gift in kind", "Don en nature"),
-)
-
-CASH_KINDS = Vocabulary(
-    Term("one_time", "One-time gift", "Don ponctuel"),
-    Term("annual", "Annual renewable gift", "Don annuel renouvelable"),
-    Term("employee", "Employee donations", "Dons des employés"),
-    Term("matching", "Matching gift", "Don jumelé"),
-    Term("loan", "Loan", "Prêt"),
-    Term("sponsorship", "Event sponsorship", "Commandite d'événement"),
-    Term("cause_marketing", "Cause-related marketing", "Marketing social"),
-)
-
-IN_KIND_KINDS = Vocabulary(
-    Term("products", "Products", "Produits"),
-    Term("service", "Service / labour", "Services / main-d'œuvre"),
-    Term("facilities", "Facilities", "Locaux"),
-    Term("volunteer_program", "Employee volunteer program", "Programme de bénévolat d'employés"),
-    Term("advice", "Advice / counsel", "Conseils"),
-    Term("bulk_ordering", "Bulk ordering", "Achats groupés"),
-    Term("name_use", "Use of the partner's name", "Utilisation du nom du partenaire"),
 )
 
 CONTRIBUTION_STATUSES = Vocabulary(

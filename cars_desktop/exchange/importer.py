@@ -5,7 +5,10 @@ kept as a batch that can be undone.
 What it promises: a blank cell never overwrites what the app has; a partner already known
 (same ID, same email, or the same name ignoring accents and case) is matched, and a name that
 is only close is offered, never merged silently; a gift already in the data (same reference,
-or same partner, date and amount) is skipped, so importing a file twice adds nothing."""
+or same partner, date and amount) is skipped, so importing a file twice adds nothing.
+
+Planning is here and writes nothing; `store.import_writer` writes what was planned.
+Dates are read by `exchange.dates`."""
 
 from __future__ import annotations
 
@@ -18,8 +21,9 @@ from pathlib import Path
 
 from cars_desktop.core import vocab
 from cars_desktop.core.money import MoneyError, parse_money
-from cars_desktop.core.text import clean, fold, fold_for_match, sort_key
+from cars_desktop.core.text import clean, fold, fold_for_match
 from cars_desktop.exchange.cells import restore
+from cars_desktop.exchange.dates import SLASHED, date_order_of, parse_date
 from cars_desktop.exchange.formats import (
     FIELDS,
     Format,
@@ -31,8 +35,15 @@ from cars_desktop.exchange.formats import (
 )
 from cars_desktop.exchange.reader import Table, read_table
 from cars_desktop.store import settings
-from cars_desktop.store.database import transaction
-from cars_desktop.store.models import ImportBatch, db, new_uuid, search_text, utc_now
+from cars_desktop.store.import_writer import (  # noqa: F401 (batches, undo_batch: used from here)
+    GiftToWrite,
+    ImportProblem,
+    batches,
+    undo_batch,
+    write_import,
+)
+from cars_desktop.store.models import db
+from cars_desktop.store.profile import group_profile
 
 NEW, MATCHED, NEAR, DUPLICATE, ERROR, SKIPPED = (
     "new", "matched", "near", "duplicate", "error", "skipped")
@@ -83,10 +94,6 @@ class Plan:
         return self.file_format.name if self.file_format else "Spreadsheet (columns as chosen)"
 
 
-class ImportProblem(ValueError):
-    """The import cannot go ahead; the message says why."""
-
-
 # Reading and planning
 
 
@@ -118,62 +125,6 @@ def remember_mapping(headers: list[str], mapping: list[str]) -> None:
     settings.save({_mapping_key(headers): json.dumps(mapping)})
 
 
-_SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_MONTHS = {name: number for names in (
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"),
-    ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-     "octobre", "novembre", "decembre"),
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    ("janv", "fevr", "mars", "avr", "mai", "juin", "juil", "aout", "sept", "oct", "nov",
-     "dec")) for number, name in enumerate(names, start=1)}
-
-
-def date_order_of(cells: list[str]) -> str | None:
-    """"dmy" or "mdy" when the file's slashed dates say which, None when none can tell;
-    raises ImportProblem when some say one and some the other."""
-    days_first = months_first = False
-    for cell in cells:
-        match = _SLASHED.match(cell.strip())
-        if match:
-            first, second = int(match[1]), int(match[2])
-            days_first |= first > 12
-            months_first |= second > 12
-    if days_first and months_first:
-        raise ImportProblem("The dates in this file are written both day first and month "
-                            "first: correct them in the spreadsheet.")
-    return "dmy" if days_first else "mdy" if months_first else None
-
-
-def parse_date(text: str, order: str) -> dt.date:
-    raw = text.strip()
-    found = _parse_date(raw, order)
-    if found.year < 1900:
-        raise ValueError(f"“{raw}” has no year in full: write 2024, not 24")
-    return found
-
-
-def _parse_date(raw: str, order: str) -> dt.date:
-    try:
-        if match := _ISO.match(raw):
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
-        if match := _SLASHED.match(raw):
-            a, b, year = int(match[1]), int(match[2]), int(match[3])
-            day, month = (a, b) if order == "dmy" else (b, a)
-            return dt.date(year, month, day)
-        words = re.findall(r"[a-z]+|\d+", fold(raw).replace("1er", "1"))
-        numbers = [int(w) for w in words if w.isdigit()]
-        months = [_MONTHS[w] for w in words if w in _MONTHS]
-        if months and len(numbers) >= 2:
-            day, year = (numbers[0], numbers[1]) if numbers[1] > 31 else \
-                (numbers[1], numbers[0])
-            return dt.date(year, months[0], day)
-    except (ValueError, OverflowError):
-        pass
-    raise ValueError(f"“{raw}” is not a date this import can read (write 2026-05-01)")
-
-
 def make_plan(table: Table, mapping: list[str], known: Format | None, file_name: str,
               date_order: str | None = None, today: dt.date | None = None) -> Plan:
     """What would happen to every row; nothing is written."""
@@ -192,7 +143,7 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
     if date_order is None:
         found = date_order_of(dates)
         plan.date_order = found or "ymd"
-        plan.needs_date_order = found is None and any(_SLASHED.match(d.strip()) for d in dates)
+        plan.needs_date_order = found is None and any(SLASHED.match(d.strip()) for d in dates)
     lookup = _Partners()
     seen_refs: dict[str, int] = {}  # -> its first line
     seen_gifts: dict[tuple, int] = {}
@@ -388,7 +339,7 @@ class _Partners:
             row.why = f"close to “{near[1]}”: a new partner unless you say it is the same"
 
 
-# Writing
+# What each row becomes when written (the store writes it)
 
 
 @dataclass(frozen=True)
@@ -411,188 +362,73 @@ def commit(plan: Plan, same_as_near: set[int] | None = None, backup_folder: Path
         raise ImportProblem("There is nothing to import: every row is already in the data, "
                             "skipped or has an error.")
     backup = make_backup(backup_folder, "before-import", now) if backup_folder else None
-    stamp = utc_now()
     counts = plan.counts()
     method = plan.file_format.payment_method if plan.file_format else ""
-    with transaction():
-        batch = ImportBatch.create(file_name=plan.file_name[:250],
-                                   file_format=plan.file_format.code if plan.file_format
-                                   else "mapped", duplicates=counts[DUPLICATE],
-                                   errors=counts[ERROR])
-        conn = db.connection()
-        new_partners: dict[str, int] = {}
-        contribution_rows = []
-        filled: list[list] = []
-        language = _language()
-        for row in rows:
-            pid = row.partner_id
-            if row.action == NEAR and row.line in same_as_near:
-                pid = row.near_id
-            if pid is None:
-                key = new_partner_key(row)
-                pid = new_partners.get(key)
-                if pid is None:
-                    pid = _new_partner(conn, row, batch.id, stamp,
-                                       row.values.get("language") or language)
-                    new_partners[key] = pid
-            else:
-                filled += _fill_blanks(conn, pid, row.values, stamp)
-            contribution_rows.append(_contribution(
-                row, pid, batch.id, row.values.get("payment_method") or method, stamp))
-        conn.executemany(
-            "INSERT INTO contribution (uuid, created_at, updated_at, partner_id, family, kind,"
-            " status, amount_cents, outstanding_cents, valued_by, description, minutes, date,"
-            " payment_method, reference, purpose, advantage_cents, advantage_description,"
-            " appraised, notes, partner_sort, search_text, import_batch_id) VALUES"
-            " (?, ?, ?, ?, ?, ?, 'received', ?, 0, '', ?, 0, ?, ?, ?, ?, 0, '', 0, ?, ?, ?, ?)",
-            contribution_rows)
-        conn.execute("UPDATE contribution SET partner_sort = (SELECT sort_name FROM partner p"
-                     " WHERE p.id = contribution.partner_id) WHERE import_batch_id = ?",
-                     (batch.id,))
-        batch.partners, batch.contributions = len(new_partners), len(contribution_rows)
-        batch.filled = json.dumps(filled)
-        batch.save()
-    return ImportResult(batch.id, len(new_partners), len(contribution_rows), backup)
+    # new partners speak the group's default language until someone says otherwise
+    language = group_profile().language or "en"
+    batch = {"file_name": plan.file_name[:250],
+             "file_format": plan.file_format.code if plan.file_format else "mapped",
+             "duplicates": counts[DUPLICATE], "errors": counts[ERROR]}
+    written = write_import(batch, [_to_write(row, same_as_near, method, language)
+                                   for row in rows])
+    return ImportResult(written.batch_id, written.partners, written.contributions, backup)
 
 
 _PARTNER_TEXT = ("email", "phone", "address_line1", "address_line2", "city", "postal_code",
                  "country")
 
 
+# a province by its code or its name in either language, folded once (not for every row)
+_PROVINCES = {fold(name): term.code for term in vocab.PROVINCES for name in (term.en, term.fr)}
+_KINDS: dict[bool, dict[str, str]] = {False: {}, True: {}}  # in kind? -> word -> kind
+for _in_kind, _kinds in ((False, vocab.CASH_KINDS), (True, vocab.IN_KIND_KINDS)):
+    for _term in _kinds:
+        for _word in (fold(_term.en), fold(_term.fr), _term.code):
+            _KINDS[_in_kind].setdefault(_word, _term.code)  # the first kind a word names
+
+
 def _province(text: str) -> str:
     text = clean(text)
     if text.upper() in vocab.PROVINCES:
         return text.upper()
-    for term in vocab.PROVINCES:
-        if fold(text) in (fold(term.en), fold(term.fr)):
-            return term.code
-    return ""
+    return _PROVINCES.get(fold(text), "") if text else ""
 
 
-def _new_partner(conn, row: PlanRow, batch_id: int, stamp: str, language: str) -> int:
+def _to_write(row: PlanRow, same_as_near: set[int], method: str, language: str
+              ) -> GiftToWrite:
     values = row.values
-    # a company's gift names the company; a name in one column may be either
-    person = not values.get("company") and row.partner_name != ANONYMOUS_DONORS and \
-        not _ORGANISATION.search(fold(row.partner_name))
-    text = {name: clean(values.get(name, ""))[:200] for name in _PARTNER_TEXT}
-    province = _province(values.get("province", ""))
-    cursor = conn.execute(
-        "INSERT INTO partner (uuid, created_at, updated_at, kind, name, sort_name, search_text,"
-        " sector, partnership_type, status, shared_goal, strengths, address_line1,"
-        " address_line2, city, province, postal_code, country, phone, email, website,"
-        " language, notes, status_before_archive, import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?,"
-        " ?, 'casual', 'active', '', '', ?, ?, ?, ?, ?, ?, ?, ?, '', ?, '', '', ?)",
-        (values.get("partner_uuid") or new_uuid(), stamp, stamp,
-         "person" if person else "organisation",
-         row.partner_name[:200], sort_key(row.partner_name),
-         search_text(row.partner_name, text["city"], text["email"], text["phone"]),
-         "community" if person else "corporate", text["address_line1"],
-         text["address_line2"], text["city"], province, text["postal_code"],
-         text["country"] or "Canada", text["phone"], text["email"], language, batch_id))
-    pid = cursor.lastrowid
-    if values.get("company") and (values.get("first_name") or values.get("last_name")):
-        contact = clean(f"{values.get('first_name', '')} {values.get('last_name', '')}")
-        conn.execute(
-            "INSERT INTO contact_person (uuid, created_at, updated_at, partner_id, name,"
-            " sort_name, role, phone, email, salutation, is_primary, position) VALUES"
-            " (?, ?, ?, ?, ?, ?, '', ?, ?, '', 1, 0)",
-            (new_uuid(), stamp, stamp, pid, contact, sort_key(contact), text["phone"],
-             text["email"]))
-    return pid
+    pid = row.near_id if row.action == NEAR and row.line in same_as_near else row.partner_id
+    partner = {name: clean(values.get(name, ""))[:200] for name in _PARTNER_TEXT}
+    partner["province"] = _province(values.get("province", ""))
+    found = GiftToWrite(_gift(row, method), row.partner_name, pid, partner=partner)
+    if pid is None:
+        found.new_key = new_partner_key(row)
+        # a company's gift names the company; a name in one column may be either
+        person = not values.get("company") and row.partner_name != ANONYMOUS_DONORS and \
+            not _ORGANISATION.search(fold(row.partner_name))
+        partner.update(
+            uuid=values.get("partner_uuid", ""), name=row.partner_name[:200],
+            kind="person" if person else "organisation",
+            sector="community" if person else "corporate",
+            country=partner["country"] or "Canada",
+            language=values.get("language") or language)
+        if values.get("company") and (values.get("first_name") or values.get("last_name")):
+            found.contact = clean(f"{values.get('first_name', '')} {values.get('last_name', '')}")
+    return found
 
 
-def _language() -> str:
-    """New partners speak the group's default language until someone says otherwise."""
-    from cars_desktop.store.profile import group_profile
-
-    return group_profile().language or "en"
-
-
-def _fill_blanks(conn, pid: int, values: dict, stamp: str) -> list[list]:
-    """A known partner gets what the file knows and the app did not: never an overwrite."""
-    current = dict(zip(("email", "phone", "address_line1", "address_line2", "city",
-                        "postal_code", "province"),
-                       conn.execute("SELECT email, phone, address_line1, address_line2, city,"
-                                    " postal_code, province FROM partner WHERE id = ?",
-                                    (pid,)).fetchone(), strict=True))
-    found = {name: clean(values.get(name, ""))[:200] for name in _PARTNER_TEXT
-             if name in current}
-    found["province"] = _province(values.get("province", ""))
-    if current["address_line1"] or current["city"]:  # an address comes whole, or not at all
-        for name in ("address_line1", "address_line2", "city", "postal_code", "province"):
-            found.pop(name, None)
-    blanks = {name: value for name, value in found.items() if value and not current[name]}
-    if blanks:
-        conn.execute(f"UPDATE partner SET {', '.join(f'{n} = ?' for n in blanks)},"
-                     " updated_at = ? WHERE id = ?", (*blanks.values(), stamp, pid))
-    return [[pid, name, value] for name, value in blanks.items()]
-
-
-def _contribution(row: PlanRow, pid: int, batch_id: int, method: str, stamp: str) -> tuple:
+def _gift(row: PlanRow, method: str) -> dict:
     values = row.values
     in_kind = fold(values.get("family", "")) in _IN_KIND
-    kind = _kind(values.get("kind", ""), in_kind)
-    description = clean(values.get("description", ""))[:250] if in_kind else ""
-    purpose = clean(values.get("purpose", ""))[:250]
-    notes = clean(values.get("notes", ""))[:2000]
-    return (values.get("uuid") or new_uuid(), stamp, stamp, pid,
-            "in_kind" if in_kind else "cash", kind, row.amount_cents, description,
-            row.date.isoformat(), "" if in_kind else method, "" if in_kind else row.reference,
-            purpose, notes, "",
-            search_text(row.partner_name, description, purpose, notes, row.reference), batch_id)
+    return {"uuid": values.get("uuid", ""), "family": "in_kind" if in_kind else "cash",
+            "kind": _kind(values.get("kind", ""), in_kind), "amount_cents": row.amount_cents,
+            "description": clean(values.get("description", ""))[:250] if in_kind else "",
+            "date": row.date.isoformat(),
+            "payment_method": "" if in_kind else values.get("payment_method") or method,
+            "reference": "" if in_kind else row.reference,
+            "purpose": clean(values.get("purpose", ""))[:250],
+            "notes": clean(values.get("notes", ""))[:2000]}
 
 
 def _kind(text: str, in_kind: bool) -> str:
-    kinds = vocab.IN_KIND_KINDS if in_kind else vocab.CASH_KINDS
-    folded = fold(text)
-    for term in kinds:
-        if folded in (fold(term.en), fold(term.fr), term.code):
-            return term.code
-    return "products" if in_kind else "one_time"
-
-
-# Undoing a batch
-
-
-def batches() -> list[ImportBatch]:
-    return list(ImportBatch.select().where(ImportBatch.undone_at.is_null())
-                .order_by(ImportBatch.created_at.desc()))
-
-
-def undo_batch(batch_id: int) -> tuple[int, int]:
-    """Remove what the batch added, as long as none of it was changed or built on since.
-    Returns how many partners and contributions were removed."""
-    batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
-    if batch is None or batch.undone_at:
-        raise ImportProblem("That import was already undone.")
-    conn = db.connection()
-    changed = conn.execute(
-        "SELECT COUNT(*) FROM contribution WHERE import_batch_id = ? AND (updated_at != "
-        "created_at OR thanked_on IS NOT NULL)", (batch_id,)).fetchone()[0]
-    changed += conn.execute(
-        "SELECT COUNT(*) FROM partner WHERE import_batch_id = ? AND updated_at != created_at",
-        (batch_id,)).fetchone()[0]
-    built_on = conn.execute(
-        "SELECT COUNT(*) FROM contribution c JOIN partner p ON p.id = c.partner_id WHERE"
-        " p.import_batch_id = ? AND (c.import_batch_id IS NULL OR c.import_batch_id != ?)",
-        (batch_id, batch_id)).fetchone()[0]
-    if changed or built_on:
-        raise ImportProblem(
-            f"This import cannot be undone: {changed + built_on} of its records were changed "
-            "or added to since (a gift thanked or edited, a new gift for an imported "
-            "partner). Restore the backup made before the import instead.")
-    with transaction():
-        gifts = conn.execute("DELETE FROM contribution WHERE import_batch_id = ?",
-                             (batch_id,)).rowcount
-        conn.execute("DELETE FROM contact_person WHERE partner_id IN (SELECT id FROM partner"
-                     " WHERE import_batch_id = ?)", (batch_id,))
-        partners = conn.execute("DELETE FROM partner WHERE import_batch_id = ?",
-                                (batch_id,)).rowcount
-        # what it filled in on known partners goes, unless someone has changed it since
-        for pid, name, value in json.loads(batch.filled or "[]"):
-            if name in _PARTNER_TEXT + ("province",):
-                conn.execute(f"UPDATE partner SET {name} = '', updated_at = ? WHERE id = ?"
-                             f" AND {name} = ?", (utc_now(), pid, value))
-        batch.undone_at = utc_now()
-        batch.save()
-    return partners, gifts
+    return _KINDS[in_kind].get(fold(text), "products" if in_kind else "one_time")

@@ -51,6 +51,18 @@ class OpenPledge:
                 f"({format_money(self.outstanding_cents)} still to come)")
 
 
+def contribution_row(cleaned: dict[str, Any], partner_name: str) -> dict[str, Any]:
+    """A contribution's columns from its cleaned values, with what is derived from them: its
+    partner's folded name, which the list sorts by, and the text search looks in. The one
+    place both are made: the contribution dialog's save, a partner's renaming and an import
+    use it."""
+    row = dict(cleaned)
+    row["partner_sort"] = sort_key(partner_name)
+    row["search_text"] = search_text(partner_name, *(cleaned.get(name) or "" for name in (
+        "description", "purpose", "notes", "reference")))
+    return row
+
+
 def load_contribution(contribution_id: int) -> dict[str, Any]:
     row = Contribution.get_by_id(contribution_id)
     values = {name: getattr(row, name) for name in EDITABLE}
@@ -83,11 +95,8 @@ def save_contribution(values: dict[str, Any], contribution_id: int | None = None
             errors["credited_partner_id"] = "Credit someone other than the partner who gave it."
         if errors:
             raise ValidationError(errors)
-        for name, value in cleaned.items():
+        for name, value in contribution_row(cleaned, partner.name).items():
             setattr(row, name, value)
-        row.partner_sort = sort_key(partner.name)
-        row.search_text = search_text(partner.name, row.description, row.purpose, row.notes,
-                                      row.reference)
         if row.status != "pledged":
             row.outstanding_cents = 0
         if was_pledged and row.status == "received":
@@ -266,11 +275,11 @@ def refresh_partner_text(partner_id: int) -> None:
     rows = Contribution.select(Contribution.id, Contribution.description, Contribution.purpose,
                                Contribution.notes, Contribution.reference
                                ).where(Contribution.partner == partner_id)
+    texts = ("description", "purpose", "notes", "reference")
     db.connection().executemany(
         "UPDATE contribution SET partner_sort = ?, search_text = ? WHERE id = ?",
-        [(sort_key(partner.name), search_text(partner.name, r.description, r.purpose, r.notes,
-                                                r.reference), r.id)
-         for r in rows])
+        [(found["partner_sort"], found["search_text"], r.id) for r in rows
+         for found in [contribution_row({t: getattr(r, t) for t in texts}, partner.name)]])
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from cars_desktop.core import vocab
 from cars_desktop.core.address import town_line
+from cars_desktop.core.kinds import codes_with, kind_in, kind_of
 from cars_desktop.core.letter_text import (
     Gift,
     Letter,
@@ -238,8 +239,8 @@ def letters_for(contribution_ids: list[int], today: dt.date, lang: str | None = 
     if together:
         for number in contribution_ids:
             row = rows.get(number)
-            if row is not None and row.status == "received" and row.kind != "loan" and \
-                    not partners[row.partner_id].erased_at:
+            if row is not None and row.status == "received" and \
+                    kind_of(row.kind).counts_as_support and not partners[row.partner_id].erased_at:
                 groups.setdefault(row.partner_id, []).append(row)
     grouped = {row.id: pid for pid, found in groups.items() if len(found) > 1 for row in found}
     written: set[int] = set()
@@ -318,7 +319,7 @@ def year_end_letter(partner_id: int, start: dt.date, end: dt.date, today: dt.dat
     # a loan is not a gift: it is thanked in a letter of its own, not summed with the gifts
     rows = list(Contribution.select().where(
         (Contribution.partner == partner_id) & (Contribution.status == "received")
-        & (Contribution.kind != "loan")
+        & (Contribution.kind.not_in(codes_with(lambda kind: kind.paid_back)))
         & (Contribution.date.between(start, end))).order_by(Contribution.date, Contribution.id))
     period = written_period(start, end, letter_lang)
     if not rows:
@@ -347,14 +348,16 @@ def preview(kind: str, lang: str, text: str, today: dt.date) -> tuple[str, str]:
     if kind == "several":
         found = db.execute_sql(
             "SELECT c.partner_id FROM contribution c JOIN partner p ON p.id = c.partner_id"
-            " WHERE c.status = 'received' AND c.kind != 'loan' AND p.erased_at IS NULL"
+            " WHERE c.status = 'received' AND"
+            f" {kind_in(lambda kind: kind.paid_back, 'c', negate=True)} AND p.erased_at IS NULL"
             " GROUP BY c.partner_id HAVING COUNT(*) > 1 ORDER BY MAX(c.date) DESC LIMIT 1"
         ).fetchone()
         if found is None:
             return "", "The preview needs a partner with two gifts or more to fill the letter."
         ids = [row[0] for row in db.execute_sql(
-            "SELECT id FROM contribution WHERE partner_id = ? AND status = 'received' AND"
-            " kind != 'loan' ORDER BY date DESC, id DESC LIMIT 3", found)]
+            "SELECT id FROM contribution c WHERE partner_id = ? AND status = 'received' AND"
+            f" {kind_in(lambda kind: kind.paid_back, 'c', negate=True)}"
+            " ORDER BY date DESC, id DESC LIMIT 3", found)]
         letter = letters_for(ids, today, lang, {("several", lang): text}, together=True
                              ).letters[0]
         return f"Filled for {letter.partner_name}, {len(ids)} gifts.", plain_text(letter)

@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from cars_desktop.core.text import fold_for_match
+from cars_desktop.core.text import fold_for_match, sort_key
 from cars_desktop.core.validation import ValidationError, validate_contact, validate_partner
 from cars_desktop.store.contributions import refresh_partner_text
 from cars_desktop.store.database import transaction
@@ -18,6 +18,7 @@ from cars_desktop.store.models import (
     Review,
     ReviewItem,
     db,
+    search_text,
     utc_now,
 )
 
@@ -38,6 +39,19 @@ class SimilarPartner:
     id: int
     name: str
     status: str
+
+
+def partner_row(cleaned: dict[str, Any], contacts: list[dict[str, Any]] = ()) -> dict[str, Any]:
+    """A partner's columns from its cleaned values, with what is derived from them: the folded
+    name the list sorts by and the text search looks in (with its contact people's names,
+    emails and phones). The one place both are made: the partner dialog's save and an import
+    use it."""
+    row = dict(cleaned)
+    row["sort_name"] = sort_key(cleaned["name"])
+    row["search_text"] = search_text(
+        cleaned["name"], cleaned.get("city", ""), cleaned.get("email", ""),
+        cleaned.get("phone", ""), *(c[f] for c in contacts for f in ("name", "email", "phone")))
+    return row
 
 
 def load_partner(partner_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -82,10 +96,8 @@ def save_partner(values: dict[str, Any], contacts: list[dict[str, Any]],
     with transaction():
         partner = Partner() if partner_id is None else Partner.get_by_id(partner_id)
         renamed = partner_id is not None and partner.name != cleaned["name"]
-        for name, value in cleaned.items():
+        for name, value in partner_row(cleaned, [c for _, c in cleaned_contacts]).items():
             setattr(partner, name, value)
-        partner.refresh_search_text([c[f] for _, c in cleaned_contacts
-                                     for f in ("name", "email", "phone")])
         partner.save()
         if renamed:
             refresh_partner_text(partner.id)

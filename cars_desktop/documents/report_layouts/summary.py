@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.platypus import KeepTogether, Paragraph, TableStyle
 
 from cars_desktop.core import vocab
+from cars_desktop.core.kinds import kind_of
 from cars_desktop.core.letter_text import written_date
 from cars_desktop.core.report_text import format_change, format_hours, format_number, period_title
 from cars_desktop.documents.letterhead import NAVY
@@ -91,7 +92,7 @@ def _kinds(maker, by_kind, unvalued: dict[str, int]) -> list:
     w, money = maker.w, maker.money
     rows, bold_rows = [], []
     for family, title in (("cash", w["cash_short"]), ("in_kind", w["in_kind_short"])):
-        mine = [r for r in by_kind if r[0] == family and r[1] != "loan"]
+        mine = [r for r in by_kind if r[0] == family and kind_of(r[1]).counts_as_support]
         if not mine:
             continue
         for _, kind, count, cents, minutes in mine:
@@ -108,7 +109,7 @@ def _kinds(maker, by_kind, unvalued: dict[str, int]) -> list:
                                else maker.cell_head_right)
                      for column, text in enumerate(bold)])
         bold_rows.append(len(rows))
-    loans = [r for r in by_kind if r[1] == "loan"]
+    loans = [r for r in by_kind if kind_of(r[1]).paid_back]
     if loans:
         rows.append([w["loans"], format_number(sum(r[2] for r in loans), maker.lang),
                      money(sum(r[3] for r in loans)), ""])
