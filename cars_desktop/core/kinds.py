@@ -21,6 +21,7 @@ class Kind:
     counts_as_support: bool = True
     is_time: bool = False  # a gift of time: its hours are kept, and it gets the time letter
     credits_partner: bool = False  # another partner may be credited (employer, matcher)
+    matches_gifts: bool = False  # a company matching others' gifts: impact counts it apart
     can_be_appraised: bool = False  # property whose value an appraisal may state
     not_receiptable: str = ""  # why it can never go on a tax receipt; "" when it can
     receipt_note: str = ""  # what to know when it is receipted
@@ -49,6 +50,7 @@ KINDS: tuple[Kind, ...] = (
          credits_partner=True,
          receipt_note="Each employee is receipted for their own part, not the employer."),
     Kind(Term("matching", "Matching gift", "Don jumelé"), CASH, credits_partner=True,
+         matches_gifts=True,
          receipt_note="The company that matched is receipted for its own gift."),
     Kind(Term("loan", "Loan", "Prêt"), CASH, counts_as_support=False,
          not_receiptable="A loan is paid back, so it is not a gift."),
@@ -90,6 +92,12 @@ _UNKNOWN_CASH = Kind(Term("", "", ""), CASH)
 
 CASH_KINDS = Vocabulary(*(kind.term for kind in KINDS if kind.family == CASH))
 IN_KIND_KINDS = Vocabulary(*(kind.term for kind in KINDS if kind.family == IN_KIND))
+EVERY_KIND = Vocabulary(*(kind.term for kind in KINDS))  # labels, whatever the family
+
+
+def of_family(family: str | None) -> Vocabulary:
+    """The kinds a contribution of this family may be: cash kinds or gifts in kind."""
+    return CASH_KINDS if family == CASH else IN_KIND_KINDS
 
 
 def kind_of(code: str | None) -> Kind:

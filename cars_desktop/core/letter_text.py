@@ -10,7 +10,7 @@ import string
 from dataclasses import dataclass, field
 
 from cars_desktop.core import vocab
-from cars_desktop.core.kinds import kind_of
+from cars_desktop.core.kinds import EVERY_KIND, kind_of
 from cars_desktop.core.money import format_money
 
 ALL_KINDS = frozenset(vocab.LETTER_KINDS.codes())
@@ -288,13 +288,13 @@ class Gift:
                     if fr else f"{nth + ' ' if nth else ''}payment on a pledge of {pledge}")
             what = what[0].upper() + what[1:]
         elif self.family == "cash":
-            what = vocab.CASH_KINDS.label(self.kind, lang)
+            what = EVERY_KIND.label(self.kind, lang)
         elif self.letter_kind() == "time":
             what = written_hours(self.minutes, lang)
             if self.description:
                 what += f" ({self.description})"
         else:
-            what = self.description or vocab.IN_KIND_KINDS.label(self.kind, lang)
+            what = self.description or EVERY_KIND.label(self.kind, lang)
         return f"{what} — {self.purpose}" if self.purpose else what
 
 

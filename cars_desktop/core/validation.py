@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from cars_desktop.core import vocab
-from cars_desktop.core.kinds import kind_of
+from cars_desktop.core.kinds import kind_of, of_family
 from cars_desktop.core.text import clean
 
 
@@ -264,7 +264,7 @@ def validate_contribution(values: Mapping[str, Any], today: dt.date | None = Non
             errors[field] = str(err)
 
     family, kind, status = values.get("family"), values.get("kind"), values.get("status")
-    kinds = vocab.CASH_KINDS if family == "cash" else vocab.IN_KIND_KINDS
+    kinds = of_family(family)
     check("partner_id", lambda: _required_id(values.get("partner_id"),
                                              "Choose the partner who gave it."))
     check("family", lambda: choice(vocab.CONTRIBUTION_FAMILIES, "cash or gift in kind")(family))

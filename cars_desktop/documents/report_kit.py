@@ -31,6 +31,7 @@ from reportlab.platypus import (
 )
 
 from cars_desktop.core import vocab
+from cars_desktop.core.kinds import EVERY_KIND
 from cars_desktop.core.letter_text import written_date
 from cars_desktop.core.money import format_money
 from cars_desktop.core.report_text import format_number, month_label, unvalued_text, words
@@ -186,8 +187,7 @@ class ReportMaker:
         return vocabulary.label(code, self.lang)
 
     def kind_label(self, family: str, kind: str) -> str:
-        kinds = vocab.CASH_KINDS if family == "cash" else vocab.IN_KIND_KINDS
-        return kinds.label(kind, self.lang)
+        return EVERY_KIND.label(kind, self.lang)
 
     def table(self, header: list[str], rows: list[list], widths: list[float],
               right: set[int] = frozenset(), total: bool = False) -> Table:

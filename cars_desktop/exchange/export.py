@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from cars_desktop.core import counting, vocab
+from cars_desktop.core.kinds import EVERY_KIND
 from cars_desktop.exchange.cells import neutralise
 from cars_desktop.store.batches import batches, placeholders
 from cars_desktop.store.models import db
@@ -96,8 +97,7 @@ CONTRIBUTION_COLUMNS = (
     ("Partner", "p.name", _text),
     ("Contact person", "cp.name", _text),
     ("Family", "c.family", _label(vocab.CONTRIBUTION_FAMILIES)),
-    ("Kind", "c.kind", lambda code: _text(vocab.CASH_KINDS.label(code) if code in vocab.CASH_KINDS
-                                          else vocab.IN_KIND_KINDS.label(code))),
+    ("Kind", "c.kind", lambda code: _text(EVERY_KIND.label(code))),
     ("Status", "c.status", _label(vocab.CONTRIBUTION_STATUSES)),
     ("Counted as", "c.status || '|' || c.family || '|' || c.kind", _counted_as),
     ("Amount", "c.amount_cents", _money),

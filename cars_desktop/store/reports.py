@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from cars_desktop.core import counting
 from cars_desktop.core.address import town_line
 from cars_desktop.core.dates import months_of, previous_period, whole_years
+from cars_desktop.core.kinds import kind_in
 from cars_desktop.core.text import sort_key
 from cars_desktop.store import settings
 from cars_desktop.store.maintenance import latest_reviews, practices
@@ -209,7 +210,7 @@ def impact_report(start: dt.date, end: dt.date) -> ImpactReport:
     report.unvalued_by_sector = {code: row[4] for code, row in given.items() if row[4]}
     report.matching_cents, report.matching_gifts = db.execute_sql(
         "SELECT COALESCE(SUM(c.amount_cents), 0), COUNT(*) FROM contribution c"
-        f" WHERE {_RECEIVED} AND c.kind = 'matching'", params).fetchone()
+        f" WHERE {_RECEIVED} AND {kind_in(lambda k: k.matches_gifts)}", params).fetchone()
     counts = dict.fromkeys((code for code, _, _ in LENGTHS), 0)
     for entered, first in db.execute_sql(
             f"SELECT p.partner_since, {_FIRST_GIFT} FROM partner p WHERE p.id IN"

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from cars_desktop.core import vocab
+from cars_desktop.core.kinds import EVERY_KIND
 from cars_desktop.core.money import format_money
 from cars_desktop.core.text import fold
 from cars_desktop.store.batches import placeholders
@@ -15,8 +16,7 @@ from cars_desktop.store.models import db
 
 
 def _kind(kind: str, row: dict[str, Any]) -> str:
-    kinds = vocab.CASH_KINDS if row["family"] == "cash" else vocab.IN_KIND_KINDS
-    return kinds.label(kind)
+    return EVERY_KIND.label(kind)
 
 
 def _status(status: str, row: dict[str, Any]) -> str:
