@@ -54,3 +54,18 @@ def test_an_import_is_undone_by_the_store(store, tmp_path):
     assert importer.undo_batch is import_writer.undo_batch  # still found where it was
     assert import_writer.undo_batch(result.batch_id) == (1, 1)
     assert not Partner.select().exists()
+
+
+def test_a_new_organisation_is_found_by_its_contact_persons_name(store, tmp_path):
+    path = tmp_path / "matching.csv"
+    path.write_text("Company,First name,Last name,Email,Date,Amount\n"
+                    "Quincaillerie Roy,Lise,Thériault,lise@roy.ca,2026-03-01,50\n",
+                    encoding="utf-8")
+    table, known, mapping = importer.open_file(path)
+    importer.commit(importer.make_plan(table, mapping, known, path.name, today=TODAY))
+    partner = Partner.get(Partner.name == "Quincaillerie Roy")
+    values, contacts = partners.load_partner(partner.id)
+    assert [c["name"] for c in contacts] == ["Lise Thériault"]
+    # the same search text as the partner dialog gives it: her name finds the company
+    assert partner.search_text == partners.partner_row(values, contacts)["search_text"]
+    assert "theriault" in partner.search_text

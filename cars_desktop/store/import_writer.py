@@ -98,7 +98,10 @@ def _insert(conn, table: str, values: dict) -> int:
 
 
 def _new_partner(conn, row: GiftToWrite, batch_id: int, stamp: str) -> int:
-    values = partner_row(row.partner)
+    # the contact person counts in the search text, as when the partner dialog saves it
+    contacts = [{"name": row.contact, "email": row.partner["email"],
+                 "phone": row.partner["phone"]}] if row.contact else []
+    values = partner_row(row.partner, contacts)
     values.update(_NEW_PARTNER, uuid=row.partner.get("uuid") or new_uuid(), created_at=stamp,
                   updated_at=stamp, import_batch_id=batch_id)
     pid = _insert(conn, "partner", values)
