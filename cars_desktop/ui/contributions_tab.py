@@ -314,6 +314,19 @@ class ContributionsTab(QWidget):
         self.clear_filters()
         set_combo(self.thanked, False)
 
+    def join(self, hub) -> None:
+        """Announce this tab's changes on the window's hub, and show the others'."""
+        self.changed.connect(hub.contributions_changed)
+        hub.partners_changed.connect(self.refresh)
+        hub.profile_changed.connect(self.reload)  # "this fiscal year" may have moved
+        hub.data_replaced.connect(self.reload)
+
+    def reload(self) -> None:
+        """Read the filters and the list again, even when no filter changed. A tab not shown
+        yet is read when first shown."""
+        self._last_query = None
+        self._filters_changed()
+
     def _update_actions(self) -> None:
         ids = self.view.selected_ids()
         self.edit_action.setEnabled(len(ids) == 1)

@@ -9,22 +9,19 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from cars_desktop import APP_NAME, __version__
 from cars_desktop.store import database
 from cars_desktop.store.database import Store
 from cars_desktop.ui.contributions_tab import ContributionsTab
+from cars_desktop.ui.hub import Hub
 from cars_desktop.ui.maintenance_tab import MaintenanceTab
+from cars_desktop.ui.menus import build_menus
 from cars_desktop.ui.partners_tab import PartnersTab
-from cars_desktop.ui.widgets import (
-    RICH,
-    fit_to_screen,
-    guard_plain_text,
-    make_action,
-    plain_label,
-)
+from cars_desktop.ui.widgets import RICH, fit_to_screen, guard_plain_text, plain_label
+from cars_desktop.ui.window_state import restore_layout, save_layout
 
 
 @cache
@@ -48,20 +45,17 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.partners, "&Partners")
         self.tabs.addTab(self.contributions, "&Contributions")
         self.tabs.addTab(self.maintenance, "&Maintenance")
-        self.maintenance.changed.connect(self.partners.refresh)  # last contact
-        self.partners.changed.connect(self.maintenance.refresh)
-        self.contributions.changed.connect(
-            lambda: self.maintenance._loaded and self.maintenance.refresh_attention())
+        # a change in one tab shows in the others: each announces and listens on the hub
+        self.hub = Hub(self)
+        for tab in (self.partners, self.maintenance, self.contributions):
+            tab.join(self.hub)
         self.maintenance.contribution_wanted.connect(self._show_contribution)
-        # a change in one tab shows in the other
-        self.partners.changed.connect(self.contributions.refresh)
-        self.contributions.changed.connect(self.partners.refresh)
         self.partners.contributions_wanted.connect(self._show_contributions_of)
         self.contributions.partner_in_view = lambda: (
             self.partners.selected_id() if self.tabs.currentWidget() is self.partners
             else None)
         self.setCentralWidget(self.tabs)
-        self._menus()
+        build_menus(self)
         # The next and previous tab from anywhere in the window, the table included
         for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
                            ("Ctrl+PgUp", -1)):
@@ -77,56 +71,10 @@ class MainWindow(QMainWindow):
             tab.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self._backup_running: Future | None = None
         fit_to_screen(self, 1180, 720)
-        self._restore_layout()
+        restore_layout(self, self.settings)
+        self.hub.data_replaced.connect(self._show_last_backup)
         self.partners.refresh()
         self.contributions.refresh()
-
-    def _menus(self) -> None:
-        def add(menu, text: str, slot, shortcut: str = "", tip: str = "") -> QAction:
-            made = make_action(self, text, slot, shortcut, tip)
-            menu.addAction(made)
-            return made
-
-        file_menu = self.menuBar().addMenu("&File")
-        add(file_menu, "&Back up now", self.back_up_now, "Ctrl+B")
-        add(file_menu, "Back up &to…", self.back_up_to, "",
-            "A checked copy on a USB stick or in any folder you choose")
-        add(file_menu, "&Restore from backup…", self.open_restore)
-        file_menu.addSeparator()
-        add(file_menu, "&Import from a spreadsheet…", self.import_file, "Ctrl+I",
-            "Partners and gifts from a CSV or Excel file, or a CanadaHelps, PayPal or "
-            "Benevity export")
-        add(file_menu, "&Undo an import…", self.undo_import)
-        file_menu.addSeparator()
-        add(file_menu, "&Open data folder", self.open_data_folder)
-        add(file_menu, "&Move the data to…", self.choose_new_folder, "",
-            "Move the data file and its backups to a safer folder")
-        add(file_menu, "Group &profile…", self.edit_profile, "",
-            "Your group's name, address, logo and signatory for letters, and when its fiscal "
-            "year starts")
-        file_menu.addSeparator()
-        add(file_menu, "&Quit", self.close).setShortcut(QKeySequence.StandardKey.Quit)
-
-        for title, tab in (("Pa&rtner", self.partners), ("C&ontribution", self.contributions),
-                           ("Ma&intenance", self.maintenance)):
-            menu = self.menuBar().addMenu(title)
-            for action in tab.actions_for_menu():
-                menu.addSeparator() if action is None else menu.addAction(action)
-        self.contributions.queue_action.triggered.connect(
-            lambda: self.tabs.setCurrentWidget(self.contributions))
-
-        reports_menu = self.menuBar().addMenu("Re&ports")
-        add(reports_menu, "&Make a report…", self.open_reports, "Ctrl+Shift+P",
-            "Contributions summary, community impact, partner statement, directory, "
-            "partnership health")
-        reports_menu.addSeparator()
-        for what, label in (("partners", "Export all &partners (CSV)…"),
-                            ("contacts", "Export all &contact people (CSV)…"),
-                            ("contributions", "Export all c&ontributions (CSV)…")):
-            add(reports_menu, label, lambda what=what: self.export_all(what))
-
-        help_menu = self.menuBar().addMenu("&Help")
-        add(help_menu, f"&About {APP_NAME}", self.about)
 
     # Backups
 
@@ -224,7 +172,7 @@ class MainWindow(QMainWindow):
         from cars_desktop.store.profile import setup_state
 
         if dialog.saved:
-            self.contributions._filters_changed()  # "this fiscal year" may have moved
+            self.hub.profile_changed.emit()  # "this fiscal year" may have moved
             self.statusBar().showMessage("Your group's profile is saved.", 10_000)
         elif first_run and not setup_state():
             try:
@@ -320,12 +268,7 @@ class MainWindow(QMainWindow):
 
     def reload_everything(self) -> None:
         """After the data file changed under the window: every tab reads it again."""
-        self.partners.refresh()
-        self.contributions.refresh()  # a tab not read yet is read when first shown
-        if self.maintenance._loaded:
-            self.maintenance.records.reload_practices()
-            self.maintenance.refresh()
-        self._show_last_backup()
+        self.hub.data_replaced.emit()
 
     def warn_about_location(self) -> str | None:
         from cars_desktop.store.safety import risky_location
@@ -393,25 +336,6 @@ class MainWindow(QMainWindow):
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.exec()
 
-    # Remembered layout
-
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        for name, table in self._tables():
-            state = self.settings.value(f"{name}/header")
-            if state is not None:
-                table.horizontalHeader().restoreState(state)
-        tab = self.settings.value("window/tab")
-        if tab is not None:
-            self.tabs.setCurrentIndex(int(tab))
-
-    def _tables(self):
-        return (("partners", self.partners.table), ("contributions", self.contributions.table),
-                ("partner_contributions", self.partners.history.view.table),
-                ("review_grid", self.maintenance.table))
-
     def _remind_outside_backup(self) -> bool:
         """On the way out: a word when no copy left the laptop for a while. False: stay."""
         from cars_desktop.store import safety
@@ -460,9 +384,5 @@ class MainWindow(QMainWindow):
         if self._backup_running is not None:
             self.statusBar().showMessage("Finishing the backup…")
             self._backup_running.result()  # the copy must be whole before the file closes
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        for name, table in self._tables():
-            self.settings.setValue(f"{name}/header", table.horizontalHeader().saveState())
-        self.settings.setValue("window/tab", self.tabs.currentIndex())
-        self.settings.sync()
+        save_layout(self, self.settings)
         super().closeEvent(event)

@@ -135,7 +135,8 @@ class AttentionList(QTreeWidget):
 
 
 class MaintenanceTab(QWidget):
-    changed = Signal()
+    changed = Signal()  # a review saved or a contact logged
+    checklist_changed = Signal()  # the practices were edited
     message = Signal(str)
     contribution_wanted = Signal(str, int)  # kind of attention item, contribution id
 
@@ -236,7 +237,25 @@ class MaintenanceTab(QWidget):
         return [self.review_action, self.log_action, None, self.checklist_action,
                 self.settings_action]
 
+    def join(self, hub) -> None:
+        """Announce this tab's changes on the window's hub, and show the others'."""
+        self.changed.connect(hub.maintenance_changed)
+        self.checklist_changed.connect(hub.checklist_changed)
+        hub.partners_changed.connect(self.refresh)
+        hub.contributions_changed.connect(self._contributions_changed)
+        hub.data_replaced.connect(self.reload)
+
     # Reading
+
+    def reload(self) -> None:
+        """Read everything again, the practices too. A tab not shown yet waits until it is."""
+        if self._loaded:
+            self.records.reload_practices()
+            self.refresh()
+
+    def _contributions_changed(self) -> None:
+        if self._loaded:  # gifts to thank and pledges due are in "what needs attention"
+            self.refresh_attention()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -337,6 +356,7 @@ class MaintenanceTab(QWidget):
             self.refresh()
             for number, column in enumerate(self.records.columns):  # widths people chose stay
                 self.table.setColumnWidth(number, widths.get(column.key, column.width))
+            self.checklist_changed.emit()
 
     def edit_settings(self) -> None:
         if AttentionSettingsDialog(self).exec():

@@ -217,6 +217,17 @@ class PartnersTab(QWidget):
                                       "A letter listing every gift of this partner in a "
                                       "period, with the total")
 
+    def join(self, hub) -> None:
+        """Announce this tab's changes on the window's hub, and show the others'."""
+        self.changed.connect(hub.partners_changed)
+        hub.contributions_changed.connect(self.refresh)
+        hub.maintenance_changed.connect(self.refresh)  # the last contact shows in the list
+        hub.data_replaced.connect(self.reload)
+
+    def reload(self) -> None:
+        """Read the list and the selected partner's panel again."""
+        self.refresh()
+
     def actions_for_menu(self) -> list[QAction | None]:
         """The Partner menu: None marks a separator."""
         return [self.new_action, self.edit_action, self.find_action, None,
@@ -372,64 +383,27 @@ class PartnersTab(QWidget):
 
     def delete_selected(self) -> None:
         from cars_desktop.store import partners
+        from cars_desktop.ui.partner_removal import ask_delete
 
         partner = self._selected()
         if partner is None:
             return
-        if partners.has_history(partner.id):
-            if partner.status == "archived":
-                QMessageBox.information(
-                    self, "Kept for the records",
-                    f"{partner.name} has contributions, a communication log or reviews, so it "
-                    "is kept, archived, to keep your records complete.")
-                return
-            answer = QMessageBox.question(
-                self, "Archive instead?",
-                f"{partner.name} has contributions, a communication log or reviews. A partner "
-                "with history is archived, never deleted, so your records stay complete.\n\n"
-                "Archive this partner now?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-            if answer == QMessageBox.StandardButton.Yes and \
-                    self._run(lambda: partners.archive_partner(partner.id)):
-                self.message.emit(f"{partner.name} is archived.")
-                self.refresh()
-            return
-        answer = QMessageBox.question(
-            self, "Delete partner?",
-            f"Delete {partner.name} and its contact people? Use this only for a partner entered "
-            "by mistake.", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes and \
-                self._run(lambda: partners.delete_partner(partner.id)):
+        choice = ask_delete(self, partner, partners.has_history(partner.id))
+        if choice == "archive" and self._run(lambda: partners.archive_partner(partner.id)):
+            self.message.emit(f"{partner.name} is archived.")
+            self.refresh()
+        elif choice == "delete" and self._run(lambda: partners.delete_partner(partner.id)):
             self.message.emit(f"{partner.name} is deleted.")
             self.refresh()
 
     def erase_selected(self) -> None:
         from cars_desktop.store import partners
+        from cars_desktop.ui.partner_removal import ask_erase
 
         partner = self._selected()
         if partner is None or partner.erased_at:
             return
-        first = QMessageBox.warning(
-            self, "Erase personal information",
-            f"This is for a privacy request from {partner.name}.\n\n"
-            "It removes their name, address, phone, email, website, goal, strengths and notes, "
-            "all their contact people, their communication log, and the notes of their "
-            "contributions and reviews. The amounts and dates of their contributions stay, "
-            "listed under “Erased partner”, because your accounts need them.\n\n"
-            "Backups made before today still hold the old information until they are replaced "
-            "(automatic ones after 10 days). Delete backups you copied elsewhere, such as on a "
-            "USB stick, if the request asks for it.\n\nContinue?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if first != QMessageBox.StandardButton.Yes:
-            return
-        second = QMessageBox.warning(
-            self, "Erase for good?",
-            f"Erasing cannot be undone. Erase the personal information of {partner.name} now?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if second == QMessageBox.StandardButton.Yes and \
+        if ask_erase(self, partner) and \
                 self._run(lambda: partners.erase_personal_information(partner.id)):
             self.message.emit("The personal information is erased.")
             self.refresh()
