@@ -6,13 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,15 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cars_desktop.core import counting, vocab
-from cars_desktop.core.money import format_money
-from cars_desktop.core.periods import PERIOD_CHOICES, named_period
-from cars_desktop.store.contributions import Totals
+from cars_desktop.core import vocab
 from cars_desktop.store.database import StoreError
 from cars_desktop.store.lists import ContributionList
 from cars_desktop.store.models import Partner
-from cars_desktop.ui.date_field import DateField
+from cars_desktop.ui.period_field import PeriodField
 from cars_desktop.ui.record_view import RecordView
+from cars_desktop.ui.thank_dialog import ThankDialog
+from cars_desktop.ui.totals import totals_text
 from cars_desktop.ui.widgets import (
     action_button,
     fill_combo,
@@ -45,24 +41,6 @@ EMPTY_FIRST = ("<p><b>No contributions recorded yet.</b></p>"
                "<p><a href='new'>Record the first contribution</a> (Ctrl+Shift+N)</p>")
 EMPTY_NO_MATCH = ("<p><b>No contribution matches this search and these filters.</b></p>"
                   "<p><a href='clear'>Show all contributions</a></p>")
-
-
-def totals_text(totals: Totals) -> str:
-    """The totals line, counted by the one rule of `core.counting`: loans apart, never inside
-    cash received, and gifts in kind given no value said as such rather than as $0.00."""
-    parts = [f"Cash received <b>{format_money(totals.cash_received_cents)}</b>"]
-    if totals.loans_cents:
-        parts.append(f"Loans <b>{format_money(totals.loans_cents)}</b> (to be paid back)")
-    unvalued = totals.unvalued_gifts
-    if totals.in_kind_cents or not unvalued:
-        parts.append(f"In kind <b>{format_money(totals.in_kind_cents)}</b>" + (
-            f" and {counting.gift_count(unvalued)} not valued" if unvalued else ""))
-    else:
-        parts.append(f"<b>{counting.unvalued_words(unvalued).capitalize()}</b>")
-    parts += [f"Volunteer time <b>{totals.minutes / 60:,.1f} h</b>",
-              f"Pledged, still to come <b>{format_money(totals.pledged_outstanding_cents)}</b>",
-              f"Not yet thanked <b>{totals.not_thanked:,}</b>"]
-    return " &nbsp;·&nbsp; ".join(parts)
 
 
 class ContributionsTab(QWidget):
@@ -91,21 +69,11 @@ class ContributionsTab(QWidget):
         self.search.setPlaceholderText("Search partners, purposes, notes, cheque numbers…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filters_changed)
-        self.period = QComboBox()
-        self.period.setObjectName("periodFilter")
-        for code, label in PERIOD_CHOICES:
-            self.period.addItem(label, code)
         # This year's contributions to start with: what a volunteer looks at most
-        self.period.setCurrentIndex(self.period.findData("this_year"))
-        self.period.currentIndexChanged.connect(self._period_changed)
-        self.start, self.end = DateField(), DateField()
-        for edit, name in ((self.start, "periodStart"), (self.end, "periodEnd")):
-            edit.setObjectName(name)
-            edit.setDate(QDate.currentDate())
-            edit.hide()
-        self.start.setDate(QDate.currentDate().addMonths(-1))
-        for edit in (self.start, self.end):
-            edit.dateChanged.connect(self._filters_changed)
+        self.period = PeriodField(self._fiscal_start, default="this_year",
+                                  names=("periodFilter", "periodStart", "periodEnd"))
+        self.period.changed.connect(self._filters_changed)
+        self.start, self.end = self.period.start, self.period.end
         self.family = QComboBox()
         self.family.setObjectName("familyFilter")
         self.family.addItem("Cash and in kind", None)
@@ -129,11 +97,11 @@ class ContributionsTab(QWidget):
         self.thanked.currentIndexChanged.connect(self._filters_changed)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
-        for widget in (self.period, self.start, self.end, self.family, self.kind, self.status,
-                       self.thanked):
-            if isinstance(widget, QComboBox):
-                shrinkable(widget)
+        for widget in (self.period, self.family, self.kind, self.status, self.thanked):
+            shrinkable(widget)
             filters.addWidget(widget, 1)
+            if widget is self.period:
+                filters.addWidget(self.period.dates, 2)  # From and To, for "Between dates…"
 
         self.partner_chip = QToolButton()
         self.partner_chip.setObjectName("partnerFilter")
@@ -225,12 +193,6 @@ class ContributionsTab(QWidget):
         self._fill_kinds()
         self._filters_changed()
 
-    def _period_changed(self) -> None:
-        custom = self.period.currentData() == "custom"
-        self.start.setVisible(custom)
-        self.end.setVisible(custom)
-        self._filters_changed()
-
     def _fiscal_start(self) -> int:
         from cars_desktop.store.profile import fiscal_year_start_month
 
@@ -245,16 +207,9 @@ class ContributionsTab(QWidget):
     def _read_filters(self) -> None:
         records = self.records
         records.search = self.search.text()
-        code = self.period.currentData()
-        if code == "custom":
-            # either order means the same
-            ends = sorted(edit.date().toPython() for edit in (self.start, self.end))
-            records.start, records.end = ends
-            self.period_label = f"{ends[0]:%Y-%m-%d} to {ends[1]:%Y-%m-%d}"
-        else:
-            period = named_period(code, dt.date.today(), self._fiscal_start())
-            records.start, records.end = period.start, period.end
-            self.period_label = "" if code == "all" else period.label
+        period = self.period.chosen()
+        records.start, records.end = period.start, period.end
+        self.period_label = "" if self.period.code() == "all" else period.label
         records.family = self.family.currentData()
         records.kind = self.kind.currentData()
         records.status = self.status.currentData()
@@ -288,13 +243,12 @@ class ContributionsTab(QWidget):
             self.refresh()
 
     def clear_filters(self) -> None:
-        for widget in (self.period, self.family, self.kind, self.status, self.thanked):
+        self.period.set_period("all", notify=False)
+        for widget in (self.family, self.kind, self.status, self.thanked):
             widget.blockSignals(True)
-            widget.setCurrentIndex(0)  # "All dates", and the rest "any"
+            widget.setCurrentIndex(0)  # "any"
             widget.blockSignals(False)
         self._fill_kinds()
-        self.start.hide()
-        self.end.hide()
         self.records.partner_id = None
         self.partner_chip.hide()
         self.search.clear()
@@ -486,30 +440,3 @@ class ContributionsTab(QWidget):
         self.message.emit("The contribution is deleted.")
         self.refresh()
         self.changed.emit()
-
-
-class ThankDialog(QDialog):
-    """When and how the selected contributions were thanked."""
-
-    def __init__(self, parent: QWidget, count: int) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Mark as thanked")
-        form = QFormLayout(self)
-        form.addRow(QLabel(f"{count} contribution{'s' if count > 1 else ''} selected."))
-        self.when = DateField(QDate.currentDate())
-        self.when.setMaximumDate(QDate.currentDate())
-        form.addRow("&Thanked on", self.when)
-        self.method = QComboBox()
-        fill_combo(self.method, vocab.ACKNOWLEDGEMENT_METHODS)
-        form.addRow("&How", self.method)
-        self.by = QLineEdit()
-        self.by.setPlaceholderText("Who thanked them (optional)")
-        form.addRow("&By", self.by)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def date(self) -> dt.date:
-        return self.when.date().toPython()

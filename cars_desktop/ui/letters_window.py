@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import vocab
-from cars_desktop.core.periods import PERIOD_CHOICES, named_period
 from cars_desktop.store.database import StoreError
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf
+from cars_desktop.ui.period_field import PeriodField, last_finished_year
 from cars_desktop.ui.widgets import fill_combo
 
 
@@ -253,29 +253,15 @@ class YearEndDialog(QDialog):
     def __init__(self, parent: QWidget, partner_name: str, fiscal_start: int) -> None:
         super().__init__(parent)
         self.setWindowTitle("Year-end summary letter")
-        self.fiscal_start = fiscal_start
         form = QFormLayout(self)
         form.addRow(QLabel(f"Every gift received from <b>{_html(partner_name)}</b> in a "
                            "period, with the total, in one letter."))
-        self.period = QComboBox()
-        self.period.setObjectName("yearEndPeriod")
-        for code, label in PERIOD_CHOICES:
-            if code not in ("all", "this_quarter"):
-                self.period.addItem(label, code)
-        self.period.setCurrentIndex(max(0, self.period.findData(  # the last finished year
-            "last_year" if fiscal_start == 1 else "last_fiscal")))
+        self.period = PeriodField(lambda: fiscal_start, default=last_finished_year(fiscal_start),
+                                  leave_out=("all", "this_quarter"), dates_follow=True,
+                                  names=("yearEndPeriod", "yearEndFrom", "yearEndTo"))
         form.addRow("&Period", self.period)
-        dates = QWidget()
-        row = QHBoxLayout(dates)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.start, self.end = DateField(), DateField()
-        for edit, name in ((self.start, "yearEndFrom"), (self.end, "yearEndTo")):
-            edit.setObjectName(name)
-            row.addWidget(edit)
-        self.start.setAccessibleName("From")
-        self.end.setAccessibleName("To")
-        form.addRow("&Dates", dates)
-        self.dates_row = dates
+        form.addRow("&Dates", self.period.dates)
+        self.start, self.end = self.period.start, self.period.end
         self.language = QComboBox()
         self.language.setObjectName("yearEndLanguage")
         self.language.addItem("The partner's language", None)
@@ -288,22 +274,9 @@ class YearEndDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.period.currentIndexChanged.connect(self._period_changed)
-        self._period_changed()
-
-    def _period_changed(self) -> None:
-        code = self.period.currentData()
-        custom = code == "custom"
-        self.start.setEnabled(custom)
-        self.end.setEnabled(custom)
-        if not custom:
-            chosen = named_period(code, dt.date.today(), self.fiscal_start)
-            self.start.setDate(chosen.start)
-            self.end.setDate(chosen.end)
 
     def chosen(self) -> tuple[dt.date, dt.date, str | None]:
-        ends = sorted(edit.date().toPython() for edit in (self.start, self.end))
-        return ends[0], ends[1], self.language.currentData()
+        return (*self.period.first_and_last(), self.language.currentData())
 
 
 def _html(text: str) -> str:

@@ -28,8 +28,8 @@ from cars_desktop.core.text import counted
 from cars_desktop.store.database import StoreError
 from cars_desktop.store.lists import ContactLog, ContributionList, PartnerList
 from cars_desktop.store.models import Partner
-from cars_desktop.ui.contributions_tab import totals_text
 from cars_desktop.ui.record_view import RecordView
+from cars_desktop.ui.totals import totals_text
 from cars_desktop.ui.widgets import action_button, fill_combo, make_action, shrinkable
 
 EMPTY_FIRST = ("<p><b>No partners yet.</b></p>"

@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QWidget,
 )
 
 from cars_desktop.core import vocab
-from cars_desktop.core.periods import PERIOD_CHOICES, named_period
 from cars_desktop.documents.reports import REPORT_KINDS, REPORTS
 from cars_desktop.store.database import StoreError
-from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.partner_picker import PartnerPicker
 from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf
+from cars_desktop.ui.period_field import PeriodField, last_finished_year
 from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
 
 
@@ -47,24 +44,13 @@ class ReportsDialog(QDialog):
         self.hint.setStyleSheet("color: palette(placeholder-text);")
         form.addRow("", self.hint)
 
-        self.period = QComboBox()
-        self.period.setObjectName("reportPeriod")
-        for code, label in PERIOD_CHOICES:
-            if code != "all":
-                self.period.addItem(label, code)
-        self.period.setCurrentIndex(max(0, self.period.findData(
-            "last_year" if self.fiscal_start == 1 else "last_fiscal")))
+        self.period = PeriodField(lambda: self.fiscal_start,
+                                  default=last_finished_year(self.fiscal_start),
+                                  leave_out=("all",), dates_follow=True, to_date=True,
+                                  names=("reportPeriod", "reportFrom", "reportTo"))
         form.addRow("&Period", self.period)
-        dates = QWidget()
-        row = QHBoxLayout(dates)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.start, self.end = DateField(), DateField()
-        for edit, name, label in ((self.start, "reportFrom", "From"),
-                                  (self.end, "reportTo", "To")):
-            edit.setObjectName(name)
-            edit.setAccessibleName(label)
-            row.addWidget(edit)
-        form.addRow("&Dates", dates)
+        form.addRow("&Dates", self.period.dates)
+        self.start, self.end = self.period.start, self.period.end
         self.partner = PartnerPicker()
         self.partner.setObjectName("reportPartner")
         self.partner.setPlaceholderText("Type a few letters of the partner's name")
@@ -93,15 +79,13 @@ class ReportsDialog(QDialog):
         self.form = form
 
         self.report.currentIndexChanged.connect(self._report_changed)
-        self.period.currentIndexChanged.connect(self._period_changed)
-        self._period_changed()
         self._report_changed()
         self.preview: PdfPreview | None = None
 
     def _report_changed(self) -> None:
         code = self.report.currentData()
         self.hint.setText(REPORTS.term(code).hint_en)
-        for widget in (self.period, self.start.parentWidget()):
+        for widget in (self.period, self.period.dates):
             self.form.setRowVisible(widget, REPORT_KINDS[code].needs_period)
         self.form.setRowVisible(self.partner, REPORT_KINDS[code].needs_partner)
         self.error.show_message("")
@@ -114,21 +98,8 @@ class ReportsDialog(QDialog):
         if partner is not None:
             set_combo(self.language, partner.language)
 
-    def _period_changed(self) -> None:
-        code = self.period.currentData()
-        custom = code == "custom"
-        self.start.setEnabled(custom)
-        self.end.setEnabled(custom)
-        if not custom:
-            today = dt.date.today()
-            chosen = named_period(code, today, self.fiscal_start)
-            self.start.setDate(QDate(chosen.start))
-            # a period still running is reported to date, never with empty months to come
-            self.end.setDate(QDate(min(chosen.end, today)))
-
     def dates(self) -> tuple[dt.date, dt.date]:
-        ends = sorted(edit.date().toPython() for edit in (self.start, self.end))
-        return ends[0], ends[1]
+        return self.period.first_and_last()
 
     def make(self) -> PdfPreview | None:
         """Compute the report (quick: sums in SQL), write it beside the window, preview it."""
