@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -35,20 +34,20 @@ from cars_desktop.store import contributions
 from cars_desktop.store.database import StoreError
 from cars_desktop.store.models import ContactPerson
 from cars_desktop.store.profile import group_profile
-from cars_desktop.ui.date_field import DateField, refused_date
+from cars_desktop.ui.date_field import DateField
+from cars_desktop.ui.entered_twice import save_anyway, twin_key
+from cars_desktop.ui.form_dialog import FormDialog
 from cars_desktop.ui.partner_picker import PartnerPicker
-from cars_desktop.ui.widgets import ErrorLabel, ask, confirm_discard, fill_combo, set_combo
+from cars_desktop.ui.widgets import fill_combo, set_combo
 
 # What the last contribution entered used, for the next one (this session only). Not its date:
 # a new gift starts on today, and only "Save and add next" keeps a date, saying so.
 _REMEMBERED: dict[str, Any] = {}
 FAMILY_BUTTONS = {"cash": "&Cash", "in_kind": "Gift &in kind"}  # Alt+C, Alt+I
 DETAILS = validation.CONTRIBUTION_DETAILS  # the rows only some contributions show
-# What makes two contributions look like one gift entered twice (see contributions.find_twin)
-TWIN = ("partner_id", "date", "kind", "status", "amount_cents", "description", "minutes")
 
 
-class ContributionDialog(QDialog):
+class ContributionDialog(FormDialog):
     """A new contribution (from `partner_id` when given) or, with `contribution_id`, an
     existing one. `saved_ids` lists what was saved while the dialog was open."""
 
@@ -63,8 +62,6 @@ class ContributionDialog(QDialog):
         self.setWindowTitle("New contribution" if contribution_id is None
                             else "Edit contribution")
         self.setMinimumWidth(620)
-        self.fields: dict[str, QWidget] = {}
-        self.errors: dict[str, ErrorLabel] = {}
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
 
@@ -196,27 +193,15 @@ class ContributionDialog(QDialog):
         else:
             loaded = contributions.load_contribution(contribution_id)
             self._set_values(loaded)
-            self._loaded_twin = tuple(loaded[name] for name in TWIN)
-        self._loaded = repr(self.values())
+            self._loaded_twin = twin_key(loaded)
+        self.remember_values()
         self._keep_room()
         (self.amount if partner_id or contribution_id else self.partner).setFocus()
 
     # Building
 
     def _row(self, field: str, label: str, widget: QWidget, beside: QWidget | None = None):
-        widget.setObjectName(widget.objectName() or field)
-        error = ErrorLabel()
-        if beside is None:
-            self.form.addRow(label, widget)
-        else:
-            pair = QHBoxLayout()
-            pair.addWidget(widget, 1)
-            pair.addWidget(beside)
-            self.form.addRow(label, pair)
-            self.form.labelForField(pair).setBuddy(widget)
-        self.form.setWidget(self.form.rowCount(), QFormLayout.ItemRole.FieldRole, error)
-        self.fields[field], self.errors[field] = widget, error
-        return widget
+        return self.add_row(self.form, field, label, widget, beside)
 
     def _keep_room(self) -> None:
         """Make the dialog as tall as the most rows any family, kind and status shows, and the
@@ -395,13 +380,13 @@ class ContributionDialog(QDialog):
     # Saving
 
     def save(self, next_one: bool) -> None:
-        if refused_date(self):
+        if not self.ready_to_save():
             return  # the date said under its field was not what was typed
         values = self.values()
         try:
             cleaned = validation.validate_contribution(values)
-            if tuple(cleaned[n] for n in TWIN) != self._loaded_twin and \
-                    not self._no_twin(cleaned):
+            if twin_key(cleaned) != self._loaded_twin and \
+                    not save_anyway(self, cleaned, self.contribution_id):
                 return
             cleaned_id = contributions.save_contribution(values, self.contribution_id)
         except validation.ValidationError as err:
@@ -424,47 +409,23 @@ class ContributionDialog(QDialog):
                           "status": "received", "date": values["date"],
                           "payment_method": values["payment_method"]})
         self.form.setRowVisible(self.date_note, values["date"] != dt.date.today())
-        self._loaded = repr(self.values())
+        self.remember_values()  # the next one starts unchanged
         count = len(self.saved_ids)
         self.saved_label.setText(f"✓ Saved: {end_sentence(partner_name)} "
                                  f"{counted(count, 'contribution')} recorded this time.")
         self.partner.setFocus()
 
-    def _no_twin(self, cleaned: dict[str, Any]) -> bool:
-        """False when the volunteer goes back because the same gift is already recorded."""
-        twin = contributions.find_twin(cleaned, leaving_out=self.contribution_id)
-        if twin is None:
-            return True
-        kinds = vocab.CASH_KINDS if twin.family == "cash" else vocab.IN_KIND_KINDS
-        amount = format_money(twin.amount_cents) if twin.amount_cents else "not valued"
-        what = "pledge" if twin.status == "pledged" else "gift"
-        return ask(self, "Entered twice?",
-                   f"This looks like a {what} already recorded: {twin.partner.name}, "
-                   f"{twin.date:%Y-%m-%d}, {kinds.label(twin.kind)}, {amount}. Save it anyway?",
-                   "&Save anyway", "&Go back", QMessageBox.StandardButton.Save)
-
     def _show_errors(self, errors: dict[str, str]) -> None:
-        first = None
-        for field, label in self.errors.items():
-            message = errors.get(field, "")
-            if field == "advantage_cents" and "advantage_description" in errors:
-                message = " ".join(filter(None, (message, errors["advantage_description"])))
-            label.show_message(message)
-            if message and first is None:
-                first = self.fields[field]
+        shown = dict(errors)
+        if "advantage_description" in errors:  # the advantage's two fields share one line
+            shown["advantage_cents"] = " ".join(filter(None, (
+                errors.get("advantage_cents", ""), errors["advantage_description"])))
+        first = self.show_errors(shown)
         if first is not None:
             first.setFocus()
 
     def reject(self) -> None:
-        if repr(self.values()) != self._loaded and not confirm_discard(self):
-            return
-        if self.saved_ids:
+        if not self.saved_ids:
+            super().reject()  # after the unsaved-changes prompt
+        elif self.may_close():
             self.accept()  # what was saved with "Save and add next" is kept: the list refreshes
-            return
-        super().reject()
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.reject()
-            return
-        super().keyPressEvent(event)

@@ -10,17 +10,14 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QScrollArea,
     QToolButton,
@@ -31,15 +28,10 @@ from PySide6.QtWidgets import (
 from cars_desktop.core import validation, vocab
 from cars_desktop.store import partners
 from cars_desktop.store.database import StoreError
-from cars_desktop.ui.date_field import DateField, refused_date
-from cars_desktop.ui.widgets import (
-    ErrorLabel,
-    ask,
-    confirm_discard,
-    fill_combo,
-    fit_to_screen,
-    set_combo,
-)
+from cars_desktop.ui.date_field import DateField
+from cars_desktop.ui.form_dialog import FormDialog
+from cars_desktop.ui.partner_contacts import ContactRow, ContactsBox
+from cars_desktop.ui.widgets import ask, fill_combo, fit_to_screen, set_combo
 
 _NO_DATE = QDate(1900, 1, 1)  # shown as "Not known"
 KIND_BUTTONS = {"organisation": "&Organisation", "person": "&Person"}  # Alt+O, Alt+P
@@ -56,72 +48,7 @@ class OptionalDateEdit(DateField):
         self.setDate(_NO_DATE)
 
 
-class ContactRow:
-    """One contact person: its fields on a line of the dialog's contact grid, with one line
-    under them for what is wrong."""
-
-    FIELDS = (("name", "Name", 130, 3), ("role", "Role", 90, 2), ("phone", "Phone", 110, 2),
-              ("email", "Email", 140, 3), ("salutation", "e.g. Dear Ann", 110, 2))
-    LABELS = {"name": "Name", "role": "Role", "phone": "Phone", "email": "Email",
-              "salutation": "Salutation"}
-
-    def __init__(self, grid: QGridLayout, line: int, values: dict[str, Any] | None,
-                 primary_group: QButtonGroup, on_remove) -> None:
-        values = values or {}
-        self.contact_id = values.get("id")
-        self.edits: dict[str, QLineEdit] = {}
-        for column, (field, hint, width, _) in enumerate(self.FIELDS):
-            edit = QLineEdit(values.get(field) or "")
-            edit.setCursorPosition(0)  # a long name or email shows its start, not its end
-            edit.setPlaceholderText(hint if field == "salutation" else "")
-            if field == "salutation":  # the whole story, where the field has no room for it
-                edit.setToolTip("How letters greet this person, e.g. “Dear Ann” or “Chère "
-                                "Madame Roy”. Left empty, letters say “Dear” and the name, or "
-                                "“Bonjour” and the name in French.")
-            edit.setAccessibleName(f"Contact {self.LABELS[field].lower()}")
-            edit.setMinimumWidth(width)
-            edit.setObjectName(f"contact_{field}")
-            grid.addWidget(edit, line, column)
-            self.edits[field] = edit
-        self.primary = QRadioButton("Primary")
-        self.primary.setToolTip("Letters go to the primary contact person")
-        self.primary.setChecked(bool(values.get("is_primary")))
-        primary_group.addButton(self.primary)
-        grid.addWidget(self.primary, line, len(self.FIELDS))
-        self.remove = QToolButton()
-        self.remove.setText("Remove")
-        self.remove.setToolTip("Remove this contact person")
-        self.remove.clicked.connect(lambda: on_remove(self))
-        grid.addWidget(self.remove, line, len(self.FIELDS) + 1)
-        self.error = ErrorLabel()
-        grid.addWidget(self.error, line + 1, 0, 1, len(self.FIELDS) + 2)
-        self.widgets: list[QWidget] = [*self.edits.values(), self.primary, self.remove,
-                                       self.error]
-
-    def values(self) -> dict[str, Any]:
-        found: dict[str, Any] = {f: e.text() for f, e in self.edits.items()}
-        found["is_primary"] = self.primary.isChecked()
-        if self.contact_id:
-            found["id"] = self.contact_id
-        return found
-
-    def is_blank(self) -> bool:
-        return not any(e.text().strip() for e in self.edits.values())
-
-    def show_errors(self, errors: dict[str, str]) -> QWidget | None:
-        """Shows what is wrong; returns the first wrong field."""
-        self.error.show_message("  ".join(f"{self.LABELS[f]}: {m}" for f, m in errors.items()))
-        return next((self.edits[f] for f, *_ in self.FIELDS if f in errors), None)
-
-    def focus_order(self) -> list[QWidget]:
-        return [*self.edits.values(), self.primary, self.remove]
-
-    def delete(self) -> None:
-        for widget in self.widgets:
-            widget.deleteLater()
-
-
-class PartnerDialog(QDialog):
+class PartnerDialog(FormDialog):
     """New partner when `partner_id` is None, else edit that partner."""
 
     def __init__(self, parent: QWidget | None = None, partner_id: int | None = None) -> None:
@@ -130,12 +57,7 @@ class PartnerDialog(QDialog):
         self.saved_id: int | None = None
         self.setWindowTitle("New partner" if partner_id is None else "Edit partner")
         self.setMinimumWidth(860)
-        self.errors: dict[str, ErrorLabel] = {}
-        self.fields: dict[str, QWidget] = {}
         self.hints: dict[QWidget, QLabel] = {}
-        self.contact_rows: list[ContactRow] = []
-        self._contact_lines = 0
-        self.primary_group = QButtonGroup(self)
 
         body = QWidget()
         columns = QHBoxLayout()
@@ -152,7 +74,12 @@ class PartnerDialog(QDialog):
         self.similar_label.hide()
         layout.addWidget(self.similar_label)
         layout.addLayout(columns)
-        layout.addWidget(self._contacts_box())
+        self.contacts_box = ContactsBox(self._chain_focus)
+        # the contact lines, their Add button and the line for what is wrong, by their names
+        self.contact_rows = self.contacts_box.rows
+        self.add_contact = self.contacts_box.add_button
+        self.contacts_error = self.contacts_box.error
+        layout.addWidget(self.contacts_box)
         layout.addWidget(self._notes_box())
         layout.addStretch(1)
 
@@ -174,7 +101,7 @@ class PartnerDialog(QDialog):
                               "country": "Canada"}, [])
         else:
             self._set_values(*partners.load_partner(partner_id))
-        self._loaded = self._snapshot()
+        self.remember_values()
         self.fields["name"].setFocus()
         self._chain_focus()
         fit_to_screen(self, 1040, 700)  # room for each contact's whole email
@@ -183,25 +110,10 @@ class PartnerDialog(QDialog):
 
     def _add(self, form: QFormLayout, field: str, label: str, widget: QWidget,
              hint: str = "", beside: QWidget | None = None) -> QWidget:
-        widget.setObjectName(field)
         if isinstance(widget, QLineEdit) and hint:
             widget.setPlaceholderText(hint)
-        if beside is None:
-            form.addRow(label, widget)
-        else:
-            pair = QHBoxLayout()
-            pair.addWidget(widget, 1)
-            pair.addWidget(beside)
-            form.addRow(label, pair)
-            form.labelForField(pair).setBuddy(widget)
-        # Hint and error get rows of their own, under the field: QFormLayout gives word-wrapped
-        # labels the height they need, and a hidden one takes no room.
-        extras = [self.hints[widget]] if widget in self.hints else []
-        error = ErrorLabel()
-        for extra in (*extras, error):
-            form.setWidget(form.rowCount(), QFormLayout.ItemRole.FieldRole, extra)
-        self.fields[field], self.errors[field] = widget, error
-        return widget
+        under = [self.hints[widget]] if widget in self.hints else []
+        return self.add_row(form, field, label, widget, beside, under)
 
     def _combo_with_hint(self, vocabulary: vocab.Vocabulary) -> QComboBox:
         """A choice with, under it, what the chosen term means (from the CARS texts)."""
@@ -271,36 +183,6 @@ class PartnerDialog(QDialog):
         self._add(form, "website", "&Website", QLineEdit(), "example.ca")
         return box
 
-    def _contacts_box(self) -> QGroupBox:
-        box = QGroupBox("Contact people")
-        layout = QVBoxLayout(box)
-        hint = QLabel("Partnerships are made by people: add the people you deal with. "
-                      "Letters go to the primary contact person.")
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
-        layout.addWidget(hint)
-        self.contacts_error = ErrorLabel()
-        layout.addWidget(self.contacts_error)
-        self.contacts_grid = QGridLayout()
-        self.contacts_grid.setVerticalSpacing(2)
-        self.contacts_header = []
-        for column, (field, _, _, stretch) in enumerate(ContactRow.FIELDS):
-            self.contacts_grid.setColumnStretch(column, stretch)
-            label = QLabel(ContactRow.LABELS[field])
-            self.contacts_grid.addWidget(label, 0, column)
-            self.contacts_header.append(label)
-        layout.addLayout(self.contacts_grid)
-        self.add_contact = QPushButton("&Add contact person")
-        self.add_contact.setObjectName("addContact")
-        self.add_contact.setAutoDefault(False)
-        self.add_contact.clicked.connect(
-            lambda: self.add_contact_row(None).edits["name"].setFocus())
-        row = QHBoxLayout()
-        row.addWidget(self.add_contact)
-        row.addStretch()
-        layout.addLayout(row)
-        return box
-
     def _notes_box(self) -> QGroupBox:
         box = QGroupBox("Goal, strengths and notes")
         row = QHBoxLayout(box)
@@ -323,29 +205,10 @@ class PartnerDialog(QDialog):
         return box
 
     def add_contact_row(self, values: dict[str, Any] | None) -> ContactRow:
-        self._contact_lines += 2
-        row = ContactRow(self.contacts_grid, self._contact_lines, values, self.primary_group,
-                         self._remove_contact_row)
-        self.contact_rows.append(row)
-        if not any(r.primary.isChecked() for r in self.contact_rows):
-            row.primary.setChecked(True)
-        self._show_contact_header()
-        self._chain_focus()
-        return row
+        return self.contacts_box.add_row(values)
 
     def _remove_contact_row(self, row: ContactRow) -> None:
-        was_primary = row.primary.isChecked()
-        self.primary_group.removeButton(row.primary)
-        self.contact_rows.remove(row)
-        row.delete()
-        if was_primary and self.contact_rows:
-            self.contact_rows[0].primary.setChecked(True)
-        self._show_contact_header()
-        self._chain_focus()
-
-    def _show_contact_header(self) -> None:
-        for label in self.contacts_header:
-            label.setVisible(bool(self.contact_rows))
+        self.contacts_box.remove_row(row)
 
     def _chain_focus(self) -> None:
         """Tab goes down the left column, then the right one, through each contact person's
@@ -358,9 +221,7 @@ class PartnerDialog(QDialog):
         chain += [self.fields[f] for f in (
             "address_line1", "address_line2", "city", "province", "postal_code", "country",
             "phone", "email", "website")]
-        for row in self.contact_rows:
-            chain += row.focus_order()
-        chain.append(self.add_contact)
+        chain += self.contacts_box.focus_order()
         chain += [self.fields[f] for f in ("shared_goal", "strengths", "notes")]
         chain += self.buttons.buttons()
         for first, second in zip(chain, chain[1:], strict=False):
@@ -399,13 +260,10 @@ class PartnerDialog(QDialog):
         return found
 
     def contacts(self) -> list[dict[str, Any]]:
-        return [row.values() for row in self.contact_rows if not row.is_blank()]
+        return self.contacts_box.values()
 
-    def _snapshot(self) -> tuple:
+    def snapshot(self) -> tuple:
         return repr(self.values()), repr(self.contacts())
-
-    def has_changes(self) -> bool:
-        return self._snapshot() != self._loaded
 
     # Checking and saving
 
@@ -420,35 +278,22 @@ class PartnerDialog(QDialog):
         self.similar_label.setVisible(bool(similar))
         return similar
 
-    def show_errors(self) -> bool:
+    def mark_problems(self) -> bool:
         """Mark every wrong field; returns True when all is right."""
         errors: dict[str, str] = {}
         try:
             validation.validate_partner(self.values())
         except validation.ValidationError as err:
             errors = err.errors
-        first: QWidget | None = None
-        for field, label in self.errors.items():
-            label.show_message(errors.get(field, ""))
-            if field in errors and first is None:
-                first = self.fields[field]
-        has_errors = bool(errors)
-        for row in self.contact_rows:
-            row_errors: dict[str, str] = {}
-            if not row.is_blank():
-                try:
-                    validation.validate_contact(row.values())
-                except validation.ValidationError as err:
-                    row_errors = err.errors
-            wrong_field = row.show_errors(row_errors)
-            first = first or wrong_field
-            has_errors = has_errors or bool(row_errors)
+        first = self.show_errors(errors)
+        wrong_contact, contacts_wrong = self.contacts_box.show_errors()
+        first = first or wrong_contact
         if first is not None:
             first.setFocus()
-        return not has_errors
+        return not errors and not contacts_wrong
 
     def save(self) -> None:
-        if refused_date(self) or not self.show_errors():
+        if not self.ready_to_save() or not self.mark_problems():
             return
         if self.partner_id is None and self.check_similar():
             if not ask(self, "Similar partner",
@@ -470,16 +315,8 @@ class PartnerDialog(QDialog):
             return
         self.accept()
 
-    def reject(self) -> None:
-        if self.has_changes() and not confirm_discard(self):
-            return
-        super().reject()
-
     def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Save):
             self.save()
             return
-        if event.key() == Qt.Key.Key_Escape:
-            self.reject()
-            return
-        super().keyPressEvent(event)
+        super().keyPressEvent(event)  # Escape: the unsaved-changes prompt

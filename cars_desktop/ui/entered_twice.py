@@ -1,0 +1,35 @@
+"""A gift entered twice: before a contribution is saved, the same partner, day, kind, status,
+amount, description and hours already recorded are shown, and the volunteer decides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from cars_desktop.core import vocab
+from cars_desktop.core.money import format_money
+from cars_desktop.store import contributions
+from cars_desktop.ui.widgets import ask
+
+# What makes two contributions look like one gift entered twice (see contributions.find_twin)
+TWIN = ("partner_id", "date", "kind", "status", "amount_cents", "description", "minutes")
+
+
+def twin_key(values: dict[str, Any]) -> tuple:
+    """What is compared: a contribution edited without changing these is not asked about."""
+    return tuple(values[name] for name in TWIN)
+
+
+def save_anyway(parent: QWidget, cleaned: dict[str, Any], leaving_out: int | None) -> bool:
+    """False when the volunteer goes back because the same gift is already recorded."""
+    twin = contributions.find_twin(cleaned, leaving_out=leaving_out)
+    if twin is None:
+        return True
+    kinds = vocab.CASH_KINDS if twin.family == "cash" else vocab.IN_KIND_KINDS
+    amount = format_money(twin.amount_cents) if twin.amount_cents else "not valued"
+    what = "pledge" if twin.status == "pledged" else "gift"
+    return ask(parent, "Entered twice?",
+               f"This looks like a {what} already recorded: {twin.partner.name}, "
+               f"{twin.date:%Y-%m-%d}, {kinds.label(twin.kind)}, {amount}. Save it anyway?",
+               "&Save anyway", "&Go back", QMessageBox.StandardButton.Save)
