@@ -44,6 +44,7 @@ from cars_desktop.exchange.reader import ReadError
 from cars_desktop.store.database import StoreError
 from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.widgets import ErrorLabel, fit_to_screen
+from cars_desktop.ui.worker import Job, run_with_progress
 
 ENCODINGS = (("Found by itself", None), ("UTF-8", "utf-8"),
              ("Windows (Excel, western Europe)", "windows-1252"), ("Latin-1", "latin-1"))
@@ -337,8 +338,13 @@ class ImportDialog(QDialog):
             self.error.show_message("Choose how the dates are written (day or month first) "
                                     "before importing.")
             return None
+        plan, same, folder = self.plan, set(self.same_as_near), self.backup_folder
+        # the backup and the writing, beside the window: the rows are written in one
+        # transaction, so the window sees the import whole or not at all
+        job = Job(lambda _progress: commit(plan, same, folder))
         try:
-            self.result = commit(self.plan, self.same_as_near, self.backup_folder)
+            self.result = run_with_progress(self, job, "Importing…", "Import",
+                                            can_cancel=False).outcome()
         except ImportProblem as err:
             self.error.show_message(str(err))
             return None

@@ -3,12 +3,10 @@ size and layout remembered between sessions."""
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
-from functools import cache
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -22,11 +20,7 @@ from cars_desktop.ui.menus import build_menus
 from cars_desktop.ui.partners_tab import PartnersTab
 from cars_desktop.ui.widgets import RICH, fit_to_screen, guard_plain_text, plain_label
 from cars_desktop.ui.window_state import restore_layout, save_layout
-
-
-@cache
-def _worker() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup")
+from cars_desktop.ui.worker import Job, run_with_progress
 
 
 class MainWindow(QMainWindow):
@@ -69,7 +63,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.backup_label)
         for tab in (self.partners, self.contributions, self.maintenance):
             tab.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
-        self._backup_running: Future | None = None
+        self._backup_running: Job | None = None
         fit_to_screen(self, 1180, 720)
         restore_layout(self, self.settings)
         self.hub.data_replaced.connect(self._show_last_backup)
@@ -82,7 +76,8 @@ class MainWindow(QMainWindow):
         from cars_desktop.store import backups
 
         try:
-            path = backups.make_backup(self.store.backup_dir, "chosen")
+            path = self._copy_beside(lambda: backups.make_backup(self.store.backup_dir,
+                                                                 "chosen"))
         except backups.BackupError as err:
             QMessageBox.critical(self, "Backup failed", str(err))
             return
@@ -120,27 +115,27 @@ class MainWindow(QMainWindow):
         takes seconds, and the window stays responsive meanwhile."""
         from cars_desktop.store import backups
 
-        self._backup_running = _worker().submit(
-            backups.automatic_backup, self.store.backup_dir, source=self.store.db_path)
-        self._poll_backup()
+        folder, source = self.store.backup_dir, self.store.db_path
+        job = Job(lambda _progress: backups.automatic_backup(folder, source=source))
+        job.failed.connect(lambda error: self.statusBar().showMessage(
+            f"The automatic backup failed: {error}"))
+        job.ended.connect(self._backup_ended)
+        self._backup_running = job.start()
 
-    def _poll_backup(self) -> None:
-        running = self._backup_running
-        if running is None:
-            return
-        if not running.done():
-            QTimer.singleShot(200, self._poll_backup)
-            return
+    def _backup_ended(self) -> None:
         self._backup_running = None
-        error = running.exception()
-        if error is not None:
-            self.statusBar().showMessage(f"The automatic backup failed: {error}")
         self._show_last_backup()
 
     def wait_for_backup(self) -> None:
         if self._backup_running is not None:
-            self._backup_running.result()
-            self._poll_backup()
+            self._backup_running.wait()
+
+    def _copy_beside(self, copy):
+        """A backup the volunteer asked for, made beside the window: a large file takes
+        seconds. Returns its path; its error is raised here."""
+        return run_with_progress(self, Job(lambda _progress: copy()),
+                                 "Making a checked copy of your data…", "Backup",
+                                 can_cancel=False).outcome()
 
     def _show_last_backup(self) -> None:
         from cars_desktop.store import backups
@@ -220,7 +215,7 @@ class MainWindow(QMainWindow):
             if not folder:
                 return None
         try:
-            path = backups.make_backup(Path(folder), "chosen")
+            path = self._copy_beside(lambda: backups.make_backup(Path(folder), "chosen"))
             safety.record_outside_backup()
         except (backups.BackupError, database.StoreError) as err:
             QMessageBox.critical(self, "Backup failed", str(err))
@@ -383,6 +378,6 @@ class MainWindow(QMainWindow):
             return
         if self._backup_running is not None:
             self.statusBar().showMessage("Finishing the backup…")
-            self._backup_running.result()  # the copy must be whole before the file closes
+            self._backup_running.wait()  # the copy must be whole before the file closes
         save_layout(self, self.settings)
         super().closeEvent(event)

@@ -7,12 +7,11 @@ import datetime as dt
 import re
 import shutil
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -29,39 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.ui.widgets import fit_to_screen
+from cars_desktop.ui.worker import Job, run_with_progress
 
 # write(path, progress) -> pages; progress(done, total) returns False to stop
 Writer = Callable[[Path, Callable[[int, int], bool]], int]
-
-
-class _Job:
-    """Writes the PDF on a thread of its own; the window keeps drawing meanwhile. The writer
-    gets plain data only: the database is read before, on the window's thread."""
-
-    def __init__(self, write: Writer, path: Path) -> None:
-        self.write, self.path = write, path
-        self.done = 0
-        self.total = 0  # told by the writer when it knows
-        self.cancelled = False
-        self.finished = False
-        self.error: BaseException | None = None
-        self.pages = 0
-
-    def run(self) -> None:
-        from cars_desktop.documents.output import Cancelled
-
-        try:
-            self.pages = self.write(self.path, self._progress)
-        except Cancelled:
-            pass
-        except Exception as err:  # shown to the volunteer; the thread must not die silently
-            self.error = err
-        finally:
-            self.finished = True
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.done, self.total = done, total
-        return not self.cancelled
 
 
 def unsaved_folder() -> Path:
@@ -94,43 +64,21 @@ def make_pdf(parent: QWidget, write: Writer, total: int, label: str, what: str
     if getattr(window, "_making_pdf", False):
         return None  # a second click while the first one is being made
     folder = Path(tempfile.mkdtemp(prefix="cars-letters-", dir=unsaved_folder()))
-    job = _Job(write, folder / "document.pdf")
+    path = folder / "document.pdf"
+    # the writer gets plain data only: the database is read before, on the window's thread
+    job = Job(lambda progress: write(path, progress))
     window._making_pdf = True
-    progress = QProgressDialog(label, "Cancel", 0, total, parent)
-    progress.setWindowTitle(what)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)  # quick work shows no dialog at all: no flicker
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.setInterval(50)
-
-    def check() -> None:
-        if progress.wasCanceled():
-            job.cancelled = True
-        if not job.cancelled and (total or job.total):
-            if progress.maximum() != (total or job.total):
-                progress.setMaximum(total or job.total)
-            progress.setValue(min(job.done, progress.maximum()))
-        if job.finished:
-            timer.stop()
-            loop.quit()
-
-    timer.timeout.connect(check)
-    threading.Thread(target=job.run, name="pdf", daemon=True).start()
-    timer.start()
     try:
-        loop.exec()
+        run_with_progress(parent, job, label, what, total)
     finally:
         window._making_pdf = False
-        progress.reset()
-        progress.deleteLater()
     if job.error is not None or job.cancelled:
         shutil.rmtree(folder, ignore_errors=True)
         if job.error is not None:
             QMessageBox.critical(parent, f"{what}: not made",
                                  f"Something went wrong while writing the PDF: {job.error}")
         return None
-    return job.path, job.pages
+    return path, job.result
 
 
 class PdfPreview(QDialog):
