@@ -173,3 +173,17 @@ def test_the_review_grid_names_more_partners_than_one_batch(store):
            for n in range(SIZE + 3)]
     rows = ReviewGrid().rows(ids)
     assert [rows[pid].cells[0] for pid in ids] == [f"Club {n:04d}" for n in range(SIZE + 3)]
+
+
+def test_no_module_is_longer_than_a_newcomer_can_read():
+    """Past 450 lines a module holds more than one concern: split it where the concerns part."""
+    long = {str(path.relative_to(ROOT.parent)): lines for path in ROOT.rglob("*.py")
+            if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 450}
+    assert long == {}
+
+
+def test_no_test_file_is_longer_than_one_subject():
+    here = Path(__file__).parent
+    long = {path.name: lines for path in here.glob("*.py")
+            if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 800}
+    assert long == {}

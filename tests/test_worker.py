@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 from cars_desktop.documents.output import Cancelled
 from cars_desktop.exchange import importer
-from cars_desktop.store.database import WriteError
+from cars_desktop.store import import_writer
+from cars_desktop.store.errors import WriteError
 from cars_desktop.store.models import Contribution, ImportBatch, Partner
 from cars_desktop.ui.worker import Job, run_with_progress
-from helpers import answer_message_boxes
+from helpers import answer_message_boxes, import_through_the_menu
 
 FILE = ("Name,Email,Date,Amount\r\n"
         "Ferme Leblanc,fl@example.ca,2026-03-01,50.00\r\n"
@@ -92,8 +93,7 @@ def test_an_import_that_fails_in_its_job_tells_the_volunteer_plainly(qtbot, wind
                                                                     monkeypatch):
     path = tmp_path / "gifts.csv"
     path.write_text(FILE, encoding="utf-8")
-    dialog = window.import_file(str(path))
-    qtbot.addWidget(dialog)
+    dialog = import_through_the_menu(qtbot, window, path)
 
     def full_disk(*args, **kwargs):
         raise WriteError("The disk is full: nothing was saved. Free some space and try again.")
@@ -111,12 +111,11 @@ def test_the_import_commits_off_the_window_thread_and_the_window_never_sees_half
         qtbot, window, tmp_path, monkeypatch):
     path = tmp_path / "gifts.csv"
     path.write_text(FILE, encoding="utf-8")
-    dialog = window.import_file(str(path))
-    qtbot.addWidget(dialog)
+    dialog = import_through_the_menu(qtbot, window, path)
     partners_before = Partner.select().count()
 
     threads, written = [], threading.Event()
-    real_new_partner = importer._new_partner
+    real_new_partner = import_writer._new_partner
 
     def slow_new_partner(*args):
         threads.append(threading.current_thread())
@@ -132,7 +131,7 @@ def test_the_import_commits_off_the_window_thread_and_the_window_never_sees_half
         committed.set()
         return result
 
-    monkeypatch.setattr(importer, "_new_partner", slow_new_partner)
+    monkeypatch.setattr(import_writer, "_new_partner", slow_new_partner)
     monkeypatch.setattr("cars_desktop.ui.import_dialog.commit", commit)
     looked = []  # (rows written but not committed yet, partners the window sees, its gifts)
 

@@ -31,7 +31,7 @@ from cars_desktop.core.money import MoneyError, format_money, parse_money
 from cars_desktop.core.receipts import receipt_advice
 from cars_desktop.core.text import counted, end_sentence
 from cars_desktop.store import contributions
-from cars_desktop.store.database import StoreError
+from cars_desktop.store.errors import StoreError
 from cars_desktop.store.models import ContactPerson
 from cars_desktop.store.profile import group_profile
 from cars_desktop.ui.date_field import DateField

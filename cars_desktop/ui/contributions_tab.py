@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import vocab
-from cars_desktop.store.database import StoreError
+from cars_desktop.store.errors import StoreError
 from cars_desktop.store.lists import ContributionList
 from cars_desktop.store.models import Partner
 from cars_desktop.ui.period_field import PeriodField

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from cars_desktop.store.database import StoreError
+from cars_desktop.store.errors import StoreError
 
 WHAT = {"partners": "partners", "contacts": "contact people", "contributions": "contributions"}
 

@@ -41,7 +41,7 @@ from cars_desktop.exchange.importer import (
 )
 from cars_desktop.exchange.preview import ImportPreviewList
 from cars_desktop.exchange.reader import ReadError
-from cars_desktop.store.database import StoreError
+from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.widgets import ErrorLabel, fit_to_screen
 from cars_desktop.ui.worker import Job, run_with_progress

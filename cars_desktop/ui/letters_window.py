@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import vocab
-from cars_desktop.store.database import StoreError
+from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf
 from cars_desktop.ui.period_field import PeriodField, last_finished_year

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from cars_desktop.core import vocab
 from cars_desktop.core.validation import ValidationError
 from cars_desktop.store import maintenance, settings
-from cars_desktop.store.database import StoreError
+from cars_desktop.store.errors import StoreError
 from cars_desktop.store.models import Partner, Review
 from cars_desktop.ui.date_field import DateField, refused_date
 from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen, plain_label

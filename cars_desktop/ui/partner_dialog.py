@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core import validation, vocab
 from cars_desktop.store import partners
-from cars_desktop.store.database import StoreError
+from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.form_dialog import FormDialog
 from cars_desktop.ui.partner_contacts import ContactRow, ContactsBox

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core import vocab
 from cars_desktop.core.text import counted
-from cars_desktop.store.database import StoreError
+from cars_desktop.store.errors import StoreError
 from cars_desktop.store.lists import ContactLog, ContributionList, PartnerList
 from cars_desktop.store.models import Partner
 from cars_desktop.ui.record_view import RecordView

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core import vocab
 from cars_desktop.core.validation import ValidationError
-from cars_desktop.store.database import StoreError
+from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core import vocab
 from cars_desktop.core.letter_text import TemplateError, placeholders_for
-from cars_desktop.store.database import StoreError
+from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen, set_combo
 
 
