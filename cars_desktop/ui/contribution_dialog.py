@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import validation, vocab
+from cars_desktop.core.kinds import of_family
 from cars_desktop.core.money import MoneyError, format_money, parse_money
 from cars_desktop.core.receipts import receipt_advice
 from cars_desktop.core.text import counted, end_sentence
@@ -314,7 +315,7 @@ class ContributionDialog(FormDialog):
 
     def _fill_kinds(self) -> None:
         family = next((c for c, b in self.family_buttons.items() if b.isChecked()), "cash")
-        kinds = vocab.CASH_KINDS if family == "cash" else vocab.IN_KIND_KINDS
+        kinds = of_family(family)
         current = self.kind.currentData()
         self.kind.blockSignals(True)
         fill_combo(self.kind, kinds)

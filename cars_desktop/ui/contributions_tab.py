@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import vocab
+from cars_desktop.core.kinds import CASH_KINDS, IN_KIND_KINDS, of_family
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.lists import ContributionList
 from cars_desktop.store.models import Partner
@@ -184,8 +185,8 @@ class ContributionsTab(QWidget):
         self.kind.blockSignals(True)
         self.kind.clear()
         self.kind.addItem("Any kind", None)
-        for vocabulary in ((vocab.CASH_KINDS, vocab.IN_KIND_KINDS) if family is None else
-                           (vocab.CASH_KINDS if family == "cash" else vocab.IN_KIND_KINDS,)):
+        for vocabulary in ((CASH_KINDS, IN_KIND_KINDS) if family is None else
+                           (of_family(family),)):
             fill_combo(self.kind, vocabulary, clear=False)
         self.kind.blockSignals(False)
 

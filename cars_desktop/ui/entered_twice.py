@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from cars_desktop.core import vocab
+from cars_desktop.core.kinds import of_family
 from cars_desktop.core.money import format_money
 from cars_desktop.store import contributions
 from cars_desktop.ui.widgets import ask
@@ -26,7 +26,7 @@ def save_anyway(parent: QWidget, cleaned: dict[str, Any], leaving_out: int | Non
     twin = contributions.find_twin(cleaned, leaving_out=leaving_out)
     if twin is None:
         return True
-    kinds = vocab.CASH_KINDS if twin.family == "cash" else vocab.IN_KIND_KINDS
+    kinds = of_family(twin.family)
     amount = format_money(twin.amount_cents) if twin.amount_cents else "not valued"
     what = "pledge" if twin.status == "pledged" else "gift"
     return ask(parent, "Entered twice?",
