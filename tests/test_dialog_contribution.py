@@ -196,6 +196,17 @@ def test_saving_next_on_today_needs_no_note(qtbot, window):
     assert dialog.date.date().toPython() == TODAY and not dialog.date_note.isVisible()
 
 
+def test_an_advantage_worth_the_whole_gift_is_said_under_its_row(qtbot, window):
+    dialog = opened(qtbot, window, partner_id=partner("Gander Curling Club"))
+    qtbot.keyClicks(dialog.amount, "100")
+    qtbot.keyClicks(dialog.advantage, "100")
+    qtbot.keyClicks(dialog.advantage_text, "A dinner for two")
+    click(qtbot, dialog.save_next)
+    assert Contribution.select().count() == 0
+    line = dialog.errors["advantage_cents"]
+    assert line.isVisible() and "worth less than the gift" in line.text()
+
+
 # 17. Nothing jumps
 
 

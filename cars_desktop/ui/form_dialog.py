@@ -50,11 +50,13 @@ class FormDialog(QDialog):
     def show_errors(self, errors: dict[str, str]) -> QWidget | None:
         """Say each problem under its field, clear the others; returns the first wrong field
         (in the order of the rows), for the caller to put the cursor in."""
-        first = None
-        for field, label in self.errors.items():
-            label.show_message(errors.get(field, ""))
-            if field in errors and first is None:
-                first = self.fields[field]
+        first, said = None, {}
+        for field, label in self.errors.items():  # fields may share a line (two on one row)
+            if field in errors:
+                said.setdefault(id(label), errors[field])
+                first = first or self.fields[field]
+        for label in {id(label): label for label in self.errors.values()}.values():
+            label.show_message(said.get(id(label), ""))
         return first
 
     # Unsaved changes
