@@ -22,4 +22,5 @@ def totals_text(totals: Totals) -> str:
     parts += [f"Volunteer time <b>{totals.minutes / 60:,.1f} h</b>",
               f"Pledged, still to come <b>{format_money(totals.pledged_outstanding_cents)}</b>",
               f"Not yet thanked <b>{totals.not_thanked:,}</b>"]
-    return " &nbsp;·&nbsp; ".join(parts)
+    # each figure stays whole, with its label: the line wraps between figures only
+    return " &nbsp;·&nbsp; ".join(part.replace(" ", "&nbsp;") for part in parts)
