@@ -39,7 +39,7 @@ from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.entered_twice import save_anyway, twin_key
 from cars_desktop.ui.form_dialog import FormDialog
 from cars_desktop.ui.partner_picker import PartnerPicker
-from cars_desktop.ui.widgets import fill_combo, set_combo
+from cars_desktop.ui.widgets import fill_combo, muted, set_combo
 
 # What the last contribution entered used, for the next one (this session only). Not its date:
 # a new gift starts on today, and only "Save and add next" keeps a date, saying so.
@@ -143,7 +143,7 @@ class ContributionDialog(FormDialog):
         self.notes.setFixedHeight(54)
         self.date_note = QLabel("Date kept from the last gift you saved.")
         self.date_note.setObjectName("dateKept")
-        self.date_note.setStyleSheet("color: palette(placeholder-text);")
+        muted(self.date_note)
         date_row, _ = self.form.getWidgetPosition(self.date)
         self.form.insertRow(date_row + 2, "", self.date_note)  # under the date and its error
         self.form.setRowVisible(self.date_note, False)
@@ -153,7 +153,7 @@ class ContributionDialog(FormDialog):
         self.advice.setObjectName("receiptAdvice")
         self.advice.setWordWrap(True)
         self.advice.setTextFormat(Qt.TextFormat.PlainText)
-        self.advice.setStyleSheet("color: palette(placeholder-text);")
+        muted(self.advice)
         # two lines kept for it, so that a longer piece of advice does not push the buttons
         self.advice.setMinimumHeight(2 * self.advice.fontMetrics().lineSpacing())
         self.thanked = QLabel()

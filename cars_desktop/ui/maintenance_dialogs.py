@@ -36,7 +36,7 @@ from cars_desktop.store import maintenance, settings
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.models import Partner, Review
 from cars_desktop.ui.date_field import DateField, refused_date
-from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen, plain_label
+from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen, muted, plain_label
 
 
 def _date_edit(day: dt.date, latest: dt.date | None = None) -> DateField:
@@ -133,10 +133,10 @@ class ReviewDialog(QDialog):
             since = QLabel("Continuing today's review." if continuing else
                            f"Starting from the review of {latest.date:%Y-%m-%d}: change what "
                            "is different now.")
-            since.setStyleSheet("color: palette(placeholder-text);")
+            muted(since)
             layout.addWidget(since)
         hint = QLabel("Mark each practice; a practice left unmarked is not recorded.")
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        muted(hint)
         layout.addLayout(head)
         layout.addWidget(hint)
         layout.addWidget(scroll, 1)
@@ -258,7 +258,7 @@ class ChecklistDialog(QDialog):
         left.addWidget(self.french)
         left.addWidget(self.error)
         hint = QLabel("A retired practice leaves the checklist; past reviews keep it.")
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        muted(hint)
         left.addWidget(hint)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)

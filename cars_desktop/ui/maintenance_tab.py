@@ -33,7 +33,7 @@ from cars_desktop.ui.maintenance_dialogs import (
     ReviewDialog,
 )
 from cars_desktop.ui.record_view import RecordView
-from cars_desktop.ui.widgets import action_button, fill_combo, make_action, shrinkable
+from cars_desktop.ui.widgets import action_button, fill_combo, make_action, muted, shrinkable
 
 EMPTY = ("<p><b>No formal partnerships to review.</b></p>"
          "<p>A formal partner works with you on shared goals and shares decisions. Mark a "
@@ -202,7 +202,7 @@ class MaintenanceTab(QWidget):
                         "on a mark to read it with its note.")
         legend.setObjectName("reviewLegend")
         legend.setWordWrap(True)
-        legend.setStyleSheet("color: palette(placeholder-text);")
+        muted(legend)
         grid = QWidget()
         grid_layout = QVBoxLayout(grid)
         grid_layout.setContentsMargins(0, 0, 0, 0)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import validation
-from cars_desktop.ui.widgets import ErrorLabel
+from cars_desktop.ui.widgets import ErrorLabel, muted
 
 
 class ContactRow:
@@ -103,7 +103,7 @@ class ContactsBox(QGroupBox):
         hint = QLabel("Partnerships are made by people: add the people you deal with. "
                       "Letters go to the primary contact person.")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        muted(hint)
         layout.addWidget(hint)
         self.error = ErrorLabel()
         layout.addWidget(self.error)

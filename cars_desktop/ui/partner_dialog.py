@@ -31,7 +31,7 @@ from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.form_dialog import FormDialog
 from cars_desktop.ui.partner_contacts import ContactRow, ContactsBox
-from cars_desktop.ui.widgets import ask, fill_combo, fit_to_screen, set_combo
+from cars_desktop.ui.widgets import ask, fill_combo, fit_to_screen, muted, set_combo
 
 _NO_DATE = QDate(1900, 1, 1)  # shown as "Not known"
 KIND_BUTTONS = {"organisation": "&Organisation", "person": "&Person"}  # Alt+O, Alt+P
@@ -121,7 +121,7 @@ class PartnerDialog(FormDialog):
         combo.addItem("Choose…", None)  # nothing chosen for the volunteer: they decide
         fill_combo(combo, vocabulary, clear=False)
         hint = QLabel()
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        muted(hint)
         hint.setWordWrap(True)
 
         def show_hint() -> None:

@@ -20,7 +20,7 @@ from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.partner_picker import PartnerPicker
 from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf
 from cars_desktop.ui.period_field import PeriodField, last_finished_year
-from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
+from cars_desktop.ui.widgets import ErrorLabel, fill_combo, muted, set_combo
 
 
 class ReportsDialog(QDialog):
@@ -41,7 +41,7 @@ class ReportsDialog(QDialog):
         self.hint = QLabel()
         self.hint.setObjectName("reportHint")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        muted(self.hint)
         form.addRow("", self.hint)
 
         self.period = PeriodField(lambda: self.fiscal_start,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from cars_desktop.core import vocab
 from cars_desktop.core.letter_text import TemplateError, placeholders_for
 from cars_desktop.store.errors import StoreError
-from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen, set_combo
+from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen, muted, set_combo
 
 
 class TemplatesDialog(QDialog):
@@ -61,7 +61,7 @@ class TemplatesDialog(QDialog):
         hint = QLabel("A blank line starts a new paragraph. The signature, the letterhead and "
                       "the address are added for you.")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        muted(hint)
         editing = QWidget()
         edit_column = QVBoxLayout(editing)
         edit_column.setContentsMargins(0, 0, 0, 0)
