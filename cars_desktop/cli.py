@@ -8,7 +8,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from cars_desktop import APP_NAME, __version__
+from cars_desktop import APP_NAME, __version__, i18n
 from cars_desktop.core.text import counted
 from cars_desktop.documents.reports import REPORT_KINDS
 
@@ -123,6 +123,7 @@ def _count(text: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    i18n.set_language(i18n.start_language())  # before the help texts are built
     args, qt_args = _parser().parse_known_args(sys.argv[1:] if argv is None else argv)
     unknown = [arg for arg in qt_args if arg.startswith("--")]  # Qt's own options have one dash
     if unknown:

@@ -87,7 +87,7 @@ def check_template(text: str, kind: str) -> None:
     if not text.strip():
         raise TemplateError("The letter is empty. Write its text, or reset it to the default.")
     try:
-        fields = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(text)
+        fields = [(name, spec, conv) for _unused, name, spec, conv in string.Formatter().parse(text)
                   if name is not None]
     except ValueError:
         raise TemplateError("A “{” or “}” is not closed. Placeholders look like {partner_name};"

@@ -219,7 +219,7 @@ class _LetterMaker:
                  Paragraph(f"<b>{amount}</b>", self.right)]]
         rows += [[Paragraph(escape(day), cell), Paragraph(escape(what), cell),
                   Paragraph(escape(amount), self.right)] for day, what, amount in letter.gifts]
-        counted = any(amount for _, _, amount in letter.gifts)
+        counted = any(amount for _unused, _unused, amount in letter.gifts)
         if counted:
             rows.append([Paragraph(f"<b>{TOTAL_LABEL[letter.language]}</b>", cell), "",
                          Paragraph(f"<b>{escape(letter.total)}</b>", self.right)])

@@ -307,9 +307,9 @@ class ReportMaker:
         chart = VerticalBarChart()
         chart.x, chart.y = 58, 34
         chart.width, chart.height = self.width - 70, height - 52
-        chart.data = [[cash / 100 for _, cash, _ in groups],
-                      [in_kind / 100 for _, _, in_kind in groups]]
-        chart.categoryAxis.categoryNames = [label for label, _, _ in groups]
+        chart.data = [[cash / 100 for _unused, cash, _unused in groups],
+                      [in_kind / 100 for _unused, _unused, in_kind in groups]]
+        chart.categoryAxis.categoryNames = [label for label, _unused, _unused in groups]
         top = max(max(row) for row in chart.data)
         if top <= 0:
             return None  # nothing received: no chart of zeros
@@ -353,11 +353,11 @@ class ReportMaker:
         chart = HorizontalBarChart()
         chart.x, chart.y = 90, 26
         chart.width, chart.height = self.width - 110, height - 46
-        chart.data = [[cash / 100 for _, cash, _, _ in rows],
-                      [in_kind / 100 for _, _, in_kind, _ in rows],
-                      [time / 100 for _, _, _, time in rows]]
+        chart.data = [[cash / 100 for _unused, cash, _unused, _unused in rows],
+                      [in_kind / 100 for _unused, _unused, in_kind, _unused in rows],
+                      [time / 100 for _unused, _unused, _unused, time in rows]]
         chart.categoryAxis.categoryNames = [self.label(vocab.SECTORS, code)
-                                            for code, *_ in rows]
+                                            for code, *_unused in rows]
         chart.categoryAxis.style = "stacked"
         chart.categoryAxis.reverseDirection = True  # the first sector on top
         for number, colour in enumerate((colors.Color(*NAVY), TEAL, GOLD)):

@@ -138,12 +138,12 @@ WHAT = tuple(_COLUMNS)
 
 def _rows(what: str, ids: list[int] | None) -> Iterator[list]:
     columns = _COLUMNS[what]
-    select = ", ".join(sql for _, sql, _ in columns)
+    select = ", ".join(sql for _unused, sql, _unused in columns)
     if ids is None:
         chunks: Iterable[list[int] | None] = [None]
     else:  # the list's own order, in pieces SQLite accepts
         chunks = batches(ids)
-    writers = [write for _, _, write in columns]
+    writers = [write for _unused, _unused, write in columns]
     for chunk in chunks:
         sql = f"SELECT {_KEY[what]}, {select} {_FROM[what]}"
         params: list = []
@@ -176,7 +176,7 @@ def export_csv(what: str, path: str | os.PathLike, ids: list[int] | None = None)
     try:
         with open(partial, "w", encoding="utf-8-sig", newline="") as file:
             writer = csv.writer(file, quoting=csv.QUOTE_NONNUMERIC)
-            writer.writerow([title for title, _, _ in _COLUMNS[what]])
+            writer.writerow([title for title, _unused, _unused in _COLUMNS[what]])
             for row in _rows(what, ids):
                 writer.writerow(row)
                 count += 1

@@ -267,7 +267,7 @@ def integrity_report() -> list[str]:
     try:
         problems = [row[0] for row in db.execute_sql("PRAGMA integrity_check").fetchall()
                     if row[0] != "ok"]
-        for table, rowid, parent, _ in db.execute_sql("PRAGMA foreign_key_check").fetchall():
+        for table, rowid, parent, _unused in db.execute_sql("PRAGMA foreign_key_check").fetchall():
             problems.append(f"{table} row {rowid} points to a missing {parent}")
     except (pw.DatabaseError, sqlite3.DatabaseError) as err:  # too damaged even to check
         problems = [str(err)]

@@ -50,7 +50,7 @@ def write_error(err: BaseException) -> WriteError:
     # After a failed write SQLite may have rolled back already: the rollback's own error
     # ("no transaction is active") then hides the disk's, which is further down the chain.
     seen: BaseException | None = err
-    for _ in range(5):
+    for _attempt in range(5):
         if seen is None:
             break
         message = DISK_PROBLEMS.get(sqlite_errors.result_code(seen))

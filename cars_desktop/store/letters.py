@@ -203,8 +203,8 @@ def _gifts(rows: list[Contribution]) -> dict[int, Gift]:
         extra = {}
         if pledge is not None:
             payments = paid.get(pledge.id, [])
-            place = next((i for i, (number, _) in enumerate(payments) if number == row.id), 0)
-            so_far = sum(amount for _, amount in payments[:place + 1])
+            place = next((i for i, (number, _unused) in enumerate(payments) if number == row.id), 0)
+            so_far = sum(amount for _unused, amount in payments[:place + 1])
             extra = dict(pledge_cents=pledge.amount_cents, payment_number=place + 1,
                          final_payment=so_far >= pledge.amount_cents)
         found[row.id] = Gift(

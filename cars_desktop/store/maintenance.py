@@ -150,7 +150,7 @@ def latest_reviews(partner_ids: list[int]) -> dict[int, LatestReview]:
                 batch):
             latest[pid] = (rid, dt.date.fromisoformat(date),
                            dt.date.fromisoformat(next_due) if next_due else None)
-    by_review: dict[int, dict[int, Mark]] = {rid: {} for rid, _, _ in latest.values()}
+    by_review: dict[int, dict[int, Mark]] = {rid: {} for rid, _unused, _unused in latest.values()}
     review_ids = list(by_review)
     for batch in batches(review_ids):
         for rid, practice, mark, note in conn.execute(

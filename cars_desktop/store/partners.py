@@ -86,22 +86,22 @@ def save_partner(values: dict[str, Any], contacts: list[dict[str, Any]],
                                   f"Contact person {number} ({who}), {field}: {message}")
     if errors:
         raise ValidationError(errors)
-    if cleaned_contacts and not any(c["is_primary"] for _, c in cleaned_contacts):
+    if cleaned_contacts and not any(c["is_primary"] for _unused, c in cleaned_contacts):
         cleaned_contacts[0][1]["is_primary"] = True
     seen_primary = False
-    for _, contact in cleaned_contacts:  # exactly one primary contact
+    for _unused, contact in cleaned_contacts:  # exactly one primary contact
         contact["is_primary"] = contact["is_primary"] and not seen_primary
         seen_primary = seen_primary or contact["is_primary"]
 
     with transaction():
         partner = Partner() if partner_id is None else Partner.get_by_id(partner_id)
         renamed = partner_id is not None and partner.name != cleaned["name"]
-        for name, value in partner_row(cleaned, [c for _, c in cleaned_contacts]).items():
+        for name, value in partner_row(cleaned, [c for _unused, c in cleaned_contacts]).items():
             setattr(partner, name, value)
         partner.save()
         if renamed:
             refresh_partner_text(partner.id)
-        kept = [cid for cid, _ in cleaned_contacts if cid]
+        kept = [cid for cid, _unused in cleaned_contacts if cid]
         removed = ContactPerson.delete().where(ContactPerson.partner == partner)
         if kept:
             removed = removed.where(ContactPerson.id.not_in(kept))

@@ -211,7 +211,7 @@ def impact_report(start: dt.date, end: dt.date) -> ImpactReport:
     report.matching_cents, report.matching_gifts = db.execute_sql(
         "SELECT COALESCE(SUM(c.amount_cents), 0), COUNT(*) FROM contribution c"
         f" WHERE {_RECEIVED} AND {kind_in(lambda k: k.matches_gifts)}", params).fetchone()
-    counts = dict.fromkeys((code for code, _, _ in LENGTHS), 0)
+    counts = dict.fromkeys((code for code, _unused, _unused in LENGTHS), 0)
     for entered, first in db.execute_sql(
             f"SELECT p.partner_since, {_FIRST_GIFT} FROM partner p WHERE p.id IN"
             f" (SELECT c.partner_id FROM contribution c WHERE {_RECEIVED})", params):
@@ -331,7 +331,7 @@ def partnership_health(today: dt.date) -> HealthReport:
     partners = db.execute_sql(
         "SELECT id, name FROM partner WHERE partnership_type = 'formal'"
         " AND status = 'active' AND erased_at IS NULL ORDER BY sort_name, id").fetchall()
-    reviews = latest_reviews([pid for pid, _ in partners])
+    reviews = latest_reviews([pid for pid, _unused in partners])
     current = {p.id: p for p in practices()}
     report = HealthReport(today)
     for pid, name in partners:

@@ -157,7 +157,7 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
             pattern = rng.choice(ORGANISATIONS[sector])[1 if lang == "fr" else 0]
             name = pattern.format(town=town, province=province, last=last,
                                   n=rng.randint(1, 300))
-            contacts = [_person(rng, lang) for _ in range(rng.choice((1, 1, 1, 2, 3)))]
+            contacts = [_person(rng, lang) for _unused in range(rng.choice((1, 1, 1, 2, 3)))]
         formal = rng.random() < 0.3
         status = rng.choices(["active", "prospect", "lapsed", "archived"], [70, 10, 15, 5])[0]
         domain = f"{_bare(town)}.ca"
@@ -192,7 +192,7 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
             "postal_code": _postal(rng, province), "country": "Canada", "phone": phone,
             "email": email, "website": "", "language": lang, "notes": "",
             "partner_since": since.isoformat(), "erased_at": None})
-        for _ in range(rng.randint(0, 3)):
+        for _visit in range(rng.randint(0, 3)):
             interaction_rows.append((
                 new_uuid(), now, now, pid, next(dates).isoformat(),
                 rng.choice(["meeting", "call", "email", "visit", "event", "letter"]),
@@ -285,7 +285,7 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
         pledge = add(pid, **values)
         if status == "pledged":
             pledge["outstanding_cents"] = amount
-            for _ in range(rng.choice((0, 1, 1, 2))):
+            for _extra in range(rng.choice((0, 1, 1, 2))):
                 if len(contrib_rows) >= contributions or pledge["outstanding_cents"] == 0:
                     break
                 part = min(pledge["outstanding_cents"], amount // rng.choice((1, 2)))

@@ -13,7 +13,7 @@ BUSY, LOCKED, READONLY, IOERR, CORRUPT, FULL, NOTADB = 5, 6, 8, 10, 11, 13, 26
 def result_code(err: BaseException) -> int | None:
     """The primary result code of `err` or of the SQLite error behind it (Peewee wraps it)."""
     seen: BaseException | None = err
-    for _ in range(6):
+    for _attempt in range(6):
         if seen is None:
             return None
         code = getattr(seen, "sqlite_errorcode", None)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from cars_desktop import APP_NAME, __version__
 from cars_desktop.resource_files import resource_path
 from cars_desktop.store import database
+from cars_desktop.ui import translations
 
 
 def make_application(qt_args: list[str] | None = None) -> QApplication:
@@ -26,6 +27,7 @@ def make_application(qt_args: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("cars-desktop")
     app.setWindowIcon(QIcon(str(resource_path("cars-desktop.svg"))))
+    translations.apply_language(app, translations.start_language())
     return app
 
 
@@ -36,7 +38,7 @@ def open_window(data_dir: str | None, qt_args: list[str] | None = None):
     app = make_application(qt_args)
     folder = database.resolve_data_dir(data_dir)
     read_only = False
-    for _ in range(3):  # a restore, then opening what was restored
+    for _attempt in range(3):  # a restore, then opening what was restored
         try:
             store = database.open_store(folder, check_in_background=True, read_only=read_only)
         except database.DamagedFile as err:

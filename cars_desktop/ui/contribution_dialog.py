@@ -144,7 +144,7 @@ class ContributionDialog(FormDialog):
         self.date_note = QLabel("Date kept from the last gift you saved.")
         self.date_note.setObjectName("dateKept")
         muted(self.date_note)
-        date_row, _ = self.form.getWidgetPosition(self.date)
+        date_row, _column = self.form.getWidgetPosition(self.date)
         self.form.insertRow(date_row + 2, "", self.date_note)  # under the date and its error
         self.form.setRowVisible(self.date_note, False)
         self.date.dateChanged.connect(lambda: self.form.setRowVisible(self.date_note, False))
@@ -214,7 +214,7 @@ class ContributionDialog(FormDialog):
         self.setMinimumHeight(self.sizeHint().height() + room)
 
     def _show_row(self, field: str, shown: bool) -> None:
-        row, _ = self.form.getWidgetPosition(self.fields[field])
+        row, _column = self.form.getWidgetPosition(self.fields[field])
         self.form.setRowVisible(row, shown)
         if not shown:
             self.errors[field].show_message("")

@@ -129,7 +129,7 @@ class ContributionsTab(QWidget):
 
         self.table.addActions([self.edit_action, self.thank_action, self.letters_action,
                                self.delete_action])
-        self.table.activated.connect(lambda _: self.edit_action.trigger())
+        self.table.activated.connect(lambda _unused: self.edit_action.trigger())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.link_activated.connect(
             lambda link: self.new_contribution() if link == "new" else self.clear_filters())

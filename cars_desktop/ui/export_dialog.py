@@ -16,7 +16,7 @@ WHAT = {"partners": "partners", "contacts": "contact people", "contributions": "
 def export_to(parent: QWidget, what: str, ids: list[int] | None = None) -> int | None:
     """Ask where, then write the file. `ids`: only these rows (a filtered list), in order."""
     title = WHAT[what].capitalize()
-    path, _ = QFileDialog.getSaveFileName(
+    path, _filter = QFileDialog.getSaveFileName(
         parent, f"Export {WHAT[what]}", str(Path.home() / f"{title} {dt.date.today()}.csv"),
         "CSV files, for Excel or LibreOffice (*.csv)")
     return export_file(parent, what, path, ids) if path else None

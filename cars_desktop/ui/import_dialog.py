@@ -153,7 +153,7 @@ class ImportDialog(QDialog):
     # The file
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self, "Import from a spreadsheet", str(Path.home()),
             "Spreadsheets (*.csv *.txt *.xlsx);;All files (*)")
         if path:
@@ -218,7 +218,7 @@ class ImportDialog(QDialog):
                 combo.addItem(text, code)
             combo.setCurrentIndex(max(0, combo.findData(self.mapping[number])))
             combo.currentIndexChanged.connect(
-                lambda _, number=number, combo=combo: self._column_changed(number, combo))
+                lambda _unused, number=number, combo=combo: self._column_changed(number, combo))
             self.columns_grid.addWidget(label, number, 0)
             self.columns_grid.addWidget(combo, number, 1)
         self.columns_box.setTitle(

@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         from cars_desktop.ui.profile_dialog import GroupProfileDialog
 
         dialog = GroupProfileDialog(self, first_run=True)
-        dialog.finished.connect(lambda _: self._profile_closed(dialog, first_run=True))
+        dialog.finished.connect(lambda _unused: self._profile_closed(dialog, first_run=True))
         dialog.open()
         return dialog
 
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         from cars_desktop.ui.import_dialog import ImportDialog
 
         dialog = ImportDialog(self, self.store.backup_dir, path)
-        dialog.finished.connect(lambda _: dialog.result and self.reload_everything())
+        dialog.finished.connect(lambda _unused: dialog.result and self.reload_everything())
         dialog.open()
         return dialog
 

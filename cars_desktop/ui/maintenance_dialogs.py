@@ -282,7 +282,7 @@ class ChecklistDialog(QDialog):
 
     def _show(self, item) -> None:
         if item is not None:
-            _, english, french = item.data(Qt.ItemDataRole.UserRole)
+            _unused, english, french = item.data(Qt.ItemDataRole.UserRole)
             self.english.setText(english)
             self.french.setText(french)
 

@@ -176,12 +176,12 @@ class MaintenanceTab(QWidget):
         top.addWidget(self.count_label)
 
         self.table.addActions([self.review_action, self.log_action])
-        self.table.activated.connect(lambda _: self.review_action.trigger())
+        self.table.activated.connect(lambda _unused: self.review_action.trigger())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 
         self.attention = AttentionList()
         self.attention.setObjectName("attention")
-        self.attention.itemActivated.connect(lambda item, _: self.act_on(item))
+        self.attention.itemActivated.connect(lambda item, _unused: self.act_on(item))
         self.go = QPushButton("&Go to it")
         self.go.setObjectName("goToIt")
         self.go.setToolTip("Open the place to act on the selected item (or double-click it)")

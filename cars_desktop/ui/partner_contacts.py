@@ -38,7 +38,7 @@ class ContactRow:
         values = values or {}
         self.contact_id = values.get("id")
         self.edits: dict[str, QLineEdit] = {}
-        for column, (field, hint, width, _) in enumerate(self.FIELDS):
+        for column, (field, hint, width, _unused) in enumerate(self.FIELDS):
             edit = QLineEdit(values.get(field) or "")
             edit.setCursorPosition(0)  # a long name or email shows its start, not its end
             edit.setPlaceholderText(hint if field == "salutation" else "")
@@ -79,7 +79,7 @@ class ContactRow:
     def show_errors(self, errors: dict[str, str]) -> QWidget | None:
         """Shows what is wrong; returns the first wrong field."""
         self.error.show_message("  ".join(f"{self.LABELS[f]}: {m}" for f, m in errors.items()))
-        return next((self.edits[f] for f, *_ in self.FIELDS if f in errors), None)
+        return next((self.edits[f] for f, *_unused in self.FIELDS if f in errors), None)
 
     def focus_order(self) -> list[QWidget]:
         return [*self.edits.values(), self.primary, self.remove]
@@ -110,7 +110,7 @@ class ContactsBox(QGroupBox):
         self.grid = QGridLayout()
         self.grid.setVerticalSpacing(2)
         self.header = []
-        for column, (field, _, _, stretch) in enumerate(ContactRow.FIELDS):
+        for column, (field, _unused, _unused, stretch) in enumerate(ContactRow.FIELDS):
             self.grid.setColumnStretch(column, stretch)
             label = QLabel(ContactRow.LABELS[field])
             self.grid.addWidget(label, 0, column)

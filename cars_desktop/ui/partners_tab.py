@@ -171,14 +171,14 @@ class PartnersTab(QWidget):
 
         self.table.addActions([self.edit_action, self.year_end_action, self.archive_action,
                                self.delete_action, self.erase_action])
-        self.table.activated.connect(lambda _: self.edit_action.trigger())  # Enter, double-click
+        self.table.activated.connect(lambda _i: self.edit_action.trigger())  # Enter, double-click
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.link_activated.connect(
             lambda link: self.new_partner() if link == "new" else self.clear_filters())
 
         self.history = PartnerContributions()
         self.history.new_button.clicked.connect(self.new_contribution)
-        self.history.view.link_activated.connect(lambda _: self.new_contribution())
+        self.history.view.link_activated.connect(lambda _unused: self.new_contribution())
         self.history.all_button.clicked.connect(
             lambda: self.contributions_wanted.emit(self.selected_id()))
         self.history.log_button.clicked.connect(self.log_contact)

@@ -203,7 +203,7 @@ class PdfPreview(QDialog):
         return True
 
     def save_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, f"Save: {self.title}", str(
+        path, _filter = QFileDialog.getSaveFileName(self, f"Save: {self.title}", str(
             Path.home() / file_name(self.title, dt.date.today())), "PDF files (*.pdf)")
         if path:
             self.save_to(path)

@@ -206,7 +206,7 @@ class GroupProfileDialog(QDialog):
     # The logo
 
     def choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose your group's logo", "",
+        path, _filter = QFileDialog.getOpenFileName(self, "Choose your group's logo", "",
                                               "Pictures (*.png *.jpg *.jpeg)")
         if path:
             self.set_logo_file(path)

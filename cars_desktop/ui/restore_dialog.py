@@ -33,7 +33,7 @@ class RestoreDialog(QDialog):
         self.restore = restore
         self.records = BackupList(backup_folder)
         self.view = RecordView(self.records, "backupList", stretch_column=6)
-        self.view.table.activated.connect(lambda _: self.restore_selected())
+        self.view.table.activated.connect(lambda _unused: self.restore_selected())
         text = QLabel(intro or (
             "Choose the copy to go back to. Your data as it is now is kept as a backup first, "
             "so a restore can itself be undone by restoring that copy."))
@@ -79,7 +79,7 @@ class RestoreDialog(QDialog):
         self.refresh(self.records.files.index(path))
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a backup", str(Path.home()),
+        path, _filter = QFileDialog.getOpenFileName(self, "Choose a backup", str(Path.home()),
                                               "CARS Desktop backups (*.sqlite3);;All files (*)")
         if path:
             self.add_file(Path(path))

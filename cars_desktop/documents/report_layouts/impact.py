@@ -43,7 +43,7 @@ def layout(maker, data) -> list:
     story += maker.section(
         w["support_by_sector"],
         maker.sector_chart([(sector, cash, in_kind, time)
-                           for sector, cash, in_kind, time, _ in data.by_sector]),
+                           for sector, cash, in_kind, time, _unused in data.by_sector]),
         Spacer(1, 6),
         maker.table([w["sector"], w["cash_short"], w["in_kind_short"], w["time_short"],
                     w["total"], w["active"]], rows,
@@ -65,7 +65,7 @@ def layout(maker, data) -> list:
     if data.new_partners:
         # a grant form wants how many and from where; a long list would bury that
         counts: dict[str, int] = {}
-        for _, sector, _ in data.new_partners:
+        for _unused, sector, _unused in data.new_partners:
             counts[sector] = counts.get(sector, 0) + 1
         by_sector = ", ".join(f"{maker.label(vocab.SECTORS, sector)} "
                               f"{format_number(count, maker.lang)}"

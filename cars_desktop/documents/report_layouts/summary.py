@@ -95,7 +95,7 @@ def _kinds(maker, by_kind, unvalued: dict[str, int]) -> list:
         mine = [r for r in by_kind if r[0] == family and kind_of(r[1]).counts_as_support]
         if not mine:
             continue
-        for _, kind, count, cents, minutes in mine:
+        for _unused, kind, count, cents, minutes in mine:
             rows.append([maker.kind_label(family, kind), format_number(count, maker.lang),
                          w["as_time"] if minutes and not cents and kind not in unvalued
                          else maker.in_kind(cents, unvalued.get(kind, 0)),
