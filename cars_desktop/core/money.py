@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from cars_desktop.i18n import current_language
+
 CENT = Decimal("0.01")
 _MAX_CENTS = 10**13  # a hundred billion dollars: anything above is a typing mistake
 
@@ -70,10 +72,12 @@ def _split_decimals(body: str, raw: str) -> tuple[str, str]:
     raise MoneyError(f"“{raw}” is not an amount: cents have two digits, for example 12.50.")
 
 
-def format_money(cents: int | None, lang: str = "en") -> str:
-    """"$1,234.56" in English, "1 234,56 $" in French (Canadian usage)."""
+def format_money(cents: int | None, lang: str | None = None) -> str:
+    """"$1,234.56" in English, "1 234,56 $" in French (Canadian usage); by default in the
+    window's language (a letter passes its partner's)."""
     if cents is None:
         return ""
+    lang = lang or current_language()
     sign = "-" if cents < 0 else ""
     whole, part = divmod(abs(int(cents)), 100)
     if lang == "fr":

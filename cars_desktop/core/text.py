@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from cars_desktop.i18n import current_language
+
 # Letters that Unicode does not decompose into base letter + accent.
 _EXTRA = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
                         "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss",
@@ -36,6 +38,14 @@ def fold_for_match(text: str | None) -> str:
 def clean(text: str | None) -> str:
     """What a form field should store: surrounding white space removed, never None."""
     return (text or "").strip()
+
+
+def format_count(number: int, lang: str | None = None) -> str:
+    """ "1,250" in English, "1 250" in French; by default in the window's language. Use it in
+    `ngettext("{n} partner", "{n} partners", n).format(n=format_count(n))`."""
+    if (lang or current_language()) == "fr":
+        return f"{number:,}".replace(",", "\u00a0")
+    return f"{number:,}"
 
 
 def counted(number: int, one: str, many: str | None = None) -> str:
