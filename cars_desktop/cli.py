@@ -3,136 +3,28 @@ same program's chores without one. Qt is imported only when the window is wanted
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from pathlib import Path
 
-from cars_desktop import APP_NAME, __version__, i18n
-from cars_desktop.core.text import counted
+from cars_desktop import i18n
+from cars_desktop.cli_parser import parser
+from cars_desktop.core.text import format_count
 from cars_desktop.documents.reports import REPORT_KINDS
-
-
-def _parser() -> argparse.ArgumentParser:
-    data_dir = argparse.ArgumentParser(add_help=False)
-    data_dir.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                          help="folder holding the data (default: $CARS_DESKTOP_DATA_DIR, "
-                               "else your user data folder)")
-    parser = argparse.ArgumentParser(
-        prog="cars-desktop", parents=[data_dir],
-        description=f"{APP_NAME}: community partners, their contributions and thank-you "
-                    "letters, offline. With no command, opens the window.")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    self_test = commands.add_parser(
-        "self-test", help="check that this installation works (in a temporary folder)")
-    self_test.add_argument("--no-window", action="store_true",
-                           help="leave out opening the main window")
-    commands.add_parser("check", parents=[data_dir],
-                        help="check the data file for damage (exit 1 when damaged)")
-    backup = commands.add_parser("backup", parents=[data_dir], help="make a verified backup")
-    backup.add_argument("--to", metavar="DIR", type=Path,
-                        help="folder to write it to, e.g. a USB stick (default: the data "
-                             "folder's backups)")
-    sample = commands.add_parser("sample-data", parents=[data_dir],
-                                 help="fill an empty data folder with a realistic sample")
-    sample.add_argument("--partners", type=_count, default=200, metavar="N")
-    sample.add_argument("--contributions", type=_count, default=1000, metavar="M")
-    sample.add_argument("--seed", type=_whole, default=1, metavar="S")
-    letters = commands.add_parser(
-        "letters", parents=[data_dir], help="make thank-you letters as one PDF",
-        description="Make thank-you letters as one PDF, one letter per page, each in its "
-                    "partner's language.")
-    which = letters.add_mutually_exclusive_group(required=True)
-    which.add_argument("--unthanked", action="store_true",
-                       help="every gift and pledge not yet thanked, received since --since")
-    which.add_argument("--contribution", type=_count, nargs="+", metavar="ID",
-                       help="these contributions, by number")
-    which.add_argument("--year-end", metavar="PARTNER",
-                       help="a summary of a partner's gifts (its number or exact name) "
-                            "between --from and --to")
-    letters.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
-    letters.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
-    letters.add_argument("--lang", choices=["en", "fr"],
-                         help="write every letter in this language (default: each partner's)")
-    letters.add_argument("--paper", choices=["letter", "a4"],
-                         help="paper size (default: the one chosen in the app)")
-    letters.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
-    letters.add_argument("--mark-thanked", action="store_true",
-                         help="record the contributions as thanked by letter today")
-    letters.add_argument("--one-per-gift", action="store_true",
-                         help="with --unthanked: a letter for each gift, not one per partner")
-    letters.add_argument("--since", type=_date, metavar="YYYY-MM-DD",
-                         help="with --unthanked: only what was received or promised on that day "
-                              "or later (default: the first day of the last fiscal year); older "
-                              "ones stay in the thank-you queue")
-    report = commands.add_parser(
-        "report", parents=[data_dir], help="make a report as a PDF",
-        description="Make a report as a PDF on the group's letterhead.")
-    report.add_argument("name", choices=list(REPORT_KINDS),
-                        help="; ".join(f"{code}: {kind.help}"
-                                       for code, kind in REPORT_KINDS.items()))
-    report.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
-    report.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
-    report.add_argument("--partner", metavar="PARTNER",
-                        help="for a statement: the partner's number or exact name")
-    report.add_argument("--lang", choices=["en", "fr"],
-                        help="the report's language (default: the group's)")
-    report.add_argument("--paper", choices=["letter", "a4"])
-    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
-    export = commands.add_parser(
-        "export", parents=[data_dir], help="save partners, contacts or contributions as CSV",
-        description="Save every partner, contact person or contribution as a CSV file that "
-                    "opens in Excel or LibreOffice (UTF-8, money as plain numbers, dates as "
-                    "YYYY-MM-DD).")
-    export.add_argument("what", choices=["partners", "contacts", "contributions"])
-    export.add_argument("file", type=Path, metavar="FILE.csv")
-    imports = commands.add_parser(
-        "import", parents=[data_dir], help="import partners and gifts from a spreadsheet",
-        description="Import partners and gifts from a CSV or Excel file (your own, or a "
-                    "CanadaHelps, PayPal or Benevity export). Prints what happens to the rows; "
-                    "with --dry-run nothing is written.")
-    imports.add_argument("file", type=Path, metavar="FILE")
-    imports.add_argument("--dry-run", action="store_true", help="show the summary, write nothing")
-    imports.add_argument("--dates", choices=["ymd", "dmy", "mdy"],
-                         help="how dates like 03/04/2026 are written: dmy (day first) or mdy")
-    imports.add_argument("--encoding", help="the file's text encoding, e.g. windows-1252")
-    imports.add_argument("--sheet", help="a workbook's sheet (default: the first)")
-    return parser
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a date written YYYY-MM-DD") from None
-
-
-def _whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
-
-
-def _count(text: str) -> int:
-    value = _whole(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError("the number cannot be negative")
-    return value
+from cars_desktop.i18n import _, ngettext
 
 
 def main(argv: list[str] | None = None) -> int:
     i18n.set_language(i18n.start_language())  # before the help texts are built
-    args, qt_args = _parser().parse_known_args(sys.argv[1:] if argv is None else argv)
+    args, qt_args = parser().parse_known_args(sys.argv[1:] if argv is None else argv)
     unknown = [arg for arg in qt_args if arg.startswith("--")]  # Qt's own options have one dash
     if unknown:
-        _parser().error(f"unrecognised arguments: {' '.join(unknown)}")
+        parser().error(_("unrecognised arguments: {join}").format(join=' '.join(unknown)))
     if args.command is None:
         from cars_desktop.ui.app import run_app
         return run_app(getattr(args, "data_dir", None), qt_args)
     if qt_args:
-        _parser().error(f"unrecognised arguments: {' '.join(qt_args)}")
+        parser().error(_("unrecognised arguments: {join}").format(join=' '.join(qt_args)))
     if args.command == "self-test":
         from cars_desktop.self_test import run
 
@@ -160,9 +52,9 @@ def _open(data_dir: Path, read_only: bool):
     if store.schema_version() < LATEST_VERSION:
         store.close()
         raise database.StoreError(
-            f"The data in {data_dir} was saved by an earlier version of CARS Desktop and must "
-            "be updated first: start CARS Desktop once (it makes a backup, then updates it), "
-            "then run this command again.")
+            _("The data in {data_dir} was saved by an earlier version of CARS Desktop and "
+              "must be updated first: start CARS Desktop once (it makes a backup, then "
+              "updates it), then run this command again.").format(data_dir=data_dir))
     return store
 
 
@@ -174,14 +66,23 @@ def _check(data_dir: Path, args) -> int:
         problems = database.integrity_report()
         version = None if problems else store.schema_version()
     if problems:
-        print(f"The data in {data_dir} is DAMAGED:")
+        print(_("The data in {data_dir} is DAMAGED:").format(data_dir=data_dir))
         for problem in problems[:20]:
             print(f"  - {problem}")
-        print("Restore the newest backup (see the README) before using it.")
+        print(_("Restore the newest backup (see the README) before using it."))
         return 1
-    state = "up to date" if version == LATEST_VERSION else \
-        f"will be updated from version {version} when the app next opens it"
-    print(f"The data in {data_dir} is sound (data version {version}, {state}).")
+    state = (
+        _("up to date")
+        if version == LATEST_VERSION
+        else _("will be updated from version {version} when the app next opens it").format(
+            version=version
+        )
+    )
+    print(
+        _("The data in {data_dir} is sound (data version {version}, {state}).").format(
+            data_dir=data_dir, version=version, state=state
+        )
+    )
     return 0
 
 
@@ -189,8 +90,13 @@ def _backup(data_dir: Path, args) -> int:
     from cars_desktop.store import backups, database
 
     if args.to is not None and not args.to.is_dir():
-        print(f"cars-desktop: The folder {args.to} does not exist. If it is a USB stick, check "
-              "that it is plugged in; otherwise create the folder first.", file=sys.stderr)
+        print(
+            _(
+                "cars-desktop: The folder {to} does not exist. If it is a USB stick, check "
+                "that it is plugged in; otherwise create the folder first."
+            ).format(to=args.to),
+            file=sys.stderr,
+        )
         return 2
     with database.open_store(data_dir, read_only=True) as store:
         try:
@@ -206,7 +112,7 @@ def _backup(data_dir: Path, args) -> int:
                 safety.record_outside_backup()
         except database.StoreError:
             pass  # the window has the data open: the copy is made all the same
-    print(f"Backup written and verified: {path}")
+    print(_("Backup written and verified: {path}").format(path=path))
     return 0
 
 
@@ -220,8 +126,12 @@ def _sample(data_dir: Path, args) -> int:
         except ValueError as err:
             print(f"cars-desktop: {err}", file=sys.stderr)
             return 2
-        print(f"Sample data written to {store.data_dir}: {counted(partners, 'partner')}, "
-              f"{counted(contributions, 'contribution')}.")
+        print(_("Sample data written to {folder}: {partners}, {contributions}.").format(
+            folder=store.data_dir,
+            partners=ngettext("{n} partner", "{n} partners", partners).format(
+                n=format_count(partners)),
+            contributions=ngettext("{n} contribution", "{n} contributions",
+                                   contributions).format(n=format_count(contributions))))
     return 0
 
 
@@ -231,21 +141,30 @@ def _letters(data_dir: Path, args) -> int:
     from cars_desktop.store import letters, profile
 
     if args.year_end and not (args.start and args.end):
-        print("cars-desktop: a year-end summary needs its period: --from YYYY-MM-DD "
-              "--to YYYY-MM-DD", file=sys.stderr)
+        print(_("cars-desktop: a year-end summary needs its period: --from YYYY-MM-DD "
+              "--to YYYY-MM-DD"), file=sys.stderr)
         return 2
     if (args.start or args.end) and not args.year_end:
-        print("cars-desktop: --from and --to go with --year-end.", file=sys.stderr)
+        print(_("cars-desktop: --from and --to go with --year-end."), file=sys.stderr)
         return 2
     if args.since and not args.unthanked:
-        print("cars-desktop: --since goes with --unthanked.", file=sys.stderr)
+        print(_("cars-desktop: --since goes with --unthanked."), file=sys.stderr)
         return 2
     if not args.output.parent.is_dir():
-        print(f"cars-desktop: The folder {args.output.parent} does not exist.", file=sys.stderr)
+        print(
+            _("cars-desktop: The folder {parent} does not exist.").format(
+                parent=args.output.parent
+            ),
+            file=sys.stderr,
+        )
         return 2
     if args.output.is_dir():
-        print(f"cars-desktop: {args.output} is a folder. Give a file name, such as "
-              f"{args.output / 'letters.pdf'}", file=sys.stderr)
+        print(
+            _("cars-desktop: {output} is a folder. Give a file name, such as {value}").format(
+                output=args.output, value=args.output / "letters.pdf"
+            ),
+            file=sys.stderr,
+        )
         return 2
     today = dt.date.today()
     with _open(data_dir, read_only=not args.mark_thanked):
@@ -269,11 +188,11 @@ def _letters(data_dir: Path, args) -> int:
             print(f"cars-desktop: {err}", file=sys.stderr)
             return 2
         for reason in batch.skipped:
-            print(f"No letter: {reason}", file=sys.stderr)
+            print(_("No letter: {reason}").format(reason=reason), file=sys.stderr)
         for note in batch.left_out:
             print(note, file=sys.stderr)
         if not batch.letters:
-            print("There is no one to thank: no letter was made.")
+            print(_("There is no one to thank: no letter was made."))
             return 0
         head = letters.letterhead()
         if args.paper:
@@ -284,27 +203,40 @@ def _letters(data_dir: Path, args) -> int:
         try:
             pages = write_letters(batch.letters, head, args.output, today)
         except OSError as err:
-            print(f"cars-desktop: The letters could not be written to {args.output}: "
-                  f"{err.strerror or err}. Nothing was marked as thanked.", file=sys.stderr)
+            print(
+                _(
+                    "cars-desktop: The letters could not be written to {output}: {value}. "
+                    "Nothing was marked as thanked."
+                ).format(output=args.output, value=err.strerror or err),
+                file=sys.stderr,
+            )
             return 2
         count = len(batch.letters)
-        print(f"{count} letter{'s' if count != 1 else ''} ({pages} "
-              f"page{'s' if pages != 1 else ''}) written to {args.output}")
+        print(ngettext("{count} letter ({pages}) written to {output}",
+                       "{count} letters ({pages}) written to {output}", count).format(
+            count=count, output=args.output,
+            pages=ngettext("{n} page", "{n} pages", pages).format(n=pages)))
         if batch.no_address:
-            print(f"Without a postal address: {', '.join(batch.no_address)}", file=sys.stderr)
+            print(
+                _("Without a postal address: {join}").format(join=", ".join(batch.no_address)),
+                file=sys.stderr,
+            )
         if args.mark_thanked:
             sent = letters.record_letters_sent(batch.contribution_ids(), today)
-            print(f"{len(sent.contribution_ids)} contribution"
-                  f"{'s' if len(sent.contribution_ids) != 1 else ''} marked thanked by letter "
-                  f"on {today:%Y-%m-%d}.")
+            marked = len(sent.contribution_ids)
+            print(ngettext("{n} contribution marked thanked by letter on {date}.",
+                           "{n} contributions marked thanked by letter on {date}.",
+                           marked).format(n=format_count(marked), date=today.isoformat()))
     return 0
 
 
 def _output_problem(path: Path) -> str | None:
     if not path.parent.is_dir():
-        return f"The folder {path.parent} does not exist."
+        return _("The folder {parent} does not exist.").format(parent=path.parent)
     if path.is_dir():
-        return f"{path} is a folder. Give a file name, such as {path / 'report.pdf'}"
+        return _("{path} is a folder. Give a file name, such as {value}").format(
+            path=path, value=path / "report.pdf"
+        )
     return None
 
 
@@ -317,17 +249,19 @@ def _report(data_dir: Path, args) -> int:
     kind = REPORT_KINDS[args.name]
     problem = _output_problem(args.output)
     if kind.needs_period and not (args.start and args.end):
-        problem = f"The {args.name} report needs its period: --from YYYY-MM-DD --to YYYY-MM-DD"
+        problem = _("The {name} report needs its period: --from YYYY-MM-DD --to YYYY-MM-DD").format(
+            name=args.name
+        )
     elif args.start and args.end and args.end < args.start:
-        problem = "The period ends before it starts. Check the two dates."
+        problem = _("The period ends before it starts. Check the two dates.")
     elif kind.needs_partner and not args.partner:
-        problem = "A statement is for one partner: --partner NUMBER or --partner NAME"
+        problem = _("A statement is for one partner: --partner NUMBER or --partner NAME")
     if problem:
         print(f"cars-desktop: {problem}", file=sys.stderr)
         return 2
     today = dt.date.today()
     with _open(data_dir, read_only=True):
-        missing = profile.letters_missing("Reports")
+        missing = profile.letters_missing(for_reports=True)
         if missing:
             print(f"cars-desktop: {missing}", file=sys.stderr)
             return 2
@@ -347,10 +281,16 @@ def _report(data_dir: Path, args) -> int:
         try:
             pages = write_report(args.name, data, head, lang, args.output, today)
         except OSError as err:
-            print(f"cars-desktop: The report could not be written to {args.output}: "
-                  f"{err.strerror or err}.", file=sys.stderr)
+            print(
+                _("cars-desktop: The report could not be written to {output}: {value}.").format(
+                    output=args.output, value=err.strerror or err
+                ),
+                file=sys.stderr,
+            )
             return 2
-    print(f"Report written to {args.output} ({pages} page{'s' if pages != 1 else ''}).")
+    print(ngettext("Report written to {output} ({pages} page).",
+                   "Report written to {output} ({pages} pages).", pages).format(
+        output=args.output, pages=pages))
     return 0
 
 
@@ -366,13 +306,20 @@ def _export(data_dir: Path, args) -> int:
         try:
             count = export_csv(args.what, args.file)
         except OSError as err:
-            print(f"cars-desktop: The file could not be written to {args.file}: "
-                  f"{err.strerror or err}.", file=sys.stderr)
+            print(
+                _("cars-desktop: The file could not be written to {file}: {value}.").format(
+                    file=args.file, value=err.strerror or err
+                ),
+                file=sys.stderr,
+            )
             return 2
-    one, many = {"partners": ("partner", "partners"), "contacts": ("contact person",
-                                                                    "contact people"),
-                 "contributions": ("contribution", "contributions")}[args.what]
-    print(f"{count:,} {one if count == 1 else many} exported to {args.file}.")
+    said = {"partners": ngettext("{n} partner exported to {file}.",
+                                 "{n} partners exported to {file}.", count),
+            "contacts": ngettext("{n} contact person exported to {file}.",
+                                 "{n} contact people exported to {file}.", count),
+            "contributions": ngettext("{n} contribution exported to {file}.",
+                                      "{n} contributions exported to {file}.", count)}
+    print(said[args.what].format(n=format_count(count), file=args.file))
     return 0
 
 
@@ -397,29 +344,45 @@ def _import(data_dir: Path, args) -> int:
             print(f"cars-desktop: {err}", file=sys.stderr)
             return 2
         counts = plan.counts()
-        print(f"{args.file.name}: {len(plan.rows):,} rows read as {plan.format_name}.")
-        print(f"  new: {counts['new']:,}  matched: {counts['matched']:,}  "
-              f"close names: {counts['near']:,}  duplicates: {counts['duplicate']:,}  "
-              f"skipped: {counts['skipped']:,}  errors: {counts['error']:,}")
+        print(
+            _("{name}: {len:,} rows read as {format_name}.").format(
+                name=args.file.name, len=len(plan.rows), format_name=plan.format_name
+            )
+        )
+        print(
+            _(
+                "  new: {new:,}  matched: {matched:,}  close names: {near:,}  duplicates: "
+                "{duplicate:,}  skipped: {skipped:,}  errors: {error:,}"
+            ).format(
+                new=counts["new"],
+                matched=counts["matched"],
+                near=counts["near"],
+                duplicate=counts["duplicate"],
+                skipped=counts["skipped"],
+                error=counts["error"],
+            )
+        )
         for row in plan.rows:
             if row.action == importer.ERROR:
-                print(f"  line {row.line}: {row.why}", file=sys.stderr)
+                print(_("  line {line}: {why}").format(line=row.line, why=row.why), file=sys.stderr)
         if plan.needs_date_order:
-            print("cars-desktop: the dates could be day first or month first: say which with "
-                  "--dates dmy or --dates mdy", file=sys.stderr)
+            print(_("cars-desktop: the dates could be day first or month first: say which with "
+                  "--dates dmy or --dates mdy"), file=sys.stderr)
             return 2
         if args.dry_run:
-            print("Nothing was written (--dry-run).")
+            print(_("Nothing was written (--dry-run)."))
             return 0
         try:
             result = importer.commit(plan, backup_folder=store.backup_dir)
         except importer.ImportProblem as err:
             print(f"cars-desktop: {err}", file=sys.stderr)
             return 2
-        gifts = f"{result.contributions:,} gift{'s' if result.contributions != 1 else ''}"
-        new = f"{result.partners:,} new partner{'s' if result.partners != 1 else ''}"
-        print(f"Imported {gifts} and {new} (batch {result.batch_id}; backup first: "
-              f"{result.backup.name}).")
+        gifts = ngettext("{n} gift", "{n} gifts", result.contributions).format(
+            n=format_count(result.contributions))
+        new = ngettext("{n} new partner", "{n} new partners", result.partners).format(
+            n=format_count(result.partners))
+        print(_("Imported {gifts} and {new} (batch {batch}; backup first: {name}).").format(
+            gifts=gifts, new=new, batch=result.batch_id, name=result.backup.name))
     return 0
 
 
@@ -435,6 +398,10 @@ def _partner_id(chosen: str) -> int:
         (Partner.sort_name == sort_key(chosen)) & Partner.erased_at.is_null())]
     if len(matches) != 1:
         raise letters.LetterProblem(
-            f"No partner is named “{chosen}”." if not matches else
-            f"{len(matches)} partners are named “{chosen}”: give the partner's number instead.")
+            _("No partner is named “{chosen}”.").format(chosen=chosen)
+            if not matches
+            else _(
+                "{len} partners are named “{chosen}”: give the partner's number instead."
+            ).format(len=len(matches), chosen=chosen)
+        )
     return matches[0]

@@ -20,14 +20,16 @@ from __future__ import annotations
 from cars_desktop.core.kinds import Kind, kind_in, kind_of
 from cars_desktop.core.report_text import format_hours
 from cars_desktop.core.terms import Term, Vocabulary
+from cars_desktop.core.text import format_count
+from cars_desktop.i18n import N_, _, current_language, ngettext
 
 COUNTED_AS = Vocabulary(
     Term("cash", "Cash received", "Argent reçu"),
     Term("in_kind", "Gift in kind", "Don en nature"),
-    Term("loan", "Loan (apart: to be paid back)", "Prêt (à part : à rembourser)"),
-    Term("pledged", "Pledge (apart: not yet received)", "Promesse (à part : pas encore reçue)"),
-    Term("loan_pledged", "Loan promised (not counted)", "Prêt promis (non compté)"),
-    Term("cancelled", "Cancelled (not counted)", "Annulé (non compté)"),
+    Term("loan", "Loan (apart: to be paid back)", N_("Prêt (à part : à rembourser)")),
+    Term("pledged", "Pledge (apart: not yet received)", N_("Promesse (à part : pas encore reçue)")),
+    Term("loan_pledged", "Loan promised (not counted)", N_("Prêt promis (non compté)")),
+    Term("cancelled", "Cancelled (not counted)", N_("Annulé (non compté)")),
 )
 
 
@@ -84,18 +86,19 @@ def is_unvalued(family: str, amount_cents: int, minutes: int) -> bool:
 
 def gift_count(count: int) -> str:
     """"1 gift", "2 gifts"."""
-    return "1 gift" if count == 1 else f"{count:,} gifts"
+    return ngettext("{n} gift", "{n} gifts", count).format(n=format_count(count))
 
 
 def unvalued_words(count: int, kind: str | None = None) -> str:
     """"1 gift of facilities, not valued", "2 gifts in kind, not valued"."""
-    what = f"of {kind_of(kind).noun or kind}" if kind else "in kind"
-    return f"{gift_count(count)} {what}, not valued"
+    what = f"of {kind_of(kind).noun or kind}" if kind else _("in kind")
+    return _("{gift_count} {what}, not valued").format(gift_count=gift_count(count), what=what)
 
 
 def hours_words(minutes: int) -> str:
     """"1 hour", "12 hours", "2.3 hours"."""
-    return "1 hour" if minutes == 60 else f"{format_hours(minutes, 'en')} hours"
+    hours = format_hours(minutes, current_language())
+    return ngettext("{n} hour", "{n} hours", 1 if minutes == 60 else 2).format(n=hours)
 
 
 def gift_words(family: str, kind: str, amount_cents: int, minutes: int) -> str:
@@ -104,7 +107,7 @@ def gift_words(family: str, kind: str, amount_cents: int, minutes: int) -> str:
     from cars_desktop.core.money import format_money
 
     if kind_of(kind).paid_back:
-        return f"a loan of {format_money(amount_cents)}"
+        return _("a loan of {format_money}").format(format_money=format_money(amount_cents))
     if family == "cash":
         return format_money(amount_cents)
     noun = kind_of(kind).noun or kind
@@ -113,4 +116,4 @@ def gift_words(family: str, kind: str, amount_cents: int, minutes: int) -> str:
             f" ({hours_words(minutes)})" if minutes else "")
     if minutes:
         return f"{hours_words(minutes)} of {kind_of(kind).time_noun}"
-    return f"a gift of {noun} (not valued)"
+    return _("a gift of {noun} (not valued)").format(noun=noun)

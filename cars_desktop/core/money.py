@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from cars_desktop.i18n import current_language
+from cars_desktop.i18n import _, current_language
 
 CENT = Decimal("0.01")
 _MAX_CENTS = 10**13  # a hundred billion dollars: anything above is a typing mistake
@@ -30,25 +30,30 @@ def parse_money(text: str) -> int:
     ("1.234": one dollar and some, or a thousand?)."""
     raw = (text or "").strip()
     if not raw:
-        raise MoneyError("Enter an amount.")
+        raise MoneyError(_("Enter an amount."))
     body = re.sub(r"(?i)ca?\$|cad|\$", "", raw).replace("\u00a0", " ").replace("\u202f", " ")
     body = body.strip()
     if body.startswith(("-", "(")) or body.endswith("-"):
-        raise MoneyError("An amount cannot be negative.")
+        raise MoneyError(_("An amount cannot be negative."))
     if not re.fullmatch(r"[0-9][0-9 ,.']*", body):
-        raise MoneyError(f"“{raw}” is not an amount. Type digits, for example 125.50.")
+        raise MoneyError(
+            _("“{raw}” is not an amount. Type digits, for example 125.50.").format(raw=raw)
+        )
     spaced = body.split()
     if any(not re.match(r"\d{3}(?!\d)", part) for part in spaced[1:]):
-        raise MoneyError(f"“{raw}” has its digits grouped oddly. Type it as 1234.56 or "
-                         "1 234,56.")
+        raise MoneyError(_("“{raw}” has its digits grouped oddly. Type it as 1234.56 or 1 "
+                           "234,56.").format(raw=raw))
     body = body.replace(" ", "").replace("'", "")
     whole, fraction = _split_decimals(body, raw)
     groups = re.split(r"[,.]", whole)
     if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])):
-        raise MoneyError(f"“{raw}” has its digits grouped oddly. Type it as 1234.56 or 1,234.56.")
+        raise MoneyError(_("“{raw}” has its digits grouped oddly. Type it as 1234.56 or "
+                           "1,234.56.").format(raw=raw))
     cents = int("".join(groups)) * 100 + int((fraction + "00")[:2])
     if cents >= _MAX_CENTS:
-        raise MoneyError(f"“{raw}” is too large to be right. Check the number of digits.")
+        raise MoneyError(
+            _("“{raw}” is too large to be right. Check the number of digits.").format(raw=raw)
+        )
     return cents
 
 
@@ -62,14 +67,18 @@ def _split_decimals(body: str, raw: str) -> tuple[str, str]:
     other = "." if mark == "," else ","
     if len(tail) in (1, 2):
         if mark in head:
-            raise MoneyError(f"“{raw}” has “{mark}” twice before the cents.")
+            raise MoneyError(
+                _("“{raw}” has “{mark}” twice before the cents.").format(raw=raw, mark=mark)
+            )
         return head, tail
     if len(tail) == 3 and mark == "." and other not in head and "." not in head:
-        raise MoneyError(f"“{raw}” could be read two ways. Type 1234 for a thousand and more, "
-                         "or 1.23 for one dollar and cents.")
+        raise MoneyError(_("“{raw}” could be read two ways. Type 1234 for a thousand and "
+                           "more, or 1.23 for one dollar and cents.").format(raw=raw))
     if len(tail) == 3:
         return body, ""
-    raise MoneyError(f"“{raw}” is not an amount: cents have two digits, for example 12.50.")
+    raise MoneyError(
+        _("“{raw}” is not an amount: cents have two digits, for example 12.50.").format(raw=raw)
+    )
 
 
 def format_money(cents: int | None, lang: str | None = None) -> str:

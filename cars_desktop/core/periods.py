@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from cars_desktop.i18n import N_, _
+
 
 @dataclass(frozen=True)
 class Period:
@@ -25,7 +27,7 @@ def fiscal_year(today: dt.date, start_month: int, years_back: int = 0) -> Period
     start = dt.date(first_year, start_month, 1)
     end = dt.date(first_year + 1, start_month, 1) - dt.timedelta(days=1)
     label = str(first_year) if start_month == 1 else f"{first_year}–{str(first_year + 1)[2:]}"
-    return Period(start, end, f"fiscal year {label}")
+    return Period(start, end, _("fiscal year {label}").format(label=label))
 
 
 def quarter(today: dt.date, start_month: int = 1) -> Period:
@@ -37,14 +39,14 @@ def quarter(today: dt.date, start_month: int = 1) -> Period:
     start = dt.date(first.year + month_index // 12, month_index % 12 + 1, 1)
     end_index = month_index + 3
     end = dt.date(first.year + end_index // 12, end_index % 12 + 1, 1) - dt.timedelta(days=1)
-    return Period(start, end, f"quarter starting {start:%B %Y}")
+    return Period(start, end, _("quarter starting {start:%B %Y}").format(start=start))
 
 
 def named_period(name: str, today: dt.date, fiscal_start_month: int = 1) -> Period:
     """One of "all", "this_year", "last_year", "this_fiscal", "last_fiscal", "this_quarter",
     "last_quarter"."""
     if name == "all":
-        return Period(None, None, "all dates")
+        return Period(None, None, _("all dates"))
     if name == "this_year":
         return calendar_year(today.year)
     if name == "last_year":
@@ -58,12 +60,12 @@ def named_period(name: str, today: dt.date, fiscal_start_month: int = 1) -> Peri
     if name == "last_quarter":
         return quarter(quarter(today, fiscal_start_month).start - dt.timedelta(days=1),
                        fiscal_start_month)
-    raise ValueError(f"unknown period {name!r}")
+    raise ValueError(_("unknown period {name!r}").format(name=name))
 
 
 PERIOD_CHOICES = (
-    ("all", "All dates"), ("this_year", "This year"), ("last_year", "Last year"),
-    ("this_fiscal", "This fiscal year"), ("last_fiscal", "Last fiscal year"),
-    ("this_quarter", "This quarter"), ("last_quarter", "Last quarter"),
-    ("custom", "Between dates…"),
+    ("all", N_("All dates")), ("this_year", N_("This year")), ("last_year", N_("Last year")),
+    ("this_fiscal", N_("This fiscal year")), ("last_fiscal", N_("Last fiscal year")),
+    ("this_quarter", N_("This quarter")), ("last_quarter", N_("Last quarter")),
+    ("custom", N_("Between dates…")),
 )

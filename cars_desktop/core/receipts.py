@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from cars_desktop.core.kinds import kind_of
 from cars_desktop.core.money import format_money
+from cars_desktop.i18n import N_, _
 
 APPRAISAL_OVER_CENTS = 100_000  # an in-kind gift over $1,000 should be appraised independently
 
-NOT_REGISTERED = ("Your group is not a registered charity, so it cannot give official tax "
+NOT_REGISTERED = (N_("Your group is not a registered charity, so it cannot give official tax "
                   "receipts for any gift. If it is one, tick “Registered charity” in "
-                  "File › Group profile.")
+                  "File › Group profile."))
 
 @dataclass(frozen=True)
 class ReceiptAdvice:
@@ -29,7 +30,7 @@ class ReceiptAdvice:
 
     def sentence(self) -> str:
         """The advice as the contribution form shows it."""
-        head = "May go on a tax receipt" if self.eligible else "Not for a tax receipt"
+        head = _("May go on a tax receipt") if self.eligible else _("Not for a tax receipt")
         if self.eligible and self.reduced:
             head += f" ({format_money(self.eligible_cents)})"
         return f"{head}: {self.explanation}"
@@ -45,22 +46,22 @@ def receipt_advice(kind: str, status: str, amount_cents: int, advantage_cents: i
     if kind_of(kind).not_receiptable:
         return ReceiptAdvice(False, 0, kind_of(kind).not_receiptable)
     if status == "pledged":
-        return ReceiptAdvice(False, 0, "A pledge is receipted only once the gift is received.")
+        return ReceiptAdvice(False, 0, _("A pledge is receipted only once the gift is received."))
     if status == "cancelled":
-        return ReceiptAdvice(False, 0, "A cancelled contribution is never receipted.")
+        return ReceiptAdvice(False, 0, _("A cancelled contribution is never receipted."))
     if advantage_cents > amount_cents * 0.8:
-        return ReceiptAdvice(False, 0, "The partner received an advantage worth more than 80% "
-                                       "of the gift, so it cannot be receipted.")
+        return ReceiptAdvice(False, 0, _("The partner received an advantage worth more than 80% "
+                                       "of the gift, so it cannot be receipted."))
     eligible = amount_cents - advantage_cents
     notes = []
     if advantage_cents:
-        notes.append("The advantage the partner received is taken off the amount.")
+        notes.append(_("The advantage the partner received is taken off the amount."))
     if kind_of(kind).receipt_note:
         notes.append(kind_of(kind).receipt_note)
     if in_kind and amount_cents > APPRAISAL_OVER_CENTS and not appraised:
-        notes.append("A gift in kind over $1,000 should have an independent appraisal "
-                     "before it is receipted.")
+        notes.append(_("A gift in kind over $1,000 should have an independent appraisal "
+                     "before it is receipted."))
     if in_kind:
-        notes.insert(0, "Products can be receipted at their fair market value.")
-    return ReceiptAdvice(True, eligible, " ".join(notes) or "Can be receipted.",
+        notes.insert(0, _("Products can be receipted at their fair market value."))
+    return ReceiptAdvice(True, eligible, " ".join(notes) or _("Can be receipted."),
                          reduced=bool(advantage_cents))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cars_desktop.i18n import _, current_language
+
 
 @dataclass(frozen=True)
 class Term:
@@ -13,8 +15,13 @@ class Term:
     fr: str
     hint_en: str = ""
 
-    def label(self, lang: str = "en") -> str:
-        return self.fr if lang == "fr" else self.en
+    def label(self, lang: str | None = None) -> str:
+        """In `lang`, by default the window's (a letter or report passes its own)."""
+        return self.fr if (lang or current_language()) == "fr" else self.en
+
+    def hint(self) -> str:
+        """The hint shown beside a choice, in the window's language."""
+        return _(self.hint_en)
 
 
 class Vocabulary:
@@ -31,7 +38,7 @@ class Vocabulary:
     def codes(self) -> list[str]:
         return [t.code for t in self.terms]
 
-    def label(self, code: str | None, lang: str = "en") -> str:
+    def label(self, code: str | None, lang: str | None = None) -> str:
         term = self._by_code.get(code or "")
         return term.label(lang) if term else (code or "")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from cars_desktop.i18n import current_language
+from cars_desktop.i18n import _, current_language
 
 # Letters that Unicode does not decompose into base letter + accent.
 _EXTRA = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
@@ -46,6 +46,13 @@ def format_count(number: int, lang: str | None = None) -> str:
     if (lang or current_language()) == "fr":
         return f"{number:,}".replace(",", "\u00a0")
     return f"{number:,}"
+
+
+def listing(items: list[str]) -> str:
+    """ "a, b and c" in the window's language."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def counted(number: int, one: str, many: str | None = None) -> str:

@@ -8,6 +8,8 @@ import datetime as dt
 
 from cars_desktop.core.letter_text import written_date
 from cars_desktop.core.periods import fiscal_year
+from cars_desktop.core.text import format_count
+from cars_desktop.i18n import _, current_language, ngettext
 
 
 def default_since(today: dt.date, fiscal_start_month: int) -> dt.date:
@@ -17,20 +19,20 @@ def default_since(today: dt.date, fiscal_start_month: int) -> dt.date:
     return fiscal_year(today, fiscal_start_month, years_back=1).start
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
-
-
 def _older(gifts: int, pledges: int, since: dt.date) -> tuple[str, str]:
     """("12 older gifts and 1 pledge", "received or promised before April 1, 2025")."""
-    day = written_date(since, "en")
+    day = written_date(since, current_language())
+    older_gifts = ngettext("{n} older gift", "{n} older gifts", gifts).format(
+        n=format_count(gifts))
     if gifts and pledges:
-        return (f"{_count(gifts, 'older gift', 'older gifts')} and "
-                f"{_count(pledges, 'pledge', 'pledges')}",
-                f"received or promised before {day}")
+        return (_("{gifts} and {pledges}").format(
+                    gifts=older_gifts, pledges=ngettext("{n} pledge", "{n} pledges",
+                                                        pledges).format(n=format_count(pledges))),
+                _("received or promised before {day}").format(day=day))
     if gifts:
-        return _count(gifts, "older gift", "older gifts"), f"received before {day}"
-    return _count(pledges, "older pledge", "older pledges"), f"promised before {day}"
+        return older_gifts, _("received before {day}").format(day=day)
+    return (ngettext("{n} older pledge", "{n} older pledges", pledges).format(
+        n=format_count(pledges)), _("promised before {day}").format(day=day))
 
 
 def left_out_note(older_gifts: int, older_pledges: int, since: dt.date) -> str:
@@ -39,9 +41,11 @@ def left_out_note(older_gifts: int, older_pledges: int, since: dt.date) -> str:
     if not older_gifts and not older_pledges:
         return ""
     what, when = _older(older_gifts, older_pledges, since)
-    one = older_gifts + older_pledges == 1
-    return (f"{what} not included: {when}. {'It stays' if one else 'They stay'} in the "
-            f"thank-you queue; choose an earlier date to thank {'it' if one else 'them'} too.")
+    return ngettext("{what} not included: {when}. It stays in the thank-you queue; choose an "
+                    "earlier date to thank it too.",
+                    "{what} not included: {when}. They stay in the thank-you queue; choose an "
+                    "earlier date to thank them too.",
+                    older_gifts + older_pledges).format(what=what, when=when)
 
 
 def still_waiting_note(older_gifts: int, older_pledges: int, recent: int,
@@ -51,15 +55,21 @@ def still_waiting_note(older_gifts: int, older_pledges: int, recent: int,
     the letters were made)."""
     total = older_gifts + older_pledges + recent
     if not total:
-        return "The thank-you queue is now empty."
-    why, how = [], ""
+        return _("The thank-you queue is now empty.")
+    why = []
     if since and (older_gifts or older_pledges):
         what, when = _older(older_gifts, older_pledges, since)
-        why.append(f"{what}, {when}, the “Received since” date")
-        how = " with an earlier date"
+        why.append(_("{what}, {when}, the “Received since” date").format(what=what, when=when))
     if recent:
-        why.append(f"{recent:,} recorded or changed after these letters were made")
-    one = total == 1
-    return (f"{_count(total, 'contribution', 'contributions')} still "
-            f"wait{'s' if one else ''} in the thank-you queue: {'; '.join(why)}. Make the "
-            f"letters again{how} to thank {'it' if one else 'them'} too.")
+        why.append(ngettext("{n} recorded or changed after these letters were made",
+                            "{n} recorded or changed after these letters were made",
+                            recent).format(n=format_count(recent)))
+    waiting = ngettext("{n} contribution still waits in the thank-you queue: {why}.",
+                       "{n} contributions still wait in the thank-you queue: {why}.",
+                       total).format(n=format_count(total), why="; ".join(why))
+    again = (ngettext("Make the letters again with an earlier date to thank it too.",
+                      "Make the letters again with an earlier date to thank them too.", total)
+             if since and (older_gifts or older_pledges) else
+             ngettext("Make the letters again to thank it too.",
+                      "Make the letters again to thank them too.", total))
+    return f"{waiting} {again}"

@@ -11,6 +11,7 @@ from typing import Any
 from cars_desktop.core import vocab
 from cars_desktop.core.kinds import kind_of, of_family
 from cars_desktop.core.text import clean
+from cars_desktop.i18n import N_, _
 
 
 class FieldError(ValueError):
@@ -40,17 +41,21 @@ POSTAL_LETTERS = {
 def required_name(value: str | None) -> str:
     name = clean(value)
     if not name:
-        raise FieldError("A name is needed.")
+        raise FieldError(_("A name is needed."))
     if len(name) > NAME_MAX:
-        raise FieldError(f"That name is too long ({len(name)} characters; {NAME_MAX} at most).")
+        raise FieldError(
+            _("That name is too long ({len} characters; {name_max} at most).").format(
+                len=len(name), name_max=NAME_MAX
+            )
+        )
     return name
 
 
 def email(value: str | None) -> str:
     text = clean(value)
     if text and (not _EMAIL.fullmatch(text) or ".." in text):
-        raise FieldError("This email address looks incomplete. "
-                         "It should look like name@example.ca.")
+        raise FieldError(_("This email address looks incomplete. "
+                         "It should look like name@example.ca."))
     return text
 
 
@@ -65,19 +70,19 @@ def phone(value: str | None) -> str:
     if match:
         extension, text = match.group(1), text[: match.start()]
     if re.search(r"[^\d\s().+\-/]", text):
-        raise FieldError("A phone number has only digits, spaces and ( ) - +. "
-                         "For example 506 555-0123, ext. 12.")
+        raise FieldError(_("A phone number has only digits, spaces and ( ) - +. "
+                         "For example 506 555-0123, ext. 12."))
     digits = re.sub(r"\D", "", text)
     if text.lstrip().startswith("+") and not digits.startswith("1"):
         if not 8 <= len(digits) <= 15:
-            raise FieldError("An international number has 8 to 15 digits after the +.")
+            raise FieldError(_("An international number has 8 to 15 digits after the +."))
         number = "+" + digits
     else:
         if len(digits) == 11 and digits.startswith("1"):
             digits = digits[1:]
         if len(digits) != 10:
-            raise FieldError("Enter the 10 digits of the number with its area code, "
-                             "for example 506 555-0123.")
+            raise FieldError(_("Enter the 10 digits of the number with its area code, "
+                             "for example 506 555-0123."))
         number = f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
     return f"{number} ext. {extension}" if extension else number
 
@@ -88,28 +93,28 @@ def postal_code(value: str | None, province: str | None = None) -> str:
     if not text:
         return ""
     if not _POSTAL.fullmatch(text):
-        raise FieldError("A Canadian postal code looks like A1A 1A1 (letter, digit, letter, "
-                         "digit, letter, digit).")
+        raise FieldError(_("A Canadian postal code looks like A1A 1A1 (letter, digit, letter, "
+                         "digit, letter, digit)."))
     letters = POSTAL_LETTERS.get(province or "")
     if letters and text[0] not in letters:
         place = vocab.PROVINCES.label(province)
         starts = letters if len(letters) == 1 else ", ".join(letters[:-1]) + " or " + letters[-1]
-        raise FieldError(f"Postal codes in {place} start with {starts}. "
-                         "Check the code or the province.")
+        raise FieldError(_("Postal codes in {place} start with {starts}. Check the code or "
+                           "the province.").format(place=place, starts=starts))
     return f"{text[:3]} {text[3:]}"
 
 
 def website(value: str | None) -> str:
     text = clean(value)
     if text and (" " in text or "." not in text):
-        raise FieldError("A website looks like example.ca or https://example.ca.")
+        raise FieldError(_("A website looks like example.ca or https://example.ca."))
     return text
 
 
 def choice(vocabulary: vocab.Vocabulary, what: str) -> Callable[[str | None], str]:
     def check(value: str | None) -> str:
         if value not in vocabulary:
-            raise FieldError(f"Choose a {what}.")
+            raise FieldError(_("Choose a {what}.").format(what=what))
         return value  # type: ignore[return-value]
     return check
 
@@ -117,14 +122,14 @@ def choice(vocabulary: vocab.Vocabulary, what: str) -> Callable[[str | None], st
 def optional_choice(vocabulary: vocab.Vocabulary, what: str) -> Callable[[str | None], str]:
     def check(value: str | None) -> str:
         if value and value not in vocabulary:
-            raise FieldError(f"“{value}” is not a known {what}.")
+            raise FieldError(_("“{value}” is not a known {what}.").format(value=value, what=what))
         return value or ""
     return check
 
 
 def past_date(value: dt.date | None) -> dt.date | None:
     if value is not None and value > dt.date.today():
-        raise FieldError("This date is in the future.")
+        raise FieldError(_("This date is in the future."))
     return value
 
 
@@ -148,16 +153,16 @@ def _text(value: str | None) -> str:
 def validate_partner(values: Mapping[str, Any]) -> dict[str, Any]:
     """The partner fields ready to store, or `ValidationError` naming every wrong field."""
     checks: dict[str, Callable[[Any], Any]] = {
-        "kind": choice(vocab.PARTNER_KINDS, "partner kind"),
+        "kind": choice(vocab.PARTNER_KINDS, _("partner kind")),
         "name": required_name,
         "sector": choice(vocab.SECTORS, "sector"),
-        "partnership_type": choice(vocab.PARTNERSHIP_TYPES, "partnership type"),
+        "partnership_type": choice(vocab.PARTNERSHIP_TYPES, _("partnership type")),
         "status": choice(vocab.PARTNER_STATUSES, "status"),
         "language": choice(vocab.LANGUAGES, "language"),
         "shared_goal": _text, "strengths": _text, "notes": _text,
         "address_line1": _text, "address_line2": _text, "city": _text,
-        "province": optional_choice(vocab.PROVINCES, "province or territory"),
-        "country": lambda v: clean(v) or "Canada",
+        "province": optional_choice(vocab.PROVINCES, _("province or territory")),
+        "country": lambda v: clean(v) or _("Canada"),
         "phone": phone, "email": email, "website": website,
         "partner_since": past_date,
     }
@@ -169,7 +174,7 @@ def validate_partner(values: Mapping[str, Any]) -> dict[str, Any]:
     if "province" not in errors:
         try:
             code = values.get("postal_code")
-            in_canada = clean(values.get("country")) in ("", "Canada")
+            in_canada = clean(values.get("country")) in ("", _("Canada"))
             postal = postal_code(code, values.get("province")) if in_canada else clean(code)
             cleaned["postal_code"] = postal
         except FieldError as err:
@@ -201,18 +206,18 @@ def hours_to_minutes(value: str | None) -> int:
         return int(match[1])
     match = re.fullmatch(r"(\d{1,5}(?:\.\d{1,2})?)\s*(h|hrs?|hours?|heures?)?", text)
     if not match:
-        raise FieldError("Write the hours as a number, for example 3, 2.5 or 1:30.")
+        raise FieldError(_("Write the hours as a number, for example 3, 2.5 or 1:30."))
     return round(float(match[1]) * 60)
 
 
-def _money(value: Any, *, required: bool, what: str = "an amount") -> int:
+def _money(value: Any, *, required: bool, what: str = N_("an amount")) -> int:
     from cars_desktop.core.money import MoneyError, parse_money
 
     if isinstance(value, int):
         cents = value
     elif not clean(value):
         if required:
-            raise FieldError(f"Enter {what}.")
+            raise FieldError(_("Enter {what}.").format(what=what))
         return 0
     else:
         try:
@@ -220,7 +225,7 @@ def _money(value: Any, *, required: bool, what: str = "an amount") -> int:
         except MoneyError as err:
             raise FieldError(str(err)) from None
     if cents < 0:
-        raise FieldError("An amount cannot be negative.")
+        raise FieldError(_("An amount cannot be negative."))
     return cents
 
 
@@ -266,21 +271,21 @@ def validate_contribution(values: Mapping[str, Any], today: dt.date | None = Non
     family, kind, status = values.get("family"), values.get("kind"), values.get("status")
     kinds = of_family(family)
     check("partner_id", lambda: _required_id(values.get("partner_id"),
-                                             "Choose the partner who gave it."))
-    check("family", lambda: choice(vocab.CONTRIBUTION_FAMILIES, "cash or gift in kind")(family))
-    check("kind", lambda: choice(kinds, "kind of contribution")(kind))
+                                             _("Choose the partner who gave it.")))
+    check("family", lambda: choice(vocab.CONTRIBUTION_FAMILIES, _("cash or gift in kind"))(family))
+    check("kind", lambda: choice(kinds, _("kind of contribution"))(kind))
     check("status", lambda: choice(vocab.CONTRIBUTION_STATUSES, "status")(status))
     in_kind = family == "in_kind"
     applies = contribution_fields(family, kind, status)
-    what = "its estimated value" if in_kind else "the amount"
+    what = _("its estimated value") if in_kind else _("the amount")
     pledged = status == "pledged"
     check("amount_cents", lambda: _money(values.get("amount"), required=not in_kind or pledged,
                                          what=what))
     if cleaned.get("amount_cents") == 0 and (pledged or not in_kind) and \
             "amount_cents" not in errors:
         errors["amount_cents"] = (
-            "A pledge needs its value, so that what is still to come can be followed."
-            if pledged else "A cash contribution needs an amount above zero.")
+            _("A pledge needs its value, so that what is still to come can be followed.")
+            if pledged else _("A cash contribution needs an amount above zero."))
     check("date", lambda: _date_not_future(values.get("date"), today, pledged))
     if "date_expected" in applies:
         check("date_expected", lambda: _expected(values.get("date_expected"),
@@ -293,16 +298,16 @@ def validate_contribution(values: Mapping[str, Any], today: dt.date | None = Non
     for field in ("valued_by", "description", "reference"):
         cleaned[field] = clean(values.get(field)) if field in applies else ""
     cleaned["appraised"] = bool(values.get("appraised")) and "appraised" in applies
-    check("payment_method", lambda: optional_choice(vocab.PAYMENT_METHODS, "payment method")(
+    check("payment_method", lambda: optional_choice(vocab.PAYMENT_METHODS, _("payment method"))(
         values.get("payment_method")) if "payment_method" in applies else "")
     for field in ("purpose", "notes", "advantage_description"):
         cleaned[field] = clean(values.get(field))
     check("advantage_cents", lambda: _money(values.get("advantage"), required=False))
     if cleaned.get("advantage_cents") and "amount_cents" in cleaned and \
             cleaned["advantage_cents"] >= cleaned["amount_cents"] > 0:
-        errors["advantage_cents"] = "The advantage must be worth less than the gift."
+        errors["advantage_cents"] = _("The advantage must be worth less than the gift.")
     if cleaned.get("advantage_cents") and not cleaned["advantage_description"]:
-        errors["advantage_description"] = "Say what the partner received (a dinner ticket…)."
+        errors["advantage_description"] = _("Say what the partner received (a dinner ticket…).")
     cleaned["contact_id"] = values.get("contact_id") or None
     for field in ("credited_partner_id", "pledge_id"):
         cleaned[field] = (values.get(field) or None) if field in applies else None
@@ -319,19 +324,19 @@ def _required_id(value: Any, message: str) -> int:
 
 def _date_not_future(value: dt.date | None, today: dt.date, pledged: bool) -> dt.date:
     if value is None:
-        raise FieldError("Enter the date.")
+        raise FieldError(_("Enter the date."))
     if value > today and pledged:
-        raise FieldError("The date it was promised cannot be in the future; the date it is "
-                         "expected can.")
+        raise FieldError(_("The date it was promised cannot be in the future; the date it is "
+                         "expected can."))
     if value > today:
-        raise FieldError("This date is in the future. A promise to give later is a pledge: "
-                         "choose “Pledged” and set the date it is expected.")
+        raise FieldError(_("This date is in the future. A promise to give later is a pledge: "
+                         "choose “Pledged” and set the date it is expected."))
     return value
 
 
 def _expected(value: dt.date | None, promised: dt.date | None) -> dt.date | None:
     if value is not None and promised is not None and value < promised:
-        raise FieldError("The expected date is before the date it was promised.")
+        raise FieldError(_("The expected date is before the date it was promised."))
     return value
 
 
@@ -345,8 +350,8 @@ def charity_number(value: str | None) -> str:
         return ""
     match = _CHARITY_NUMBER.fullmatch(text)
     if not match:
-        raise FieldError("A charity registration number looks like 123456789 RR 0001: nine "
-                         "digits, RR, then four digits.")
+        raise FieldError(_("A charity registration number looks like 123456789 RR 0001: nine "
+                         "digits, RR, then four digits."))
     return f"{match[1]} RR {match[2]}"
 
 
@@ -355,7 +360,7 @@ def validate_group_profile(values: Mapping[str, Any]) -> dict[str, Any]:
     (setup can be finished later); what is typed must be right."""
     checks: dict[str, Callable[[Any], Any]] = {
         "name": _text, "address_line1": _text, "address_line2": _text, "city": _text,
-        "province": optional_choice(vocab.PROVINCES, "province or territory"),
+        "province": optional_choice(vocab.PROVINCES, _("province or territory")),
         "phone": phone, "email": email, "website": website,
         "signatory_name": _text, "signatory_title": _text,
         "language": choice(vocab.LANGUAGES, "language"),
@@ -374,7 +379,9 @@ def validate_group_profile(values: Mapping[str, Any]) -> dict[str, Any]:
             errors[field] = str(err)
     if values.get("registered_charity") and not cleaned.get("charity_number") and \
             "charity_number" not in errors:
-        errors["charity_number"] = "Enter the registration number, or untick “Registered charity”."
+        errors["charity_number"] = _(
+            "Enter the registration number, or untick “Registered charity”."
+        )
     if not values.get("registered_charity"):
         cleaned["charity_number"] = ""
     if errors:
@@ -388,5 +395,5 @@ def _month(value: Any) -> int:
     except (TypeError, ValueError):
         month = 0
     if not 1 <= month <= 12:
-        raise FieldError("Choose the month the fiscal year starts.")
+        raise FieldError(_("Choose the month the fiscal year starts."))
     return month

@@ -6,6 +6,7 @@ from __future__ import annotations
 # the kinds of contribution are declared with their traits, in `kinds`
 from cars_desktop.core.kinds import CASH_KINDS, IN_KIND_KINDS  # noqa: F401
 from cars_desktop.core.terms import Term, Vocabulary
+from cars_desktop.i18n import N_
 
 PARTNER_KINDS = Vocabulary(
     Term("organisation", "Organisation", "Organisme"),
@@ -14,22 +15,22 @@ PARTNER_KINDS = Vocabulary(
 
 SECTORS = Vocabulary(
     Term("voluntary", "Voluntary", "Bénévole",
-         "Service clubs, volunteer groups, churches"),
+         N_("Service clubs, volunteer groups, churches")),
     Term("government", "Government", "Gouvernement",
-         "Municipal, provincial/territorial, federal"),
+         N_("Municipal, provincial/territorial, federal")),
     Term("corporate", "Corporate", "Entreprise",
-         "Employers of all sizes"),
+         N_("Employers of all sizes")),
     Term("community", "Community", "Communauté",
-         "Parents, youth, media, community leaders"),
+         N_("Parents, youth, media, community leaders")),
     Term("public", "Public", "Public",
-         "Colleges, universities, agencies, hospitals, doctors, dentists"),
+         N_("Colleges, universities, agencies, hospitals, doctors, dentists")),
 )
 
 PARTNERSHIP_TYPES = Vocabulary(
     Term("formal", "Formal", "Formel",
-         "Works with you on shared goals, shares decisions and responsibility"),
+         N_("Works with you on shared goals, shares decisions and responsibility")),
     Term("casual", "Casual", "Occasionnel",
-         "Gives a specific service or gift once or now and then"),
+         N_("Gives a specific service or gift once or now and then")),
 )
 
 PARTNER_STATUSES = Vocabulary(

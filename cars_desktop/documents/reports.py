@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cars_desktop.core.vocab import Term, Vocabulary
+from cars_desktop.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -32,29 +33,29 @@ class ReportKind:
 
 _KINDS = (
     ReportKind(Term("summary", "Contributions summary", "Sommaire des contributions",
-                    "Cash, gifts in kind and volunteer time in a period, by kind, sector and "
-                    "month, with the top partners and the period before"),
+                    N_("Cash, gifts in kind and volunteer time in a period, by kind, sector and "
+                    "month, with the top partners and the period before")),
                lambda r, start, end, partner, today: r.contributions_summary(start, end),
-               "summary", "contributions summary", needs_period=True),
+               "summary", N_("contributions summary"), needs_period=True),
     ReportKind(Term("impact", "Community impact", "Impact communautaire",
-                    "For grant applications: all the support partners gave, by sector, and "
-                    "how long partnerships last"),
+                    N_("For grant applications: all the support partners gave, by sector, and "
+                    "how long partnerships last")),
                lambda r, start, end, partner, today: r.impact_report(start, end),
-               "impact", "community impact", needs_period=True),
+               "impact", N_("community impact"), needs_period=True),
     ReportKind(Term("statement", "Partner statement", "Relevé du partenaire",
-                    "Every contribution of one partner in a period, with the totals"),
+                    N_("Every contribution of one partner in a period, with the totals")),
                lambda r, start, end, partner, today: r.partner_statement(partner, start, end),
-               "statement", "one partner's contributions (--partner)", needs_period=True,
+               "statement", N_("one partner's contributions (--partner)"), needs_period=True,
                needs_partner=True, partners_language=True),
     ReportKind(Term("directory", "Partner directory", "Répertoire des partenaires",
-                    "Active partners with their contact people, phone and email"),
+                    N_("Active partners with their contact people, phone and email")),
                lambda r, start, end, partner, today: r.partner_directory(),
-               "directory", "active partners and contacts"),
+               "directory", N_("active partners and contacts")),
     ReportKind(Term("health", "Partnership health", "Santé des partenariats",
-                    "The latest checklist review of each formal partner, and what needs "
-                    "attention"),
+                    N_("The latest checklist review of each formal partner, and what needs "
+                    "attention")),
                lambda r, start, end, partner, today: r.partnership_health(today),
-               "health", "partnership health"),
+               "health", N_("partnership health")),
 )
 REPORT_KINDS = {kind.term.code: kind for kind in _KINDS}
 REPORTS = Vocabulary(*(kind.term for kind in _KINDS))  # titles, for lists and the PDF's title

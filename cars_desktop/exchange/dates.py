@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from cars_desktop.core.text import fold
+from cars_desktop.i18n import _
 from cars_desktop.store.import_writer import ImportProblem
 
 SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
@@ -32,8 +33,8 @@ def date_order_of(cells: list[str]) -> str | None:
             days_first |= first > 12
             months_first |= second > 12
     if days_first and months_first:
-        raise ImportProblem("The dates in this file are written both day first and month "
-                            "first: correct them in the spreadsheet.")
+        raise ImportProblem(_("The dates in this file are written both day first and month "
+                            "first: correct them in the spreadsheet."))
     return "dmy" if days_first else "mdy" if months_first else None
 
 
@@ -41,7 +42,7 @@ def parse_date(text: str, order: str) -> dt.date:
     raw = text.strip()
     found = _parse_date(raw, order)
     if found.year < 1900:
-        raise ValueError(f"“{raw}” has no year in full: write 2024, not 24")
+        raise ValueError(_("“{raw}” has no year in full: write 2024, not 24").format(raw=raw))
     return found
 
 
@@ -62,4 +63,6 @@ def _parse_date(raw: str, order: str) -> dt.date:
             return dt.date(year, months[0], day)
     except (ValueError, OverflowError):
         pass
-    raise ValueError(f"“{raw}” is not a date this import can read (write 2026-05-01)")
+    raise ValueError(
+        _("“{raw}” is not a date this import can read (write 2026-05-01)").format(raw=raw)
+    )

@@ -33,7 +33,7 @@ def _text(value) -> str:
 
 
 def _label(vocabulary: vocab.Vocabulary) -> Callable[[str], str]:
-    return lambda code: _text(vocabulary.label(code) if code else "")
+    return lambda code: _text(vocabulary.label(code, "en") if code else "")
 
 
 def _money(cents) -> Decimal | str:
@@ -53,7 +53,7 @@ def _yes(value) -> str:
 
 
 def _counted_as(value: str) -> str:  # "status|family|kind"
-    return counting.COUNTED_AS.label(counting.counted_as(*value.split("|")))
+    return counting.COUNTED_AS.label(counting.counted_as(*value.split("|")), "en")
 
 
 PARTNER_COLUMNS = (
@@ -97,7 +97,7 @@ CONTRIBUTION_COLUMNS = (
     ("Partner", "p.name", _text),
     ("Contact person", "cp.name", _text),
     ("Family", "c.family", _label(vocab.CONTRIBUTION_FAMILIES)),
-    ("Kind", "c.kind", lambda code: _text(EVERY_KIND.label(code))),
+    ("Kind", "c.kind", lambda code: _text(EVERY_KIND.label(code, "en"))),
     ("Status", "c.status", _label(vocab.CONTRIBUTION_STATUSES)),
     ("Counted as", "c.status || '|' || c.family || '|' || c.kind", _counted_as),
     ("Amount", "c.amount_cents", _money),

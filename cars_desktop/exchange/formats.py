@@ -7,36 +7,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cars_desktop.core.text import fold
+from cars_desktop.i18n import N_
 
 # What a column can be imported as, with the words shown to the volunteer.
 FIELDS = {
-    "": "— not imported —",
-    "partner_name": "Partner (organisation or person)",
-    "first_name": "First name",
-    "last_name": "Last name",
-    "company": "Company or organisation",
-    "email": "Email",
-    "phone": "Phone",
-    "address_line1": "Address",
-    "address_line2": "Address, second line",
-    "city": "Town or city",
-    "province": "Province",
-    "postal_code": "Postal code",
-    "country": "Country",
-    "date": "Date",
-    "amount": "Amount",
-    "reference": "Reference (transaction or cheque number)",
-    "purpose": "For (project, fund or campaign)",
-    "kind": "Kind of contribution",
-    "description": "What was given (gift in kind)",
-    "notes": "Notes or message",
-    "currency": "Currency",
-    "status": "Status (only completed rows are imported)",
-    "partner_uuid": "Partner ID (from CARS Desktop)",
-    "uuid": "Contribution ID (from CARS Desktop)",
-    "family": "Cash or gift in kind",
-    "language": "Language for letters (English or French)",
-    "payment_method": "Payment method",
+    "": N_("— not imported —"),
+    "partner_name": N_("Partner (organisation or person)"),
+    "first_name": N_("First name"),
+    "last_name": N_("Last name"),
+    "company": N_("Company or organisation"),
+    "email": N_("Email"),
+    "phone": N_("Phone"),
+    "address_line1": N_("Address"),
+    "address_line2": N_("Address, second line"),
+    "city": N_("Town or city"),
+    "province": N_("Province"),
+    "postal_code": N_("Postal code"),
+    "country": N_("Country"),
+    "date": N_("Date"),
+    "amount": N_("Amount"),
+    "reference": N_("Reference (transaction or cheque number)"),
+    "purpose": N_("For (project, fund or campaign)"),
+    "kind": N_("Kind of contribution"),
+    "description": N_("What was given (gift in kind)"),
+    "notes": N_("Notes or message"),
+    "currency": N_("Currency"),
+    "status": N_("Status (only completed rows are imported)"),
+    "partner_uuid": N_("Partner ID (from CARS Desktop)"),
+    "uuid": N_("Contribution ID (from CARS Desktop)"),
+    "family": N_("Cash or gift in kind"),
+    "language": N_("Language for letters (English or French)"),
+    "payment_method": N_("Payment method"),
 }
 
 
@@ -55,7 +56,7 @@ def _fold_keys(columns: dict[str, str]) -> dict[str, str]:
 
 
 CANADAHELPS = Format(
-    "canadahelps", "CanadaHelps donation export",
+    "canadahelps", N_("CanadaHelps donation export"),
     _fold_keys({"TRANSACTION NUMBER": "reference", "DONATION DATE": "date",
                 "DONOR FIRST NAME": "first_name", "DONOR LAST NAME": "last_name",
                 "DONOR COMPANY NAME": "company", "DONOR EMAIL ADDRESS": "email",
@@ -68,7 +69,7 @@ CANADAHELPS = Format(
                                 "DONOR LAST NAME", "AMOUNT")))
 
 PAYPAL = Format(
-    "paypal", "PayPal activity download",
+    "paypal", N_("PayPal activity download"),
     _fold_keys({"Date": "date", "Name": "partner_name", "Status": "status",
                 "Currency": "currency", "Gross": "amount", "From Email Address": "email",
                 "Transaction ID": "reference", "Item Title": "purpose", "Note": "notes",
@@ -77,7 +78,7 @@ PAYPAL = Format(
     completed=frozenset({"completed", "complete"}))
 
 BENEVITY = Format(
-    "benevity", "Benevity donation report",
+    "benevity", N_("Benevity donation report"),
     _fold_keys({"Company": "company", "Project": "purpose", "Donation Date": "date",
                 "Donor First Name": "first_name", "Donor Last Name": "last_name",
                 "Email": "email", "Address": "address_line1", "City": "city",
@@ -88,7 +89,7 @@ BENEVITY = Format(
                                 "Transaction ID", "Total Donation to be Acknowledged")))
 
 OWN_EXPORT = Format(
-    "cars", "CARS Desktop contributions export",
+    "cars", N_("CARS Desktop contributions export"),
     _fold_keys({"ID": "uuid", "Partner ID": "partner_uuid", "Partner": "partner_name",
                 "Family": "family", "Kind": "kind", "Status": "status", "Amount": "amount",
                 "What was given": "description", "Date": "date", "Reference": "reference",

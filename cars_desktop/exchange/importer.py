@@ -34,6 +34,7 @@ from cars_desktop.exchange.formats import (
     recognise,
 )
 from cars_desktop.exchange.reader import Table, read_table
+from cars_desktop.i18n import N_, _
 from cars_desktop.store import settings
 from cars_desktop.store.import_writer import (  # noqa: F401 (batches, undo_batch: used from here)
     GiftToWrite,
@@ -48,9 +49,9 @@ from cars_desktop.store.profile import group_profile
 NEW, MATCHED, NEAR, DUPLICATE, ERROR, SKIPPED = (
     "new", "matched", "near", "duplicate", "error", "skipped")
 ACTIONS = {
-    NEW: "New partner and gift", MATCHED: "Gift from a known partner",
-    NEAR: "Gift: is this a known partner?", DUPLICATE: "Already in the data: skipped",
-    ERROR: "Not imported", SKIPPED: "Skipped by you",
+    NEW: N_("New partner and gift"), MATCHED: N_("Gift from a known partner"),
+    NEAR: N_("Gift: is this a known partner?"), DUPLICATE: N_("Already in the data: skipped"),
+    ERROR: N_("Not imported"), SKIPPED: N_("Skipped by you"),
 }
 
 
@@ -91,7 +92,8 @@ class Plan:
 
     @property
     def format_name(self) -> str:
-        return self.file_format.name if self.file_format else "Spreadsheet (columns as chosen)"
+        return _(self.file_format.name if self.file_format else
+                 "Spreadsheet (columns as chosen)")
 
 
 # Reading and planning
@@ -131,14 +133,15 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
     today = today or dt.date.today()
     plan = Plan(file_name, table, mapping, known, date_order or "ymd")
     column = {target: number for number, target in enumerate(mapping) if target}
-    for needed, words in (("date", "a date"), ("amount", "an amount")):
+    for needed, words in (("date", _("a date")), ("amount", _("an amount"))):
         if needed not in column:
-            raise ImportProblem(f"No column is imported as {FIELDS[needed].lower()}: choose "
-                                f"which column holds {words}.")
+            raise ImportProblem(_("No column is imported as {field}: choose which column "
+                                  "holds {words}.").format(field=_(FIELDS[needed]).lower(),
+                                                            words=words))
     if not {"partner_name", "first_name", "last_name", "company", "partner_uuid"} & \
             set(column):
-        raise ImportProblem("No column says who gave: choose the column with the partner's "
-                            "name (or the first and last names).")
+        raise ImportProblem(_("No column says who gave: choose the column with the partner's "
+                            "name (or the first and last names)."))
     dates = [row[column["date"]] for row in table.rows]
     if date_order is None:
         found = date_order_of(dates)
@@ -160,8 +163,8 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
         plan.rows.append(row)
         if any(cell.strip() for cell in cells[len(table.headers):]):
             row.action = ERROR
-            row.why = ("this row has more cells than there are columns: is there a comma "
-                       "inside an amount or a name? (write 1234.56, or put it in quotes)")
+            row.why = (_("this row has more cells than there are columns: is there a comma "
+                       "inside an amount or a name? (write 1234.56, or put it in quotes)"))
             continue
         try:
             _read_row(row, values, known, plan.date_order, today)
@@ -179,29 +182,32 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
             f"{who}|{row.reference}" if row.reference else "")
         key = (who, row.date, row.amount_cents)
         if values.get("uuid") and values["uuid"] in existing_ids:
-            row.action, row.why = DUPLICATE, "this very contribution is already there"
+            row.action, row.why = DUPLICATE, _("this very contribution is already there")
         elif reference and reference in seen_refs:
             row.action = DUPLICATE
-            row.why = f"reference {row.reference} twice in the file: same as line " \
-                      f"{seen_refs[reference]}"
+            row.why = _("reference {reference} twice in the file: same as line {line}").format(
+                reference=row.reference, line=seen_refs[reference])
         elif reference and (row.reference in existing_refs if known is not None else
                             row.partner_id and lookup.has_reference(row.partner_id,
                                                                     row.reference)):
-            row.action, row.why = DUPLICATE, f"reference {row.reference} is already there"
+            row.action = DUPLICATE
+            row.why = _("reference {reference} is already there").format(reference=row.reference)
         elif values.get("uuid") or row.reference:
             pass  # its own ID or reference tells it apart, even from a gift just like it
         elif key in seen_gifts:
             row.action = DUPLICATE
-            row.why = f"same partner, date and amount as line {seen_gifts[key]}"
+            row.why = _("same partner, date and amount as line {line}").format(
+                line=seen_gifts[key])
         elif row.partner_id and lookup.has_gift(*key):
-            row.action, row.why = DUPLICATE, "same partner, date and amount already there"
+            row.action, row.why = DUPLICATE, _("same partner, date and amount already there")
         elif row.near_id and lookup.has_gift(row.near_id, row.date, row.amount_cents):
             row.action = DUPLICATE
-            row.why = f"already there as a gift of “{row.near_name}” (same date and amount)"
+            row.why = _("already there as a gift of “{name}” (same date and amount)").format(
+                name=row.near_name)
         if row.action == NEW:
             folded = new_partner_key(row)
             if folded in first_line:
-                row.why = f"the same new partner as line {first_line[folded]}"
+                row.why = _("the same new partner as line {value}").format(value=first_line[folded])
             else:
                 first_line[folded] = row.line
         if reference:
@@ -233,21 +239,25 @@ def _read_row(row: PlanRow, values: dict, known: Format | None, order: str,
               today: dt.date) -> None:
     status = fold(values.get("status", ""))
     if known and known.completed and status and status not in known.completed:
-        row.action, row.why = SKIPPED, f"its status is “{values['status']}”, not completed"
+        row.action = SKIPPED
+        row.why = _("its status is “{status}”, not completed").format(status=values["status"])
         return
     currency = values.get("currency", "").upper()
     if currency and currency not in ("CAD", "$", "CA$", "C$"):
-        raise ValueError(f"the amount is in {currency}: only Canadian dollars are imported")
+        raise ValueError(_("the amount is in {currency}: only Canadian dollars are imported"
+                           ).format(currency=currency))
     for name, understood, choices in (
-            ("language", language_of, "English or French"),
+            ("language", language_of, _("English or French")),
             ("payment_method", payment_method_of,
-             "cash, cheque, e-transfer, card or online platform")):
+             _("cash, cheque, e-transfer, card or online platform"))):
         text = clean(values.get(name, ""))
         if text:
             code = understood(text)
             if code is None:
-                raise ValueError(f"“{text[:40]}” is not a {FIELDS[name].split(' (')[0].lower()}"
-                                 f" it knows: write {choices}, or leave it empty")
+                raise ValueError(_("“{value}” is not a {field} it knows: write {choices}, or "
+                                   "leave it empty").format(
+                    value=text[:40], field=_(FIELDS[name]).split(" (")[0].lower(),
+                    choices=choices))
             values[name] = code
     anonymous = False
     for part in ("first_name", "last_name", "partner_name"):  # "Not shared by donor"
@@ -259,19 +269,20 @@ def _read_row(row: PlanRow, values: dict, known: Format | None, order: str,
     # a gift whose giver chose not to be named still counts: on one partner for them all
     row.partner_name = company or name or person or (ANONYMOUS_DONORS if anonymous else "")
     if not row.partner_name and not values.get("partner_uuid"):
-        raise ValueError("no name says who gave")
+        raise ValueError(_("no name says who gave"))
     if not values.get("date"):
-        raise ValueError("the date is empty")
+        raise ValueError(_("the date is empty"))
     row.date = parse_date(values["date"], order)
     if row.date > today:
-        raise ValueError(f"the date {row.date:%Y-%m-%d} is in the future")
+        raise ValueError(_("the date {date:%Y-%m-%d} is in the future").format(date=row.date))
     try:
         row.amount_cents = parse_money(values.get("amount", ""))
     except MoneyError as err:
         message = str(err)
-        raise ValueError(f"the amount: {message[:1].lower()}{message[1:]}") from None
+        raise ValueError(_("the amount: {problem}").format(
+            problem=message[:1].lower() + message[1:])) from None
     if row.amount_cents == 0 and fold(values.get("family", "")) not in _IN_KIND:
-        raise ValueError("the amount is zero")
+        raise ValueError(_("the amount is zero"))
     row.reference = clean(values.get("reference", ""))[:120]
     if values.get("email") and "@" not in values["email"]:
         values["email"] = ""  # a blank, not an error: the gift still counts
@@ -314,7 +325,7 @@ class _Partners:
     def match(self, row: PlanRow) -> None:
         values = row.values
         if values.get("partner_uuid", "") in self.erased:
-            row.action, row.why = ERROR, "this partner's details were erased: not imported"
+            row.action, row.why = ERROR, _("this partner's details were erased: not imported")
             return
         found = self.by_uuid.get(values.get("partner_uuid", "")) or \
             self.by_name.get(fold_for_match(row.partner_name))
@@ -325,8 +336,9 @@ class _Partners:
         by_email = self.by_email.get(values.get("email", "").lower() or "\0")
         if by_email:  # the same email, another name: a family's shared address, perhaps
             row.action, row.near_id, row.near_name = NEAR, by_email[0], by_email[1]
-            row.why = (f"same email as “{by_email[1]}”: a new partner unless you say it is "
-                       "the same")
+            row.why = _(
+                "same email as “{value}”: a new partner unless you say it is the same"
+            ).format(value=by_email[1])
             return
         folded = fold_for_match(row.partner_name)
         if folded not in self._close:
@@ -336,7 +348,9 @@ class _Partners:
         near = self._close[folded]
         if near:
             row.action, row.near_id, row.near_name = NEAR, near[0], near[1]
-            row.why = f"close to “{near[1]}”: a new partner unless you say it is the same"
+            row.why = _("close to “{value}”: a new partner unless you say it is the same").format(
+                value=near[1]
+            )
 
 
 # What each row becomes when written (the store writes it)
@@ -359,8 +373,8 @@ def commit(plan: Plan, same_as_near: set[int] | None = None, backup_folder: Path
     same_as_near = same_as_near or set()
     rows = [row for row in plan.rows if row.writes]
     if not rows:
-        raise ImportProblem("There is nothing to import: every row is already in the data, "
-                            "skipped or has an error.")
+        raise ImportProblem(_("There is nothing to import: every row is already in the data, "
+                            "skipped or has an error."))
     backup = make_backup(backup_folder, "before-import", now) if backup_folder else None
     counts = plan.counts()
     method = plan.file_format.payment_method if plan.file_format else ""
@@ -410,7 +424,7 @@ def _to_write(row: PlanRow, same_as_near: set[int], method: str, language: str
             uuid=values.get("partner_uuid", ""), name=row.partner_name[:200],
             kind="person" if person else "organisation",
             sector="community" if person else "corporate",
-            country=partner["country"] or "Canada",
+            country=partner["country"] or _("Canada"),
             language=values.get("language") or language)
         if values.get("company") and (values.get("first_name") or values.get("last_name")):
             found.contact = clean(f"{values.get('first_name', '')} {values.get('last_name', '')}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from cars_desktop.core.money import format_money
 from cars_desktop.exchange.importer import ACTIONS, DUPLICATE, ERROR, NEAR, SKIPPED, Plan
+from cars_desktop.i18n import _
 from cars_desktop.store.lists import Column, RecordList, Row
 
 _TONES = {ERROR: "warn", NEAR: "warn", DUPLICATE: "", SKIPPED: ""}
@@ -44,14 +45,29 @@ class ImportPreviewList(RecordList):
         found = {}
         for number in ids:
             row = self.plan.rows[number]
-            found[number] = Row(number, (
-                str(row.line), ACTIONS[row.action], row.partner_name,
-                f"{row.date:%Y-%m-%d}" if row.date else "",
-                format_money(row.amount_cents) if row.amount_cents else "", row.reference,
-                row.why), muted=row.action in (DUPLICATE, SKIPPED),
+            found[number] = Row(
+                number,
+                (
+                    str(row.line),
+                    ACTIONS[row.action],
+                    row.partner_name,
+                    f"{row.date:%Y-%m-%d}" if row.date else "",
+                    format_money(row.amount_cents) if row.amount_cents else "",
+                    row.reference,
+                    row.why,
+                ),
+                muted=row.action in (DUPLICATE, SKIPPED),
                 tones=("", _TONES.get(row.action, "good"), "", "", "", "", ""),
-                tips=("", "", row.near_name and f"Close to: {row.near_name}", "", "", "",
-                      row.why))
+                tips=(
+                    "",
+                    "",
+                    row.near_name and _("Close to: {near_name}").format(near_name=row.near_name),
+                    "",
+                    "",
+                    "",
+                    row.why,
+                ),
+            )
         return found
 
     def total(self) -> int:

@@ -11,6 +11,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cars_desktop.i18n import _
+
 MAX_BYTES = 50_000_000  # a spreadsheet of gifts is far smaller: this is something else
 MAX_ROWS = 200_000
 MAX_CELL = 100_000  # characters in one cell
@@ -46,12 +48,20 @@ def read_table(path: str | Path, encoding: str | None = None, sheet: str | None 
     try:
         size = path.stat().st_size
     except OSError as err:
-        raise ReadError(f"The file {path.name} cannot be opened: {err.strerror}.") from None
+        raise ReadError(
+            _("The file {name} cannot be opened: {strerror}.").format(
+                name=path.name, strerror=err.strerror
+            )
+        ) from None
     if size == 0:
-        raise ReadError(f"The file {path.name} is empty.")
+        raise ReadError(_("The file {name} is empty.").format(name=path.name))
     if size > MAX_BYTES:
-        raise ReadError(f"The file {path.name} is {size / 1e6:.0f} MB: too large to be a list "
-                        "of partners or gifts. Export only the rows you need.")
+        raise ReadError(
+            _(
+                "The file {name} is {value:.0f} MB: too large to be a list of "
+                "partners or gifts. Export only the rows you need."
+            ).format(name=path.name, value=size / 1e6)
+        )
     with open(path, "rb") as file:
         start = file.read(8)
     if start.startswith(b"PK\x03\x04"):
@@ -62,16 +72,27 @@ def read_table(path: str | Path, encoding: str | None = None, sheet: str | None 
         text, used = _decode(data, encoding, path.name)
         raw_rows, lines, delimiter = _csv_rows(text, path.name)
         table = Table([], [], [], encoding=used, delimiter=delimiter)
-    where = f"the sheet {table.sheet} of {path.name}" if table.sheets else f"the file {path.name}"
+    where = (
+        _("the sheet {sheet} of {name}").format(sheet=table.sheet, name=path.name)
+        if table.sheets
+        else _("the file {name}").format(name=path.name)
+    )
     if not raw_rows:
-        raise ReadError(f"{where[0].upper()}{where[1:]} has no rows.", table.sheets)
+        raise ReadError(
+            _("{upper}{value} has no rows.").format(upper=where[0].upper(), value=where[1:]),
+            table.sheets,
+        )
     at = (header_finder or _first_header)(raw_rows)
     if at is None:
         others = [name for name in table.sheets if name != table.sheet]
-        raise ReadError(f"No row of headers was found in {where}: the first row should name "
-                        "the columns (Name, Date, Amount…)."
-                        + (f" Try another sheet: {', '.join(others)}." if others else ""),
-                        table.sheets)
+        raise ReadError(
+            _(
+                "No row of headers was found in {where}: the first row should name "
+                "the columns (Name, Date, Amount…)."
+            ).format(where=where)
+            + (_(" Try another sheet: {join}.").format(join=", ".join(others)) if others else ""),
+            table.sheets,
+        )
     table.headers = [_clean(cell) for cell in raw_rows[at]]
     table.skipped_before = at
     width = len(table.headers)
@@ -101,19 +122,26 @@ def _decode(data: bytes, chosen: str | None, name: str) -> tuple[str, str]:
         try:
             return data.decode(chosen), chosen
         except (UnicodeDecodeError, LookupError):
-            raise ReadError(f"The file {name} is not in {chosen}. Choose another encoding."
-                            ) from None
+            raise ReadError(
+                _("The file {name} is not in {chosen}. Choose another encoding.").format(
+                    name=name, chosen=chosen
+                )
+            ) from None
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
-                raise ReadError(f"The file {name} says it is {encoding} but is not: it may be "
-                                "damaged.") from None
+                raise ReadError(_("The file {name} says it is {encoding} but is not: it may "
+                                  "be damaged.").format(name=name, encoding=encoding)) from None
     if b"\x00" in data[:8192]:
-        raise ReadError(f"The file {name} is not a spreadsheet or a CSV file (it holds binary "
-                        "data). Save it from your spreadsheet as CSV or .xlsx.")
+        raise ReadError(
+            _(
+                "The file {name} is not a spreadsheet or a CSV file (it holds "
+                "binary data). Save it from your spreadsheet as CSV or .xlsx."
+            ).format(name=name)
+        )
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding), encoding
@@ -140,14 +168,24 @@ def _csv_rows(text: str, name: str) -> tuple[list[list[str]], list[int], str]:
             lines.append(line)
             line = reader.line_num + 1
             if len(rows) > MAX_ROWS:
-                raise ReadError(f"The file {name} has more than {MAX_ROWS:,} rows: import it "
-                                "in parts.")
+                raise ReadError(_("The file {name} has more than {max_rows:,} rows: import it "
+                                  "in parts.").format(name=name, max_rows=MAX_ROWS))
     except csv.Error as err:
-        where = f" near line {reader.line_num}" if reader.line_num else ""
+        where = (
+            _(" near line {line_num}").format(line_num=reader.line_num) if reader.line_num else ""
+        )
         if "field larger" in str(err):
-            raise ReadError(f"A cell{where} of {name} is longer than {MAX_CELL:,} characters: "
-                            "a quote (\") is probably not closed.") from None
-        raise ReadError(f"The file {name} cannot be read as CSV{where} ({err}).") from None
+            raise ReadError(
+                _(
+                    "A cell{where} of {name} is longer than {max_cell:,} "
+                    'characters: a quote (") is probably not closed.'
+                ).format(where=where, name=name, max_cell=MAX_CELL)
+            ) from None
+        raise ReadError(
+            _("The file {name} cannot be read as CSV{where} ({err}).").format(
+                name=name, where=where, err=err
+            )
+        ) from None
     finally:
         csv.field_size_limit(previous)
     return rows, lines, delimiter
@@ -156,9 +194,9 @@ def _csv_rows(text: str, name: str) -> tuple[list[list[str]], list[int], str]:
 def _workbook(path: Path, sheet: str | None):
     import openpyxl
 
-    problem = (f"The file {path.name} cannot be read as an Excel workbook (.xlsx): it may be "
-               "another kind of file (.ods, .xls), or damaged. Save it again from your "
-               "spreadsheet as .xlsx or CSV.")
+    problem = (_("The file {name} cannot be read as an Excel workbook (.xlsx): it may be "
+                 "another kind of file (.ods, .xls), or damaged. Save it again from your "
+                 "spreadsheet as .xlsx or CSV.").format(name=path.name))
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a good workbook
@@ -171,8 +209,8 @@ def _workbook(path: Path, sheet: str | None):
             rows.append([_cell_text(value) for value in values])
             lines.append(number)
             if len(rows) > MAX_ROWS:
-                raise ReadError(f"The sheet {chosen} has more than {MAX_ROWS:,} rows: import "
-                                "it in parts.")
+                raise ReadError(_("The sheet {chosen} has more than {max_rows:,} rows: import "
+                                  "it in parts.").format(chosen=chosen, max_rows=MAX_ROWS))
     except ReadError:
         raise
     except Exception:  # a damaged sheet inside a sound zip (XML cut short, bad data)

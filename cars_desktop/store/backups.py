@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from cars_desktop.i18n import N_, _
 from cars_desktop.store import sqlite_errors
 from cars_desktop.store.errors import DataFolderInUse
 from cars_desktop.store.header import read_header
@@ -18,8 +19,8 @@ from cars_desktop.store.migrations import APPLICATION_ID, LATEST_VERSION
 from cars_desktop.store.models import db
 
 AUTOMATIC = "automatic"
-KINDS = {"automatic": "Daily, automatic", "chosen": "Made by you",
-         "before-restore": "Your data before a restore", "damaged": "A damaged file, kept"}
+KINDS = {"automatic": N_("Daily, automatic"), "chosen": N_("Made by you"),
+         "before-restore": N_("Your data before a restore"), "damaged": N_("A damaged file, kept")}
 KEEP_AUTOMATIC = 10  # automatic copies kept; chosen and pre-update copies are never pruned
 _NAME = re.compile(r"cars-desktop-(?P<kind>[a-z0-9-]+)-(?P<stamp>\d{4}-\d\d-\d\d_\d{6})\.sqlite3$")
 
@@ -55,7 +56,11 @@ def make_backup(folder: Path, kind: str, now: dt.datetime | None = None,
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as err:
-        raise BackupError(f"The backup folder {folder} cannot be created: {err.strerror}.") from err
+        raise BackupError(
+            _("The backup folder {folder} cannot be created: {strerror}.").format(
+                folder=folder, strerror=err.strerror
+            )
+        ) from err
     final = _free_name(folder, kind, now)
     partial = final.with_name(final.name + ".partial")
     try:
@@ -72,7 +77,8 @@ def make_backup(folder: Path, kind: str, now: dt.datetime | None = None,
             if reader:
                 reader.close()
         if checked != "ok" or app_id != APPLICATION_ID:
-            raise BackupError(f"The backup copy did not check out ({checked}); it was discarded.")
+            raise BackupError(_("The backup copy did not check out ({checked}); it was "
+                                "discarded.").format(checked=checked))
         _fsync(partial)
         try:
             partial.chmod(0o600)
@@ -81,13 +87,21 @@ def make_backup(folder: Path, kind: str, now: dt.datetime | None = None,
         os.replace(partial, final)
     except sqlite3.DatabaseError as err:
         if sqlite_errors.is_damage(err):
-            raise BackupError("The data file itself is damaged, so no good backup can be made "
-                              "of it. Run “cars-desktop check” and restore the newest backup."
-                              ) from err
-        raise BackupError(f"The backup to {folder} could not be written: {err}.") from err
+            raise BackupError(
+                _(
+                    "The data file itself is damaged, so no good backup can be made "
+                    "of it. Run “cars-desktop check” and restore the newest backup."
+                )
+            ) from err
+        raise BackupError(
+            _("The backup to {folder} could not be written: {err}.").format(folder=folder, err=err)
+        ) from err
     except OSError as err:
-        raise BackupError(f"The backup to {folder} could not be written: "
-                          f"{err.strerror or err}.") from err
+        raise BackupError(
+            _("The backup to {folder} could not be written: {value}.").format(
+                folder=folder, value=err.strerror or err
+            )
+        ) from err
     finally:
         partial.unlink(missing_ok=True)
     return final
@@ -141,20 +155,23 @@ def describe_backup(path: Path) -> BackupInfo:
     """Read a backup without changing it (not even a journal beside it)."""
     header = read_header(path)
     if not header.exists:
-        return BackupInfo(path, problem="The file is empty or missing.")
+        return BackupInfo(path, problem=_("The file is empty or missing."))
     if not header.is_ours:
-        return BackupInfo(path, problem="This is not a CARS Desktop backup.")
+        return BackupInfo(path, problem=_("This is not a CARS Desktop backup."))
     if header.user_version > LATEST_VERSION:
         return BackupInfo(path, header.user_version,
-                          problem="It was made by a newer version of CARS Desktop.")
+                          problem=_("It was made by a newer version of CARS Desktop."))
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1",
                                      uri=True)
         try:
             status = connection.execute("PRAGMA quick_check").fetchone()[0]
             if status != "ok":
-                return BackupInfo(path, header.user_version,
-                                  problem=f"The copy is damaged ({status}).")
+                return BackupInfo(
+                    path,
+                    header.user_version,
+                    problem=_("The copy is damaged ({status}).").format(status=status),
+                )
             partners = connection.execute(
                 "SELECT COUNT(*) FROM partner WHERE erased_at IS NULL").fetchone()[0]
             contributions = connection.execute("SELECT COUNT(*) FROM contribution").fetchone()[0]
@@ -164,7 +181,9 @@ def describe_backup(path: Path) -> BackupInfo:
         finally:
             connection.close()
     except sqlite3.DatabaseError as err:
-        return BackupInfo(path, header.user_version, problem=f"The copy is damaged ({err}).")
+        return BackupInfo(
+            path, header.user_version, problem=_("The copy is damaged ({err}).").format(err=err)
+        )
     changed = None
     if last:
         changed = dt.datetime.fromisoformat(last).astimezone().replace(tzinfo=None)
@@ -194,15 +213,15 @@ def restore_backup(data_dir: Path, backup: Path, now: dt.datetime | None = None)
 
     info = describe_backup(backup)
     if info.problem:
-        raise BackupError(f"That backup cannot be restored: {info.problem} Your data was not "
-                          "changed.")
+        raise BackupError(_("That backup cannot be restored: {problem} Your data was not "
+                            "changed.").format(problem=info.problem))
     now = now or dt.datetime.now()
     lock = filelock.FileLock(data_dir / LOCK_FILENAME, timeout=0)
     try:
         lock.acquire()
     except filelock.Timeout:
-        raise DataFolderInUse("CARS Desktop is open with this data in another window. Close "
-                              "it there first; nothing was changed.") from None
+        raise DataFolderInUse(_("CARS Desktop is open with this data in another window. Close "
+                              "it there first; nothing was changed.")) from None
     try:
         current = data_dir / DB_FILENAME
         kept = _keep_current(current, data_dir / "backups", now) if current.exists() else None
@@ -215,8 +234,8 @@ def restore_backup(data_dir: Path, backup: Path, now: dt.datetime | None = None)
                 reader.backup(target)
                 target.execute("PRAGMA journal_mode = DELETE")
                 if target.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                    raise BackupError("The copy of that backup did not check out. Your data "
-                                      "was not changed.")
+                    raise BackupError(_("The copy of that backup did not check out. Your data "
+                                      "was not changed."))
             finally:
                 target.close()
                 reader.close()
@@ -231,8 +250,8 @@ def restore_backup(data_dir: Path, backup: Path, now: dt.datetime | None = None)
                 Path(f"{current}{side}").unlink(missing_ok=True)
             os.replace(partial, current)
         except OSError as err:
-            raise BackupError(f"The backup could not be restored: {err.strerror or err}. "
-                              "Your data was not changed.") from err
+            raise BackupError(_("The backup could not be restored: {value}. Your data was not "
+                                "changed.").format(value=err.strerror or err)) from err
         finally:
             partial.unlink(missing_ok=True)
         return kept

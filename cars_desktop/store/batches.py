@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from typing import TypeVar
 
-Value = TypeVar("Value")
+from cars_desktop.i18n import N_
+
+Value = TypeVar(N_("Value"))
 SIZE = 500
 
 

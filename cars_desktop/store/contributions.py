@@ -18,6 +18,7 @@ from cars_desktop.core.money import format_money
 from cars_desktop.core.text import sort_key
 from cars_desktop.core.thanks import left_out_note
 from cars_desktop.core.validation import ValidationError, validate_contribution
+from cars_desktop.i18n import _
 from cars_desktop.store.batches import batches, placeholders
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
@@ -47,8 +48,12 @@ class OpenPledge:
 
     def label(self) -> str:
         what = f" for {self.purpose}" if self.purpose else ""
-        return (f"{self.date:%Y-%m-%d}: {format_money(self.amount_cents)}{what} "
-                f"({format_money(self.outstanding_cents)} still to come)")
+        return _("{date:%Y-%m-%d}: {format_money}{what} ({format_money2} still to come)").format(
+            date=self.date,
+            format_money=format_money(self.amount_cents),
+            what=what,
+            format_money2=format_money(self.outstanding_cents),
+        )
 
 
 def contribution_row(cleaned: dict[str, Any], partner_name: str) -> dict[str, Any]:
@@ -80,19 +85,19 @@ def save_contribution(values: dict[str, Any], contribution_id: int | None = None
     with transaction():
         partner = Partner.get_or_none(Partner.id == cleaned["partner_id"])
         if partner is None:
-            errors["partner_id"] = "That partner no longer exists. Choose another."
+            errors["partner_id"] = _("That partner no longer exists. Choose another.")
         contact = cleaned["contact_id"]
         if contact and not ContactPerson.select().where(
                 (ContactPerson.id == contact)
                 & (ContactPerson.partner == cleaned["partner_id"])).exists():
-            errors["contact_id"] = "That contact person is not one of this partner's."
+            errors["contact_id"] = _("That contact person is not one of this partner's.")
         row = Contribution() if contribution_id is None else \
             Contribution.get_by_id(contribution_id)
         old_pledge = row.pledge_id
         was_pledged = row.status == "pledged" and row.id is not None
         errors.update(_pledge_problems(cleaned, row))
         if cleaned["credited_partner_id"] == cleaned["partner_id"]:
-            errors["credited_partner_id"] = "Credit someone other than the partner who gave it."
+            errors["credited_partner_id"] = _("Credit someone other than the partner who gave it.")
         if errors:
             raise ValidationError(errors)
         for name, value in contribution_row(cleaned, partner.name).items():
@@ -122,15 +127,17 @@ def _pledge_problems(cleaned: dict[str, Any], row: Contribution) -> dict[str, st
     if row.id and row.status == "pledged":  # a pledge with payments keeps its partner and size
         paid = _received_against(row.id)
         if paid and cleaned["status"] != "pledged":
-            problems["status"] = (f"{format_money(paid)} was already received against this "
-                                  "pledge. Keep it as a pledge; lower its amount to what came "
-                                  "in if the rest will not.")
+            problems["status"] = (_("{format_money} was already received against this pledge. "
+                                    "Keep it as a pledge; lower its amount to what came in if "
+                                    "the rest will not.").format(format_money=format_money(paid)))
         elif paid and cleaned["amount_cents"] < paid:
-            problems["amount_cents"] = (f"{format_money(paid)} was already received against "
-                                        "this pledge: it cannot be less than that.")
+            problems["amount_cents"] = _(
+                "{format_money} was already received against this "
+                "pledge: it cannot be less than that."
+            ).format(format_money=format_money(paid))
         if paid and cleaned["partner_id"] != row.partner_id:
-            problems["partner_id"] = "Payments were received against this pledge from its " \
-                                     "partner: it cannot move to another."
+            problems["partner_id"] = _("Payments were received against this pledge from its " \
+                                     "partner: it cannot move to another.")
     pledge_id = cleaned["pledge_id"]
     if not pledge_id:
         return problems
@@ -138,15 +145,16 @@ def _pledge_problems(cleaned: dict[str, Any], row: Contribution) -> dict[str, st
     unchanged = pledge_id == row.pledge_id  # an existing link is kept, even to a closed pledge
     if pledge is None or pledge.partner_id != cleaned["partner_id"] or pledge.id == row.id or \
             (pledge.status != "pledged" and not unchanged):
-        problems["pledge_id"] = "Choose one of this partner's open pledges."
+        problems["pledge_id"] = _("Choose one of this partner's open pledges.")
         return problems
     still_due = pledge.amount_cents - _received_against(pledge.id, leaving_out=row.id)
     if pledge.status == "pledged" and cleaned["amount_cents"] > still_due:
-        problems["amount_cents"] = (f"That is more than the {format_money(max(still_due, 0))} "
-                                    "still to come on the pledge. Record the extra as a gift "
-                                    "of its own.")
+        problems["amount_cents"] = _(
+            "That is more than the {format_money} still to come on "
+            "the pledge. Record the extra as a gift of its own."
+        ).format(format_money=format_money(max(still_due, 0)))
     if cleaned["date"] < pledge.date:
-        problems["date"] = "This payment is dated before the pledge was made."
+        problems["date"] = _("This payment is dated before the pledge was made.")
     return problems
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import filelock
 import peewee as pw
 
+from cars_desktop.i18n import _
 from cars_desktop.store import backups
 from cars_desktop.store.errors import (  # noqa: F401 (the store's errors, importable from here)
     DamagedFile,
@@ -51,7 +52,7 @@ def transaction():
     Waits for the damage check of the open file: a damaged file is never written to."""
     problem = damage_found()
     if problem:
-        raise DamagedFile(f"{problem} Nothing was saved.")
+        raise DamagedFile(_("{problem} Nothing was saved.").format(problem=problem))
     try:
         with db.atomic():
             yield
@@ -166,7 +167,9 @@ def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
     if read_only:
         header = read_header(path)
         if not header.exists:
-            raise StoreError(f"There is no CARS Desktop data in {store.data_dir}.")
+            raise StoreError(
+                _("There is no CARS Desktop data in {data_dir}.").format(data_dir=store.data_dir)
+            )
         refuse_if_not_usable(path, header)
         db.init(_read_only_uri(path), uri=True, pragmas={"busy_timeout": 5000})
         _connect(path)
@@ -179,9 +182,9 @@ def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
     except filelock.Timeout:
         store.lock = None
         raise DataFolderInUse(
-            f"CARS Desktop is already open with the data in {store.data_dir}, perhaps in "
-            "another window or by another person on this computer. Close it there first; "
-            "only one copy may change the data at a time.") from None
+            _("CARS Desktop is already open with the data in {data_dir}, perhaps in another "
+              "window or by another person on this computer. Close it there first; only one "
+              "copy may change the data at a time.").format(data_dir=store.data_dir)) from None
     try:
         _open_for_writing(store, migrations, check_in_background)
     except BaseException:
@@ -255,8 +258,11 @@ def _migrate(version: int, migrations: list[Migration]) -> None:
                 problems = db.execute_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise DamagedFile(
-                        f"Updating the data to version {number} ({description}) would break "
-                        f"links between records ({len(problems)} found). Nothing was changed.")
+                        _(
+                            "Updating the data to version {number} ({description}) would break "
+                            "links between records ({len} found). Nothing was changed."
+                        ).format(number=number, description=description, len=len(problems))
+                    )
                 db.execute_sql(f"PRAGMA user_version = {int(number)}")
     finally:
         db.execute_sql("PRAGMA foreign_keys = ON")
@@ -268,7 +274,11 @@ def integrity_report() -> list[str]:
         problems = [row[0] for row in db.execute_sql("PRAGMA integrity_check").fetchall()
                     if row[0] != "ok"]
         for table, rowid, parent, _unused in db.execute_sql("PRAGMA foreign_key_check").fetchall():
-            problems.append(f"{table} row {rowid} points to a missing {parent}")
+            problems.append(
+                _("{table} row {rowid} points to a missing {parent}").format(
+                    table=table, rowid=rowid, parent=parent
+                )
+            )
     except (pw.DatabaseError, sqlite3.DatabaseError) as err:  # too damaged even to check
         problems = [str(err)]
     return problems

@@ -3,6 +3,7 @@ refusals told apart by SQLite's result code (never by the words of its message).
 
 from __future__ import annotations
 
+from cars_desktop.i18n import N_, _
 from cars_desktop.store import sqlite_errors
 
 
@@ -30,18 +31,18 @@ class WriteError(StoreError):
     """The disk refused a write; the transaction was rolled back, nothing half-written."""
 
 
-_BUSY = ("Another program is using the data file, so nothing was saved. Wait a moment and "
-         "try again; close any program that opened the file.")
+_BUSY = (N_("Another program is using the data file, so nothing was saved. Wait a moment and "
+         "try again; close any program that opened the file."))
 DISK_PROBLEMS = {
-    sqlite_errors.FULL: "The disk is full, so nothing was saved. Free some space (empty the "
-                        "recycle bin, remove old downloads) and try again.",
-    sqlite_errors.READONLY: "The data file cannot be written (it or its folder is read-only), "
+    sqlite_errors.FULL: N_("The disk is full, so nothing was saved. Free some space (empty the "
+                        "recycle bin, remove old downloads) and try again."),
+    sqlite_errors.READONLY: N_("The data file cannot be written (it or its folder is read-only), "
                             "so nothing was saved. Check that the USB stick or folder is not "
-                            "write-protected.",
+                            "write-protected."),
     sqlite_errors.BUSY: _BUSY,
     sqlite_errors.LOCKED: _BUSY,
-    sqlite_errors.IOERR: "The disk reported an error, so nothing was saved. Check that the "
-                         "drive is still connected, then try again.",
+    sqlite_errors.IOERR: N_("The disk reported an error, so nothing was saved. Check that the "
+                         "drive is still connected, then try again."),
 }
 
 
@@ -57,10 +58,14 @@ def write_error(err: BaseException) -> WriteError:
         if message:
             return WriteError(message)
         seen = seen.__cause__ or seen.__context__
-    return WriteError(f"The change could not be saved, and nothing was changed ({err}).")
+    return WriteError(
+        _("The change could not be saved, and nothing was changed ({err}).").format(err=err)
+    )
 
 
 def damaged(path, status: str) -> str:
     """The message for a data file SQLite found damaged."""
-    return (f"The data file {path} is damaged ({status}). It was not changed. Restore the "
-            "newest backup, or ask for help before doing anything else with it.")
+    return _(
+        "The data file {path} is damaged ({status}). It was not changed. Restore the "
+        "newest backup, or ask for help before doing anything else with it."
+    ).format(path=path, status=status)

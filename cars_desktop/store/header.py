@@ -7,6 +7,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from cars_desktop.i18n import _
 from cars_desktop.store.errors import NewerFile, NotOurFile
 from cars_desktop.store.migrations import APPLICATION_ID, LATEST_VERSION
 
@@ -53,11 +54,19 @@ def refuse_if_not_usable(path: Path, header: FileHeader) -> None:
         return
     if not header.is_ours:
         raise NotOurFile(
-            f"The file {path} is not a CARS Desktop data file, so it was not opened and "
-            "nothing in it was changed. Choose another data folder, or move that file away.")
+            _(
+                "The file {path} is not a CARS Desktop data file, so it was not opened and "
+                "nothing in it was changed. Choose another data folder, or move that file away."
+            ).format(path=path)
+        )
     if header.user_version > LATEST_VERSION:
         raise NewerFile(
-            f"The data in {path.parent} was saved by a newer version of CARS Desktop "
-            f"(data version {header.user_version}; this version reads up to {LATEST_VERSION}). "
-            "It was not opened and nothing in it was changed. Install the newer version of "
-            "CARS Desktop to open it.")
+            _(
+                "The data in {parent} was saved by a newer version of CARS Desktop (data "
+                "version {user_version}; this version reads up to {latest_version}). It was not "
+                "opened and nothing in it was changed. Install the newer version of CARS "
+                "Desktop to open it."
+            ).format(
+                parent=path.parent, user_version=header.user_version, latest_version=LATEST_VERSION
+            )
+        )

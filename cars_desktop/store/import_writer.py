@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 
 from cars_desktop.core.text import sort_key
+from cars_desktop.i18n import _
 from cars_desktop.store.contributions import contribution_row
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import ImportBatch, db, new_uuid, utc_now
@@ -143,7 +144,7 @@ def undo_batch(batch_id: int) -> tuple[int, int]:
     Returns how many partners and contributions were removed."""
     batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
     if batch is None or batch.undone_at:
-        raise ImportProblem("That import was already undone.")
+        raise ImportProblem(_("That import was already undone."))
     conn = db.connection()
     changed = conn.execute(
         "SELECT COUNT(*) FROM contribution WHERE import_batch_id = ? AND (updated_at != "
@@ -157,9 +158,9 @@ def undo_batch(batch_id: int) -> tuple[int, int]:
         (batch_id, batch_id)).fetchone()[0]
     if changed or built_on:
         raise ImportProblem(
-            f"This import cannot be undone: {changed + built_on} of its records were changed "
-            "or added to since (a gift thanked or edited, a new gift for an imported "
-            "partner). Restore the backup made before the import instead.")
+            _("This import cannot be undone: {value} of its records were changed or added to "
+              "since (a gift thanked or edited, a new gift for an imported partner). Restore "
+              "the backup made before the import instead.").format(value=changed + built_on))
     with transaction():
         gifts = conn.execute("DELETE FROM contribution WHERE import_batch_id = ?",
                              (batch_id,)).rowcount

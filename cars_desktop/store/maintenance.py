@@ -10,6 +10,7 @@ from cars_desktop.core import vocab
 from cars_desktop.core.dates import add_months
 from cars_desktop.core.text import clean
 from cars_desktop.core.validation import FieldError, ValidationError
+from cars_desktop.i18n import _
 from cars_desktop.store import settings
 from cars_desktop.store.batches import batches, placeholders
 from cars_desktop.store.contributions import awaiting_thanks_sql
@@ -41,13 +42,13 @@ def save_practice(text_en: str, text_fr: str = "", practice_id: int | None = Non
     """Add a practice at the end of the list, or reword one."""
     text = clean(text_en)
     if not text:
-        raise ValidationError({"text_en": "A practice needs its wording."})
+        raise ValidationError({"text_en": _("A practice needs its wording.")})
     same = ChecklistPractice.select().where(ChecklistPractice.retired_at.is_null(),
                                             ChecklistPractice.text_en == text)
     if practice_id is not None:
         same = same.where(ChecklistPractice.id != practice_id)
     if same.exists():
-        raise ValidationError({"text_en": "That practice is already on the checklist."})
+        raise ValidationError({"text_en": _("That practice is already on the checklist.")})
     with transaction():
         if practice_id is None:
             last = ChecklistPractice.select(ChecklistPractice.position) \
@@ -97,15 +98,15 @@ def save_review(partner_id: int, date: dt.date, marks: dict[int, Mark],
     review falls due `interval_months` later unless a date is given."""
     errors = {}
     if not marks:
-        errors["marks"] = "Mark at least one practice."
+        errors["marks"] = _("Mark at least one practice.")
     if date > dt.date.today():
-        errors["date"] = "A review is recorded once it has taken place: this date is ahead."
+        errors["date"] = _("A review is recorded once it has taken place: this date is ahead.")
     unknown = [m.mark for m in marks.values() if m.mark not in vocab.REVIEW_MARKS]
     if unknown:
-        errors["marks"] = f"“{unknown[0]}” is not a mark: use done, needs attention or " \
-                          "not applicable."
+        errors["marks"] = _("“{value}” is not a mark: use done, needs attention or not "
+                            "applicable.").format(value=unknown[0])
     if next_due is not None and next_due <= date:
-        errors["next_due"] = "The next review must come after this one."
+        errors["next_due"] = _("The next review must come after this one.")
     if errors:
         raise ValidationError(errors)
     with transaction():
@@ -169,17 +170,17 @@ def log_contact(partner_id: int, date: dt.date, kind: str, who: str = "", summar
                 follow_up: dt.date | None = None, interaction_id: int | None = None) -> int:
     errors = {}
     if kind not in vocab.INTERACTION_KINDS:
-        errors["kind"] = "Choose how you were in touch (meeting, call, email, …)."
+        errors["kind"] = _("Choose how you were in touch (meeting, call, email, …).")
     if date > dt.date.today():
-        errors["date"] = "This contact has not happened yet: give a follow-up date instead."
+        errors["date"] = _("This contact has not happened yet: give a follow-up date instead.")
     if follow_up is not None and follow_up < date:
-        errors["follow_up"] = "The follow-up comes after the contact."
+        errors["follow_up"] = _("The follow-up comes after the contact.")
     if not clean(summary):
-        errors["summary"] = "Say in a few words what it was about."
+        errors["summary"] = _("Say in a few words what it was about.")
     if errors:
         raise ValidationError(errors)
     if not Partner.select().where(Partner.id == partner_id).exists():
-        raise FieldError("That partner no longer exists.")
+        raise FieldError(_("That partner no longer exists."))
     with transaction():
         row = Interaction(partner=partner_id) if interaction_id is None else \
             Interaction.get_by_id(interaction_id)
@@ -238,38 +239,68 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
 
     thank_by = (today - dt.timedelta(days=settings.thank_within_days)).isoformat()
     found["thank"] = [
-        AttentionItem("thank", f"Thank {name} for {gift_words(family, kind, amount, minutes)}"
-                               f" {'promised' if status == 'pledged' else 'received'} {date}.",
-                      pid, cid)
+        AttentionItem(
+            "thank",
+            _("Thank {name} for {gift_words} {value} {date}.").format(
+                name=name,
+                gift_words=gift_words(family, kind, amount, minutes),
+                value="promised" if status == "pledged" else "received",
+                date=date,
+            ),
+            pid,
+            cid,
+        )
         for cid, pid, name, family, kind, amount, minutes, date, status in rows(
             "SELECT c.id, p.id, p.name, c.family, c.kind, c.amount_cents, c.minutes, c.date,"
             " c.status FROM contribution c JOIN partner p ON p.id = c.partner_id"
-            f" WHERE {awaiting_thanks_sql('c')} AND c.date < ? ORDER BY c.date", (thank_by,))]
+            f" WHERE {awaiting_thanks_sql('c')} AND c.date < ? ORDER BY c.date",
+            (thank_by,),
+        )
+    ]
     found["pledge"] = [
-        AttentionItem("pledge", f"{name}: {format_money(due)} promised for {expected} has "
-                                "not come in.", pid, cid)
+        AttentionItem(
+            "pledge",
+            _("{name}: {format_money} promised for {expected} has not come in.").format(
+                name=name, format_money=format_money(due), expected=expected
+            ),
+            pid,
+            cid,
+        )
         for cid, pid, name, due, expected in rows(
             "SELECT c.id, p.id, p.name, c.outstanding_cents, c.date_expected FROM contribution c"
             " JOIN partner p ON p.id = c.partner_id WHERE c.status = 'pledged'"
             " AND c.outstanding_cents > 0 AND c.date_expected < ? ORDER BY c.date_expected",
-            (day,))]
+            (day,),
+        )
+    ]
     # quiet since the later of the last contact, the "partner since" date and the day the
     # partner was recorded: a partner added last week has not been neglected for months
     quiet_since = add_months(today, -settings.contact_every_months).isoformat()
     found["contact"] = [
-        AttentionItem("contact", f"No contact with {name} since {last}." if last else
-                      f"No contact with {name} logged yet (a partner since {since})." if since
-                      else f"No contact with {name} logged yet.", pid)
+        AttentionItem(
+            "contact",
+            _("No contact with {name} since {last}.").format(name=name, last=last)
+            if last
+            else _("No contact with {name} logged yet (a partner since {since}).").format(
+                name=name, since=since
+            )
+            if since
+            else _("No contact with {name} logged yet.").format(name=name),
+            pid,
+        )
         for pid, name, last, since in rows(
             "SELECT p.id, p.name, (SELECT MAX(i.date) FROM interaction i"
             " WHERE i.partner_id = p.id) AS last, p.partner_since FROM partner p"
             " WHERE p.status = 'active'"
             " AND MAX(COALESCE(last, ''), COALESCE(p.partner_since, ''),"
             " substr(p.created_at, 1, 10)) < ?"
-            " ORDER BY COALESCE(last, '0000'), p.sort_name", (quiet_since,))]
+            " ORDER BY COALESCE(last, '0000'), p.sort_name",
+            (quiet_since,),
+        )
+    ]
     found["review"] = [
-        AttentionItem("review", f"Review the partnership with {name}" +
-                      (f" (due {due})." if due else " (never reviewed)."), pid)
+        AttentionItem("review", _("Review the partnership with {name}").format(name=name) +
+                      (_(" (due {due}).").format(due=due) if due else _(" (never reviewed).")), pid)
         for pid, name, due in rows(
             "SELECT p.id, p.name, (SELECT r.next_due FROM review r WHERE r.partner_id = p.id"
             " ORDER BY r.date DESC, r.id DESC LIMIT 1) AS due FROM partner p"
@@ -277,8 +308,12 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
             " AND (due IS NULL OR due < ?) ORDER BY COALESCE(due, '0000'), p.sort_name",
             (day,))]
     found["practice"] = [
-        AttentionItem("practice", f"{name}: “{text}” needs attention" +
-                      (f" ({note})." if note else "."), pid)
+        AttentionItem(
+            "practice",
+            _("{name}: “{text}” needs attention").format(name=name, text=text)
+            + (f" ({note})." if note else "."),
+            pid,
+        )
         for pid, name, text, note in rows(
             "SELECT p.id, p.name, cp.text_en, ri.note FROM review r"
             " JOIN partner p ON p.id = r.partner_id"
@@ -287,20 +322,38 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
             " WHERE p.status != 'archived' AND p.partnership_type = 'formal'"
             " AND cp.retired_at IS NULL AND r.id = (SELECT r2.id FROM review r2"
             " WHERE r2.partner_id = r.partner_id ORDER BY r2.date DESC, r2.id DESC LIMIT 1)"
-            " ORDER BY r.date, p.sort_name", ())]
+            " ORDER BY r.date, p.sort_name",
+            (),
+        )
+    ]
     found["follow_up"] = [
-        AttentionItem("follow_up", f"Follow up with {name}: {summary} (due {due}).", pid)
+        AttentionItem(
+            "follow_up",
+            _("Follow up with {name}: {summary} (due {due}).").format(
+                name=name, summary=summary, due=due
+            ),
+            pid,
+        )
         for pid, name, summary, due in rows(
             "SELECT p.id, p.name, i.summary, i.follow_up FROM interaction i"
             " JOIN partner p ON p.id = i.partner_id WHERE i.follow_up <= ?"
             " AND p.status != 'archived' AND NOT EXISTS (SELECT 1 FROM interaction later"
             " WHERE later.partner_id = i.partner_id AND later.date >= i.follow_up)"
-            " ORDER BY i.follow_up", (day,))]
+            " ORDER BY i.follow_up",
+            (day,),
+        )
+    ]
     since = (today - dt.timedelta(days=settings.success_days)).isoformat()
     found["celebrate"] = [
-        AttentionItem("celebrate", f"{name}: {gift_words(family, kind, amount, minutes)} on "
-                                   f"{date}" + (" — their first contribution." if first else "."),
-                      pid, cid)
+        AttentionItem(
+            "celebrate",
+            _("{name}: {gift_words} on {date}").format(
+                name=name, gift_words=gift_words(family, kind, amount, minutes), date=date
+            )
+            + (_(" — their first contribution.") if first else "."),
+            pid,
+            cid,
+        )
         for cid, pid, name, family, kind, amount, minutes, date, first in rows(
             "SELECT c.id, p.id, p.name, c.family, c.kind, c.amount_cents, c.minutes, c.date,"
             " NOT EXISTS (SELECT 1 FROM contribution e WHERE e.partner_id = c.partner_id"
@@ -309,5 +362,7 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
             " FROM contribution c JOIN partner p ON p.id = c.partner_id"
             f" WHERE {where('support')} AND c.date >= ? AND c.date <= ?"
             " AND (c.amount_cents >= ? OR first) ORDER BY c.date DESC",
-            (since, day, settings.large_gift_cents))]
+            (since, day, settings.large_gift_cents),
+        )
+    ]
     return found

@@ -12,6 +12,7 @@ import uuid
 import peewee as pw
 
 from cars_desktop.core.text import fold, sort_key
+from cars_desktop.i18n import current_language
 
 # Initialised by `database.open_store`; one open data folder per process.
 db = pw.SqliteDatabase(None)
@@ -153,6 +154,11 @@ class ChecklistPractice(BaseModel):
     text_fr = pw.CharField(default="")
     position = pw.IntegerField(default=0)
     retired_at = pw.CharField(null=True)
+
+    @property
+    def text(self) -> str:
+        """The wording in the window's language (French when the group gave one)."""
+        return self.text_fr if current_language() == "fr" and self.text_fr else self.text_en
 
 
 class Review(BaseModel):

@@ -8,6 +8,7 @@ from typing import Any
 
 from cars_desktop.core.text import fold_for_match, sort_key
 from cars_desktop.core.validation import ValidationError, validate_contact, validate_partner
+from cars_desktop.i18n import N_, _
 from cars_desktop.store.contributions import refresh_partner_text
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
@@ -27,7 +28,7 @@ PARTNER_FIELDS = ("kind", "name", "sector", "partnership_type", "status", "share
                   "postal_code", "country", "phone", "email", "website", "language", "notes",
                   "partner_since")
 CONTACT_FIELDS = ("name", "role", "phone", "email", "salutation", "is_primary")
-ERASED_NAME = "Erased partner"
+ERASED_NAME = N_("Erased partner")
 
 
 class HasHistory(Exception):
@@ -80,7 +81,7 @@ def save_partner(values: dict[str, Any], contacts: list[dict[str, Any]],
         try:
             cleaned_contacts.append((contact.get("id"), validate_contact(contact)))
         except ValidationError as err:
-            who = (contact.get("name") or "").strip() or "without a name"
+            who = (contact.get("name") or "").strip() or _("without a name")
             for field, message in err.errors.items():
                 errors.setdefault("contacts",
                                   f"Contact person {number} ({who}), {field}: {message}")
@@ -160,7 +161,7 @@ def bring_back(partner_id: int) -> str:
     with transaction():
         partner = Partner.get_by_id(partner_id)
         if partner.erased_at:
-            raise HasHistory("An erased partner cannot be brought back.")
+            raise HasHistory(_("An erased partner cannot be brought back."))
         if partner.status == "archived":
             partner.status = partner.status_before_archive or "active"
             partner.status_before_archive = ""
@@ -172,8 +173,8 @@ def delete_partner(partner_id: int) -> None:
     """Remove a partner entered by mistake. One with any history is refused: archive it."""
     with transaction():
         if has_history(partner_id):
-            raise HasHistory("This partner has contributions or other history, so it is "
-                             "archived instead of deleted.")
+            raise HasHistory(_("This partner has contributions or other history, so it is "
+                             "archived instead of deleted."))
         Partner.delete_by_id(partner_id)
 
 

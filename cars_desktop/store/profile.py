@@ -6,7 +6,9 @@ from typing import Any
 
 from cars_desktop.core.address import town_line  # noqa: F401 (importable from here too)
 from cars_desktop.core.money import MoneyError, parse_money
+from cars_desktop.core.text import listing
 from cars_desktop.core.validation import ValidationError, validate_group_profile
+from cars_desktop.i18n import N_, _
 from cars_desktop.store import settings
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import GroupProfile
@@ -26,8 +28,8 @@ def save_group_profile(values: dict[str, Any]) -> None:
     rate = _hourly_rate(values.get("hourly_rate"))
     logo = values.get("logo")
     if logo is not None and len(logo) > LOGO_LIMIT:
-        raise ValidationError({"logo": "That image is over 2 MB. Choose a smaller one, such as "
-                                       "a PNG of about 600 pixels wide."})
+        raise ValidationError({"logo": _("That image is over 2 MB. Choose a smaller one, such as "
+                                       "a PNG of about 600 pixels wide.")})
     with transaction():
         profile = group_profile()
         for name, value in cleaned.items():
@@ -45,15 +47,15 @@ def _hourly_rate(text: str | None) -> int | None:
     if text is None:
         return None
     if not text.strip():
-        raise ValidationError({"hourly_rate": "Enter what an hour of volunteer time is worth; "
-                                              "0 counts time without a value."})
+        raise ValidationError({"hourly_rate": _("Enter what an hour of volunteer time is worth; "
+                                              "0 counts time without a value.")})
     try:
         cents = parse_money(text)
     except MoneyError as err:
         raise ValidationError({"hourly_rate": str(err)}) from None
     if cents < 0 or cents > 100_000:
-        raise ValidationError({"hourly_rate": "An hour of volunteer time is worth between "
-                                              "$0 and $1,000."})
+        raise ValidationError({"hourly_rate": _("An hour of volunteer time is worth between "
+                                              "$0 and $1,000.")})
     return cents
 
 
@@ -62,20 +64,20 @@ def setup_state() -> str:
     return settings.get(settings.SETUP)
 
 
-def letters_missing(needing: str = "Letters", how: bool = True) -> str | None:
-    """What the profile lacks before letters (or reports: `needing`) can be printed, in
-    plain words, with where to fill it in unless `how` is False; None when ready."""
+def letters_missing(for_reports: bool = False, how: bool = True) -> str | None:
+    """What the profile lacks before letters (or reports) can be printed, in plain words,
+    with where to fill it in unless `how` is False; None when ready."""
     profile = group_profile()
-    missing = [what for what, value in (
-        ("name", profile.name), ("street address", profile.address_line1),
-        ("town or city", profile.city), ("province", profile.province),
-        ("postal code", profile.postal_code)) if not value]
+    missing = [_(what) for what, value in (
+        (N_("name"), profile.name), (N_("street address"), profile.address_line1),
+        (N_("town or city"), profile.city), (N_("province"), profile.province),
+        (N_("postal code"), profile.postal_code)) if not value]
     if not missing:
         return None
-    listed = missing[0] if len(missing) == 1 else \
-        ", ".join(missing[:-1]) + " and " + missing[-1]
-    return (f"{needing} need your group's {listed} for the letterhead."
-            + (" Fill them in File › Group profile…" if how else ""))
+    sentence = (_("Reports need your group's {missing} for the letterhead.") if for_reports
+                else _("Letters need your group's {missing} for the letterhead."))
+    text = sentence.format(missing=listing(missing))
+    return f"{text} {_('Fill them in File › Group profile…')}" if how else text
 
 
 def fiscal_year_start_month() -> int:
@@ -84,7 +86,7 @@ def fiscal_year_start_month() -> int:
 
 def set_fiscal_year_start_month(month: int) -> None:
     if not 1 <= month <= 12:
-        raise ValueError("A month is a number from 1 to 12.")
+        raise ValueError(_("A month is a number from 1 to 12."))
     with transaction():
         profile = group_profile()
         profile.fiscal_year_start_month = month

@@ -9,16 +9,25 @@ import shutil
 import sys
 from pathlib import Path
 
+from cars_desktop.i18n import N_, _
 from cars_desktop.store import settings
 from cars_desktop.store.backups import BackupError, make_backup
 from cars_desktop.store.header import read_header
 from cars_desktop.store.location import DB_FILENAME, pointer_file
 
 # Folders that sync files behind the app's back: they can copy a database half-written.
-_SYNCED = (("onedrive", "OneDrive"), ("dropbox", "Dropbox"), ("google drive", "Google Drive"),
-           ("googledrive", "Google Drive"), ("my drive", "Google Drive"),
-           ("icloud", "iCloud"), ("mobile documents", "iCloud"), ("box sync", "Box"),
-           ("nextcloud", "Nextcloud"), ("owncloud", "ownCloud"))
+_SYNCED = (
+    ("onedrive", N_("OneDrive")),
+    ("dropbox", N_("Dropbox")),
+    (N_("google drive"), N_("Google Drive")),
+    ("googledrive", N_("Google Drive")),
+    (N_("my drive"), N_("Google Drive")),
+    ("icloud", "iCloud"),
+    (N_("mobile documents"), "iCloud"),
+    (N_("box sync"), N_("Box")),
+    ("nextcloud", N_("Nextcloud")),
+    ("owncloud", "ownCloud"),
+)
 _NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs",
                         "9p", "afpfs", "davfs", "fuse.rclone", "fuse.gvfsd-fuse"}
 
@@ -52,12 +61,12 @@ def risky_location(folder: Path, mounts: str | None = None) -> str | None:
     if kind is None:
         return None
     if kind[0] == "synced":
-        return (f"The data folder is inside {kind[1]}, which copies files while they are "
-                "being written and can damage the data file.")
+        return (_("The data folder is inside {value}, which copies files while they are being "
+                  "written and can damage the data file.").format(value=kind[1]))
     if kind[0] == "network":
-        return "The data folder is on a network drive; a dropped connection can damage it."
-    return ("The data folder is on a removable drive; pulling it out while the app is "
-            "open can damage the data file.")
+        return _("The data folder is on a network drive; a dropped connection can damage it.")
+    return (_("The data folder is on a removable drive; pulling it out while the app is "
+            "open can damage the data file."))
 
 
 def _mount_of(folder: Path, mounts: str | None) -> tuple[str, str] | None:
@@ -114,7 +123,7 @@ def outside_backup_overdue(now: dt.datetime | None = None) -> int | None:
 
 def set_remind_days(days: int) -> None:
     if not 0 <= days <= 365:
-        raise ValueError("Remind after 0 (never) to 365 days.")
+        raise ValueError(_("Remind after 0 (never) to 365 days."))
     settings.save({settings.REMIND_DAYS: days})
 
 
@@ -126,9 +135,10 @@ def move_data(data_dir: Path, new_dir: Path) -> None:
     that folder for the next starts. The store must be closed; the old folder is left as it
     was, as one more copy."""
     if new_dir.resolve() == data_dir.resolve():
-        raise BackupError("That is where the data is already.")
+        raise BackupError(_("That is where the data is already."))
     if read_header(new_dir / DB_FILENAME).exists:
-        raise BackupError(f"{new_dir} already holds CARS Desktop data. Choose an empty folder.")
+        raise BackupError(_("{new_dir} already holds CARS Desktop data. Choose an empty "
+                            "folder.").format(new_dir=new_dir))
     new_dir.mkdir(parents=True, exist_ok=True)
     copy = make_backup(new_dir, "moved", source=data_dir / DB_FILENAME)
     os.replace(copy, new_dir / DB_FILENAME)

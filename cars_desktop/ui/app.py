@@ -16,6 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cars_desktop import APP_NAME, __version__
+from cars_desktop.i18n import _
 from cars_desktop.resource_files import resource_path
 from cars_desktop.store import database
 from cars_desktop.ui import translations
@@ -48,13 +49,19 @@ def open_window(data_dir: str | None, qt_args: list[str] | None = None):
             read_only = choice == "read_only"
             continue
         except database.StoreError as err:
-            QMessageBox.critical(None, f"{APP_NAME} cannot open its data", str(err))
+            QMessageBox.critical(
+                None, _("{app_name} cannot open its data").format(app_name=APP_NAME), str(err)
+            )
             return None
         except OSError as err:
-            QMessageBox.critical(None, f"{APP_NAME} cannot open its data",
-                                 f"The data folder {folder} cannot be used: "
-                                 f"{err.strerror or err}. Check that the drive is connected "
-                                 "and that you may write there.")
+            QMessageBox.critical(
+                None,
+                _("{app_name} cannot open its data").format(app_name=APP_NAME),
+                _(
+                    "The data folder {folder} cannot be used: {value}. Check "
+                    "that the drive is connected and that you may write there."
+                ).format(folder=folder, value=err.strerror or err),
+            )
             return None
         from cars_desktop.ui.main_window import MainWindow
 
@@ -65,10 +72,15 @@ def open_window(data_dir: str | None, qt_args: list[str] | None = None):
             problem = database.damage_found() or str(err)
             store.close()
             if read_only:
-                QMessageBox.critical(None, f"{APP_NAME} cannot open its data",
-                                     f"{problem}\n\nEven read-only, the data cannot be shown. "
-                                     "Start again and restore a backup; the file was left as "
-                                     "it was.")
+                QMessageBox.critical(
+                    None,
+                    _("{app_name} cannot open its data").format(app_name=APP_NAME),
+                    _(
+                        "{problem}\n\nEven read-only, the data cannot be "
+                        "shown. Start again and restore a backup; the file was "
+                        "left as it was."
+                    ).format(problem=problem),
+                )
                 return None
             if offer_restore(folder, problem, read_only_possible=False) == "quit":
                 return None
@@ -85,14 +97,18 @@ def offer_restore(folder, problem: str, read_only_possible: bool = True) -> str:
     """The data cannot be opened as it is: "restored", "read_only" or "quit"."""
     from cars_desktop.store import backups
 
-    box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_NAME}: the data file is damaged",
-                      f"{problem}\n\nYou can go back to a backup (the damaged file is kept "
-                      "as it is)" + (", or look at the data read-only." if read_only_possible
-                                     else "."))
-    restore = box.addButton("&Restore a backup…", QMessageBox.ButtonRole.AcceptRole)
-    look = box.addButton("&Look at it, read-only", QMessageBox.ButtonRole.ActionRole) \
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        _("{app_name}: the data file is damaged").format(app_name=APP_NAME),
+        _("{problem}\n\nYou can go back to a backup (the damaged file is kept as it is)").format(
+            problem=problem
+        )
+        + (_(", or look at the data read-only.") if read_only_possible else "."),
+    )
+    restore = box.addButton(_("&Restore a backup…"), QMessageBox.ButtonRole.AcceptRole)
+    look = box.addButton(_("&Look at it, read-only"), QMessageBox.ButtonRole.ActionRole) \
         if read_only_possible else None
-    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.addButton(_("&Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is look:
         return "read_only"
@@ -104,13 +120,13 @@ def offer_restore(folder, problem: str, read_only_possible: bool = True) -> str:
         try:
             backups.restore_backup(folder, path)
         except (backups.BackupError, database.StoreError) as err:
-            QMessageBox.critical(None, "Not restored", str(err))
+            QMessageBox.critical(None, _("Not restored"), str(err))
             return False
         return True
 
     dialog = RestoreDialog(None, folder / "backups", restore_file,
-                           "Choose the copy to go back to. The damaged file is kept in the "
-                           "backups folder as it is.")
+                           _("Choose the copy to go back to. The damaged file is kept in the "
+                           "backups folder as it is."))
     return "restored" if dialog.exec() else "quit"
 
 
@@ -148,10 +164,20 @@ def _report_crash(data_dir, kind, error, trace) -> None:
     log = _write_crash_log(data_dir, kind, error, trace)
     sys.__excepthook__(kind, error, trace)
     QMessageBox.critical(
-        None, f"{APP_NAME}: something went wrong",
-        f"Something unexpected went wrong: {error}\n\nWhat you saved before is safe. "
-        + (f"The details are in {log}; please send that file to whoever helps you with "
-           f"{APP_NAME}." if log else ""))
+        None,
+        _("{app_name}: something went wrong").format(app_name=APP_NAME),
+        _("Something unexpected went wrong: {error}\n\nWhat you saved before is safe. ").format(
+            error=error
+        )
+        + (
+            _(
+                "The details are in {log}; please send that file to whoever helps you with "
+                "{app_name}."
+            ).format(log=log, app_name=APP_NAME)
+            if log
+            else ""
+        ),
+    )
 
 
 def run_app(data_dir: str | None, qt_args: list[str]) -> int:

@@ -30,7 +30,8 @@ from cars_desktop.core import validation, vocab
 from cars_desktop.core.kinds import of_family
 from cars_desktop.core.money import MoneyError, format_money, parse_money
 from cars_desktop.core.receipts import receipt_advice
-from cars_desktop.core.text import counted, end_sentence
+from cars_desktop.core.text import end_sentence, format_count
+from cars_desktop.i18n import N_, _, ngettext
 from cars_desktop.store import contributions
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.models import ContactPerson
@@ -44,7 +45,7 @@ from cars_desktop.ui.widgets import fill_combo, muted, set_combo
 # What the last contribution entered used, for the next one (this session only). Not its date:
 # a new gift starts on today, and only "Save and add next" keeps a date, saying so.
 _REMEMBERED: dict[str, Any] = {}
-FAMILY_BUTTONS = {"cash": "&Cash", "in_kind": "Gift &in kind"}  # Alt+C, Alt+I
+FAMILY_BUTTONS = {"cash": N_("&Cash"), "in_kind": N_("Gift &in kind")}  # Alt+C, Alt+I
 DETAILS = validation.CONTRIBUTION_DETAILS  # the rows only some contributions show
 
 
@@ -60,8 +61,8 @@ class ContributionDialog(FormDialog):
         self.registered = bool(group_profile().charity_number)  # a registered charity
         self._pledges: dict[int, contributions.OpenPledge] = {}
         self._carried_purpose = ""  # the purpose last copied from a pledge
-        self.setWindowTitle("New contribution" if contribution_id is None
-                            else "Edit contribution")
+        self.setWindowTitle(_("New contribution") if contribution_id is None
+                            else _("Edit contribution"))
         self.setMinimumWidth(620)
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -69,12 +70,12 @@ class ContributionDialog(FormDialog):
         self.partner = PartnerPicker()
         self.partner.setObjectName("partner")
         self.partner.chosen.connect(self._partner_changed)
-        new_partner = QPushButton("New partner…")
+        new_partner = QPushButton(_("New partner…"))
         new_partner.setAutoDefault(False)
         new_partner.clicked.connect(self._new_partner)
-        self._row("partner_id", "&Partner", self.partner, beside=new_partner)
-        self.contact = self._row("contact_id", "Through", QComboBox())
-        self.contact.setToolTip("The contact person it came through")
+        self._row("partner_id", _("&Partner"), self.partner, beside=new_partner)
+        self.contact = self._row("contact_id", _("Through"), QComboBox())
+        self.contact.setToolTip(_("The contact person it came through"))
 
         families = QWidget()
         family_row = QHBoxLayout(families)
@@ -82,66 +83,66 @@ class ContributionDialog(FormDialog):
         self.family_group = QButtonGroup(self)
         self.family_buttons = {}
         for term in vocab.CONTRIBUTION_FAMILIES:
-            button = QRadioButton(FAMILY_BUTTONS[term.code])
+            button = QRadioButton(_(FAMILY_BUTTONS[term.code]))
             button.setObjectName(f"family_{term.code}")
             self.family_group.addButton(button)
             self.family_buttons[term.code] = button
             family_row.addWidget(button)
             button.toggled.connect(self._family_changed)
         family_row.addStretch()
-        self._row("family", "Family", families)
-        self.kind = self._row("kind", "&Kind", QComboBox())
+        self._row("family", _("Family"), families)
+        self.kind = self._row("kind", _("&Kind"), QComboBox())
         self.kind.currentIndexChanged.connect(self._update)
-        self.status = self._row("status", "&Status", QComboBox())
+        self.status = self._row("status", _("&Status"), QComboBox())
         fill_combo(self.status, vocab.CONTRIBUTION_STATUSES)
         self.status.currentIndexChanged.connect(self._update)
-        self.amount = self._row("amount_cents", "&Amount", QLineEdit())
-        self.amount.setPlaceholderText("for example 125.50 or 1 234,56")
+        self.amount = self._row("amount_cents", _("&Amount"), QLineEdit())
+        self.amount.setPlaceholderText(_("for example 125.50 or 1 234,56"))
         self.amount.editingFinished.connect(self._tidy_amount)
         self.amount.textChanged.connect(self._update_advice)
-        self.description = self._row("description", "&What was given", QLineEdit())
-        self.description.setPlaceholderText("In the words of a thank-you letter: 12 turkeys, "
-                                            "snow clearing…")
-        self.date = self._row("date", "&Date received", DateField())
-        self.expected = self._row("date_expected", "E&xpected by", DateField())
-        self.pledge = self._row("pledge_id", "F&ulfils pledge", QComboBox())
-        self.pledge.setToolTip("A payment on one of the partner's open pledges")
+        self.description = self._row("description", _("&What was given"), QLineEdit())
+        self.description.setPlaceholderText(_("In the words of a thank-you letter: 12 turkeys, "
+                                            "snow clearing…"))
+        self.date = self._row("date", _("&Date received"), DateField())
+        self.expected = self._row("date_expected", _("E&xpected by"), DateField())
+        self.pledge = self._row("pledge_id", _("F&ulfils pledge"), QComboBox())
+        self.pledge.setToolTip(_("A payment on one of the partner's open pledges"))
         self.pledge.currentIndexChanged.connect(self._carry_purpose)
         self.status.currentIndexChanged.connect(self._carry_purpose)
-        self.method = self._row("payment_method", "Pa&yment", QComboBox())
+        self.method = self._row("payment_method", _("Pa&yment"), QComboBox())
         self.method.addItem("—", "")
         fill_combo(self.method, vocab.PAYMENT_METHODS, clear=False)
-        self.reference = self._row("reference", "&Reference", QLineEdit())
-        self.reference.setPlaceholderText("Cheque or transaction number")
-        self.hours = self._row("minutes", "&Hours given", QLineEdit())
-        self.hours.setPlaceholderText("for example 3, 2.5 or 1:30")
-        self.valued_by = self._row("valued_by", "&Valued by", QLineEdit())
-        self.valued_by.setPlaceholderText("Who estimated the value (a quote, the partner, …)")
-        self.appraised = self._row("appraised", "", QCheckBox("Independently appraised"))
+        self.reference = self._row("reference", _("&Reference"), QLineEdit())
+        self.reference.setPlaceholderText(_("Cheque or transaction number"))
+        self.hours = self._row("minutes", _("&Hours given"), QLineEdit())
+        self.hours.setPlaceholderText(_("for example 3, 2.5 or 1:30"))
+        self.valued_by = self._row("valued_by", _("&Valued by"), QLineEdit())
+        self.valued_by.setPlaceholderText(_("Who estimated the value (a quote, the partner, …)"))
+        self.appraised = self._row("appraised", "", QCheckBox(_("Independently appraised")))
         self.credited = PartnerPicker()
-        self.credited.setPlaceholderText("The employee who gave, or the employer who matched")
-        self._row("credited_partner_id", "Credited &to", self.credited)
-        self.purpose = self._row("purpose", "F&or", QLineEdit())
-        self.purpose.setPlaceholderText("Project, event or campaign")
+        self.credited.setPlaceholderText(_("The employee who gave, or the employer who matched"))
+        self._row("credited_partner_id", _("Credited &to"), self.credited)
+        self.purpose = self._row("purpose", _("F&or"), QLineEdit())
+        self.purpose.setPlaceholderText(_("Project, event or campaign"))
         advantage = QWidget()
         advantage_row = QHBoxLayout(advantage)
         advantage_row.setContentsMargins(0, 0, 0, 0)
         self.advantage = QLineEdit()
         self.advantage.setObjectName("advantage_cents")
-        self.advantage.setPlaceholderText("Value, if any")
+        self.advantage.setPlaceholderText(_("Value, if any"))
         self.advantage.textChanged.connect(self._update_advice)
         self.advantage_text = QLineEdit()
         self.advantage_text.setObjectName("advantage_description")
-        self.advantage_text.setPlaceholderText("What they received (a dinner ticket…)")
+        self.advantage_text.setPlaceholderText(_("What they received (a dinner ticket…)"))
         advantage_row.addWidget(self.advantage, 1)
         advantage_row.addWidget(self.advantage_text, 2)
-        self._row("advantage_cents", "Advanta&ge received", advantage)
+        self._row("advantage_cents", _("Advanta&ge received"), advantage)
         self.fields["advantage_description"] = self.advantage_text
         self.errors["advantage_description"] = self.errors["advantage_cents"]
-        self.notes = self._row("notes", "Not&es", QPlainTextEdit())
+        self.notes = self._row("notes", _("Not&es"), QPlainTextEdit())
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(54)
-        self.date_note = QLabel("Date kept from the last gift you saved.")
+        self.date_note = QLabel(_("Date kept from the last gift you saved."))
         self.date_note.setObjectName("dateKept")
         muted(self.date_note)
         date_row, _column = self.form.getWidgetPosition(self.date)
@@ -160,9 +161,9 @@ class ContributionDialog(FormDialog):
         self.thanked.setObjectName("thankedState")
 
         self.buttons = QDialogButtonBox()
-        self.save_next = self.buttons.addButton("Save and add &next",
+        self.save_next = self.buttons.addButton(_("Save and add &next"),
                                                 QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_close = self.buttons.addButton("Save and c&lose",
+        self.save_close = self.buttons.addButton(_("Save and c&lose"),
                                                  QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.save_next.setDefault(True)
@@ -171,7 +172,7 @@ class ContributionDialog(FormDialog):
         self.buttons.rejected.connect(self.reject)
         if contribution_id is not None:
             self.save_next.hide()
-            self.save_close.setText("Save")  # Enter; its letters are all taken
+            self.save_close.setText(_("Save"))  # Enter; its letters are all taken
             self.save_close.setDefault(True)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedMessage")
@@ -253,9 +254,18 @@ class ContributionDialog(FormDialog):
         self.advantage_text.setText(values.get("advantage_description") or "")
         self.notes.setPlainText(values.get("notes") or "")
         thanks = values.get("thanks") or []
-        self.thanked.setText("Thanked " + "; ".join(
-            f"by {vocab.ACKNOWLEDGEMENT_METHODS.label(method).lower()} on {day:%Y-%m-%d}"
-            for day, method in thanks) + "." if thanks else "")
+        self.thanked.setText(
+            _("Thanked ")
+            + "; ".join(
+                _("by {lower} on {day:%Y-%m-%d}").format(
+                    lower=vocab.ACKNOWLEDGEMENT_METHODS.label(method).lower(), day=day
+                )
+                for day, method in thanks
+            )
+            + "."
+            if thanks
+            else ""
+        )
         self._update()
 
     def values(self) -> dict[str, Any]:
@@ -288,7 +298,7 @@ class ContributionDialog(FormDialog):
         self.contact.clear()
         self.contact.addItem("—", None)
         self.pledge.clear()
-        self.pledge.addItem("No: a gift on its own", None)
+        self.pledge.addItem(_("No: a gift on its own"), None)
         self._pledges = {}
         if partner_id:
             for person in ContactPerson.select().where(ContactPerson.partner == partner_id) \
@@ -333,9 +343,9 @@ class ContributionDialog(FormDialog):
         kind, status = self.kind.currentData(), self.status.currentData()
         pledged, received = status == "pledged", status == "received"
         label = self.form.labelForField
-        label(self.amount).setText("Estimated v&alue" if in_kind else "&Amount")
-        label(self.date).setText("&Date promised" if pledged else "&Date received"
-                                 if received else "&Date")
+        label(self.amount).setText(_("Estimated v&alue") if in_kind else _("&Amount"))
+        label(self.date).setText(_("&Date promised") if pledged else _("&Date received")
+                                 if received else _("&Date"))
         applies = validation.contribution_fields("in_kind" if in_kind else "cash", kind, status)
         for field in DETAILS:
             self._show_row(field, field in applies and (field != "pledge_id"
@@ -394,9 +404,9 @@ class ContributionDialog(FormDialog):
             self._show_errors(err.errors)
             return
         except StoreError as err:  # the disk said no: everything typed stays in the form
-            QMessageBox.critical(self, "Not saved",
-                                 f"The contribution could not be saved, and nothing was "
-                                 f"changed.\n\n{err}")
+            QMessageBox.critical(self, _("Not saved"),
+                                 _("The contribution could not be saved, and nothing was "
+                                   "changed.\n\n{err}").format(err=err))
             return
         self.saved_ids.append(cleaned_id)
         if self.contribution_id is None:  # an old gift corrected says nothing of the next one
@@ -412,8 +422,9 @@ class ContributionDialog(FormDialog):
         self.form.setRowVisible(self.date_note, values["date"] != dt.date.today())
         self.remember_values()  # the next one starts unchanged
         count = len(self.saved_ids)
-        self.saved_label.setText(f"✓ Saved: {end_sentence(partner_name)} "
-                                 f"{counted(count, 'contribution')} recorded this time.")
+        self.saved_label.setText(ngettext("✓ Saved: {partner} {n} contribution recorded this time.",
+                     "✓ Saved: {partner} {n} contributions recorded this time.", count).format(
+                partner=end_sentence(partner_name), n=format_count(count)))
         self.partner.setFocus()
 
     def _show_errors(self, errors: dict[str, str]) -> None:

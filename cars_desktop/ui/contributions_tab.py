@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core import vocab
 from cars_desktop.core.kinds import CASH_KINDS, IN_KIND_KINDS, of_family
+from cars_desktop.core.text import format_count
+from cars_desktop.i18n import N_, _, ngettext
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.lists import ContributionList
 from cars_desktop.store.models import Partner
@@ -28,20 +30,14 @@ from cars_desktop.ui.period_field import PeriodField
 from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.thank_dialog import ThankDialog
 from cars_desktop.ui.totals import totals_text
-from cars_desktop.ui.widgets import (
-    action_button,
-    fill_combo,
-    make_action,
-    set_combo,
-    shrinkable,
-)
+from cars_desktop.ui.widgets import action_button, fill_combo, make_action, set_combo, shrinkable
 
-EMPTY_FIRST = ("<p><b>No contributions recorded yet.</b></p>"
+EMPTY_FIRST = (N_("<p><b>No contributions recorded yet.</b></p>"
                "<p>Record what partners give: cash, and gifts in kind such as products, "
                "labour, a hall or advice, received or promised.</p>"
-               "<p><a href='new'>Record the first contribution</a> (Ctrl+Shift+N)</p>")
-EMPTY_NO_MATCH = ("<p><b>No contribution matches this search and these filters.</b></p>"
-                  "<p><a href='clear'>Show all contributions</a></p>")
+               "<p><a href='new'>Record the first contribution</a> (Ctrl+Shift+N)</p>"))
+EMPTY_NO_MATCH = N_("<p><b>No contribution matches this search and these filters.</b></p><p>"
+                    "<a href='clear'>Show all contributions</a></p>")
 
 
 class ContributionsTab(QWidget):
@@ -67,7 +63,7 @@ class ContributionsTab(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("contributionSearch")
-        self.search.setPlaceholderText("Search partners, purposes, notes, cheque numbers…")
+        self.search.setPlaceholderText(_("Search partners, purposes, notes, cheque numbers…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filters_changed)
         # This year's contributions to start with: what a volunteer looks at most
@@ -77,7 +73,7 @@ class ContributionsTab(QWidget):
         self.start, self.end = self.period.start, self.period.end
         self.family = QComboBox()
         self.family.setObjectName("familyFilter")
-        self.family.addItem("Cash and in kind", None)
+        self.family.addItem(_("Cash and in kind"), None)
         fill_combo(self.family, vocab.CONTRIBUTION_FAMILIES, clear=False)
         self.family.currentIndexChanged.connect(self._family_changed)
         self.kind = QComboBox()
@@ -86,14 +82,14 @@ class ContributionsTab(QWidget):
         self.kind.currentIndexChanged.connect(self._filters_changed)
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
-        self.status.addItem("Any status", None)
+        self.status.addItem(_("Any status"), None)
         for code, label in ContributionList.STATUS_CHOICES:
-            self.status.addItem(label, code)
+            self.status.addItem(_(label), code)
         self.status.currentIndexChanged.connect(self._filters_changed)
         self.thanked = QComboBox()
         self.thanked.setObjectName("thankedFilter")
-        for label, value in (("Thanked or not", None), ("Not yet thanked", False),
-                             ("Thanked", True)):
+        for label, value in ((_("Thanked or not"), None), (_("Not yet thanked"), False),
+                             (_("Thanked"), True)):
             self.thanked.addItem(label, value)
         self.thanked.currentIndexChanged.connect(self._filters_changed)
         filters = QHBoxLayout()
@@ -106,7 +102,7 @@ class ContributionsTab(QWidget):
 
         self.partner_chip = QToolButton()
         self.partner_chip.setObjectName("partnerFilter")
-        self.partner_chip.setToolTip("Show every partner's contributions again")
+        self.partner_chip.setToolTip(_("Show every partner's contributions again"))
         self.partner_chip.clicked.connect(lambda: self.show_partner(None))
         self.partner_chip.hide()
         buttons = QHBoxLayout()
@@ -145,30 +141,30 @@ class ContributionsTab(QWidget):
         def action(text: str, slot, shortcut: str = "", tip: str = "") -> QAction:
             return make_action(self, text, slot, shortcut, tip)
 
-        self.new_action = action("&New contribution…", self.new_contribution, "Ctrl+Shift+N",
-                                 "Record a gift or a pledge (Ctrl+Shift+N)")
-        self.edit_action = action("&Edit contribution…", self.edit_selected, "Ctrl+Shift+E",
-                                  "Edit the selected contribution (Enter)")
-        self.thank_action = action("Mark as &thanked…", self.thank_selected, "Ctrl+T",
-                                   "Record that the selected contributions were thanked")
-        self.delete_action = action("&Delete contribution entered by mistake…",
+        self.new_action = action(_("&New contribution…"), self.new_contribution, "Ctrl+Shift+N",
+                                 _("Record a gift or a pledge (Ctrl+Shift+N)"))
+        self.edit_action = action(_("&Edit contribution…"), self.edit_selected, "Ctrl+Shift+E",
+                                  _("Edit the selected contribution (Enter)"))
+        self.thank_action = action(_("Mark as &thanked…"), self.thank_selected, "Ctrl+T",
+                                   _("Record that the selected contributions were thanked"))
+        self.delete_action = action(_("&Delete contribution entered by mistake…"),
                                     self.delete_selected)
-        self.queue_action = action("Show the thank-you &queue", self.show_thank_you_queue)
-        self.export_action = action("E&xport this list (CSV)…", self.export_list, "",
-                                    "Save the contributions shown, as filtered and sorted, "
-                                    "for a spreadsheet")
-        self.letters_action = action("Thank-you &letters…", self.letters_for_selected, "Ctrl+P",
-                                     "Print a thank-you letter for each selected contribution")
+        self.queue_action = action(_("Show the thank-you &queue"), self.show_thank_you_queue)
+        self.export_action = action(_("E&xport this list (CSV)…"), self.export_list, "",
+                                    _("Save the contributions shown, as filtered and sorted, "
+                                    "for a spreadsheet"))
+        self.letters_action = action(_("Thank-you &letters…"), self.letters_for_selected, "Ctrl+P",
+                                     _("Print a thank-you letter for each selected contribution"))
         self.queue_letters_action = action(
-            "Letters for &everyone not yet thanked…", self.letters_for_queue, "",
-            "Print a thank-you letter for every gift and pledge not yet thanked, received "
-            "since a date you choose")
-        self.templates_action = action("Letter te&xts…", self.edit_templates, "",
-                                       "Change what the thank-you letters say")
-        self.undo_letters_action = action("&Undo the last letters marking",
+            _("Letters for &everyone not yet thanked…"), self.letters_for_queue, "",
+            _("Print a thank-you letter for every gift and pledge not yet thanked, received "
+            "since a date you choose"))
+        self.templates_action = action(_("Letter te&xts…"), self.edit_templates, "",
+                                       _("Change what the thank-you letters say"))
+        self.undo_letters_action = action(_("&Undo the last letters marking"),
                                           self.undo_last_letters, "",
-                                          "Put the contributions last marked as thanked by "
-                                          "letter back in the thank-you queue")
+                                          _("Put the contributions last marked as thanked by "
+                                          "letter back in the thank-you queue"))
         self.undo_letters_action.setEnabled(False)
         self.last_sent = None
 
@@ -184,7 +180,7 @@ class ContributionsTab(QWidget):
         family = self.family.currentData()
         self.kind.blockSignals(True)
         self.kind.clear()
-        self.kind.addItem("Any kind", None)
+        self.kind.addItem(_("Any kind"), None)
         for vocabulary in ((CASH_KINDS, IN_KIND_KINDS) if family is None else
                            (of_family(family),)):
             fill_combo(self.kind, vocabulary, clear=False)
@@ -222,12 +218,14 @@ class ContributionsTab(QWidget):
         self._loaded = True
         self._last_query = self.records.ids_query()
         total = self.records.total()
-        shown = self.view.refresh(EMPTY_FIRST if total == 0 else EMPTY_NO_MATCH, select_id)
-        self.count_label.setText(f"{shown:,} of {total:,} contributions shown"
-                                 if shown != total else f"{total:,} contributions")
+        shown = self.view.refresh(_(EMPTY_FIRST if total == 0 else EMPTY_NO_MATCH), select_id)
+        all_of = ngettext("{n} contribution", "{n} contributions", total).format(
+            n=format_count(total))
+        self.count_label.setText(all_of if shown == total else _(
+            "{shown} of {all} shown").format(shown=format_count(shown), all=all_of))
         # The sums come on the next turn of the event loop: the list shows at once, and quick
         # keystrokes are summed once.
-        self.totals.setText("Adding up…")
+        self.totals.setText(_("Adding up…"))
         self._totals_timer.start()
         self._update_actions()
 
@@ -261,7 +259,8 @@ class ContributionsTab(QWidget):
         if partner_id is None:
             self.partner_chip.hide()
         else:
-            self.partner_chip.setText(f"Partner: {Partner.get_by_id(partner_id).name}  ✕")
+            name = Partner.get_by_id(partner_id).name
+            self.partner_chip.setText(_("Partner: {name}  ✕").format(name=name))
             self.partner_chip.show()
         self.refresh()
 
@@ -277,8 +276,7 @@ class ContributionsTab(QWidget):
         hub.data_replaced.connect(self.reload)
 
     def reload(self) -> None:
-        """Read the filters and the list again, even when no filter changed. A tab not shown
-        yet is read when first shown."""
+        """Read the filters and the list again (a tab not shown yet: when first shown)."""
         self._last_query = None
         self._filters_changed()
 
@@ -334,12 +332,17 @@ class ContributionsTab(QWidget):
             marked = contributions.mark_thanked(ids, dialog.date(), dialog.method.currentData(),
                                                 dialog.by.text().strip())
         except StoreError as err:
-            QMessageBox.critical(self, "Not changed", str(err))
+            QMessageBox.critical(self, _("Not changed"), str(err))
             return
         others = len(ids) - marked  # already thanked, or cancelled
-        self.message.emit(f"{marked} contribution{'s' if marked != 1 else ''} marked as thanked."
-                          + (f" {others} had been thanked already or were cancelled."
-                             if others else ""))
+        said = ngettext("{n} contribution marked as thanked.",
+                        "{n} contributions marked as thanked.", marked).format(
+            n=format_count(marked))
+        if others:
+            said += " " + ngettext("{n} had been thanked already or was cancelled.",
+                                   "{n} had been thanked already or were cancelled.",
+                                   others).format(n=format_count(others))
+        self.message.emit(said)
         self.refresh()
         self.changed.emit()
 
@@ -350,7 +353,7 @@ class ContributionsTab(QWidget):
 
     def letters_for_selected(self):
         if not self.isVisible():  # Ctrl+P from another tab: the selection here is not seen
-            self.message.emit("Select the contributions to thank in the Contributions tab.")
+            self.message.emit(_("Select the contributions to thank in the Contributions tab."))
             return None
         ids = self.view.selected_ids()
         if not ids:
@@ -377,7 +380,7 @@ class ContributionsTab(QWidget):
     def _letters(self, collect):
         from cars_desktop.ui.letters_window import open_letters
 
-        dialog = open_letters(self, collect, "Thank-you letters", self._after_thanks)
+        dialog = open_letters(self, collect, _("Thank-you letters"), self._after_thanks)
         if dialog is not None:
             dialog.marked.connect(self._remember_marking)
         return dialog
@@ -394,8 +397,12 @@ class ContributionsTab(QWidget):
             return
         count = len(sent.contribution_ids)
         answer = QMessageBox.question(
-            self, "Undo the marking?", f"Put the {count} contribution{'s' if count != 1 else ''}"
-            f" marked as thanked by letter on {sent.date:%Y-%m-%d} back in the thank-you queue?",
+            self, _("Undo the marking?"), ngettext(
+                "Put the {n} contribution marked as thanked by letter on {date} back in the "
+                "thank-you queue?",
+                "Put the {n} contributions marked as thanked by letter on {date} back in the "
+                "thank-you queue?", count).format(n=format_count(count),
+                                                  date=sent.date.isoformat()),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -403,11 +410,11 @@ class ContributionsTab(QWidget):
         try:
             undo_letters_sent(sent)
         except StoreError as err:
-            QMessageBox.critical(self, "Not undone", str(err))
+            QMessageBox.critical(self, _("Not undone"), str(err))
             return
         self._remember_marking(None)
-        self.message.emit("The marking is undone: those contributions are in the thank-you "
-                          "queue again.")
+        self.message.emit(_("The marking is undone: those contributions are in the thank-you "
+                          "queue again."))
         self._after_thanks()
 
     def _after_thanks(self) -> None:
@@ -424,9 +431,9 @@ class ContributionsTab(QWidget):
         if contribution_id is None:
             return
         answer = QMessageBox.question(
-            self, "Delete contribution?",
-            "Delete this contribution and its thank-you records? Use this only for one entered "
-            "by mistake; a promise that fell through is better marked “Cancelled”.",
+            self, _("Delete contribution?"),
+            _("Delete this contribution and its thank-you records? Use this only for one entered "
+            "by mistake; a promise that fell through is better marked “Cancelled”."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -436,8 +443,8 @@ class ContributionsTab(QWidget):
         try:
             contributions.delete_contribution(contribution_id)
         except StoreError as err:
-            QMessageBox.critical(self, "Not changed", str(err))
+            QMessageBox.critical(self, _("Not changed"), str(err))
             return
-        self.message.emit("The contribution is deleted.")
+        self.message.emit(_("The contribution is deleted."))
         self.refresh()
         self.changed.emit()

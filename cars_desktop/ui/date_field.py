@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from cars_desktop.i18n import _
+
 _FORMAT = "yyyy-MM-dd"
 _SEPARATED = re.compile(r"\s*(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*")
 _RUN = re.compile(r"\s*(\d{4})(\d{2})(\d{2})\s*")
@@ -72,10 +74,10 @@ class DateField(QWidget):
         self.edit = QLineEdit()
         self.edit.setValidator(QRegularExpressionValidator(
             QRegularExpression(r"[0-9 ./-]{0,12}"), self.edit))
-        self.edit.setPlaceholderText("YYYY-MM-DD")
+        self.edit.setPlaceholderText(_("YYYY-MM-DD"))
         self.button = QToolButton()
         self.button.setArrowType(Qt.ArrowType.DownArrow)
-        self.button.setToolTip("Choose on a calendar (Alt+Down)")
+        self.button.setToolTip(_("Choose on a calendar (Alt+Down)"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
         self.button.setFixedHeight(self.edit.sizeHint().height())
@@ -155,7 +157,7 @@ class DateField(QWidget):
 
     def setSpecialValueText(self, text: str) -> None:
         self._special = text
-        self.edit.setPlaceholderText(text or "YYYY-MM-DD")
+        self.edit.setPlaceholderText(text or _("YYYY-MM-DD"))
         self._show()
 
     def calendarWidget(self) -> QCalendarWidget:
@@ -208,16 +210,23 @@ class DateField(QWidget):
 
     def _complain(self, text: str, day: dt.date | None, before: QDate) -> None:
         if day is None:
-            why = (f"“{text}” is not a date. Type the year, month and day, for example "
-                   f"{QDate.currentDate().toString(_FORMAT)}.")
+            why = _(
+                "“{text}” is not a date. Type the year, month and day, for example {tostring}."
+            ).format(text=text, tostring=QDate.currentDate().toString(_FORMAT))
             if _YEAR_LAST.fullmatch(text):
-                why = (f"“{text}” could be two different dates. Type the year first: "
-                       f"{QDate.currentDate().toString(_FORMAT)} is year, month, day.")
+                why = _(
+                    "“{text}” could be two different dates. Type the year first: "
+                    "{tostring} is year, month, day."
+                ).format(text=text, tostring=QDate.currentDate().toString(_FORMAT))
         elif QDate(day) > self._maximum:
-            why = f"The date cannot be after {self._maximum.toString(_FORMAT)}."
+            why = _("The date cannot be after {tostring}.").format(
+                tostring=self._maximum.toString(_FORMAT)
+            )
         else:
-            why = f"The date cannot be before {self._minimum.toString(_FORMAT)}."
-        why += f" It is back to {before.toString(_FORMAT)}."
+            why = _("The date cannot be before {tostring}.").format(
+                tostring=self._minimum.toString(_FORMAT)
+            )
+        why += _(" It is back to {tostring}.").format(tostring=before.toString(_FORMAT))
         self._refuse(why)
         QToolTip.showText(self.edit.mapToGlobal(self.edit.rect().bottomLeft()), why, self.edit)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cars_desktop.core.kinds import of_family
 from cars_desktop.core.money import format_money
+from cars_desktop.i18n import _
 from cars_desktop.store import contributions
 from cars_desktop.ui.widgets import ask
 
@@ -27,9 +28,22 @@ def save_anyway(parent: QWidget, cleaned: dict[str, Any], leaving_out: int | Non
     if twin is None:
         return True
     kinds = of_family(twin.family)
-    amount = format_money(twin.amount_cents) if twin.amount_cents else "not valued"
+    amount = format_money(twin.amount_cents) if twin.amount_cents else _("not valued")
     what = "pledge" if twin.status == "pledged" else "gift"
-    return ask(parent, "Entered twice?",
-               f"This looks like a {what} already recorded: {twin.partner.name}, "
-               f"{twin.date:%Y-%m-%d}, {kinds.label(twin.kind)}, {amount}. Save it anyway?",
-               "&Save anyway", "&Go back", QMessageBox.StandardButton.Save)
+    return ask(
+        parent,
+        _("Entered twice?"),
+        _(
+            "This looks like a {what} already recorded: {name}, {date:%Y-%m-%d}, "
+            "{label}, {amount}. Save it anyway?"
+        ).format(
+            what=what,
+            name=twin.partner.name,
+            date=twin.date,
+            label=kinds.label(twin.kind),
+            amount=amount,
+        ),
+        _("&Save anyway"),
+        _("&Go back"),
+        QMessageBox.StandardButton.Save,
+    )

@@ -8,17 +8,36 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from cars_desktop.core.text import format_count
+from cars_desktop.i18n import N_, _
 from cars_desktop.store.errors import StoreError
 
-WHAT = {"partners": "partners", "contacts": "contact people", "contributions": "contributions"}
+# The file's name, the dialog's title, and the message once written.
+WHAT = {
+    "partners": (
+        N_("Partners"),
+        N_("Export the partners"),
+        N_("{count} partners exported to {target}."),
+    ),
+    "contacts": (
+        N_("Contact people"),
+        N_("Export the contact people"),
+        N_("{count} contact people exported to {target}."),
+    ),
+    "contributions": (
+        N_("Contributions"),
+        N_("Export the contributions"),
+        N_("{count} contributions exported to {target}."),
+    ),
+}
 
 
 def export_to(parent: QWidget, what: str, ids: list[int] | None = None) -> int | None:
     """Ask where, then write the file. `ids`: only these rows (a filtered list), in order."""
-    title = WHAT[what].capitalize()
+    name, title = (_(text) for text in WHAT[what][:2])
     path, _filter = QFileDialog.getSaveFileName(
-        parent, f"Export {WHAT[what]}", str(Path.home() / f"{title} {dt.date.today()}.csv"),
-        "CSV files, for Excel or LibreOffice (*.csv)")
+        parent, title, str(Path.home() / f"{name} {dt.date.today()}.csv"),
+        _("CSV files, for Excel or LibreOffice (*.csv)"))
     return export_file(parent, what, path, ids) if path else None
 
 
@@ -31,15 +50,17 @@ def export_file(parent: QWidget, what: str, path: str, ids: list[int] | None = N
     try:
         count = export_csv(what, target, ids)
     except OSError as err:
-        QMessageBox.critical(parent, "Not exported", f"The file could not be written to "
-                                                     f"{target}: {err.strerror or err}.")
+        QMessageBox.critical(parent, _("Not exported"), _(
+            "The file could not be written to {target}: {reason}.").format(
+            target=target, reason=err.strerror or err))
         return None
     except StoreError as err:
-        QMessageBox.critical(parent, "Not exported", str(err))
+        QMessageBox.critical(parent, _("Not exported"), str(err))
         return None
     finally:
         QApplication.restoreOverrideCursor()
     window = parent.window()
     if hasattr(window, "statusBar"):
-        window.statusBar().showMessage(f"{count:,} {WHAT[what]} exported to {target}.", 15_000)
+        window.statusBar().showMessage(_(WHAT[what][2]).format(
+            count=format_count(count), target=target), 15_000)
     return count

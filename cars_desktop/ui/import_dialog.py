@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cars_desktop.core.text import counted
+from cars_desktop.core.text import format_count
 from cars_desktop.exchange.formats import FIELDS
 from cars_desktop.exchange.importer import (
     DUPLICATE,
@@ -41,22 +41,23 @@ from cars_desktop.exchange.importer import (
 )
 from cars_desktop.exchange.preview import ImportPreviewList
 from cars_desktop.exchange.reader import ReadError
+from cars_desktop.i18n import N_, _, ngettext
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.widgets import ErrorLabel, fit_to_screen
 from cars_desktop.ui.worker import Job, run_with_progress
 
-ENCODINGS = (("Found by itself", None), ("UTF-8", "utf-8"),
-             ("Windows (Excel, western Europe)", "windows-1252"), ("Latin-1", "latin-1"))
-ORDERS = (("Year first: 2026-03-04", "ymd"), ("Day first: 04/03/2026 is March 4", "dmy"),
-          ("Month first: 03/04/2026 is March 4", "mdy"))
+ENCODINGS = ((N_("Found by itself"), None), (N_("UTF-8"), "utf-8"),
+             (N_("Windows (Excel, western Europe)"), "windows-1252"), (N_("Latin-1"), "latin-1"))
+ORDERS = ((N_("Year first: 2026-03-04"), "ymd"), (N_("Day first: 04/03/2026 is March 4"), "dmy"),
+          (N_("Month first: 03/04/2026 is March 4"), "mdy"))
 
 
 class ImportDialog(QDialog):
     def __init__(self, parent: QWidget | None, backup_folder: Path,
                  path: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import from a spreadsheet")
+        self.setWindowTitle(_("Import from a spreadsheet"))
         self.backup_folder = backup_folder
         self.path: Path | None = None
         self.table = self.known = self.plan = None
@@ -66,16 +67,16 @@ class ImportDialog(QDialog):
         self.order_chosen = False  # until then the file's own dates decide
         self.result = None
 
-        self.file_label = QLabel("Choose a CSV file or an Excel workbook (.xlsx): your own "
-                                 "spreadsheet, or a CanadaHelps, PayPal or Benevity export.")
+        self.file_label = QLabel(_("Choose a CSV file or an Excel workbook (.xlsx): your own "
+                                 "spreadsheet, or a CanadaHelps, PayPal or Benevity export."))
         self.file_label.setWordWrap(True)
-        choose = QPushButton("&Choose a file…")
+        choose = QPushButton(_("&Choose a file…"))
         choose.setObjectName("chooseImportFile")
         choose.clicked.connect(self.choose_file)
         self.encoding = QComboBox()
         self.encoding.setObjectName("importEncoding")
         for label, code in ENCODINGS:
-            self.encoding.addItem(label, code)
+            self.encoding.addItem(_(label), code)
         self.encoding.currentIndexChanged.connect(lambda: self.load(keep_mapping=False))
         self.sheet = QComboBox()
         self.sheet.setObjectName("importSheet")
@@ -83,25 +84,25 @@ class ImportDialog(QDialog):
         self.order = QComboBox()
         self.order.setObjectName("importDateOrder")
         for label, code in ORDERS:
-            self.order.addItem(label, code)
+            self.order.addItem(_(label), code)
         self.order.currentIndexChanged.connect(self._order_chosen)
         top = QGridLayout()
         top.addWidget(self.file_label, 0, 0, 1, 3)
         top.addWidget(choose, 0, 3)
-        self.encoding_label = QLabel("&Text encoding")
+        self.encoding_label = QLabel(_("&Text encoding"))
         self.encoding_label.setBuddy(self.encoding)
         top.addWidget(self.encoding_label, 1, 0)
         top.addWidget(self.encoding, 1, 1)
-        self.sheet_label = QLabel("S&heet")
+        self.sheet_label = QLabel(_("S&heet"))
         self.sheet_label.setBuddy(self.sheet)
         top.addWidget(self.sheet_label, 1, 2)
         top.addWidget(self.sheet, 1, 3)
-        self.order_label = QLabel("&Dates")
+        self.order_label = QLabel(_("&Dates"))
         self.order_label.setBuddy(self.order)
         top.addWidget(self.order_label, 2, 0)
         top.addWidget(self.order, 2, 1, 1, 3)
 
-        self.columns_box = QGroupBox("What each column holds")
+        self.columns_box = QGroupBox(_("What each column holds"))
         self.columns_grid = QGridLayout()
         inner = QWidget()
         inner.setLayout(self.columns_grid)
@@ -121,15 +122,15 @@ class ImportDialog(QDialog):
         self.error = ErrorLabel()
 
         buttons = QDialogButtonBox()
-        self.skip_button = buttons.addButton("S&kip these rows",
+        self.skip_button = buttons.addButton(_("S&kip these rows"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.skip_button.setObjectName("skipRows")
         self.skip_button.clicked.connect(self.skip_selected)
-        self.same_button = buttons.addButton("&Same partner as suggested",
+        self.same_button = buttons.addButton(_("&Same partner as suggested"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.same_button.setObjectName("samePartner")
         self.same_button.clicked.connect(self.same_partner)
-        self.import_button = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button = buttons.addButton(_("&Import"), QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.setObjectName("doImport")
         self.import_button.clicked.connect(self.do_import)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -154,8 +155,8 @@ class ImportDialog(QDialog):
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Import from a spreadsheet", str(Path.home()),
-            "Spreadsheets (*.csv *.txt *.xlsx);;All files (*)")
+            self, _("Import from a spreadsheet"), str(Path.home()),
+            _("Spreadsheets (*.csv *.txt *.xlsx);;All files (*)"))
         if path:
             self.open_path(Path(path))
 
@@ -207,23 +208,23 @@ class ImportDialog(QDialog):
                 item.widget().deleteLater()
         example = self.table.rows[0] if self.table.rows else []
         for number, header in enumerate(self.table.headers):
-            label = QLabel(f"<b>{escape(header or '(no name)')}</b>"
+            label = QLabel(f"<b>{escape(header or _('(no name)'))}</b>"
                            + (f" — e.g. {escape(example[number][:40])}"
                               if number < len(example) and example[number] else ""))
             label.setTextFormat(Qt.TextFormat.RichText)
             combo = QComboBox()
             combo.setObjectName(f"column{number}")
-            combo.setAccessibleName(f"Column {header}")
+            combo.setAccessibleName(_("Column {header}").format(header=header))
             for code, text in FIELDS.items():
-                combo.addItem(text, code)
+                combo.addItem(_(text), code)
             combo.setCurrentIndex(max(0, combo.findData(self.mapping[number])))
             combo.currentIndexChanged.connect(
                 lambda _unused, number=number, combo=combo: self._column_changed(number, combo))
             self.columns_grid.addWidget(label, number, 0)
             self.columns_grid.addWidget(combo, number, 1)
         self.columns_box.setTitle(
-            f"Recognised: {self.known.name}" if self.known else
-            "What each column holds (guessed from its name: check and correct)")
+            _("Recognised: {name}").format(name=self.known.name) if self.known else
+            _("What each column holds (guessed from its name: check and correct)"))
 
     def _column_changed(self, number: int, combo: QComboBox) -> None:
         # a recognised format keeps its rules (only completed payments count) with the
@@ -260,11 +261,13 @@ class ImportDialog(QDialog):
             self.order.blockSignals(False)
         for row in self.plan.rows:  # the volunteer's decisions survive a new preview
             if row.line in self.skipped_lines and row.writes:
-                row.action, row.why = SKIPPED, "skipped by you"
+                row.action, row.why = SKIPPED, _("skipped by you")
             elif row.line in self.same_as_near and row.action == NEAR:
-                row.why = f"the same partner as “{row.near_name}”, as you said"
+                row.why = _("the same partner as “{near_name}”, as you said").format(
+                    near_name=row.near_name
+                )
         self.records.plan = self.plan
-        self.view.refresh("<p>The file has no rows under its headers.</p>")
+        self.view.refresh(_("<p>The file has no rows under its headers.</p>"))
         self._show_state()
 
     def _show_state(self) -> None:
@@ -281,33 +284,41 @@ class ImportDialog(QDialog):
         if plan is None:
             self.summary.setText("")
             self.import_button.setEnabled(False)
-            self.import_button.setText("&Import")
+            self.import_button.setText(_("&Import"))
             self.records.plan = None
-            self.view.refresh("<p>Nothing to show yet.</p>")
+            self.view.refresh(_("<p>Nothing to show yet.</p>"))
             return
         counts = plan.counts()
         writes = counts[NEW] + counts[MATCHED] + counts[NEAR]
         new_partners = len({r.partner_name.lower() for r in plan.rows if r.action == NEW}) + \
             len([r for r in plan.rows if r.action == NEAR and r.line not in self.same_as_near])
-        found = [f"{counted(len(plan.rows), 'row')} ({plan.format_name}"
-                 + (f", {self.table.encoding}" if self.table.encoding else "") + ")"]
-        found.append(f"<b>{counted(writes, 'gift')} to import</b> "
-                     f"({counted(new_partners, 'new partner')})")
+        what = plan.format_name + (f", {self.table.encoding}" if self.table.encoding else "")
+        rows = len(plan.rows)
+        found = [ngettext("{n} row ({what})", "{n} rows ({what})", rows).format(
+            n=format_count(rows), what=what)]
+        found.append(ngettext("<b>{n} gift to import</b> ({partners})",
+                              "<b>{n} gifts to import</b> ({partners})", writes).format(
+            n=format_count(writes),
+            partners=ngettext("{n} new partner", "{n} new partners", new_partners).format(
+                n=format_count(new_partners))))
         if counts[NEAR]:
-            found.append(f"{counts[NEAR]:,} with a name close to a known partner: check them")
+            found.append(_("{n} with a name close to a known partner: check them").format(
+                n=format_count(counts[NEAR])))
         if counts[DUPLICATE]:
-            found.append(f"{counts[DUPLICATE]:,} already in the data, skipped")
+            found.append(_("{n} already in the data, skipped").format(
+                n=format_count(counts[DUPLICATE])))
         if counts[SKIPPED]:
-            found.append(f"{counts[SKIPPED]:,} skipped")
+            found.append(_("{n} skipped").format(n=format_count(counts[SKIPPED])))
         if counts[ERROR]:
-            found.append(f"<span style='color:#b00020'>{counts[ERROR]:,} with an error, not "
-                         "imported (see Why)</span>")
+            found.append(_("<span style='color:#b00020'>{n} with an error, not imported "
+                           "(see Why)</span>").format(n=format_count(counts[ERROR])))
         if plan.needs_date_order:
-            found.append("<b>The dates could be day first or month first: choose which "
-                         "above.</b>")
+            found.append(_("<b>The dates could be day first or month first: choose which "
+                         "above.</b>"))
         self.summary.setText(" · ".join(found))
         self.import_button.setEnabled(writes > 0)
-        self.import_button.setText(f"&Import {writes:,} gift{'s' if writes != 1 else ''}")
+        self.import_button.setText(ngettext("&Import {n} gift", "&Import {n} gifts", writes).format(
+            n=format_count(writes)))
 
     def skip_selected(self) -> None:
         if self.plan is None:
@@ -315,7 +326,7 @@ class ImportDialog(QDialog):
         for number in self.view.selected_ids():
             row = self.plan.rows[number]
             if row.writes:
-                row.action, row.why = SKIPPED, "skipped by you"
+                row.action, row.why = SKIPPED, _("skipped by you")
                 self.skipped_lines.add(row.line)
         self.view.refresh("")
         self._show_state()
@@ -327,7 +338,9 @@ class ImportDialog(QDialog):
             row = self.plan.rows[number]
             if row.action == NEAR:
                 self.same_as_near.add(row.line)
-                row.why = f"the same partner as “{row.near_name}”, as you said"
+                row.why = _("the same partner as “{near_name}”, as you said").format(
+                    near_name=row.near_name
+                )
         self.view.refresh("")
         self._show_state()
 
@@ -335,32 +348,34 @@ class ImportDialog(QDialog):
         if self.plan is None:
             return None
         if self.plan.needs_date_order and self.order.currentData() == "ymd":
-            self.error.show_message("Choose how the dates are written (day or month first) "
-                                    "before importing.")
+            self.error.show_message(_("Choose how the dates are written (day or month first) "
+                                    "before importing."))
             return None
         plan, same, folder = self.plan, set(self.same_as_near), self.backup_folder
         # the backup and the writing, beside the window: the rows are written in one
         # transaction, so the window sees the import whole or not at all
         job = Job(lambda _progress: commit(plan, same, folder))
         try:
-            self.result = run_with_progress(self, job, "Importing…", "Import",
+            self.result = run_with_progress(self, job, _("Importing…"), _("Import"),
                                             can_cancel=False).outcome()
         except ImportProblem as err:
             self.error.show_message(str(err))
             return None
         except StoreError as err:
-            QMessageBox.critical(self, "Nothing was imported", str(err))
+            QMessageBox.critical(self, _("Nothing was imported"), str(err))
             return None
         if self.known is None:
             remember_mapping(self.table.headers, self.mapping)
         result = self.result
         QMessageBox.information(
-            self, "Imported",
-            f"{result.contributions:,} gift{'s' if result.contributions != 1 else ''} "
-            f"imported, with {result.partners:,} new "
-            f"partner{'s' if result.partners != 1 else ''}."
-            "\n\nA backup was made just before. To take this import back, use File › Undo "
-            "an import…")
+            self, _("Imported"),
+            ngettext("{n} gift imported, with {partners}.", "{n} gifts imported, with {partners}.",
+                     result.contributions).format(
+                n=format_count(result.contributions),
+                partners=ngettext("{n} new partner", "{n} new partners",
+                                  result.partners).format(n=format_count(result.partners)))
+            + "\n\n" + _("A backup was made just before. To take this import back, use File › "
+                         "Undo an import…"))
         self.accept()
         return result
 
@@ -377,14 +392,17 @@ def undo_an_import(parent: QWidget) -> bool:
 
     found = batches()
     if not found:
-        QMessageBox.information(parent, "Undo an import", "There is no import to undo.")
+        QMessageBox.information(parent, _("Undo an import"), _("There is no import to undo."))
         return False
-    labels = [f"{_local(batch.created_at)} — {batch.file_name}: "
-              f"{batch.contributions:,} gift{'s' if batch.contributions != 1 else ''}, "
-              f"{batch.partners:,} new partner{'s' if batch.partners != 1 else ''}"
+    labels = ["{when} — {file}: {gifts}, {partners}".format(
+        when=_local(batch.created_at), file=batch.file_name,
+        gifts=ngettext("{n} gift", "{n} gifts", batch.contributions).format(
+            n=format_count(batch.contributions)),
+        partners=ngettext("{n} new partner", "{n} new partners", batch.partners).format(
+            n=format_count(batch.partners)))
               for batch in found]
-    label, chosen = QInputDialog.getItem(parent, "Undo an import",
-                                         "Take back everything this import added:", labels, 0,
+    label, chosen = QInputDialog.getItem(parent, _("Undo an import"),
+                                         _("Take back everything this import added:"), labels, 0,
                                          False)
     if not chosen:
         return False
@@ -392,10 +410,13 @@ def undo_an_import(parent: QWidget) -> bool:
     try:
         partners, gifts = undo_batch(batch.id)
     except (ImportProblem, StoreError) as err:
-        QMessageBox.warning(parent, "Not undone", str(err))
+        QMessageBox.warning(parent, _("Not undone"), str(err))
         return False
-    QMessageBox.information(parent, "Import undone",
-                            f"{counted(gifts, 'gift')} and {counted(partners, 'partner')} from "
-                            f"{batch.file_name} "
-                            "were removed.")
+    QMessageBox.information(parent, _("Import undone"),
+                            _("{gifts} and {partners} from {file} were removed.").format(
+                                gifts=ngettext("{n} gift", "{n} gifts", gifts).format(
+                                    n=format_count(gifts)),
+                                partners=ngettext("{n} partner", "{n} partners",
+                                                  partners).format(n=format_count(partners)),
+                                file=batch.file_name))
     return True

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import vocab
+from cars_desktop.core.text import format_count
+from cars_desktop.i18n import _, ngettext
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf
@@ -29,17 +31,17 @@ from cars_desktop.ui.period_field import PeriodField, last_finished_year
 from cars_desktop.ui.widgets import fill_combo
 
 
-def letters_ready(parent: QWidget, needing: str = "Letters") -> bool:
+def letters_ready(parent: QWidget, for_reports: bool = False) -> bool:
     """Letters and reports need the group's name and address; say so, and offer to fill
     them in."""
     from cars_desktop.store.profile import letters_missing
 
-    missing = letters_missing(needing, how=False)  # the button below is the way
+    missing = letters_missing(for_reports, how=False)  # the button below is the way
     if missing is None:
         return True
-    box = QMessageBox(QMessageBox.Icon.Information, "Your group's profile first", missing,
+    box = QMessageBox(QMessageBox.Icon.Information, _("Your group's profile first"), missing,
                       QMessageBox.StandardButton.Cancel, parent)
-    fill = box.addButton("Fill in the &profile…", QMessageBox.ButtonRole.AcceptRole)
+    fill = box.addButton(_("Fill in the &profile…"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
     if box.clickedButton() is not fill:
         return False
@@ -57,8 +59,8 @@ def make_letters(parent: QWidget, batch, title: str) -> LettersDialog | None:
 
     if not batch.letters:
         reasons = "\n".join([*batch.skipped[:10], *batch.left_out])
-        box = QMessageBox(QMessageBox.Icon.Information, "No letters to make",
-                          "There is no one to thank in what was chosen."
+        box = QMessageBox(QMessageBox.Icon.Information, _("No letters to make"),
+                          _("There is no one to thank in what was chosen.")
                           + (f"\n\n{reasons}" if reasons else ""),
                           QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)  # partners' names, as typed
@@ -67,8 +69,9 @@ def make_letters(parent: QWidget, batch, title: str) -> LettersDialog | None:
     head, today, count = letterhead(), dt.date.today(), len(batch.letters)
     made = make_pdf(parent, lambda path, progress: write_letters(batch.letters, head, path,
                                                                  today, progress),
-                    count, f"Making {count} letter{'s' if count != 1 else ''}…",
-                    "Thank-you letters")
+                    count, ngettext("Making {n} letter…", "Making {n} letters…", count).format(
+                        n=format_count(count)),
+                    _("Thank-you letters"))
     if made is None:
         return None
     return LettersDialog(parent, made[0], batch, made[1], title)
@@ -84,21 +87,30 @@ class LettersDialog(PdfPreview):
                  ) -> None:
         count = len(batch.letters)
         super().__init__(parent, pdf, title,
-                         f"<b>{count} letter{'s' if count != 1 else ''}</b> on {pages} "
-                         f"page{'s' if pages != 1 else ''}, ready to print.")
+                         ngettext("<b>{n} letter</b> on {pages}, ready to print.",
+                                  "<b>{n} letters</b> on {pages}, ready to print.", count).format(
+                             n=format_count(count),
+                             pages=ngettext("{n} page", "{n} pages", pages).format(n=pages)))
         self.batch, self.sent = batch, None
         self.went_out_done = False  # printed or saved, so probably sent
         notes = list(batch.left_out)
         if batch.no_address:
-            names = ", ".join(batch.no_address[:5]) + (" and others" if len(batch.no_address) > 5
+            names = ", ".join(batch.no_address[:5]) + (_(" and others") if len(batch.no_address) > 5
                                                        else "")
-            notes.append(f"No postal address for {names}: their letters show only the name. "
-                         "Add the address to the partner and make the letters again.")
+            notes.append(
+                _(
+                    "No postal address for {names}: their letters show only the name. "
+                    "Add the address to the partner and make the letters again."
+                ).format(names=names)
+            )
         if batch.skipped:
-            notes.append(f"{len(batch.skipped)} chosen contribution"
-                         f"{'s have' if len(batch.skipped) != 1 else ' has'} no letter: "
-                         + "; ".join(batch.skipped[:3]) + ("…" if len(batch.skipped) > 3
-                                                          else ""))
+            notes.append(
+                _("{len} chosen contribution{value} no letter: ").format(
+                    len=len(batch.skipped), value=_("s have") if len(batch.skipped) != 1 else " has"
+                )
+                + "; ".join(batch.skipped[:3])
+                + ("…" if len(batch.skipped) > 3 else "")
+            )
         self.show_notes(notes)
 
         self.went_out = QFrame()
@@ -109,11 +121,11 @@ class LettersDialog(PdfPreview):
         self.went_out_label.setObjectName("wentOutText")
         self.went_out_label.setWordWrap(True)
         self.went_out_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.mark_button = QPushButton("&Mark as thanked by letter")
+        self.mark_button = QPushButton(_("&Mark as thanked by letter"))
         self.mark_button.setObjectName("markThanked")
         self.mark_button.setAutoDefault(False)  # Enter must never mark a whole batch
         self.mark_button.clicked.connect(self.mark_thanked)
-        self.undo_button = QPushButton("&Undo")
+        self.undo_button = QPushButton(_("&Undo"))
         self.undo_button.setObjectName("undoThanked")
         self.undo_button.setAutoDefault(False)
         self.undo_button.clicked.connect(self.undo)
@@ -126,9 +138,9 @@ class LettersDialog(PdfPreview):
     def done(self, result: int) -> None:
         if self.went_out_done and self.sent is None:
             answer = QMessageBox.question(
-                self, "Mark the letters as thanked?",
-                "These letters were printed or saved, but the contributions are not marked as "
-                "thanked: they stay in the thank-you queue. Mark them now?",
+                self, _("Mark the letters as thanked?"),
+                _("These letters were printed or saved, but the contributions are not marked as "
+                "thanked: they stay in the thank-you queue. Mark them now?"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
                 | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
             if answer == QMessageBox.StandardButton.Cancel:
@@ -149,17 +161,19 @@ class LettersDialog(PdfPreview):
         done = getattr(self, "_last_done", "")
         if self.sent is not None:
             marked = len(self.sent.contribution_ids)
-            text = (f"{marked} contribution{'s' if marked != 1 else ''} marked as thanked by "
-                    f"letter on {self.sent.date:%Y-%m-%d}." if marked else
-                    "They had all been thanked already: nothing was marked.")
+            text = (ngettext("{n} contribution marked as thanked by letter on {date}.",
+                             "{n} contributions marked as thanked by letter on {date}.",
+                             marked).format(n=format_count(marked),
+                                            date=self.sent.date.isoformat()) if marked else
+                    _("They had all been thanked already: nothing was marked."))
             if self.batch.from_queue:
                 from cars_desktop.store.letters import queue_after
 
                 text += " " + queue_after(self.batch)
         else:
-            text = (f"{done} " if done else "") + ("Once the letters have gone out, mark the "
+            text = (f"{done} " if done else "") + (_("Once the letters have gone out, mark the "
                                                    "contributions as thanked: they leave the "
-                                                   "thank-you queue.")
+                                                   "thank-you queue."))
         self.went_out_label.setText(text)
         self.mark_button.setVisible(self.sent is None)
         self.undo_button.setVisible(self.sent is not None and bool(self.sent.contribution_ids))
@@ -170,7 +184,7 @@ class LettersDialog(PdfPreview):
         try:
             self.sent = record_letters_sent(self.batch.contribution_ids(), dt.date.today())
         except StoreError as err:
-            QMessageBox.critical(self, "Not marked", str(err))
+            QMessageBox.critical(self, _("Not marked"), str(err))
             return
         self._show_went_out()
         self.thanked_changed.emit()
@@ -184,11 +198,11 @@ class LettersDialog(PdfPreview):
         try:
             undo_letters_sent(self.sent)
         except StoreError as err:
-            QMessageBox.critical(self, "Not undone", str(err))
+            QMessageBox.critical(self, _("Not undone"), str(err))
             return
         self.sent = None
         self.marked.emit(None)
-        self._last_done = "The marking was undone."
+        self._last_done = _("The marking was undone.")
         self.went_out_done = False
         self._show_went_out()
         self.thanked_changed.emit()
@@ -199,24 +213,26 @@ class QueueLettersDialog(QDialog):
 
     def __init__(self, parent: QWidget, since: dt.date) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Letters for everyone not yet thanked")
+        self.setWindowTitle(_("Letters for everyone not yet thanked"))
         form = QFormLayout(self)
-        intro = QLabel("A thank-you letter for every gift and pledge not yet thanked. A partner "
+        intro = QLabel(_("A thank-you letter for every gift and pledge not yet thanked. A partner "
                        "who gave several gifts gets one letter listing them; loans and pledges "
-                       "get letters of their own.")
+                       "get letters of their own."))
         intro.setWordWrap(True)
         form.addRow(intro)
         self.since = DateField(since)
         self.since.setObjectName("queueSince")
-        self.since.setAccessibleName("Received since")
-        form.addRow("Received &since", self.since)
+        self.since.setAccessibleName(_("Received since"))
+        form.addRow(_("Received &since"), self.since)
         self.count = QLabel()
         self.count.setObjectName("queueCount")
         self.count.setWordWrap(True)
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(self.count)
         buttons = QDialogButtonBox()
-        self.make = buttons.addButton("&Make the letters", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.make = buttons.addButton(
+            _("&Make the letters"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.make.setObjectName("makeQueueLetters")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -235,11 +251,14 @@ class QueueLettersDialog(QDialog):
         since = self.chosen()
         found = queue_count(since)
         if found.included:
-            lines = [f"{found.included:,} contribution{'s' if found.included != 1 else ''} from "
-                     f"{found.partners:,} partner{'s' if found.partners != 1 else ''} will be "
-                     "thanked."]
+            lines = [ngettext("{n} contribution from {partners} will be thanked.",
+                              "{n} contributions from {partners} will be thanked.",
+                              found.included).format(
+                n=format_count(found.included),
+                partners=ngettext("{n} partner", "{n} partners", found.partners).format(
+                    n=format_count(found.partners)))]
         else:
-            lines = ["Nothing received or promised since then waits for thanks."]
+            lines = [_("Nothing received or promised since then waits for thanks.")]
         note = found.note(since)
         if note:
             lines.append(note)
@@ -252,23 +271,23 @@ class YearEndDialog(QDialog):
 
     def __init__(self, parent: QWidget, partner_name: str, fiscal_start: int) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Year-end summary letter")
+        self.setWindowTitle(_("Year-end summary letter"))
         form = QFormLayout(self)
-        form.addRow(QLabel(f"Every gift received from <b>{_html(partner_name)}</b> in a "
-                           "period, with the total, in one letter."))
+        form.addRow(QLabel(_("Every gift received from <b>{html}</b> in a period, with the "
+                             "total, in one letter.").format(html=_html(partner_name))))
         self.period = PeriodField(lambda: fiscal_start, default=last_finished_year(fiscal_start),
                                   leave_out=("all", "this_quarter"), dates_follow=True,
                                   names=("yearEndPeriod", "yearEndFrom", "yearEndTo"))
-        form.addRow("&Period", self.period)
-        form.addRow("&Dates", self.period.dates)
+        form.addRow(_("&Period"), self.period)
+        form.addRow(_("&Dates"), self.period.dates)
         self.start, self.end = self.period.start, self.period.end
         self.language = QComboBox()
         self.language.setObjectName("yearEndLanguage")
-        self.language.addItem("The partner's language", None)
+        self.language.addItem(_("The partner's language"), None)
         fill_combo(self.language, vocab.LANGUAGES, clear=False)
-        form.addRow("&Language", self.language)
+        form.addRow(_("&Language"), self.language)
         buttons = QDialogButtonBox()
-        make = buttons.addButton("&Make the letter", QDialogButtonBox.ButtonRole.AcceptRole)
+        make = buttons.addButton(_("&Make the letter"), QDialogButtonBox.ButtonRole.AcceptRole)
         make.setObjectName("makeYearEnd")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -295,10 +314,10 @@ def open_letters(parent: QWidget, collect: Callable[[], object], title: str,
     try:
         batch = collect()
     except LetterProblem as err:
-        QMessageBox.information(parent, "No letter made", str(err))
+        QMessageBox.information(parent, _("No letter made"), str(err))
         return None
     except StoreError as err:
-        QMessageBox.critical(parent, "No letter made", str(err))
+        QMessageBox.critical(parent, _("No letter made"), str(err))
         return None
     dialog = make_letters(parent, batch, title)
     if dialog is not None:

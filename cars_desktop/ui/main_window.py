@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from cars_desktop import APP_NAME, __version__
+from cars_desktop.i18n import _
 from cars_desktop.store import database
 from cars_desktop.store.database import Store
 from cars_desktop.ui.contributions_tab import ContributionsTab
@@ -36,9 +37,9 @@ class MainWindow(QMainWindow):
         self.partners = PartnersTab()
         self.contributions = ContributionsTab()
         self.maintenance = MaintenanceTab()
-        self.tabs.addTab(self.partners, "&Partners")
-        self.tabs.addTab(self.contributions, "&Contributions")
-        self.tabs.addTab(self.maintenance, "&Maintenance")
+        self.tabs.addTab(self.partners, _("&Partners"))
+        self.tabs.addTab(self.contributions, _("&Contributions"))
+        self.tabs.addTab(self.maintenance, _("&Maintenance"))
         # a change in one tab shows in the others: each announces and listens on the hub
         self.hub = Hub(self)
         for tab in (self.partners, self.maintenance, self.contributions):
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(keys), self, lambda step=step: self.tabs.setCurrentIndex(
                 (self.tabs.currentIndex() + step) % self.tabs.count()))
 
-        folder = plain_label(f"Data folder: {store.data_dir}")
+        folder = plain_label(_("Data folder: {data_dir}").format(data_dir=store.data_dir))
         folder.setObjectName("dataFolder")
         self.backup_label = QLabel()
         self.statusBar().addWidget(folder, 1)  # stays when the status bar shows a message
@@ -79,26 +80,32 @@ class MainWindow(QMainWindow):
             path = self._copy_beside(lambda: backups.make_backup(self.store.backup_dir,
                                                                  "chosen"))
         except backups.BackupError as err:
-            QMessageBox.critical(self, "Backup failed", str(err))
+            QMessageBox.critical(self, _("Backup failed"), str(err))
             return
         self._show_last_backup()
         QMessageBox.information(
-            self, "Backup made",
-            f"A checked copy of your data was saved as\n{path}\n\nCopy it to a USB stick or "
-            "another computer now and then: a backup on the same laptop does not survive a "
-            "lost or broken laptop.")
+            self, _("Backup made"),
+            _("A checked copy of your data was saved as\n{path}\n\nCopy it to a USB stick or "
+              "another computer now and then: a backup on the same laptop does not survive a "
+              "lost or broken laptop.").format(path=path))
 
     def after_start(self) -> None:
         """What waits until the window is up, so that starting stays quick: the result of the
         damage check, then the daily backup, and a word about a risky data folder."""
         problem = database.damage_found()
         if problem:
-            self.statusBar().showMessage("The data file is damaged: nothing can be saved.")
-            box = QMessageBox(QMessageBox.Icon.Critical, "The data file is damaged",
-                              f"{problem}\n\nYou can look at your data, but nothing can be "
-                              "saved until a good backup is restored.", parent=self)
-            restore = box.addButton("&Restore a backup…", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("&Look at it, read-only", QMessageBox.ButtonRole.RejectRole)
+            self.statusBar().showMessage(_("The data file is damaged: nothing can be saved."))
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                _("The data file is damaged"),
+                _(
+                    "{problem}\n\nYou can look at your data, but nothing can be "
+                    "saved until a good backup is restored."
+                ).format(problem=problem),
+                parent=self,
+            )
+            restore = box.addButton(_("&Restore a backup…"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(_("&Look at it, read-only"), QMessageBox.ButtonRole.RejectRole)
             box.exec()
             if box.clickedButton() is restore:
                 self.open_restore()
@@ -118,7 +125,7 @@ class MainWindow(QMainWindow):
         folder, source = self.store.backup_dir, self.store.db_path
         job = Job(lambda _progress: backups.automatic_backup(folder, source=source))
         job.failed.connect(lambda error: self.statusBar().showMessage(
-            f"The automatic backup failed: {error}"))
+            _("The automatic backup failed: {error}").format(error=error)))
         job.ended.connect(self._backup_ended)
         self._backup_running = job.start()
 
@@ -134,15 +141,18 @@ class MainWindow(QMainWindow):
         """A backup the volunteer asked for, made beside the window: a large file takes
         seconds. Returns its path; its error is raised here."""
         return run_with_progress(self, Job(lambda _progress: copy()),
-                                 "Making a checked copy of your data…", "Backup",
+                                 _("Making a checked copy of your data…"), _("Backup"),
                                  can_cancel=False).outcome()
 
     def _show_last_backup(self) -> None:
         from cars_desktop.store import backups
 
         found = backups.list_backups(self.store.backup_dir)
-        self.backup_label.setText(f"Last backup: {found[0].made_at:%Y-%m-%d %H:%M}" if found
-                                  else "No backup yet")
+        self.backup_label.setText(
+            _("Last backup: {made_at:%Y-%m-%d %H:%M}").format(made_at=found[0].made_at)
+            if found
+            else _("No backup yet")
+        )
 
     def edit_profile(self) -> bool:
         from cars_desktop.ui.profile_dialog import GroupProfileDialog
@@ -168,7 +178,7 @@ class MainWindow(QMainWindow):
 
         if dialog.saved:
             self.hub.profile_changed.emit()  # "this fiscal year" may have moved
-            self.statusBar().showMessage("Your group's profile is saved.", 10_000)
+            self.statusBar().showMessage(_("Your group's profile is saved."), 10_000)
         elif first_run and not setup_state():
             try:
                 settings.save({settings.SETUP: "later"})
@@ -193,7 +203,7 @@ class MainWindow(QMainWindow):
         from cars_desktop.ui.letters_window import letters_ready
         from cars_desktop.ui.reports_dialog import ReportsDialog
 
-        if not letters_ready(self, "Reports"):  # reports print on the letterhead too
+        if not letters_ready(self, for_reports=True):  # reports print on the letterhead too
             return None
         dialog = ReportsDialog(self, report, self.partners.selected_id())
         dialog.open()
@@ -211,16 +221,18 @@ class MainWindow(QMainWindow):
 
         if folder is None:
             folder = QFileDialog.getExistingDirectory(
-                self, "Back up to… (a USB stick, or another folder)", str(Path.home()))
+                self, _("Back up to… (a USB stick, or another folder)"), str(Path.home()))
             if not folder:
                 return None
         try:
             path = self._copy_beside(lambda: backups.make_backup(Path(folder), "chosen"))
             safety.record_outside_backup()
         except (backups.BackupError, database.StoreError) as err:
-            QMessageBox.critical(self, "Backup failed", str(err))
+            QMessageBox.critical(self, _("Backup failed"), str(err))
             return None
-        self.statusBar().showMessage(f"A checked copy was saved as {path}.", 15_000)
+        self.statusBar().showMessage(
+            _("A checked copy was saved as {path}.").format(path=path), 15_000
+        )
         return path
 
     def open_restore(self):
@@ -246,19 +258,29 @@ class MainWindow(QMainWindow):
         try:
             self.store = database.open_store(data_dir)
         except database.StoreError as err:
-            QMessageBox.critical(self, "The data could not be opened again",
-                                 f"{err}\n\nCARS Desktop will close; start it again.")
+            QMessageBox.critical(
+                self,
+                _("The data could not be opened again"),
+                _("{err}\n\nCARS Desktop will close; start it again.").format(err=err),
+            )
             self.close()
             return False
         self.reload_everything()
         if problem:
-            QMessageBox.critical(self, "Not restored", problem)
+            QMessageBox.critical(self, _("Not restored"), problem)
             return False
-        undo = (f"\n\nYour data as it was is kept as {kept.name}: to undo, restore that copy."
-                if kept else "")
-        QMessageBox.information(self, "Restored",
-                                f"Your data is back as it was in the backup {backup.name}."
-                                + undo)
+        undo = (
+            _("\n\nYour data as it was is kept as {name}: to undo, restore that copy.").format(
+                name=kept.name
+            )
+            if kept
+            else ""
+        )
+        QMessageBox.information(
+            self,
+            _("Restored"),
+            _("Your data is back as it was in the backup {name}.").format(name=backup.name) + undo,
+        )
         return True
 
     def reload_everything(self) -> None:
@@ -271,12 +293,18 @@ class MainWindow(QMainWindow):
         risk = risky_location(self.store.data_dir)
         if risk:
             self.statusBar().showMessage(f"⚠ {risk}")
-            box = QMessageBox(QMessageBox.Icon.Warning, "A risky place for your data",
-                              f"{risk}\n\nThe data is in {self.store.data_dir}. Move it to "
-                              "a folder on this computer's own disk; then copy backups to a "
-                              "USB stick with File › Back up to….", parent=self)
-            move = box.addButton("&Move the data…", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("&Not now", QMessageBox.ButtonRole.RejectRole)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                _("A risky place for your data"),
+                _(
+                    "{risk}\n\nThe data is in {data_dir}. Move it to a folder on "
+                    "this computer's own disk; then copy backups to a USB stick "
+                    "with File › Back up to…."
+                ).format(risk=risk, data_dir=self.store.data_dir),
+                parent=self,
+            )
+            move = box.addButton(_("&Move the data…"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(_("&Not now"), QMessageBox.ButtonRole.RejectRole)
             box.open()
             box.buttonClicked.connect(
                 lambda button: button is move and self.choose_new_folder())
@@ -284,7 +312,7 @@ class MainWindow(QMainWindow):
 
     def choose_new_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Move the data to… (an empty folder on this computer's own disk)",
+            self, _("Move the data to… (an empty folder on this computer's own disk)"),
             str(Path.home()))
         if folder:
             self.move_data_to(Path(folder))
@@ -300,32 +328,45 @@ class MainWindow(QMainWindow):
             self.store = database.open_store(folder)
         except (backups.BackupError, database.StoreError, OSError) as err:
             self.store = database.open_store(old)
-            QMessageBox.critical(self, "The data was not moved", f"{err}")
+            QMessageBox.critical(self, _("The data was not moved"), f"{err}")
             return False
         self.reload_everything()
-        self.findChild(QLabel, "dataFolder").setText(f"Data folder: {folder}")
+        self.findChild(QLabel, "dataFolder").setText(
+            _("Data folder: {folder}").format(folder=folder)
+        )
         QMessageBox.information(
-            self, "The data was moved",
-            f"From now on CARS Desktop keeps your data in {folder}.\n\nThe old folder {old} "
-            "was left as it was, as one more copy; delete it once you are sure.")
+            self,
+            _("The data was moved"),
+            _(
+                "From now on CARS Desktop keeps your data in {folder}.\n\nThe old folder {old} "
+                "was left as it was, as one more copy; delete it once you are sure."
+            ).format(folder=folder, old=old),
+        )
         return True
 
     def open_data_folder(self) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.data_dir))):
             QMessageBox.information(
-                self, "Data folder",
-                f"This computer has no file manager to open it with. Your data is in:\n\n"
-                f"{self.store.data_dir}")
+                self, _("Data folder"),
+                _("This computer has no file manager to open it with. Your data is "
+                  "in:\n\n{data_dir}").format(data_dir=self.store.data_dir))
 
     def about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.NoIcon, f"About {APP_NAME}",
-                          f"<h3>{APP_NAME} {__version__}</h3>"
-                          "<p>Keeps your group's community partners, what they contribute, and "
-                          "the care of each partnership — on this computer, without the "
-                          "internet.</p><p>Built for groups working the CARS way: Communities "
-                          "Achieving Responsive Services.</p><p>Your data is in:<br><code>"
-                          f"{escape(str(self.store.data_dir))}</code></p>",
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon,
+            _("About {app_name}").format(app_name=APP_NAME),
+            _(
+                "<h3>{app_name} {version__}</h3><p>Keeps your group's community "
+                "partners, what they contribute, and the care of each partnership "
+                "— on this computer, without the internet.</p><p>Built for groups "
+                "working the CARS way: Communities Achieving Responsive "
+                "Services.</p><p>Your data is in:<br><code>{escape}</code></p>"
+            ).format(
+                app_name=APP_NAME, version__=__version__, escape=escape(str(self.store.data_dir))
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setProperty(RICH, True)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
@@ -343,12 +384,12 @@ class MainWindow(QMainWindow):
             return True
         if days is None:
             return True
-        box = QMessageBox(QMessageBox.Icon.Question, "A copy away from this laptop?",
-                          f"No copy of your data has left this laptop for {days} days. A lost "
-                          "or broken laptop would take it all.\n\nPlug in a USB stick and "
-                          "make a copy now?", parent=self)
-        copy = box.addButton("&Back up to…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("&Not now", QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(QMessageBox.Icon.Question, _("A copy away from this laptop?"),
+                          _("No copy of your data has left this laptop for {days} days. A "
+                            "lost or broken laptop would take it all.\n\nPlug in a USB stick "
+                            "and make a copy now?").format(days=days), parent=self)
+        copy = box.addButton(_("&Back up to…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("&Not now"), QMessageBox.ButtonRole.RejectRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is cancel:
@@ -377,7 +418,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if self._backup_running is not None:
-            self.statusBar().showMessage("Finishing the backup…")
+            self.statusBar().showMessage(_("Finishing the backup…"))
             self._backup_running.wait()  # the copy must be whole before the file closes
         save_layout(self, self.settings)
         super().closeEvent(event)

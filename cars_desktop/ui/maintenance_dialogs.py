@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core import vocab
 from cars_desktop.core.validation import ValidationError
+from cars_desktop.i18n import N_, _
 from cars_desktop.store import maintenance, settings
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.models import Partner, Review
@@ -66,7 +67,7 @@ class ReviewDialog(QDialog):
         self.partner_id = partner_id
         self.today = today or dt.date.today()
         partner = Partner.get_by_id(partner_id)
-        self.setWindowTitle(f"Review: {partner.name}")
+        self.setWindowTitle(_("Review: {name}").format(name=partner.name))
         self.saved_id: int | None = None
         latest = maintenance.latest_reviews([partner_id])[partner_id]
         self.review_id = latest.review_id if latest.date == self.today else None
@@ -74,25 +75,25 @@ class ReviewDialog(QDialog):
         last_review = Review.get_by_id(latest.review_id) if latest.review_id else None
         self.date = _date_edit(self.today, self.today)
         self.reviewer = QLineEdit(last_review.reviewer if last_review else "")
-        self.reviewer.setPlaceholderText("Who took part")
+        self.reviewer.setPlaceholderText(_("Who took part"))
         interval = settings.get(settings.REVIEW_MONTHS)
         continuing = self.review_id is not None and last_review is not None
         self.next_due = _date_edit(last_review.next_due if continuing and last_review.next_due
                                    else maintenance.add_months(self.today, interval))
         head = QFormLayout()
-        head.addRow("&Date", self.date)
-        head.addRow("&By", self.reviewer)
+        head.addRow(_("&Date"), self.date)
+        head.addRow(_("&By"), self.reviewer)
 
         grid = QGridLayout()
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(4, 2)
-        for column, title in enumerate(("Practice", "Done", "Needs attention",
-                                        "Not applicable", "Note")):
+        for column, title in enumerate((_("Practice"), _("Done"), _("Needs attention"),
+                                        _("Not applicable"), _("Note"))):
             label = QLabel(f"<b>{escape(title)}</b>")
             grid.addWidget(label, 0, column)
         self.rows: dict[int, tuple[QButtonGroup, QLineEdit]] = {}
         for line, practice in enumerate(maintenance.practices(), start=1):
-            text = plain_label(f"{line}. {practice.text_en}")
+            text = plain_label(f"{line}. {practice.text}")
             text.setWordWrap(True)
             text.setToolTip(practice.text_fr)
             grid.addWidget(text, line, 0)
@@ -101,7 +102,7 @@ class ReviewDialog(QDialog):
             for column, code in enumerate(("done", "attention", "na"), start=1):
                 button = QRadioButton()
                 button.setObjectName(f"mark_{practice.id}_{code}")
-                button.setAccessibleName(f"{practice.text_en}: "
+                button.setAccessibleName(f"{practice.text}: "
                                          f"{vocab.REVIEW_MARKS.label(code)}")
                 button.setChecked(previous is not None and previous.mark == code)
                 group.addButton(button)
@@ -119,30 +120,34 @@ class ReviewDialog(QDialog):
         scroll.setWidgetResizable(True)
 
         tail = QFormLayout()
-        tail.addRow("&Next review", self.next_due)
+        tail.addRow(_("&Next review"), self.next_due)
         self.notes = QPlainTextEdit(last_review.notes if continuing else "")
         self.notes.setFixedHeight(50)
         self.notes.setTabChangesFocus(True)
-        tail.addRow("N&otes", self.notes)
+        tail.addRow(_("N&otes"), self.notes)
         self.error = ErrorLabel()
         layout = QVBoxLayout(self)
-        title = QLabel(f"<h3>Review of the partnership with {escape(partner.name)}</h3>")
+        title = QLabel(
+            _("<h3>Review of the partnership with {escape}</h3>").format(
+                escape=escape(partner.name)
+            )
+        )
         title.setObjectName("reviewTitle")
         layout.addWidget(title)
         if latest.date:
-            since = QLabel("Continuing today's review." if continuing else
-                           f"Starting from the review of {latest.date:%Y-%m-%d}: change what "
-                           "is different now.")
+            since = QLabel(_("Continuing today's review.") if continuing else
+                           _("Starting from the review of {date:%Y-%m-%d}: change what is "
+                             "different now.").format(date=latest.date))
             muted(since)
             layout.addWidget(since)
-        hint = QLabel("Mark each practice; a practice left unmarked is not recorded.")
+        hint = QLabel(_("Mark each practice; a practice left unmarked is not recorded."))
         muted(hint)
         layout.addLayout(head)
         layout.addWidget(hint)
         layout.addWidget(scroll, 1)
         layout.addLayout(tail)
         layout.addWidget(self.error)
-        layout.addWidget(_buttons(self, "&Save review"))
+        layout.addWidget(_buttons(self, _("&Save review")))
         fit_to_screen(self, 860, 640)
 
     def marks(self) -> dict[int, maintenance.Mark]:
@@ -155,7 +160,7 @@ class ReviewDialog(QDialog):
             return
         marks = self.marks()
         if not marks:
-            self.error.show_message("Mark at least one practice.")
+            self.error.show_message(_("Mark at least one practice."))
             return
         try:
             self.saved_id = maintenance.save_review(
@@ -166,7 +171,7 @@ class ReviewDialog(QDialog):
             self.error.show_message(" ".join(err.errors.values()))
             return
         except StoreError as err:
-            QMessageBox.critical(self, "Not saved", str(err))
+            QMessageBox.critical(self, _("Not saved"), str(err))
             return
         self.accept()
 
@@ -178,25 +183,27 @@ class LogContactDialog(QDialog):
         super().__init__(parent)
         self.partner_id = partner_id
         self.saved_id: int | None = None
-        self.setWindowTitle(f"Log a contact: {Partner.get_by_id(partner_id).name}")
+        self.setWindowTitle(
+            _("Log a contact: {name}").format(name=Partner.get_by_id(partner_id).name)
+        )
         today = dt.date.today()
         form = QFormLayout(self)
         self.date = _date_edit(today, today)
-        form.addRow("&Date", self.date)
+        form.addRow(_("&Date"), self.date)
         self.kind = QComboBox()
         fill_combo(self.kind, vocab.INTERACTION_KINDS)
-        form.addRow("&How", self.kind)
+        form.addRow(_("&How"), self.kind)
         self.who = QLineEdit()
-        self.who.setPlaceholderText("Who you spoke with")
-        form.addRow("&With", self.who)
+        self.who.setPlaceholderText(_("Who you spoke with"))
+        form.addRow(_("&With"), self.who)
         self.summary = QPlainTextEdit()
         self.summary.setFixedHeight(70)
         self.summary.setTabChangesFocus(True)
-        form.addRow("&About", self.summary)
+        form.addRow(_("&About"), self.summary)
         self.summary_error = ErrorLabel()
         form.addRow("", self.summary_error)
         follow = QHBoxLayout()
-        self.has_follow_up = QCheckBox("Follow up on")
+        self.has_follow_up = QCheckBox(_("Follow up on"))
         self.follow_up = _date_edit(today + dt.timedelta(days=14))
         self.follow_up.setEnabled(False)
         self.has_follow_up.toggled.connect(self.follow_up.setEnabled)
@@ -205,7 +212,7 @@ class LogContactDialog(QDialog):
         form.addRow("", follow)
         self.error = ErrorLabel()
         form.addRow("", self.error)
-        form.addRow(_buttons(self, "&Save"))
+        form.addRow(_buttons(self, _("&Save")))
 
     def save(self) -> None:
         if refused_date(self):
@@ -221,7 +228,7 @@ class LogContactDialog(QDialog):
                                              if f != "summary"))
             return
         except StoreError as err:
-            QMessageBox.critical(self, "Not saved", str(err))
+            QMessageBox.critical(self, _("Not saved"), str(err))
             return
         self.accept()
 
@@ -231,24 +238,24 @@ class ChecklistDialog(QDialog):
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Maintenance checklist")
+        self.setWindowTitle(_("Maintenance checklist"))
         self.changed = False
         self.list = QListWidget()
         self.list.setObjectName("practices")
         self.english, self.french = QLineEdit(), QLineEdit()
-        self.english.setPlaceholderText("The practice, in English")
-        self.french.setPlaceholderText("En français (optional)")
+        self.english.setPlaceholderText(_("The practice, in English"))
+        self.french.setPlaceholderText(_("En français (optional)"))
         self.error = ErrorLabel()
         buttons = QVBoxLayout()
-        for text, slot in (("&Add", self.add), ("&Save wording", self.reword),
-                           ("Move &up", lambda: self.move(-1)),
-                           ("Move &down", lambda: self.move(1)), ("&Retire", self.retire)):
+        for text, slot in ((_("&Add"), self.add), (_("&Save wording"), self.reword),
+                           (_("Move &up"), lambda: self.move(-1)),
+                           (_("Move &down"), lambda: self.move(1)), (_("&Retire"), self.retire)):
             button = QPushButton(text)
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch()
-        close = QPushButton("Close")
+        close = QPushButton(_("Close"))
         close.clicked.connect(self.accept)
         buttons.addWidget(close)
         self.list.currentItemChanged.connect(self._show)
@@ -257,7 +264,7 @@ class ChecklistDialog(QDialog):
         left.addWidget(self.english)
         left.addWidget(self.french)
         left.addWidget(self.error)
-        hint = QLabel("A retired practice leaves the checklist; past reviews keep it.")
+        hint = QLabel(_("A retired practice leaves the checklist; past reviews keep it."))
         muted(hint)
         left.addWidget(hint)
         layout = QHBoxLayout(self)
@@ -269,7 +276,7 @@ class ChecklistDialog(QDialog):
     def _load(self, select: int | None = None) -> None:
         self.list.clear()
         for number, practice in enumerate(maintenance.practices(), start=1):
-            item = QListWidgetItem(f"{number}. {practice.text_en}")
+            item = QListWidgetItem(f"{number}. {practice.text}")
             item.setData(Qt.ItemDataRole.UserRole, (practice.id, practice.text_en,
                                                     practice.text_fr))
             self.list.addItem(item)
@@ -293,7 +300,7 @@ class ChecklistDialog(QDialog):
             self.error.show_message(" ".join(err.errors.values()))
             return
         except StoreError as err:
-            QMessageBox.critical(self, "Not changed", str(err))
+            QMessageBox.critical(self, _("Not changed"), str(err))
             return
         self.error.show_message("")
         self.changed = True
@@ -318,10 +325,14 @@ class ChecklistDialog(QDialog):
         if practice is None:
             return
         answer = QMessageBox.question(
-            self, "Retire this practice?",
-            f"Take “{self.list.currentItem().text()}” off the checklist? Past reviews keep what "
-            "was marked against it.", QMessageBox.StandardButton.Yes
-            | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self,
+            _("Retire this practice?"),
+            _(
+                "Take “{text}” off the checklist? Past reviews keep what was marked against it."
+            ).format(text=self.list.currentItem().text()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self._do(lambda: maintenance.retire_practice(practice))
 
@@ -330,31 +341,31 @@ class AttentionSettingsDialog(QDialog):
     """The numbers behind "what needs attention", and how often a partnership is reviewed."""
 
     FIELDS = (
-        (settings.THANK_WITHIN_DAYS, "Thank within", "days", 1, 365),
-        (settings.CONTACT_EVERY_MONTHS, "Be in touch every", "months", 1, 60),
-        (settings.SUCCESS_DAYS, "Celebrate gifts of the last", "days", 1, 365),
-        (settings.REVIEW_MONTHS, "Review each partnership every (new reviews)", "months", 1,
-         60),
+        (settings.THANK_WITHIN_DAYS, N_("Thank within"), N_(" days"), 1, 365),
+        (settings.CONTACT_EVERY_MONTHS, N_("Be in touch every"), N_(" months"), 1, 60),
+        (settings.SUCCESS_DAYS, N_("Celebrate gifts of the last"), N_(" days"), 1, 365),
+        (settings.REVIEW_MONTHS, N_("Review each partnership every (new reviews)"), N_(" months"),
+         1, 60),
     )
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("What needs attention: settings")
+        self.setWindowTitle(_("What needs attention: settings"))
         form = QFormLayout(self)
         self.spins: dict[settings.Setting, QSpinBox] = {}
         for key, label, unit, low, high in self.FIELDS:
             spin = QSpinBox()
             spin.setRange(low, high)
-            spin.setSuffix(f" {unit}")
+            spin.setSuffix(_(unit))
             spin.setValue(settings.get(key))
-            form.addRow(label, spin)
+            form.addRow(_(label), spin)
             self.spins[key] = spin
         self.large = QSpinBox()
         self.large.setRange(1, 1_000_000)
         self.large.setPrefix("$")
         self.large.setValue(settings.get(settings.LARGE_GIFT_CENTS) // 100)
-        form.addRow("A large gift is from", self.large)
-        form.addRow(_buttons(self, "&Save"))
+        form.addRow(_("A large gift is from"), self.large)
+        form.addRow(_buttons(self, _("&Save")))
 
     def save(self) -> None:
         values = {key: spin.value() for key, spin in self.spins.items()}
@@ -362,6 +373,6 @@ class AttentionSettingsDialog(QDialog):
         try:
             settings.save(values)
         except StoreError as err:
-            QMessageBox.critical(self, "Not saved", str(err))
+            QMessageBox.critical(self, _("Not saved"), str(err))
             return
         self.accept()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import vocab
+from cars_desktop.i18n import N_, _
 from cars_desktop.store import maintenance
 from cars_desktop.store.lists import ReviewGrid
 from cars_desktop.ui.maintenance_dialogs import (
@@ -35,16 +36,16 @@ from cars_desktop.ui.maintenance_dialogs import (
 from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.widgets import action_button, fill_combo, make_action, muted, shrinkable
 
-EMPTY = ("<p><b>No formal partnerships to review.</b></p>"
+EMPTY = (N_("<p><b>No formal partnerships to review.</b></p>"
          "<p>A formal partner works with you on shared goals and shares decisions. Mark a "
-         "partner “Formal” on the Partners tab to review it against the checklist here.</p>")
-EMPTY_FILTERED = "<p><b>No formal partnership matches these filters.</b></p>"
+         "partner “Formal” on the Partners tab to review it against the checklist here.</p>"))
+EMPTY_FILTERED = N_("<p><b>No formal partnership matches these filters.</b></p>")
 
 ATTENTION_TITLES = {
-    "thank": "Thank-yous overdue", "pledge": "Pledges overdue",
-    "contact": "No contact lately", "follow_up": "Follow-ups due",
-    "review": "Reviews due", "practice": "Practices needing attention",
-    "celebrate": "Successes to celebrate",
+    "thank": N_("Thank-yous overdue"), "pledge": N_("Pledges overdue"),
+    "contact": N_("No contact lately"), "follow_up": N_("Follow-ups due"),
+    "review": N_("Reviews due"), "practice": N_("Practices needing attention"),
+    "celebrate": N_("Successes to celebrate"),
 }
 
 
@@ -150,20 +151,20 @@ class MaintenanceTab(QWidget):
 
         self.sector = QComboBox()
         self.sector.setObjectName("sectorFilter")
-        self.sector.addItem("All sectors", None)
+        self.sector.addItem(_("All sectors"), None)
         fill_combo(self.sector, vocab.SECTORS, clear=False)
         shrinkable(self.sector)
         self.sector.currentIndexChanged.connect(self._filters_changed)
-        self.overdue = QCheckBox("Only reviews &due")
+        self.overdue = QCheckBox(_("Only reviews &due"))
         self.overdue.setObjectName("overdueFilter")
         self.overdue.toggled.connect(self._filters_changed)
 
-        self.review_action = make_action(self, "&Review partnership…", self.review_selected,
-                                         "Ctrl+R", "Review the selected partnership (Enter)")
-        self.log_action = make_action(self, "&Log a contact…", self.log_selected, "Ctrl+L",
-                                      "Record a meeting, call, email, visit, event or letter")
-        self.checklist_action = make_action(self, "Edit the &checklist…", self.edit_checklist)
-        self.settings_action = make_action(self, "Attention &settings…", self.edit_settings)
+        self.review_action = make_action(self, _("&Review partnership…"), self.review_selected,
+                                         "Ctrl+R", _("Review the selected partnership (Enter)"))
+        self.log_action = make_action(self, _("&Log a contact…"), self.log_selected, "Ctrl+L",
+                                      _("Record a meeting, call, email, visit, event or letter"))
+        self.checklist_action = make_action(self, _("Edit the &checklist…"), self.edit_checklist)
+        self.settings_action = make_action(self, _("Attention &settings…"), self.edit_settings)
         top = QHBoxLayout()
         top.addWidget(self.sector)
         top.addWidget(self.overdue)
@@ -182,15 +183,15 @@ class MaintenanceTab(QWidget):
         self.attention = AttentionList()
         self.attention.setObjectName("attention")
         self.attention.itemActivated.connect(lambda item, _unused: self.act_on(item))
-        self.go = QPushButton("&Go to it")
+        self.go = QPushButton(_("&Go to it"))
         self.go.setObjectName("goToIt")
-        self.go.setToolTip("Open the place to act on the selected item (or double-click it)")
+        self.go.setToolTip(_("Open the place to act on the selected item (or double-click it)"))
         self.go.clicked.connect(lambda: self.act_on(self.attention.currentItem()))
         settings = action_button(self.settings_action, "attentionSettings")
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("<b>What needs attention</b>"))
+        side_layout.addWidget(QLabel(_("<b>What needs attention</b>")))
         side_layout.addWidget(self.attention, 1)
         row = QHBoxLayout()
         row.addWidget(self.go)
@@ -198,8 +199,8 @@ class MaintenanceTab(QWidget):
         row.addWidget(settings)
         side_layout.addLayout(row)
 
-        legend = QLabel("✓ Done  ·  ⚠ Needs attention  ·  – Not applicable.  Rest the pointer "
-                        "on a mark to read it with its note.")
+        legend = QLabel(_("✓ Done  ·  ⚠ Needs attention  ·  – Not applicable.  Rest the pointer "
+                        "on a mark to read it with its note."))
         legend.setObjectName("reviewLegend")
         legend.setWordWrap(True)
         muted(legend)
@@ -268,9 +269,12 @@ class MaintenanceTab(QWidget):
         self._loaded = True
         total = self.records.total()
         filtered = self.records.sector or self.records.overdue_only
-        shown = self.view.refresh(EMPTY_FILTERED if filtered and total else EMPTY, select_id)
-        self.count_label.setText(f"{shown:,} of {total:,} formal partnerships" if filtered
-                                 else f"{total:,} formal partnerships")
+        shown = self.view.refresh(_(EMPTY_FILTERED if filtered and total else EMPTY), select_id)
+        self.count_label.setText(
+            _("{shown:,} of {total:,} formal partnerships").format(shown=shown, total=total)
+            if filtered
+            else _("{total:,} formal partnerships").format(total=total)
+        )
         self.refresh_attention()
         self._update_actions()
 
@@ -281,7 +285,7 @@ class MaintenanceTab(QWidget):
             items = found[kind]
             more = len(items) > 50
             items = items[:50]
-            group = QTreeWidgetItem([f"{title} ({len(items)}{'+' if more else ''})"])
+            group = QTreeWidgetItem([f"{_(title)} ({len(items)}{'+' if more else ''})"])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.attention.addTopLevelItem(group)
             for item in items:
@@ -327,13 +331,13 @@ class MaintenanceTab(QWidget):
     def review(self, partner_id: int) -> None:
         dialog = ReviewDialog(self, partner_id)
         if dialog.exec():
-            self.message.emit("The review is saved.")
+            self.message.emit(_("The review is saved."))
             self._after_change(partner_id)
 
     def log_contact(self, partner_id: int) -> None:
         dialog = LogContactDialog(self, partner_id)
         if dialog.exec():
-            self.message.emit("The contact is logged.")
+            self.message.emit(_("The contact is logged."))
             self._after_change(partner_id)
 
     def _after_change(self, partner_id: int) -> None:

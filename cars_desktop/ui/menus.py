@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 
 from cars_desktop import APP_NAME
+from cars_desktop.i18n import _
 from cars_desktop.ui.widgets import make_action
 
 
@@ -16,43 +17,43 @@ def build_menus(window) -> None:
         menu.addAction(made)
         return made
 
-    file_menu = window.menuBar().addMenu("&File")
-    add(file_menu, "&Back up now", window.back_up_now, "Ctrl+B")
-    add(file_menu, "Back up &to…", window.back_up_to, "",
-        "A checked copy on a USB stick or in any folder you choose")
-    add(file_menu, "&Restore from backup…", window.open_restore)
+    file_menu = window.menuBar().addMenu(_("&File"))
+    add(file_menu, _("&Back up now"), window.back_up_now, "Ctrl+B")
+    add(file_menu, _("Back up &to…"), window.back_up_to, "",
+        _("A checked copy on a USB stick or in any folder you choose"))
+    add(file_menu, _("&Restore from backup…"), window.open_restore)
     file_menu.addSeparator()
-    add(file_menu, "&Import from a spreadsheet…", window.import_file, "Ctrl+I",
-        "Partners and gifts from a CSV or Excel file, or a CanadaHelps, PayPal or "
-        "Benevity export")
-    add(file_menu, "&Undo an import…", window.undo_import)
+    add(file_menu, _("&Import from a spreadsheet…"), window.import_file, "Ctrl+I",
+        _("Partners and gifts from a CSV or Excel file, or a CanadaHelps, PayPal or "
+        "Benevity export"))
+    add(file_menu, _("&Undo an import…"), window.undo_import)
     file_menu.addSeparator()
-    add(file_menu, "&Open data folder", window.open_data_folder)
-    add(file_menu, "&Move the data to…", window.choose_new_folder, "",
-        "Move the data file and its backups to a safer folder")
-    add(file_menu, "Group &profile…", window.edit_profile, "",
-        "Your group's name, address, logo and signatory for letters, and when its fiscal "
-        "year starts")
+    add(file_menu, _("&Open data folder"), window.open_data_folder)
+    add(file_menu, _("&Move the data to…"), window.choose_new_folder, "",
+        _("Move the data file and its backups to a safer folder"))
+    add(file_menu, _("Group &profile…"), window.edit_profile, "",
+        _("Your group's name, address, logo and signatory for letters, and when its fiscal "
+        "year starts"))
     file_menu.addSeparator()
-    add(file_menu, "&Quit", window.close).setShortcut(QKeySequence.StandardKey.Quit)
+    add(file_menu, _("&Quit"), window.close).setShortcut(QKeySequence.StandardKey.Quit)
 
-    for title, tab in (("Pa&rtner", window.partners), ("C&ontribution", window.contributions),
-                       ("Ma&intenance", window.maintenance)):
+    for title, tab in ((_("Pa&rtner"), window.partners), (_("C&ontribution"), window.contributions),
+                       (_("Ma&intenance"), window.maintenance)):
         menu = window.menuBar().addMenu(title)
         for action in tab.actions_for_menu():
             menu.addSeparator() if action is None else menu.addAction(action)
     window.contributions.queue_action.triggered.connect(
         lambda: window.tabs.setCurrentWidget(window.contributions))
 
-    reports_menu = window.menuBar().addMenu("Re&ports")
-    add(reports_menu, "&Make a report…", window.open_reports, "Ctrl+Shift+P",
-        "Contributions summary, community impact, partner statement, directory, "
-        "partnership health")
+    reports_menu = window.menuBar().addMenu(_("Re&ports"))
+    add(reports_menu, _("&Make a report…"), window.open_reports, "Ctrl+Shift+P",
+        _("Contributions summary, community impact, partner statement, directory, "
+        "partnership health"))
     reports_menu.addSeparator()
-    for what, label in (("partners", "Export all &partners (CSV)…"),
-                        ("contacts", "Export all &contact people (CSV)…"),
-                        ("contributions", "Export all c&ontributions (CSV)…")):
+    for what, label in (("partners", _("Export all &partners (CSV)…")),
+                        ("contacts", _("Export all &contact people (CSV)…")),
+                        ("contributions", _("Export all c&ontributions (CSV)…"))):
         add(reports_menu, label, lambda what=what: window.export_all(what))
 
-    help_menu = window.menuBar().addMenu("&Help")
-    add(help_menu, f"&About {APP_NAME}", window.about)
+    help_menu = window.menuBar().addMenu(_("&Help"))
+    add(help_menu, _("&About {app_name}").format(app_name=APP_NAME), window.about)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import validation
+from cars_desktop.i18n import N_, _
 from cars_desktop.ui.widgets import ErrorLabel, muted
 
 
@@ -28,10 +29,15 @@ class ContactRow:
     """One contact person: its fields on a line of the dialog's contact grid, with one line
     under them for what is wrong."""
 
-    FIELDS = (("name", "Name", 130, 3), ("role", "Role", 90, 2), ("phone", "Phone", 110, 2),
-              ("email", "Email", 140, 3), ("salutation", "e.g. Dear Ann", 110, 2))
-    LABELS = {"name": "Name", "role": "Role", "phone": "Phone", "email": "Email",
-              "salutation": "Salutation"}
+    FIELDS = (
+        ("name", N_("Name"), 130, 3),
+        ("role", N_("Role"), 90, 2),
+        ("phone", N_("Phone"), 110, 2),
+        ("email", N_("Email"), 140, 3),
+        ("salutation", N_("e.g. Dear Ann"), 110, 2),
+    )
+    LABELS = {"name": N_("Name"), "role": N_("Role"), "phone": N_("Phone"), "email": N_("Email"),
+              "salutation": N_("Salutation")}
 
     def __init__(self, grid: QGridLayout, line: int, values: dict[str, Any] | None,
                  primary_group: QButtonGroup, on_remove) -> None:
@@ -43,22 +49,22 @@ class ContactRow:
             edit.setCursorPosition(0)  # a long name or email shows its start, not its end
             edit.setPlaceholderText(hint if field == "salutation" else "")
             if field == "salutation":  # the whole story, where the field has no room for it
-                edit.setToolTip("How letters greet this person, e.g. “Dear Ann” or “Chère "
+                edit.setToolTip(_("How letters greet this person, e.g. “Dear Ann” or “Chère "
                                 "Madame Roy”. Left empty, letters say “Dear” and the name, or "
-                                "“Bonjour” and the name in French.")
-            edit.setAccessibleName(f"Contact {self.LABELS[field].lower()}")
+                                "“Bonjour” and the name in French."))
+            edit.setAccessibleName(_("Contact {lower}").format(lower=_(self.LABELS[field]).lower()))
             edit.setMinimumWidth(width)
             edit.setObjectName(f"contact_{field}")
             grid.addWidget(edit, line, column)
             self.edits[field] = edit
-        self.primary = QRadioButton("Primary")
-        self.primary.setToolTip("Letters go to the primary contact person")
+        self.primary = QRadioButton(_("Primary"))
+        self.primary.setToolTip(_("Letters go to the primary contact person"))
         self.primary.setChecked(bool(values.get("is_primary")))
         primary_group.addButton(self.primary)
         grid.addWidget(self.primary, line, len(self.FIELDS))
         self.remove = QToolButton()
-        self.remove.setText("Remove")
-        self.remove.setToolTip("Remove this contact person")
+        self.remove.setText(_("Remove"))
+        self.remove.setToolTip(_("Remove this contact person"))
         self.remove.clicked.connect(lambda: on_remove(self))
         grid.addWidget(self.remove, line, len(self.FIELDS) + 1)
         self.error = ErrorLabel()
@@ -78,7 +84,7 @@ class ContactRow:
 
     def show_errors(self, errors: dict[str, str]) -> QWidget | None:
         """Shows what is wrong; returns the first wrong field."""
-        self.error.show_message("  ".join(f"{self.LABELS[f]}: {m}" for f, m in errors.items()))
+        self.error.show_message("  ".join(f"{_(self.LABELS[f])}: {m}" for f, m in errors.items()))
         return next((self.edits[f] for f, *_unused in self.FIELDS if f in errors), None)
 
     def focus_order(self) -> list[QWidget]:
@@ -94,14 +100,14 @@ class ContactsBox(QGroupBox):
     told when a line comes or goes (the dialog's Tab order follows)."""
 
     def __init__(self, on_rows_changed: Callable[[], None]) -> None:
-        super().__init__("Contact people")
+        super().__init__(_("Contact people"))
         self.rows: list[ContactRow] = []
         self._lines = 0
         self.on_rows_changed = on_rows_changed
         self.primary_group = QButtonGroup(self)
         layout = QVBoxLayout(self)
-        hint = QLabel("Partnerships are made by people: add the people you deal with. "
-                      "Letters go to the primary contact person.")
+        hint = QLabel(_("Partnerships are made by people: add the people you deal with. "
+                      "Letters go to the primary contact person."))
         hint.setWordWrap(True)
         muted(hint)
         layout.addWidget(hint)
@@ -112,11 +118,11 @@ class ContactsBox(QGroupBox):
         self.header = []
         for column, (field, _unused, _unused, stretch) in enumerate(ContactRow.FIELDS):
             self.grid.setColumnStretch(column, stretch)
-            label = QLabel(ContactRow.LABELS[field])
+            label = QLabel(_(ContactRow.LABELS[field]))
             self.grid.addWidget(label, 0, column)
             self.header.append(label)
         layout.addLayout(self.grid)
-        self.add_button = QPushButton("&Add contact person")
+        self.add_button = QPushButton(_("&Add contact person"))
         self.add_button.setObjectName("addContact")
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(lambda: self.add_row(None).edits["name"].setFocus())

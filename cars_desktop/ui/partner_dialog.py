@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import validation, vocab
+from cars_desktop.i18n import N_, _
 from cars_desktop.store import partners
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.date_field import DateField
@@ -34,7 +35,7 @@ from cars_desktop.ui.partner_contacts import ContactRow, ContactsBox
 from cars_desktop.ui.widgets import ask, fill_combo, fit_to_screen, muted, set_combo
 
 _NO_DATE = QDate(1900, 1, 1)  # shown as "Not known"
-KIND_BUTTONS = {"organisation": "&Organisation", "person": "&Person"}  # Alt+O, Alt+P
+KIND_BUTTONS = {"organisation": N_("&Organisation"), "person": N_("&Person")}  # Alt+O, Alt+P
 
 
 class OptionalDateEdit(DateField):
@@ -43,7 +44,7 @@ class OptionalDateEdit(DateField):
     def __init__(self) -> None:
         super().__init__()
         self.setMinimumDate(_NO_DATE)
-        self.setSpecialValueText("Not known")
+        self.setSpecialValueText(_("Not known"))
         self.setMaximumDate(QDate.currentDate())
         self.setDate(_NO_DATE)
 
@@ -55,7 +56,7 @@ class PartnerDialog(FormDialog):
         super().__init__(parent)
         self.partner_id = partner_id
         self.saved_id: int | None = None
-        self.setWindowTitle("New partner" if partner_id is None else "Edit partner")
+        self.setWindowTitle(_("New partner") if partner_id is None else _("Edit partner"))
         self.setMinimumWidth(860)
         self.hints: dict[QWidget, QLabel] = {}
 
@@ -98,7 +99,7 @@ class PartnerDialog(FormDialog):
 
         if partner_id is None:
             self._set_values({"kind": "organisation", "status": "active", "language": "en",
-                              "country": "Canada"}, [])
+                              "country": _("Canada")}, [])
         else:
             self._set_values(*partners.load_partner(partner_id))
         self.remember_values()
@@ -118,7 +119,7 @@ class PartnerDialog(FormDialog):
     def _combo_with_hint(self, vocabulary: vocab.Vocabulary) -> QComboBox:
         """A choice with, under it, what the chosen term means (from the CARS texts)."""
         combo = QComboBox()
-        combo.addItem("Choose…", None)  # nothing chosen for the volunteer: they decide
+        combo.addItem(_("Choose…"), None)  # nothing chosen for the volunteer: they decide
         fill_combo(combo, vocabulary, clear=False)
         hint = QLabel()
         muted(hint)
@@ -126,14 +127,14 @@ class PartnerDialog(FormDialog):
 
         def show_hint() -> None:
             code = combo.currentData()
-            hint.setText(vocabulary.term(code).hint_en if code in vocabulary else "")
+            hint.setText(vocabulary.term(code).hint() if code in vocabulary else "")
         combo.currentIndexChanged.connect(show_hint)
         show_hint()
         self.hints[combo] = hint
         return combo
 
     def _partner_box(self) -> QGroupBox:
-        box = QGroupBox("Partner")
+        box = QGroupBox(_("Partner"))
         form = QFormLayout(box)
         kinds = QWidget()
         row = QHBoxLayout(kinds)
@@ -141,55 +142,57 @@ class PartnerDialog(FormDialog):
         self.kind_buttons = {}
         self.kind_group = QButtonGroup(self)
         for term in vocab.PARTNER_KINDS:
-            button = QRadioButton(KIND_BUTTONS[term.code])
+            button = QRadioButton(_(KIND_BUTTONS[term.code]))
             button.setObjectName(f"kind_{term.code}")
             self.kind_group.addButton(button)
             self.kind_buttons[term.code] = button
             row.addWidget(button)
         row.addStretch()
-        form.addRow("Kind", kinds)
-        name = self._add(form, "name", "&Name", QLineEdit(),
-                         "Organisation, or a person's full name")
+        form.addRow(_("Kind"), kinds)
+        name = self._add(form, "name", _("&Name"), QLineEdit(),
+                         _("Organisation, or a person's full name"))
         name.editingFinished.connect(self.check_similar)
-        self._add(form, "sector", "&Sector", self._combo_with_hint(vocab.SECTORS))
-        self._add(form, "partnership_type", "T&ype",
+        self._add(form, "sector", _("&Sector"), self._combo_with_hint(vocab.SECTORS))
+        self._add(form, "partnership_type", _("T&ype"),
                   self._combo_with_hint(vocab.PARTNERSHIP_TYPES))
-        status = self._add(form, "status", "Stat&us", QComboBox())
+        status = self._add(form, "status", _("Stat&us"), QComboBox())
         fill_combo(status, vocab.PARTNER_STATUSES)
-        language = self._add(form, "language", "&Language", QComboBox())
-        language.setToolTip("Letters to this partner are written in this language")
+        language = self._add(form, "language", _("&Language"), QComboBox())
+        language.setToolTip(_("Letters to this partner are written in this language"))
         fill_combo(language, vocab.LANGUAGES)
         since = OptionalDateEdit()
         self.clear_since = QToolButton()
-        self.clear_since.setText("Not known")
-        self.clear_since.setToolTip("Clear the date: it is not known")
+        self.clear_since.setText(_("Not known"))
+        self.clear_since.setToolTip(_("Clear the date: it is not known"))
         self.clear_since.clicked.connect(lambda: since.setDate(_NO_DATE))
-        self._add(form, "partner_since", "Partner s&ince", since, beside=self.clear_since)
+        self._add(form, "partner_since", _("Partner s&ince"), since, beside=self.clear_since)
         return box
 
     def _address_box(self) -> QGroupBox:
-        box = QGroupBox("Address and how to reach them")
+        box = QGroupBox(_("Address and how to reach them"))
         form = QFormLayout(box)
-        self._add(form, "address_line1", "Add&ress", QLineEdit(), "Street and number, or PO Box")
-        self._add(form, "address_line2", "", QLineEdit(), "Unit, RR, site (optional)")
-        self._add(form, "city", "&Community", QLineEdit(), "Town, village or city")
-        province = self._add(form, "province", "Pro&vince", QComboBox())
+        self._add(
+            form, "address_line1", _("Add&ress"), QLineEdit(), _("Street and number, or PO Box")
+        )
+        self._add(form, "address_line2", "", QLineEdit(), _("Unit, RR, site (optional)"))
+        self._add(form, "city", _("&Community"), QLineEdit(), _("Town, village or city"))
+        province = self._add(form, "province", _("Pro&vince"), QComboBox())
         province.addItem("—", "")
         fill_combo(province, vocab.PROVINCES, clear=False)
-        self._add(form, "postal_code", "Postal co&de", QLineEdit(), "A1A 1A1")
-        self._add(form, "country", "Country", QLineEdit())
-        self._add(form, "phone", "P&hone", QLineEdit(), "506 555-0123")
-        self._add(form, "email", "&Email", QLineEdit(), "name@example.ca")
-        self._add(form, "website", "&Website", QLineEdit(), "example.ca")
+        self._add(form, "postal_code", _("Postal co&de"), QLineEdit(), _("A1A 1A1"))
+        self._add(form, "country", _("Country"), QLineEdit())
+        self._add(form, "phone", _("P&hone"), QLineEdit(), "506 555-0123")
+        self._add(form, "email", _("&Email"), QLineEdit(), _("name@example.ca"))
+        self._add(form, "website", _("&Website"), QLineEdit(), _("example.ca"))
         return box
 
     def _notes_box(self) -> QGroupBox:
-        box = QGroupBox("Goal, strengths and notes")
+        box = QGroupBox(_("Goal, strengths and notes"))
         row = QHBoxLayout(box)
         for field, title, hint in (
-                ("shared_goal", "Shared &goal", "What you are working toward together"),
-                ("strengths", "Strengths and gi&fts they bring", "Skills, resources, reach"),
-                ("notes", "No&tes", "Anything else worth remembering")):
+                ("shared_goal", _("Shared &goal"), _("What you are working toward together")),
+                ("strengths", _("Strengths and gi&fts they bring"), _("Skills, resources, reach")),
+                ("notes", _("No&tes"), _("Anything else worth remembering"))):
             edit = QPlainTextEdit()
             edit.setObjectName(field)
             edit.setPlaceholderText(hint)
@@ -273,8 +276,9 @@ class PartnerDialog(FormDialog):
         if similar:
             listed = "; ".join(f"{s.name} ({vocab.PARTNER_STATUSES.label(s.status)})"
                                for s in similar)
-            self.similar_label.setText(f"⚠ A partner with a very similar name already exists: "
-                                       f"{listed}. Check that this is not the same partner.")
+            self.similar_label.setText(_("⚠ A partner with a very similar name already "
+                                         "exists: {listed}. Check that this is not the same "
+                                         "partner.").format(listed=listed))
         self.similar_label.setVisible(bool(similar))
         return similar
 
@@ -296,9 +300,10 @@ class PartnerDialog(FormDialog):
         if not self.ready_to_save() or not self.mark_problems():
             return
         if self.partner_id is None and self.check_similar():
-            if not ask(self, "Similar partner",
-                       f"{self.similar_label.text().lstrip('⚠ ')}\n\nSave this as a new "
-                       "partner anyway?", "&Save as a new partner", "&Go back",
+            if not ask(self, _("Similar partner"),
+                       self.similar_label.text().lstrip("⚠ ") + "\n\n"
+                       + _("Save this as a new partner anyway?"),
+                       _("&Save as a new partner"), _("&Go back"),
                        QMessageBox.StandardButton.Save):
                 return
         try:
@@ -308,10 +313,10 @@ class PartnerDialog(FormDialog):
             self.contacts_error.show_message(" ".join(err.errors.values()))
             return
         except StoreError as err:  # the disk said no: keep everything typed, say what happened
-            QMessageBox.critical(self, "Not saved",
-                                 f"The partner could not be saved, and nothing was changed.\n\n"
-                                 f"{err}\n\nWhat you typed is still here: try again, or copy "
-                                 "it somewhere safe.")
+            QMessageBox.critical(self, _("Not saved"),
+                                 _("The partner could not be saved, and nothing was "
+                                   "changed.\n\n{err}\n\nWhat you typed is still here: try "
+                                   "again, or copy it somewhere safe.").format(err=err))
             return
         self.accept()
 

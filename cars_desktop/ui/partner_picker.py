@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
+from cars_desktop.i18n import _
 from cars_desktop.store.lists import PartnerList
 
 MATCHES = 15
@@ -16,7 +17,7 @@ class PartnerPicker(QLineEdit):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setPlaceholderText("Type part of a name, a community or a contact person")
+        self.setPlaceholderText(_("Type part of a name, a community or a contact person"))
         self.partner_id: int | None = None
         self._records = PartnerList()
         self._records.status = "all"

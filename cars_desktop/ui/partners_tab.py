@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import vocab
-from cars_desktop.core.text import counted
+from cars_desktop.core.text import format_count
+from cars_desktop.i18n import N_, _, ngettext
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.lists import ContactLog, ContributionList, PartnerList
 from cars_desktop.store.models import Partner
@@ -32,12 +33,12 @@ from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.totals import totals_text
 from cars_desktop.ui.widgets import action_button, fill_combo, make_action, shrinkable
 
-EMPTY_FIRST = ("<p><b>No partners yet.</b></p>"
+EMPTY_FIRST = (N_("<p><b>No partners yet.</b></p>"
                "<p>A partner is a person or organisation your group works with: a service "
                "club, the town, a business, a church, the school, a parent.</p>"
-               "<p><a href='new'>Add your first partner</a> (Ctrl+N)</p>")
-EMPTY_NO_MATCH = ("<p><b>No partner matches this search and these filters.</b></p>"
-                  "<p><a href='clear'>Show all current partners</a></p>")
+               "<p><a href='new'>Add your first partner</a> (Ctrl+N)</p>"))
+EMPTY_NO_MATCH = (N_("<p><b>No partner matches this search and these filters.</b></p>"
+                  "<p><a href='clear'>Show all current partners</a></p>"))
 
 
 class PartnerContributions(QWidget):
@@ -55,9 +56,9 @@ class PartnerContributions(QWidget):
         self.totals.setObjectName("partnerTotals")
         self.totals.setWordWrap(True)
         self.title.setWordWrap(True)
-        self.new_button = QPushButton("New contribution from this partner…")
+        self.new_button = QPushButton(_("New contribution from this partner…"))
         self.new_button.setObjectName("newFromPartner")
-        self.all_button = QPushButton("Open in the Contributions tab")
+        self.all_button = QPushButton(_("Open in the Contributions tab"))
         self.all_button.setObjectName("openInContributions")
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -72,7 +73,7 @@ class PartnerContributions(QWidget):
 
         self.log = ContactLog()
         self.log_view = RecordView(self.log, "contactLog", stretch_column=3)
-        self.log_button = QPushButton("Log a contact…")
+        self.log_button = QPushButton(_("Log a contact…"))
         self.log_button.setObjectName("logContactFromPartner")
         log_head = QHBoxLayout()
         self.log_title = QLabel()
@@ -86,8 +87,8 @@ class PartnerContributions(QWidget):
 
         self.pages = QTabWidget()
         self.pages.setObjectName("partnerPages")
-        self.pages.addTab(gifts, "Contributions")
-        self.pages.addTab(log_page, "Communication log")
+        self.pages.addTab(gifts, _("Contributions"))
+        self.pages.addTab(log_page, _("Communication log"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.pages)
@@ -99,19 +100,21 @@ class PartnerContributions(QWidget):
         self.new_button.setEnabled(partner is not None and partner.erased_at is None)
         self.log_button.setEnabled(partner is not None and partner.erased_at is None)
         self.all_button.setEnabled(partner is not None)
-        self.log_title.setText(f"<b>Communication log of {escape(partner.name)}</b>" if partner
-                               else "<b>Communication log</b>: select a partner.")
-        self.log_view.refresh("<p>No contact logged with this partner yet.</p>"
+        self.log_title.setText(_("<b>Communication log of {name}</b>").format(
+            name=escape(partner.name)) if partner else
+            _("<b>Communication log</b>: select a partner."))
+        self.log_view.refresh(_("<p>No contact logged with this partner yet.</p>")
                               if partner else "")
         if partner is None:
-            self.title.setText("<b>Contributions</b>: select a partner to see what they gave.")
+            self.title.setText(_("<b>Contributions</b>: select a partner to see what they gave."))
             self.totals.setText("")
             self.view.refresh("")
             return
-        self.title.setText(f"<b>Contributions from {escape(partner.name)}</b>")
+        self.title.setText(_("<b>Contributions from {name}</b>").format(
+            name=escape(partner.name)))
         shown = self.view.refresh(
-            "<p>Nothing recorded from this partner yet.</p>"
-            "<p><a href='new'>Record a contribution</a></p>")
+            _("<p>Nothing recorded from this partner yet.</p>"
+            "<p><a href='new'>Record a contribution</a></p>"))
         self.totals.setText(totals_text(self.records.totals()) if shown else "")
 
 
@@ -131,20 +134,20 @@ class PartnersTab(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("partnerSearch")
         self.search.setPlaceholderText(
-            "Search names, contact people, communities, email, phone…  (Ctrl+F)")
+            _("Search names, contact people, communities, email, phone…  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search partners")
+        self.search.setAccessibleName(_("Search partners"))
         self.search.textChanged.connect(self._filters_changed)
         self.search.returnPressed.connect(self._go_to_list)
-        self.sector = self._filter_combo("All sectors", vocab.SECTORS, "sectorFilter")
-        self.ptype = self._filter_combo("All types", vocab.PARTNERSHIP_TYPES, "typeFilter")
+        self.sector = self._filter_combo(_("All sectors"), vocab.SECTORS, "sectorFilter")
+        self.ptype = self._filter_combo(_("All types"), vocab.PARTNERSHIP_TYPES, "typeFilter")
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
-        self.status.setAccessibleName("Status")
-        self.status.addItem("Current partners", None)
-        self.status.setToolTip("Current partners are all but the archived ones")
+        self.status.setAccessibleName(_("Status"))
+        self.status.addItem(_("Current partners"), None)
+        self.status.setToolTip(_("Current partners are all but the archived ones"))
         fill_combo(self.status, vocab.PARTNER_STATUSES, clear=False)
-        self.status.addItem("All, archived too", "all")
+        self.status.addItem(_("All, archived too"), "all")
         self.status.currentIndexChanged.connect(self._filters_changed)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -155,7 +158,7 @@ class PartnersTab(QWidget):
         self.edit_button = action_button(self.edit_action, "editPartner")
         self.archive_button = action_button(self.archive_action, "archivePartner")
         more = QToolButton()
-        more.setText("More")
+        more.setText(_("More"))
         more.setObjectName("moreActions")
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
@@ -202,20 +205,20 @@ class PartnersTab(QWidget):
         def action(text: str, slot, shortcut: str = "", tip: str = "") -> QAction:
             return make_action(self, text, slot, shortcut, tip)
 
-        self.new_action = action("&New partner…", self.new_partner, "Ctrl+N", "Add a partner")
-        self.edit_action = action("&Edit partner…", self.edit_selected, "Ctrl+E",
-                                  "Edit the selected partner (Enter)")
-        self.archive_action = action("Archi&ve", self.toggle_archive, "",
-                                     "Hide this partner from the list; its history is kept")
-        self.delete_action = action("&Delete partner entered by mistake…", self.delete_selected)
-        self.erase_action = action("E&rase personal information…", self.erase_selected)
-        self.find_action = action("&Find partner", self.focus_search, "Ctrl+F")
-        self.export_action = action("E&xport this list (CSV)…", self.export_list, "",
-                                    "Save the partners shown, as filtered and sorted, for a "
-                                    "spreadsheet")
-        self.year_end_action = action("&Year-end summary letter…", self.year_end_letter, "",
-                                      "A letter listing every gift of this partner in a "
-                                      "period, with the total")
+        self.new_action = action(_("&New partner…"), self.new_partner, "Ctrl+N", _("Add a partner"))
+        self.edit_action = action(_("&Edit partner…"), self.edit_selected, "Ctrl+E",
+                                  _("Edit the selected partner (Enter)"))
+        self.archive_action = action(_("Archi&ve"), self.toggle_archive, "",
+                                     _("Hide this partner from the list; its history is kept"))
+        self.delete_action = action(_("&Delete partner entered by mistake…"), self.delete_selected)
+        self.erase_action = action(_("E&rase personal information…"), self.erase_selected)
+        self.find_action = action(_("&Find partner"), self.focus_search, "Ctrl+F")
+        self.export_action = action(_("E&xport this list (CSV)…"), self.export_list, "",
+                                    _("Save the partners shown, as filtered and sorted, for a "
+                                    "spreadsheet"))
+        self.year_end_action = action(_("&Year-end summary letter…"), self.year_end_letter, "",
+                                      _("A letter listing every gift of this partner in a "
+                                      "period, with the total"))
 
     def join(self, hub) -> None:
         """Announce this tab's changes on the window's hub, and show the others'."""
@@ -255,13 +258,19 @@ class PartnersTab(QWidget):
 
     def refresh(self, select_id: int | None = None) -> None:
         total = self.records.total()
-        shown = self.view.refresh(EMPTY_FIRST if total == 0 else EMPTY_NO_MATCH, select_id)
+        shown = self.view.refresh(_(EMPTY_FIRST if total == 0 else EMPTY_NO_MATCH), select_id)
         if self.records.filtered():
-            self.count_label.setText(f"{shown:,} of {counted(total, 'partner')} shown")
+            self.count_label.setText(ngettext("{shown} of {n} partner shown",
+                                              "{shown} of {n} partners shown", total).format(
+                shown=format_count(shown), n=format_count(total)))
         else:
             archived = self.records.archived()
-            self.count_label.setText(counted(shown, "partner") + (
-                f" ({archived:,} archived not shown)" if archived else ""))
+            text = ngettext("{n} partner", "{n} partners", shown).format(n=format_count(shown))
+            if archived:
+                text = ngettext("{partners} ({n} archived not shown)",
+                                "{partners} ({n} archived not shown)", archived).format(
+                    partners=text, n=format_count(archived))
+            self.count_label.setText(text)
         self._shown_partner = None  # what the partner gave may have changed: read it again
         self._update_actions()
 
@@ -295,10 +304,10 @@ class PartnersTab(QWidget):
             action.setEnabled(partner is not None and not erased)
         self.delete_action.setEnabled(partner is not None)
         archived = partner is not None and partner.status == "archived"
-        self.archive_action.setText("Bring &back" if archived else "Archi&ve")
+        self.archive_action.setText(_("Bring &back") if archived else _("Archi&ve"))
         self.archive_action.setToolTip(
-            "Make this archived partner current again, with the status it had" if archived
-            else "Hide this partner from the list; its history is kept")
+            _("Make this archived partner current again, with the status it had") if archived
+            else _("Hide this partner from the list; its history is kept"))
 
     def _go_to_list(self) -> None:
         """Enter in the search box: on to the first partner found, ready for Enter to edit."""
@@ -361,7 +370,7 @@ class PartnersTab(QWidget):
         start, end, lang = dialog.chosen()
         return open_letters(
             self, lambda: letters.year_end_letter(partner.id, start, end, dt.date.today(), lang),
-            f"Year-end summary {partner.name}", self._after_thanks)
+            _("Year-end summary {name}").format(name=partner.name), self._after_thanks)
 
     def _after_thanks(self) -> None:
         self.refresh(select_id=self.selected_id())
@@ -375,10 +384,12 @@ class PartnersTab(QWidget):
             return
         if partner.status == "archived":
             if self._run(lambda: partners.bring_back(partner.id)):
-                self.message.emit(f"{partner.name} is back among the current partners.")
+                self.message.emit(_("{name} is back among the current partners.").format(
+                    name=partner.name))
         elif self._run(lambda: partners.archive_partner(partner.id)):
-            self.message.emit(f"{partner.name} is archived: its history is kept. To see it, "
-                              "choose “All, archived too” in the status list.")
+            self.message.emit(_("{name} is archived: its history is kept. To see it, choose "
+                                "“All, archived too” in the status list.").format(
+                name=partner.name))
         self.refresh(select_id=partner.id)
 
     def delete_selected(self) -> None:
@@ -390,10 +401,10 @@ class PartnersTab(QWidget):
             return
         choice = ask_delete(self, partner, partners.has_history(partner.id))
         if choice == "archive" and self._run(lambda: partners.archive_partner(partner.id)):
-            self.message.emit(f"{partner.name} is archived.")
+            self.message.emit(_("{name} is archived.").format(name=partner.name))
             self.refresh()
         elif choice == "delete" and self._run(lambda: partners.delete_partner(partner.id)):
-            self.message.emit(f"{partner.name} is deleted.")
+            self.message.emit(_("{name} is deleted.").format(name=partner.name))
             self.refresh()
 
     def erase_selected(self) -> None:
@@ -405,7 +416,7 @@ class PartnersTab(QWidget):
             return
         if ask_erase(self, partner) and \
                 self._run(lambda: partners.erase_personal_information(partner.id)):
-            self.message.emit("The personal information is erased.")
+            self.message.emit(_("The personal information is erased."))
             self.refresh()
 
     def new_contribution(self) -> None:
@@ -433,7 +444,7 @@ class PartnersTab(QWidget):
         try:
             change()
         except (StoreError, HasHistory) as err:
-            QMessageBox.critical(self, "Not changed", str(err))
+            QMessageBox.critical(self, _("Not changed"), str(err))
             return False
         self.changed.emit()
         return True

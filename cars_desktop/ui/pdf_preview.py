@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cars_desktop.i18n import _
 from cars_desktop.ui.widgets import fit_to_screen
 from cars_desktop.ui.worker import Job, run_with_progress
 
@@ -52,7 +53,7 @@ def unsaved_folder() -> Path:
 def file_name(title: str, today: dt.date) -> str:
     """A name any system accepts for the Save as suggestion: "Year-end summary A-B Ltd"."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", title).strip(" .-")[:80]
-    return f"{cleaned or 'Document'} {today:%Y-%m-%d}.pdf"
+    return f"{cleaned or _('Document')} {today:%Y-%m-%d}.pdf"
 
 
 def make_pdf(parent: QWidget, write: Writer, total: int, label: str, what: str
@@ -75,8 +76,11 @@ def make_pdf(parent: QWidget, write: Writer, total: int, label: str, what: str
     if job.error is not None or job.cancelled:
         shutil.rmtree(folder, ignore_errors=True)
         if job.error is not None:
-            QMessageBox.critical(parent, f"{what}: not made",
-                                 f"Something went wrong while writing the PDF: {job.error}")
+            QMessageBox.critical(
+                parent,
+                _("{what}: not made").format(what=what),
+                _("Something went wrong while writing the PDF: {error}").format(error=job.error),
+            )
         return None
     return path, job.result
 
@@ -109,11 +113,11 @@ class PdfPreview(QDialog):
         self.view.setPageSpacing(12)
 
         self.buttons = QDialogButtonBox()
-        self.print_button = self.buttons.addButton("&Print…",
+        self.print_button = self.buttons.addButton(_("&Print…"),
                                                    QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.setObjectName("printPdf")
         self.print_button.clicked.connect(self.print_pdf)
-        self.save_button = self.buttons.addButton("&Save as PDF…",
+        self.save_button = self.buttons.addButton(_("&Save as PDF…"),
                                                   QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.setObjectName("savePdf")
         self.save_button.clicked.connect(self.save_as)
@@ -158,12 +162,12 @@ class PdfPreview(QDialog):
     def print_pdf(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(f"Print: {self.title}")
+        dialog.setWindowTitle(_("Print: {title}").format(title=self.title))
         dialog.setMinMax(1, self.document.pageCount())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         if self.print_to(printer):
-            self.after_output("Sent to the printer.")
+            self.after_output(_("Sent to the printer."))
 
     def print_to(self, printer: QPrinter) -> bool:
         """Each page drawn at 300 dpi on white, on the whole sheet, so that a letter's address
@@ -177,7 +181,7 @@ class PdfPreview(QDialog):
         first, last = printer.fromPage(), printer.toPage()
         if first == 0:  # the whole document
             first, last = 1, self.document.pageCount()
-        progress = QProgressDialog("Sending the pages to the printer…", "Cancel", first - 1,
+        progress = QProgressDialog(_("Sending the pages to the printer…"), _("Cancel"), first - 1,
                                    last, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(500)
@@ -203,8 +207,12 @@ class PdfPreview(QDialog):
         return True
 
     def save_as(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, f"Save: {self.title}", str(
-            Path.home() / file_name(self.title, dt.date.today())), "PDF files (*.pdf)")
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Save: {title}").format(title=self.title),
+            str(Path.home() / file_name(self.title, dt.date.today())),
+            _("PDF files (*.pdf)"),
+        )
         if path:
             self.save_to(path)
 
@@ -215,8 +223,13 @@ class PdfPreview(QDialog):
         try:  # whole or not at all: a full USB stick never leaves half a PDF
             write_whole(target, lambda partial: shutil.copyfile(self.pdf, partial))
         except OSError as err:
-            QMessageBox.critical(self, "Not saved", f"The PDF could not be saved to "
-                                                    f"{target}: {err.strerror or err}.")
+            QMessageBox.critical(
+                self,
+                _("Not saved"),
+                _("The PDF could not be saved to {target}: {value}.").format(
+                    target=target, value=err.strerror or err
+                ),
+            )
             return False
-        self.after_output(f"Saved as {target}.")
+        self.after_output(_("Saved as {target}.").format(target=target))
         return True

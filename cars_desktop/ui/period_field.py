@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from cars_desktop.core.periods import PERIOD_CHOICES, Period, named_period
+from cars_desktop.i18n import _
 from cars_desktop.ui.date_field import DateField
 
 
@@ -48,12 +49,12 @@ class PeriodField(QComboBox):
         left_out = set(leave_out)
         for code, label in PERIOD_CHOICES:
             if code not in left_out:
-                self.addItem(label, code)
+                self.addItem(_(label), code)
         self.start, self.end = DateField(), DateField()
         self.dates = QWidget()
         row = QHBoxLayout(self.dates)
         row.setContentsMargins(0, 0, 0, 0)
-        for edit, name, label in ((self.start, names[1], "From"), (self.end, names[2], "To")):
+        for edit, name, label in ((self.start, names[1], _("From")), (self.end, names[2], _("To"))):
             edit.setObjectName(name)
             edit.setAccessibleName(label)
             row.addWidget(edit)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core import vocab
 from cars_desktop.core.validation import ValidationError
+from cars_desktop.i18n import _
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
 
@@ -37,7 +38,7 @@ class GroupProfileDialog(QDialog):
         from cars_desktop.store.profile import group_profile
 
         self.first_run = first_run
-        self.setWindowTitle("Welcome to CARS Desktop" if first_run else "Group profile")
+        self.setWindowTitle(_("Welcome to CARS Desktop") if first_run else _("Group profile"))
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
         self.saved = False
@@ -46,44 +47,44 @@ class GroupProfileDialog(QDialog):
         self._logo_changed = False
 
         intro = QLabel(
-            "Tell us about your group. Thank-you letters print this at the top and under the "
+            _("Tell us about your group. Thank-you letters print this at the top and under the "
             "signature. You can skip it now and finish it later in File › Group profile; "
-            "letters need at least the name and address." if first_run else
-            "What letters print at the top and under the signature.")
+            "letters need at least the name and address.") if first_run else
+            _("What letters print at the top and under the signature."))
         intro.setWordWrap(True)
 
-        group = QGroupBox("Your group")
+        group = QGroupBox(_("Your group"))
         form = QFormLayout(group)
-        self.name = self._row(form, "name", "Group &name", QLineEdit(profile.name))
-        self.address1 = self._row(form, "address_line1", "&Street address",
+        self.name = self._row(form, "name", _("Group &name"), QLineEdit(profile.name))
+        self.address1 = self._row(form, "address_line1", _("&Street address"),
                                   QLineEdit(profile.address_line1))
-        self.address2 = self._row(form, "address_line2", "Address line &2",
+        self.address2 = self._row(form, "address_line2", _("Address line &2"),
                                   QLineEdit(profile.address_line2))
-        self.address2.setPlaceholderText("PO Box, suite… (optional)")
-        self.city = self._row(form, "city", "&Town or city", QLineEdit(profile.city))
+        self.address2.setPlaceholderText(_("PO Box, suite… (optional)"))
+        self.city = self._row(form, "city", _("&Town or city"), QLineEdit(profile.city))
         self.province = QComboBox()
         self.province.setObjectName("province")
-        self.province.setAccessibleName("Province or territory")
+        self.province.setAccessibleName(_("Province or territory"))
         self.province.addItem("—", "")
         fill_combo(self.province, vocab.PROVINCES, clear=False)
         set_combo(self.province, profile.province)
         self.postal = QLineEdit(profile.postal_code)
         self.postal.setObjectName("postal_code")
-        self.postal.setAccessibleName("Postal code")
-        self.postal.setPlaceholderText("A1A 1A1")
+        self.postal.setAccessibleName(_("Postal code"))
+        self.postal.setPlaceholderText(_("A1A 1A1"))
         self.postal.setFixedWidth(90)
         place = QWidget()
         place_row = QHBoxLayout(place)
         place_row.setContentsMargins(0, 0, 0, 0)
         place_row.addWidget(self.province, 1)
-        place_row.addWidget(QLabel("Postal code"))
+        place_row.addWidget(QLabel(_("Postal code")))
         place_row.addWidget(self.postal)
-        self._row(form, "province", "Pro&vince", place, buddy=self.province)
+        self._row(form, "province", _("Pro&vince"), place, buddy=self.province)
         self.errors["postal_code"] = self.errors["province"]
         self.fields.update(province=self.province, postal_code=self.postal)
-        self.phone = self._row(form, "phone", "&Phone", QLineEdit(profile.phone))
-        self.email = self._row(form, "email", "&Email", QLineEdit(profile.email))
-        self.website = self._row(form, "website", "&Website", QLineEdit(profile.website))
+        self.phone = self._row(form, "phone", _("&Phone"), QLineEdit(profile.phone))
+        self.email = self._row(form, "email", _("&Email"), QLineEdit(profile.email))
+        self.website = self._row(form, "website", _("&Website"), QLineEdit(profile.website))
 
         logo = QWidget()
         logo_row = QHBoxLayout(logo)
@@ -93,64 +94,64 @@ class GroupProfileDialog(QDialog):
         self.logo_preview.setFixedSize(120, 60)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setStyleSheet("QLabel { border: 1px solid palette(mid); }")
-        choose = QPushButton("Choose picture…")
+        choose = QPushButton(_("Choose picture…"))
         choose.setObjectName("chooseLogo")
         choose.clicked.connect(self.choose_logo)
-        self.remove_logo = QPushButton("Remove")
+        self.remove_logo = QPushButton(_("Remove"))
         self.remove_logo.setObjectName("removeLogo")
         self.remove_logo.clicked.connect(self._drop_logo)
         logo_row.addWidget(self.logo_preview)
         logo_row.addWidget(choose)
         logo_row.addWidget(self.remove_logo)
         logo_row.addStretch()
-        self._row(form, "logo", "&Logo", logo, buddy=choose)
+        self._row(form, "logo", _("&Logo"), logo, buddy=choose)
 
-        signing = QGroupBox("Letters and reports")
+        signing = QGroupBox(_("Letters and reports"))
         sign_form = QFormLayout(signing)
-        self.signatory = self._row(sign_form, "signatory_name", "Signed &by",
+        self.signatory = self._row(sign_form, "signatory_name", _("Signed &by"),
                                    QLineEdit(profile.signatory_name))
-        self.signatory.setPlaceholderText("The person who signs the letters")
-        self.title = self._row(sign_form, "signatory_title", "Their t&itle",
+        self.signatory.setPlaceholderText(_("The person who signs the letters"))
+        self.title = self._row(sign_form, "signatory_title", _("Their t&itle"),
                                QLineEdit(profile.signatory_title))
-        self.title.setPlaceholderText("Chair of the Board, Coordinator…")
+        self.title.setPlaceholderText(_("Chair of the Board, Coordinator…"))
         from cars_desktop.store import settings
 
-        self.title_fr = self._row(sign_form, "signatory_title_fr", "Title in French",
+        self.title_fr = self._row(sign_form, "signatory_title_fr", _("Title in French"),
                                   QLineEdit(settings.get(settings.TITLE_FR)))
-        self.title_fr.setPlaceholderText("Présidente du conseil… (for letters in French)")
-        self.language = self._row(sign_form, "language", "Default lan&guage", QComboBox())
+        self.title_fr.setPlaceholderText(_("Présidente du conseil… (for letters in French)"))
+        self.language = self._row(sign_form, "language", _("Default lan&guage"), QComboBox())
         fill_combo(self.language, vocab.LANGUAGES)
         set_combo(self.language, profile.language or "en")
-        self.language.setToolTip("Each letter uses its partner's language; this one is for "
-                                 "the rest")
+        self.language.setToolTip(_("Each letter uses its partner's language; this one is for "
+                                 "the rest"))
         options = letter_options()
-        self.paper = self._row(sign_form, "paper", "Pape&r", QComboBox())
+        self.paper = self._row(sign_form, "paper", _("Pape&r"), QComboBox())
         fill_combo(self.paper, vocab.PAPER_SIZES)
         set_combo(self.paper, options.paper)
         self.not_a_receipt = self._row(sign_form, "not_a_receipt", "", QCheckBox(
-            "Say that a letter is not an official receipt for income ta&x purposes"))
+            _("Say that a letter is not an official receipt for income ta&x purposes")))
         self.not_a_receipt.setChecked(options.not_a_receipt)
         self.in_kind_values = self._row(sign_form, "in_kind_values", "", QCheckBox(
-            "State the estimated val&ue of gifts in kind in year-end summaries"))
+            _("State the estimated val&ue of gifts in kind in year-end summaries")))
         self.in_kind_values.setChecked(options.in_kind_values)
 
         charity = QWidget()
         charity_row = QHBoxLayout(charity)
         charity_row.setContentsMargins(0, 0, 0, 0)
-        self.registered = QCheckBox("Registered c&harity")
+        self.registered = QCheckBox(_("Registered c&harity"))
         self.registered.setObjectName("registered_charity")
         self.registered.setChecked(bool(profile.charity_number))
         self.charity_number = QLineEdit(profile.charity_number)
         self.charity_number.setObjectName("charity_number")
-        self.charity_number.setAccessibleName("Charity registration number")
-        self.charity_number.setPlaceholderText("123456789 RR 0001")
+        self.charity_number.setAccessibleName(_("Charity registration number"))
+        self.charity_number.setPlaceholderText(_("123456789 RR 0001"))
         self.registered.toggled.connect(self.charity_number.setEnabled)
         self.charity_number.setEnabled(self.registered.isChecked())
         charity_row.addWidget(self.registered)
         charity_row.addWidget(self.charity_number, 1)
-        self._row(form, "charity_number", "Charity", charity, buddy=self.registered)
+        self._row(form, "charity_number", _("Charity"), charity, buddy=self.registered)
         self.fields["charity_number"] = self.charity_number
-        self.fiscal = self._row(sign_form, "fiscal_year_start_month", "&Fiscal year starts in",
+        self.fiscal = self._row(sign_form, "fiscal_year_start_month", _("&Fiscal year starts in"),
                                 QComboBox())
         english = QLocale(QLocale.Language.English)
         for month in range(1, 13):
@@ -159,16 +160,16 @@ class GroupProfileDialog(QDialog):
         from cars_desktop.core.money import format_money
         from cars_desktop.store.reports import hourly_rate_cents
 
-        self.hourly_rate = self._row(sign_form, "hourly_rate", "Value of a volunteer h&our",
+        self.hourly_rate = self._row(sign_form, "hourly_rate", _("Value of a volunteer h&our"),
                                      QLineEdit(format_money(hourly_rate_cents())))
-        self.hourly_rate.setToolTip("What an hour of volunteer time is worth in reports, "
-                                    "for time given no value of its own")
+        self.hourly_rate.setToolTip(_("What an hour of volunteer time is worth in reports, "
+                                    "for time given no value of its own"))
 
         buttons = QDialogButtonBox()
-        save = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.ActionRole)
+        save = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.ActionRole)
         save.setObjectName("saveProfile")
         save.clicked.connect(self.save)
-        later = buttons.addButton("Finish &later" if first_run else "Cancel",
+        later = buttons.addButton(_("Finish &later") if first_run else _("Cancel"),
                                   QDialogButtonBox.ButtonRole.RejectRole)
         later.setObjectName("finishLater" if first_run else "cancelProfile")
         for button in (save, later):  # Enter in a field must not save a half-typed profile
@@ -206,8 +207,8 @@ class GroupProfileDialog(QDialog):
     # The logo
 
     def choose_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Choose your group's logo", "",
-                                              "Pictures (*.png *.jpg *.jpeg)")
+        path, _filter = QFileDialog.getOpenFileName(self, _("Choose your group's logo"), "",
+                                              _("Pictures (*.png *.jpg *.jpeg)"))
         if path:
             self.set_logo_file(path)
 
@@ -220,12 +221,14 @@ class GroupProfileDialog(QDialog):
             with open(path, "rb") as file:
                 data = file.read(most + 1)
         except OSError as err:
-            self.errors["logo"].show_message(f"That file cannot be read: {err.strerror}.")
+            self.errors["logo"].show_message(
+                _("That file cannot be read: {strerror}.").format(strerror=err.strerror)
+            )
             return
         try:
             if len(data) > most:
-                raise ValueError("That file is over 25 MB: it is not a logo. Choose a PNG or "
-                                 "JPEG image.")
+                raise ValueError(_("That file is over 25 MB: it is not a logo. Choose a PNG or "
+                                 "JPEG image."))
             logo = prepare_logo(data)
         except ValueError as err:
             self.errors["logo"].show_message(str(err))
@@ -246,7 +249,7 @@ class GroupProfileDialog(QDialog):
                 Qt.TransformationMode.SmoothTransformation))
         else:
             self.logo_preview.setPixmap(QPixmap())
-            self.logo_preview.setText("No logo")
+            self.logo_preview.setText(_("No logo"))
         self.remove_logo.setEnabled(isinstance(self._logo, bytes))
 
     # Saving
@@ -269,7 +272,7 @@ class GroupProfileDialog(QDialog):
         """"Finish later", Cancel or Esc: what was typed is kept if the volunteer says so."""
         if self._state() != self._as_opened and not self.saved:
             answer = QMessageBox.question(
-                self, "Keep what you typed?", "Save what you typed in the group's profile?",
+                self, _("Keep what you typed?"), _("Save what you typed in the group's profile?"),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
             if answer == QMessageBox.StandardButton.Cancel:
@@ -288,8 +291,8 @@ class GroupProfileDialog(QDialog):
         self.general_error.show_message("")
         if self.first_run and not self.name.text().strip():  # Save must not mean "later"
             self.errors["name"].show_message(
-                "Your group's name is needed: letters and reports start with it. To fill this "
-                "in another time, choose Finish later.")
+                _("Your group's name is needed: letters and reports start with it. To fill this "
+                "in another time, choose Finish later."))
             self.name.setFocus()
             return
         try:
@@ -312,7 +315,7 @@ class GroupProfileDialog(QDialog):
             self.adjustSize()  # room for the messages, nothing cut off
             return
         except StoreError as err:
-            QMessageBox.critical(self, "Not saved", str(err))
+            QMessageBox.critical(self, _("Not saved"), str(err))
             return
         self.saved = True
         self.accept()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core import vocab
 from cars_desktop.documents.reports import REPORT_KINDS, REPORTS
+from cars_desktop.i18n import _, ngettext
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.partner_picker import PartnerPicker
 from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf
@@ -29,7 +30,7 @@ class ReportsDialog(QDialog):
         super().__init__(parent)
         from cars_desktop.store.profile import fiscal_year_start_month, group_profile
 
-        self.setWindowTitle("Reports")
+        self.setWindowTitle(_("Reports"))
         self.setMinimumWidth(500)
         self.fiscal_start = fiscal_year_start_month()
         form = QFormLayout(self)
@@ -37,7 +38,7 @@ class ReportsDialog(QDialog):
         self.report.setObjectName("reportChoice")
         fill_combo(self.report, REPORTS)
         set_combo(self.report, report)
-        form.addRow("&Report", self.report)
+        form.addRow(_("&Report"), self.report)
         self.hint = QLabel()
         self.hint.setObjectName("reportHint")
         self.hint.setWordWrap(True)
@@ -48,26 +49,26 @@ class ReportsDialog(QDialog):
                                   default=last_finished_year(self.fiscal_start),
                                   leave_out=("all",), dates_follow=True, to_date=True,
                                   names=("reportPeriod", "reportFrom", "reportTo"))
-        form.addRow("&Period", self.period)
-        form.addRow("&Dates", self.period.dates)
+        form.addRow(_("&Period"), self.period)
+        form.addRow(_("&Dates"), self.period.dates)
         self.start, self.end = self.period.start, self.period.end
         self.partner = PartnerPicker()
         self.partner.setObjectName("reportPartner")
-        self.partner.setPlaceholderText("Type a few letters of the partner's name")
+        self.partner.setPlaceholderText(_("Type a few letters of the partner's name"))
         if partner_id:
             self.partner.set_partner(partner_id)
         self.partner.chosen.connect(self._partner_chosen)
-        form.addRow("P&artner", self.partner)
+        form.addRow(_("P&artner"), self.partner)
         self.language = QComboBox()
         self.language.setObjectName("reportLanguage")
         fill_combo(self.language, vocab.LANGUAGES)
         set_combo(self.language, group_profile().language or "en")
-        form.addRow("&Language", self.language)
+        form.addRow(_("&Language"), self.language)
         self.error = ErrorLabel()
         form.addRow(self.error)
 
         buttons = QDialogButtonBox()
-        self.make_button = buttons.addButton("&Make the report",
+        self.make_button = buttons.addButton(_("&Make the report"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.make_button.setObjectName("makeReport")
         self.make_button.setDefault(True)
@@ -84,7 +85,7 @@ class ReportsDialog(QDialog):
 
     def _report_changed(self) -> None:
         code = self.report.currentData()
-        self.hint.setText(REPORTS.term(code).hint_en)
+        self.hint.setText(REPORTS.term(code).hint())
         for widget in (self.period, self.period.dates):
             self.form.setRowVisible(widget, REPORT_KINDS[code].needs_period)
         self.form.setRowVisible(self.partner, REPORT_KINDS[code].needs_partner)
@@ -112,8 +113,8 @@ class ReportsDialog(QDialog):
         today = dt.date.today()
         kind = REPORT_KINDS[code]
         if kind.needs_partner and not self.partner.partner_id:
-            self.error.show_message("Choose the partner: type a few letters of its name and "
-                                    "pick it from the list.")
+            self.error.show_message(_("Choose the partner: type a few letters of its name and "
+                                    "pick it from the list."))
             self.partner.setFocus()
             return None
         self.error.show_message("")
@@ -123,19 +124,24 @@ class ReportsDialog(QDialog):
             self.error.show_message(str(err))
             return None
         except StoreError as err:
-            QMessageBox.critical(self, "No report made", str(err))
+            QMessageBox.critical(self, _("No report made"), str(err))
             return None
         head = letterhead()
         title = REPORTS.label(code, lang)
-        made = make_pdf(self, lambda path, progress: write_report(code, data, head, lang, path,
-                                                                  today, progress),
-                        0, f"Making the {REPORTS.label(code).lower()}…", "Reports")
+        made = make_pdf(
+            self,
+            lambda path, progress: write_report(code, data, head, lang, path, today, progress),
+            0,
+            _("Making the {lower}…").format(lower=REPORTS.label(code).lower()),
+            _("Reports"),
+        )
         if made is None:
             return None
         path, pages = made
         subject = self.partner.text() if kind.needs_partner else ""
         self.preview = PdfPreview(self, path, f"{title} {subject}".strip(),
-                                  f"<b>{title}</b>, {pages} page{'s' if pages != 1 else ''}, "
-                                  "ready to print.")
+                                  ngettext("<b>{title}</b>, {pages} page, ready to print.",
+                                           "<b>{title}</b>, {pages} pages, ready to print.",
+                                           pages).format(title=title, pages=pages))
         self.preview.show()
         return self.preview

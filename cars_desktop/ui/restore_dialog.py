@@ -16,34 +16,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cars_desktop.core.text import counted
+from cars_desktop.core.text import format_count
+from cars_desktop.i18n import N_, _, ngettext
 from cars_desktop.store.lists import BackupList
 from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.widgets import fit_to_screen
 
-EMPTY = ("<p>There is no backup in this data folder yet.</p><p>If you keep backups on a USB "
-         "stick, plug it in and choose <b>Another file…</b>.</p>")
+EMPTY = (N_("<p>There is no backup in this data folder yet.</p><p>If you keep backups on a USB "
+         "stick, plug it in and choose <b>Another file…</b>.</p>"))
 
 
 class RestoreDialog(QDialog):
     def __init__(self, parent: QWidget | None, backup_folder: Path,
                  restore: Callable[[Path], bool], intro: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from a backup")
+        self.setWindowTitle(_("Restore from a backup"))
         self.restore = restore
         self.records = BackupList(backup_folder)
         self.view = RecordView(self.records, "backupList", stretch_column=6)
         self.view.table.activated.connect(lambda _unused: self.restore_selected())
         text = QLabel(intro or (
-            "Choose the copy to go back to. Your data as it is now is kept as a backup first, "
-            "so a restore can itself be undone by restoring that copy."))
+            _("Choose the copy to go back to. Your data as it is now is kept as a backup first, "
+            "so a restore can itself be undone by restoring that copy.")))
         text.setWordWrap(True)
         buttons = QDialogButtonBox()
-        self.restore_button = buttons.addButton("&Restore this backup…",
+        self.restore_button = buttons.addButton(_("&Restore this backup…"),
                                                 QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.setObjectName("restoreBackup")
         self.restore_button.clicked.connect(self.restore_selected)
-        other = buttons.addButton("&Another file…", QDialogButtonBox.ButtonRole.ActionRole)
+        other = buttons.addButton(_("&Another file…"), QDialogButtonBox.ButtonRole.ActionRole)
         other.setObjectName("otherBackup")
         other.clicked.connect(self.choose_file)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -60,7 +61,7 @@ class RestoreDialog(QDialog):
         fit_to_screen(self, 1040, 420)
 
     def refresh(self, select: int | None = None) -> None:
-        self.view.refresh(EMPTY, select)
+        self.view.refresh(_(EMPTY), select)
         if select is None and self.view.model.rowCount():
             self.view.select_row(0)
         self._update()
@@ -79,8 +80,8 @@ class RestoreDialog(QDialog):
         self.refresh(self.records.files.index(path))
 
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Choose a backup", str(Path.home()),
-                                              "CARS Desktop backups (*.sqlite3);;All files (*)")
+        path, _filter = QFileDialog.getOpenFileName(self, _("Choose a backup"), str(Path.home()),
+                                              _("CARS Desktop backups (*.sqlite3);;All files (*)"))
         if path:
             self.add_file(Path(path))
 
@@ -90,15 +91,20 @@ class RestoreDialog(QDialog):
             return False
         info = self.records.info(number)
         if info.problem:
-            QMessageBox.information(self, "Not this one", info.problem)
+            QMessageBox.information(self, _("Not this one"), info.problem)
             return False
         made = self.records.made(number)
         answer = QMessageBox.question(
-            self, "Restore this backup?",
-            f"Go back to your data as it was on {made:%Y-%m-%d at %H:%M} "
-            f"({counted(info.partners, 'partner')}, "
-            f"{counted(info.contributions, 'contribution')})?\n\nWhat was "
-            "entered since then is not lost: your data as it is now is kept as a backup first.",
+            self, _("Restore this backup?"),
+            _("Go back to your data as it was on {date} at {time} ({partners}, "
+              "{contributions})?\n\nWhat was entered since then is not lost: your data as it "
+              "is now is kept as a backup first.").format(
+                date=f"{made:%Y-%m-%d}", time=f"{made:%H:%M}",
+                partners=ngettext("{n} partner", "{n} partners", info.partners).format(
+                    n=format_count(info.partners)),
+                contributions=ngettext("{n} contribution", "{n} contributions",
+                                       info.contributions).format(
+                    n=format_count(info.contributions))),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from cars_desktop.i18n import _
 from cars_desktop.store.lists import RecordList, Row
 from cars_desktop.ui.widgets import plain_tip
 
@@ -91,11 +92,11 @@ class RecordTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             column = self.records.columns[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return column.title
+                return _(column.title)
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return _alignment(column.align)
             if role == Qt.ItemDataRole.ToolTipRole and column.tip:
-                return column.tip
+                return _(column.tip)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core import vocab
 from cars_desktop.core.letter_text import TemplateError, placeholders_for
+from cars_desktop.i18n import _, current_language
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen, muted, set_combo
 
@@ -32,7 +33,7 @@ class TemplatesDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, kind: str = "cash",
                  lang: str = "en") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Letter texts")
+        self.setWindowTitle(_("Letter texts"))
         self._loaded_text = ""
         self.kind = QComboBox()
         self.kind.setObjectName("templateKind")
@@ -45,7 +46,7 @@ class TemplatesDialog(QDialog):
         self.state = QLabel()
         self.state.setObjectName("templateState")
         choose = QHBoxLayout()
-        for label, combo in (("&Letter", self.kind), ("L&anguage", self.language)):
+        for label, combo in ((_("&Letter"), self.kind), (_("L&anguage"), self.language)):
             text = QLabel(label)
             text.setBuddy(combo)
             choose.addWidget(text)
@@ -54,12 +55,12 @@ class TemplatesDialog(QDialog):
 
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("templateText")
-        self.editor.setAccessibleName("Letter text")
+        self.editor.setAccessibleName(_("Letter text"))
         self.editor.setTabChangesFocus(True)
         self.error = ErrorLabel()
         self.error.setObjectName("templateError")
-        hint = QLabel("A blank line starts a new paragraph. The signature, the letterhead and "
-                      "the address are added for you.")
+        hint = QLabel(_("A blank line starts a new paragraph. The signature, the letterhead and "
+                      "the address are added for you."))
         hint.setWordWrap(True)
         muted(hint)
         editing = QWidget()
@@ -74,12 +75,12 @@ class TemplatesDialog(QDialog):
         self.placeholders.setWordWrap(True)
         self.placeholders.setAlternatingRowColors(True)
         self.placeholders.setSpacing(2)
-        self.placeholders.setToolTip("Double-click or press Enter to put one in the text")
+        self.placeholders.setToolTip(_("Double-click or press Enter to put one in the text"))
         self.placeholders.itemActivated.connect(self._insert)
         listing = QWidget()
         list_column = QVBoxLayout(listing)
         list_column.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel("&Placeholders")
+        heading = QLabel(_("&Placeholders"))
         heading.setBuddy(self.placeholders)
         list_column.addWidget(heading)
         list_column.addWidget(self.placeholders, 1)
@@ -87,14 +88,14 @@ class TemplatesDialog(QDialog):
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("templatePreview")
         self.preview.setReadOnly(True)
-        self.preview.setAccessibleName("Preview")
+        self.preview.setAccessibleName(_("Preview"))
         self.preview.setFont(QFont(self.editor.font()))
         self.preview_who = QLabel()
         self.preview_who.setObjectName("previewWho")
         previewing = QWidget()
         preview_column = QVBoxLayout(previewing)
         preview_column.setContentsMargins(0, 0, 0, 0)
-        preview_column.addWidget(QLabel("Preview"))
+        preview_column.addWidget(QLabel(_("Preview")))
         preview_column.addWidget(self.preview_who)
         preview_column.addWidget(self.preview, 1)
 
@@ -108,10 +109,10 @@ class TemplatesDialog(QDialog):
         whole.addWidget(previewing)
 
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.setObjectName("saveTemplate")
         self.save_button.clicked.connect(self.save)
-        self.reset_button = buttons.addButton("&Reset to the default",
+        self.reset_button = buttons.addButton(_("&Reset to the default"),
                                               QDialogButtonBox.ButtonRole.ActionRole)
         self.reset_button.setObjectName("resetTemplate")
         self.reset_button.clicked.connect(self.reset)
@@ -161,8 +162,9 @@ class TemplatesDialog(QDialog):
         self.placeholders.clear()
         for placeholder in placeholders_for(kind):
             # described in the window's language, whatever the letter's
-            item = QListWidgetItem(f"{{{placeholder.name}}}\n{placeholder.label('en')}")
-            item.setToolTip(placeholder.label("en"))
+            said = placeholder.label(current_language())
+            item = QListWidgetItem(f"{{{placeholder.name}}}\n{said}")
+            item.setToolTip(said)
             item.setData(Qt.ItemDataRole.UserRole, placeholder.name)
             self.placeholders.addItem(item)
         self.error.show_message("")
@@ -177,15 +179,15 @@ class TemplatesDialog(QDialog):
 
         kind, lang = self._shown
         changed = is_changed(kind, lang)
-        self.state.setText("Unsaved changes" if self.is_modified() else
-                            "Your group's own text" if changed else "The default text")
+        self.state.setText(_("Unsaved changes") if self.is_modified() else
+                            _("Your group's own text") if changed else _("The default text"))
         self.save_button.setEnabled(self.is_modified())
         self.reset_button.setEnabled(changed or self.is_modified())
 
     def _may_leave(self) -> bool:
         answer = QMessageBox.question(
-            self, "Unsaved changes", "This letter's text has changes that are not saved. "
-            "Save them?", QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            self, _("Unsaved changes"), _("This letter's text has changes that are not saved. "
+            "Save them?"), QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
@@ -222,7 +224,7 @@ class TemplatesDialog(QDialog):
             self.editor.setFocus()
             return False
         except StoreError as err:
-            QMessageBox.critical(self, "Not saved", str(err))
+            QMessageBox.critical(self, _("Not saved"), str(err))
             return False
         self._loaded_text = text
         self.error.show_message("")
@@ -233,18 +235,21 @@ class TemplatesDialog(QDialog):
         from cars_desktop.store.letters import default_template, is_changed, reset_template
 
         kind, lang = self._shown
-        lost = "Your group's own text for it is lost." if is_changed(kind, lang) else \
-            "The changes typed here are lost."
+        lost = _("Your group's own text for it is lost.") if is_changed(kind, lang) else \
+            _("The changes typed here are lost.")
         answer = QMessageBox.question(
-            self, "Reset to the default?", f"Put back the default text of this letter? {lost}",
+            self,
+            _("Reset to the default?"),
+            _("Put back the default text of this letter? {lost}").format(lost=lost),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             reset_template(kind, lang)
         except StoreError as err:
-            QMessageBox.critical(self, "Not reset", str(err))
+            QMessageBox.critical(self, _("Not reset"), str(err))
             return
         self._loaded_text = default_template(kind, lang)
         self.editor.setPlainText(self._loaded_text)

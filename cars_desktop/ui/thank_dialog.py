@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import vocab
+from cars_desktop.core.text import format_count
+from cars_desktop.i18n import _, ngettext
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.widgets import fill_combo
 
@@ -25,18 +27,19 @@ class ThankDialog(QDialog):
 
     def __init__(self, parent: QWidget, count: int) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Mark as thanked")
+        self.setWindowTitle(_("Mark as thanked"))
         form = QFormLayout(self)
-        form.addRow(QLabel(f"{count} contribution{'s' if count > 1 else ''} selected."))
+        form.addRow(QLabel(ngettext("{n} contribution selected.", "{n} contributions selected.",
+                                    count).format(n=format_count(count))))
         self.when = DateField(QDate.currentDate())
         self.when.setMaximumDate(QDate.currentDate())
-        form.addRow("&Thanked on", self.when)
+        form.addRow(_("&Thanked on"), self.when)
         self.method = QComboBox()
         fill_combo(self.method, vocab.ACKNOWLEDGEMENT_METHODS)
-        form.addRow("&How", self.method)
+        form.addRow(_("&How"), self.method)
         self.by = QLineEdit()
-        self.by.setPlaceholderText("Who thanked them (optional)")
-        form.addRow("&By", self.by)
+        self.by.setPlaceholderText(_("Who thanked them (optional)"))
+        form.addRow(_("&By"), self.by)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

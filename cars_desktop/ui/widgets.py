@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core.vocab import Vocabulary
+from cars_desktop.i18n import _
 
 
 class ErrorLabel(QLabel):
@@ -36,7 +37,7 @@ class ErrorLabel(QLabel):
 
 
 def fill_combo(combo: QComboBox, vocabulary: Vocabulary, *, clear: bool = True,
-               lang: str = "en") -> None:
+               lang: str | None = None) -> None:
     """Choices from a vocabulary: the label shown, the code kept as item data."""
     if clear:
         combo.clear()
@@ -170,5 +171,11 @@ def ask(parent: QWidget, title: str, text: str, yes: str, no: str,
 
 def confirm_discard(parent: QWidget) -> bool:
     """Before a form with unsaved changes closes: True when they may be thrown away."""
-    return ask(parent, "Discard changes?", "You have changes that are not saved. Discard them?",
-               "&Discard", "&Keep editing", QMessageBox.StandardButton.Discard)
+    return ask(
+        parent,
+        _("Discard changes?"),
+        _("You have changes that are not saved. Discard them?"),
+        _("&Discard"),
+        _("&Keep editing"),
+        QMessageBox.StandardButton.Discard,
+    )

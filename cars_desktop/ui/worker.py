@@ -15,6 +15,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from cars_desktop.documents.output import Cancelled
+from cars_desktop.i18n import _
 
 # work(progress) -> result; progress(done, total) returns False once the job is cancelled,
 # and the work then stops by raising Cancelled
@@ -106,7 +107,7 @@ def run_with_progress(parent: QWidget, job: Job, label: str, title: str, total: 
     """Start `job` and wait for its end. A progress dialog (with Cancel, if the work can stop)
     shows only when the work takes a while; meanwhile the window keeps drawing and the
     dialog's own window waits. `total` 0: the job tells its count, or there is none."""
-    progress = QProgressDialog(label, "Cancel", 0, total, parent)
+    progress = QProgressDialog(label, _("Cancel"), 0, total, parent)
     progress.setWindowTitle(title)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(400)  # quick work shows no dialog at all: no flicker

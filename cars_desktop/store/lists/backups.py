@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from cars_desktop.i18n import N_, _
 from cars_desktop.store.lists.base import Column, RecordList, Row
 
 
@@ -12,13 +13,13 @@ class BackupList(RecordList):
     (from a USB stick). Read from the files, not from SQL; a row's id is its place in `files`."""
 
     columns = (
-        Column("made", "Made", width=125),
-        Column("kind", "Kind", width=160),
-        Column("where", "Where it is", width=150),
-        Column("partners", "Partners", "right", width=80),
-        Column("contributions", "Contributions", "right", width=100),
-        Column("changed", "Last change in it", width=140),
-        Column("state", "Can it be restored?", width=240),
+        Column("made", N_("Made"), width=125),
+        Column("kind", N_("Kind"), width=160),
+        Column("where", N_("Where it is"), width=150),
+        Column("partners", N_("Partners"), "right", width=80),
+        Column("contributions", N_("Contributions"), "right", width=100),
+        Column("changed", N_("Last change in it"), width=140),
+        Column("state", N_("Can it be restored?"), width=240),
     )
     sort_key = "made"
     descending = True
@@ -66,12 +67,12 @@ class BackupList(RecordList):
             info = self.info(number)
             named = self._named.get(path)
             if named is None:
-                kind = f"A file you chose: {path.name}"
+                kind = _("A file you chose: {name}").format(name=path.name)
             elif named.kind.startswith("before-update"):
-                kind = "Before an update of the app"
+                kind = _("Before an update of the app")
             else:
                 kind = KINDS.get(named.kind, named.kind.replace("-", " ").capitalize())
-            state = info.problem or "Yes: it checks out"
+            state = info.problem or _("Yes: it checks out")
             found[number] = Row(number, (
                 f"{self.made(number):%Y-%m-%d %H:%M}", kind, self._where(path),
                 "" if info.partners is None else f"{info.partners:,}",
@@ -87,9 +88,9 @@ class BackupList(RecordList):
         from cars_desktop.store.safety import drive_kind
 
         if path.parent == self.folder.resolve():
-            return "On this laptop"
+            return _("On this laptop")
         kind = drive_kind(path.parent)
-        place = {"removable": "USB stick or card", "network": "Network drive",
+        place = {"removable": _("USB stick or card"), "network": _("Network drive"),
                  "synced": kind[1] if kind else ""}.get(kind[0] if kind else "", "Other folder")
         return f"{place}: {path.parent}"
 

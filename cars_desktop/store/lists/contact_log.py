@@ -5,21 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from cars_desktop.core import vocab
+from cars_desktop.i18n import N_
 from cars_desktop.store.lists.base import Column, SqlList
 from cars_desktop.store.models import db
 
 
 class ContactLog(SqlList):
     columns = (
-        Column("date", "Date", width=95, sort="i.date", select="i.date"),
-        Column("kind", "How", width=90, sort="i.kind", select="i.kind",
+        Column("date", N_("Date"), width=95, sort="i.date", select="i.date"),
+        Column("kind", N_("How"), width=90, sort="i.kind", select="i.kind",
                show=lambda v, row: vocab.INTERACTION_KINDS.label(v)),
-        Column("who", "With", width=140, sort="i.who COLLATE NOCASE", select="i.who"),
-        Column("summary", "About", width=320, sort="i.summary COLLATE NOCASE",
+        Column("who", N_("With"), width=140, sort="i.who COLLATE NOCASE", select="i.who"),
+        Column("summary", N_("About"), width=320, sort="i.summary COLLATE NOCASE",
                select="i.summary", show=lambda v, row: " ".join(v.split())),
-        Column("follow_up", "Follow up", width=95, sort="i.follow_up", select="i.follow_up"),
+        Column("follow_up", N_("Follow up"), width=95, sort="i.follow_up", select="i.follow_up"),
     )
-    source = "interaction i"
+    source = N_("interaction i")
     id_sql = "i.id"
 
     def __init__(self) -> None:

@@ -9,6 +9,7 @@ from cars_desktop.core import vocab
 from cars_desktop.core.kinds import EVERY_KIND
 from cars_desktop.core.money import format_money
 from cars_desktop.core.text import fold
+from cars_desktop.i18n import N_, _
 from cars_desktop.store.batches import placeholders
 from cars_desktop.store.contributions import THANKABLE_STATUSES, awaiting_thanks_sql
 from cars_desktop.store.lists.base import Column, SqlList, like_pattern
@@ -24,10 +25,14 @@ def _status(status: str, row: dict[str, Any]) -> str:
     if status != "pledged":
         return vocab.CONTRIBUTION_STATUSES.label(status)
     if row["outstanding"] == 0:
-        return "Pledged, fulfilled"
+        return _("Pledged, fulfilled")
     if row["expected"] and row["expected"] < row["today"]:
-        return f"Pledged, overdue: {format_money(row['outstanding'])} to come"
-    return f"Pledged: {format_money(row['outstanding'])} to come"
+        return _("Pledged, overdue: {format_money} to come").format(
+            format_money=format_money(row["outstanding"])
+        )
+    return _("Pledged: {format_money} to come").format(
+        format_money=format_money(row["outstanding"])
+    )
 
 
 def _value(amount: int | None, row: dict[str, Any]) -> str:
@@ -39,31 +44,31 @@ def _value(amount: int | None, row: dict[str, Any]) -> str:
 
 
 def _thanked(thanked: str | None, row: dict[str, Any]) -> str:
-    return thanked or ("Not yet" if row["status"] in THANKABLE_STATUSES else "")
+    return thanked or (_("Not yet") if row["status"] in THANKABLE_STATUSES else "")
 
 
 class ContributionList(SqlList):
     columns = (
-        Column("date", "Date", width=95, sort="c.date", select="c.date"),
-        Column("partner", "Partner", width=230, sort="c.partner_sort", select="p.name"),
-        Column("family", "Family", width=95, sort="c.family", select="c.family",
+        Column("date", N_("Date"), width=95, sort="c.date", select="c.date"),
+        Column("partner", N_("Partner"), width=230, sort="c.partner_sort", select="p.name"),
+        Column("family", N_("Family"), width=95, sort="c.family", select="c.family",
                show=lambda v, row: vocab.CONTRIBUTION_FAMILIES.label(v)),
-        Column("kind", "Kind", width=150, sort="c.kind", select="c.kind", show=_kind),
-        Column("status", "Status", width=250, sort="c.status", select="c.status", show=_status),
-        Column("amount", "Amount or value", "right", width=120, sort="c.amount_cents",
+        Column("kind", N_("Kind"), width=150, sort="c.kind", select="c.kind", show=_kind),
+        Column("status", N_("Status"), width=250, sort="c.status", select="c.status", show=_status),
+        Column("amount", N_("Amount or value"), "right", width=120, sort="c.amount_cents",
                select="c.amount_cents", show=_value),
-        Column("purpose", "Purpose", width=150, sort="c.purpose COLLATE NOCASE",
+        Column("purpose", N_("Purpose"), width=150, sort="c.purpose COLLATE NOCASE",
                select="c.purpose"),
-        Column("thanked", "Thanked", width=95, sort="c.thanked_on", select="c.thanked_on",
+        Column("thanked", N_("Thanked"), width=95, sort="c.thanked_on", select="c.thanked_on",
                show=_thanked),
     )
     source = "contribution c JOIN partner p ON p.id = c.partner_id"
     id_sql = "c.id"
     extra = {"outstanding": "c.outstanding_cents", "expected": "c.date_expected",
              "minutes": "c.minutes"}
-    STATUS_CHOICES = (("received", "Received"), ("pledged", "Pledged"),
-                      ("outstanding", "Pledged, still to come"),
-                      ("overdue", "Pledged, overdue"), ("cancelled", "Cancelled"))
+    STATUS_CHOICES = (("received", N_("Received")), ("pledged", N_("Pledged")),
+                      ("outstanding", N_("Pledged, still to come")),
+                      ("overdue", N_("Pledged, overdue")), ("cancelled", N_("Cancelled")))
 
     def __init__(self, today: dt.date | None = None) -> None:
         self.search = ""
@@ -137,10 +142,10 @@ class ContributionList(SqlList):
         clauses, params = self._filters()
         search, search_params = self._search("s" if self.sort_key != "date" else "c")
         params.update(search_params)
-        source = "contribution c"
+        source = _("contribution c")
         if search and self.sort_key == "date":
             # the narrow (date, text) index gives the matches already in date order
-            source = "contribution c INDEXED BY contribution_search"
+            source = _("contribution c INDEXED BY contribution_search")
             clauses = search + clauses
         elif search:
             clauses.insert(0, "c.id IN (SELECT s.id FROM contribution s INDEXED BY "

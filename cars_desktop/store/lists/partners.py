@@ -8,6 +8,7 @@ from typing import Any
 from cars_desktop.core import counting, vocab
 from cars_desktop.core.money import format_money
 from cars_desktop.core.text import fold
+from cars_desktop.i18n import N_
 from cars_desktop.store.lists.base import Column, SqlList, like_pattern
 from cars_desktop.store.models import db
 
@@ -23,22 +24,22 @@ _LAST_CONTACT = "(SELECT MAX(i.date) FROM interaction i WHERE i.partner_id = p.i
 class PartnerList(SqlList):
     # the partner's name breaks ties in every sort, so the order is stable
     columns = (
-        Column("name", "Name", width=240, sort="p.sort_name", select="p.name"),
-        Column("sector", "Sector", width=100, sort="p.sector", select="p.sector",
+        Column("name", N_("Name"), width=240, sort="p.sort_name", select="p.name"),
+        Column("sector", N_("Sector"), width=100, sort="p.sector", select="p.sector",
                show=lambda v, row: vocab.SECTORS.label(v)),
-        Column("type", "Type", width=80, sort="p.partnership_type", select="p.partnership_type",
+        Column("type", N_("Type"), width=80, sort="p.partnership_type", select="p.partnership_type",
                show=lambda v, row: vocab.PARTNERSHIP_TYPES.label(v)),
-        Column("status", "Status", width=90, sort="p.status", select="p.status",
+        Column("status", N_("Status"), width=90, sort="p.status", select="p.status",
                show=lambda v, row: vocab.PARTNER_STATUSES.label(v)),
-        Column("contact", "Primary contact", width=170,
+        Column("contact", N_("Primary contact"), width=170,
                sort=f"COALESCE({_FIRST_CONTACT.format(field='c.sort_name')}, '')",
                select="c.name"),
-        Column("phone", "Phone", width=130,
+        Column("phone", N_("Phone"), width=130,
                sort=f"COALESCE(NULLIF(p.phone, ''), {_FIRST_CONTACT.format(field='c.phone')}, '')",
                select="COALESCE(NULLIF(p.phone, ''), c.phone, '')"),
-        Column("last_contact", "Last contact", width=100,
+        Column("last_contact", N_("Last contact"), width=100,
                sort=f"COALESCE({_LAST_CONTACT}, '')", select=_LAST_CONTACT),
-        Column("given", "Given this year", "right", width=120,
+        Column("given", N_("Given this year"), "right", width=120,
                sort=f"COALESCE({_GIVEN}, 0)", select=_GIVEN,
                show=lambda v, row: format_money(v) if v else ""),
     )

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from cars_desktop.core import vocab
+from cars_desktop.i18n import N_, _
 from cars_desktop.store.batches import batches, placeholders
 from cars_desktop.store.lists.base import Column, RecordList, Row
 from cars_desktop.store.models import db
@@ -40,13 +41,13 @@ class ReviewGrid(RecordList):
 
         self.practices = practices()
         self.columns = (
-            Column("name", "Partner", width=230, sort="p.sort_name"),
-            Column("last", "Last review", width=95,
+            Column("name", N_("Partner"), width=230, sort="p.sort_name"),
+            Column("last", N_("Last review"), width=95,
                    sort=f"COALESCE({_LATEST.format(field='date')}, '')"),
-            Column("due", "Next due", width=95,
+            Column("due", N_("Next due"), width=95,
                    sort=f"COALESCE({_LATEST.format(field='next_due')}, '')"),
-            *(Column(f"p{p.id}", f"{number}. {p.text_en}", "center", width=36,
-                     tip=p.text_en, sort=_practice_sort(p.id))
+            *(Column(f"p{p.id}", f"{number}. {p.text}", "center", width=36,
+                     tip=p.text, sort=_practice_sort(p.id))
               for number, p in enumerate(self.practices, start=1)),
         )
 
@@ -60,7 +61,9 @@ class ReviewGrid(RecordList):
             clauses.append("p.sector = :sector")
             params["sector"] = self.sector
         if self.overdue_only:
-            clauses.append(f"COALESCE({_LATEST.format(field='next_due')}, '') < :today")
+            clauses.append(
+                "COALESCE({format}, '') < :today".format(format=_LATEST.format(field="next_due"))
+            )
             params["today"] = self._today()
         direction = "DESC" if self.descending else "ASC"
         return (f"SELECT p.id FROM partner p WHERE {' AND '.join(clauses)} "
@@ -88,16 +91,16 @@ class ReviewGrid(RecordList):
                 if review.overdue(today):
                     cells[2] = f"⚠ {cells[2]}"
                     tones[2] = "warn"
-                    tips[2] = "The review is overdue"
+                    tips[2] = _("The review is overdue")
             else:
-                cells[1], cells[2], tones[2] = "never", "⚠ now", "warn"
+                cells[1], cells[2], tones[2] = "never", _("⚠ now"), "warn"
             for practice in self.practices:
                 mark = review.marks.get(practice.id)
                 text, tone = self.SIGNS.get(mark.mark, ("", "")) if mark else ("", "")
                 cells.append(text)
                 tones.append(tone)
-                label = vocab.REVIEW_MARKS.label(mark.mark) if mark else "Not reviewed"
-                tips.append(f"{practice.text_en}: {label}" +
+                label = vocab.REVIEW_MARKS.label(mark.mark) if mark else _("Not reviewed")
+                tips.append(f"{practice.text}: {label}" +
                             (f" — {mark.note}" if mark and mark.note else ""))
             found[pid] = Row(pid, tuple(cells), tones=tuple(tones), tips=tuple(tips))
         return found

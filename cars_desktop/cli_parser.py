@@ -1,0 +1,142 @@
+"""The command line's words: its subcommands, their options and help, read by `cli.main`.
+Built after the language is chosen, so that the help is in the volunteer's language."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from cars_desktop import APP_NAME, __version__
+from cars_desktop.documents.reports import REPORT_KINDS
+from cars_desktop.i18n import N_, _
+
+# argparse's own texts a volunteer can meet, so that they are in our catalog.
+ARGPARSE_TEXTS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("expected one argument"),
+    N_("argument %(argument_name)s: %(message)s"), N_("%(prog)s: error: %(message)s\n"),
+    N_("not allowed with argument %s"), N_("one of the arguments %s is required"),
+    N_("invalid %(type)s value: %(value)r"),
+)
+
+
+def parser() -> argparse.ArgumentParser:
+    data_dir = argparse.ArgumentParser(add_help=False)
+    data_dir.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                          help=_("folder holding the data (default: $CARS_DESKTOP_DATA_DIR, "
+                               "else your user data folder)"))
+    parser = argparse.ArgumentParser(
+        prog="cars-desktop",
+        parents=[data_dir],
+        description=_(
+            "{app_name}: community partners, their contributions and thank-you "
+            "letters, offline. With no command, opens the window."
+        ).format(app_name=APP_NAME),
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    self_test = commands.add_parser(
+        "self-test", help=_("check that this installation works (in a temporary folder)"))
+    self_test.add_argument("--no-window", action="store_true",
+                           help=_("leave out opening the main window"))
+    commands.add_parser("check", parents=[data_dir],
+                        help=_("check the data file for damage (exit 1 when damaged)"))
+    backup = commands.add_parser("backup", parents=[data_dir], help=_("make a verified backup"))
+    backup.add_argument("--to", metavar="DIR", type=Path,
+                        help=_("folder to write it to, e.g. a USB stick (default: the data "
+                             "folder's backups)"))
+    sample = commands.add_parser("sample-data", parents=[data_dir],
+                                 help=_("fill an empty data folder with a realistic sample"))
+    sample.add_argument("--partners", type=_count, default=200, metavar="N")
+    sample.add_argument("--contributions", type=_count, default=1000, metavar="M")
+    sample.add_argument("--seed", type=_whole, default=1, metavar="S")
+    letters = commands.add_parser(
+        "letters", parents=[data_dir], help=_("make thank-you letters as one PDF"),
+        description=_("Make thank-you letters as one PDF, one letter per page, each in its "
+                    "partner's language."))
+    which = letters.add_mutually_exclusive_group(required=True)
+    which.add_argument("--unthanked", action="store_true",
+                       help=_("every gift and pledge not yet thanked, received since --since"))
+    which.add_argument("--contribution", type=_count, nargs="+", metavar="ID",
+                       help=_("these contributions, by number"))
+    which.add_argument("--year-end", metavar="PARTNER",
+                       help=_("a summary of a partner's gifts (its number or exact name) "
+                            "between --from and --to"))
+    letters.add_argument("--from", dest="start", type=_date, metavar=_("YYYY-MM-DD"))
+    letters.add_argument("--to", dest="end", type=_date, metavar=_("YYYY-MM-DD"))
+    letters.add_argument("--lang", choices=["en", "fr"],
+                         help=_("write every letter in this language (default: each partner's)"))
+    letters.add_argument("--paper", choices=["letter", "a4"],
+                         help=_("paper size (default: the one chosen in the app)"))
+    letters.add_argument("-o", "--output", type=Path, required=True, metavar=_("FILE.pdf"))
+    letters.add_argument("--mark-thanked", action="store_true",
+                         help=_("record the contributions as thanked by letter today"))
+    letters.add_argument("--one-per-gift", action="store_true",
+                         help=_("with --unthanked: a letter for each gift, not one per partner"))
+    letters.add_argument("--since", type=_date, metavar=_("YYYY-MM-DD"),
+                         help=_("with --unthanked: only what was received or promised on that day "
+                              "or later (default: the first day of the last fiscal year); older "
+                              "ones stay in the thank-you queue"))
+    report = commands.add_parser(
+        "report", parents=[data_dir], help=_("make a report as a PDF"),
+        description=_("Make a report as a PDF on the group's letterhead."))
+    report.add_argument("name", choices=list(REPORT_KINDS),
+                        help="; ".join(f"{code}: {kind.help}"
+                                       for code, kind in REPORT_KINDS.items()))
+    report.add_argument("--from", dest="start", type=_date, metavar=_("YYYY-MM-DD"))
+    report.add_argument("--to", dest="end", type=_date, metavar=_("YYYY-MM-DD"))
+    report.add_argument("--partner", metavar="PARTNER",
+                        help=_("for a statement: the partner's number or exact name"))
+    report.add_argument("--lang", choices=["en", "fr"],
+                        help=_("the report's language (default: the group's)"))
+    report.add_argument("--paper", choices=["letter", "a4"])
+    report.add_argument("-o", "--output", type=Path, required=True, metavar=_("FILE.pdf"))
+    export = commands.add_parser(
+        "export", parents=[data_dir], help=_("save partners, contacts or contributions as CSV"),
+        description=_("Save every partner, contact person or contribution as a CSV file that "
+                    "opens in Excel or LibreOffice (UTF-8, money as plain numbers, dates as "
+                    "YYYY-MM-DD)."))
+    export.add_argument("what", choices=["partners", "contacts", "contributions"])
+    export.add_argument("file", type=Path, metavar=_("FILE.csv"))
+    imports = commands.add_parser(
+        "import", parents=[data_dir], help=_("import partners and gifts from a spreadsheet"),
+        description=_("Import partners and gifts from a CSV or Excel file (your own, or a "
+                    "CanadaHelps, PayPal or Benevity export). Prints what happens to the rows; "
+                    "with --dry-run nothing is written."))
+    imports.add_argument("file", type=Path, metavar="FILE")
+    imports.add_argument(
+        "--dry-run", action="store_true", help=_("show the summary, write nothing")
+    )
+    imports.add_argument("--dates", choices=["ymd", "dmy", "mdy"],
+                         help=_("how dates like 03/04/2026 are written: dmy (day first) or mdy"))
+    imports.add_argument("--encoding", help=_("the file's text encoding, e.g. windows-1252"))
+    imports.add_argument("--sheet", help=_("a workbook's sheet (default: the first)"))
+    return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not a date written YYYY-MM-DD").format(text=text)
+        ) from None
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not a whole number").format(text=text)
+        ) from None
+
+
+def _count(text: str) -> int:
+    value = _whole(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(_("the number cannot be negative"))
+    return value
