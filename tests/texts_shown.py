@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -82,13 +82,14 @@ def texts(window: QWidget) -> list[tuple[str, str]]:
 def _view_texts(view: QAbstractItemView) -> list[tuple[str, str]]:
     model = view.model()
     found = []
-    for column in range(model.columnCount()):
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
+    for column in range(columns):
         for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = model.headerData(column, Qt.Orientation.Horizontal, role)
             if isinstance(value, str):
                 found.append(("list heading", value))
-    for row in range(min(model.rowCount(), _ROWS)):
-        for column in range(model.columnCount()):
+    for row in range(min(model.rowCount(QModelIndex()), _ROWS)):
+        for column in range(columns):
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 value = model.index(row, column).data(role)
                 if isinstance(value, str):

@@ -21,15 +21,15 @@ from cars_desktop.core.kinds import Kind, kind_in, kind_of
 from cars_desktop.core.report_text import format_hours
 from cars_desktop.core.terms import Term, Vocabulary
 from cars_desktop.core.text import format_count
-from cars_desktop.i18n import N_, _, current_language, ngettext
+from cars_desktop.i18n import _, current_language, ngettext
 
 COUNTED_AS = Vocabulary(
     Term("cash", "Cash received", "Argent reçu"),
     Term("in_kind", "Gift in kind", "Don en nature"),
-    Term("loan", "Loan (apart: to be paid back)", N_("Prêt (à part : à rembourser)")),
-    Term("pledged", "Pledge (apart: not yet received)", N_("Promesse (à part : pas encore reçue)")),
-    Term("loan_pledged", "Loan promised (not counted)", N_("Prêt promis (non compté)")),
-    Term("cancelled", "Cancelled (not counted)", N_("Annulé (non compté)")),
+    Term("loan", "Loan (apart: to be paid back)", "Prêt (à part : à rembourser)"),
+    Term("pledged", "Pledge (apart: not yet received)", "Promesse (à part : pas encore reçue)"),
+    Term("loan_pledged", "Loan promised (not counted)", "Prêt promis (non compté)"),
+    Term("cancelled", "Cancelled (not counted)", "Annulé (non compté)"),
 )
 
 
@@ -91,8 +91,11 @@ def gift_count(count: int) -> str:
 
 def unvalued_words(count: int, kind: str | None = None) -> str:
     """"1 gift of facilities, not valued", "2 gifts in kind, not valued"."""
-    what = f"of {kind_of(kind).noun or kind}" if kind else _("in kind")
-    return _("{gift_count} {what}, not valued").format(gift_count=gift_count(count), what=what)
+    if kind:
+        return ngettext("{n} gift of {what}, not valued", "{n} gifts of {what}, not valued",
+                        count).format(n=format_count(count), what=_(kind_of(kind).noun or kind))
+    return ngettext("{n} gift in kind, not valued", "{n} gifts in kind, not valued",
+                    count).format(n=format_count(count))
 
 
 def hours_words(minutes: int) -> str:
@@ -107,13 +110,14 @@ def gift_words(family: str, kind: str, amount_cents: int, minutes: int) -> str:
     from cars_desktop.core.money import format_money
 
     if kind_of(kind).paid_back:
-        return _("a loan of {format_money}").format(format_money=format_money(amount_cents))
+        return _("a loan of {amount}").format(amount=format_money(amount_cents))
     if family == "cash":
         return format_money(amount_cents)
-    noun = kind_of(kind).noun or kind
+    noun = _(kind_of(kind).noun or kind)
     if amount_cents:
-        return f"{noun} worth {format_money(amount_cents)}" + (
-            f" ({hours_words(minutes)})" if minutes else "")
+        worth = _("{what} worth {amount}").format(what=noun, amount=format_money(amount_cents))
+        return f"{worth} ({hours_words(minutes)})" if minutes else worth
     if minutes:
-        return f"{hours_words(minutes)} of {kind_of(kind).time_noun}"
+        return _("{hours} of {what}").format(hours=hours_words(minutes),
+                                             what=_(kind_of(kind).time_noun))
     return _("a gift of {noun} (not valued)").format(noun=noun)

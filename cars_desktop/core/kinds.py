@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cars_desktop.core.terms import Term, Vocabulary
+from cars_desktop.i18n import N_
 
 CASH, IN_KIND = "cash", "in_kind"  # the two families
 
@@ -39,51 +40,100 @@ class Kind:
         return not self.counts_as_support
 
 
-def _service(why: str) -> str:
-    return f"{why}, so it cannot be receipted."
-
 
 KINDS: tuple[Kind, ...] = (
     Kind(Term("one_time", "One-time gift", "Don ponctuel"), CASH),
     Kind(Term("annual", "Annual renewable gift", "Don annuel renouvelable"), CASH),
-    Kind(Term("employee", "Employee donations", "Dons des employés"), CASH,
-         credits_partner=True,
-         receipt_note="Each employee is receipted for their own part, not the employer."),
-    Kind(Term("matching", "Matching gift", "Don jumelé"), CASH, credits_partner=True,
-         matches_gifts=True,
-         receipt_note="The company that matched is receipted for its own gift."),
-    Kind(Term("loan", "Loan", "Prêt"), CASH, counts_as_support=False,
-         not_receiptable="A loan is paid back, so it is not a gift."),
-    Kind(Term("sponsorship", "Event sponsorship", "Commandite d'événement"), CASH,
-         not_receiptable="Sponsorship buys the sponsor advertising, so it is not a gift."),
-    Kind(Term("cause_marketing", "Cause-related marketing", "Marketing social"), CASH,
-         not_receiptable="Cause-related marketing is a business expense of the partner, "
-                         "not a gift."),
-    Kind(Term("products", "Products", "Produits"), IN_KIND, can_be_appraised=True,
-         noun="products", letter_words=("your gift of products", "votre don de produits")),
-    Kind(Term("service", "Service / labour", "Services / main-d'œuvre"), IN_KIND,
-         is_time=True, noun="service", time_noun="labour",
-         not_receiptable="Services and labour are not property, so they cannot be receipted "
-                         "(the giver can be paid and give the money back instead).",
-         letter_words=("your work", "votre travail")),
-    Kind(Term("facilities", "Facilities", "Locaux"), IN_KIND, noun="facilities",
-         not_receiptable=_service("The use of a space is a service"),
-         letter_words=("the use of your facilities", "le prêt de vos locaux")),
-    Kind(Term("volunteer_program", "Employee volunteer program",
-              "Programme de bénévolat d'employés"), IN_KIND,
-         is_time=True, noun="employee volunteering", time_noun="employee volunteering",
-         not_receiptable=_service("Volunteer time is a service"),
-         letter_words=("your employees' volunteer time", "le bénévolat de vos employés")),
-    Kind(Term("advice", "Advice / counsel", "Conseils"), IN_KIND, noun="advice",
-         time_noun="advice", not_receiptable=_service("Advice is a service"),
-         letter_words=("your advice", "vos conseils")),
-    Kind(Term("bulk_ordering", "Bulk ordering", "Achats groupés"), IN_KIND,
-         noun="bulk ordering", not_receiptable="A discount on purchases is not a gift of property.",
-         letter_words=("your help with bulk ordering", "votre aide pour nos achats groupés")),
-    Kind(Term("name_use", "Use of the partner's name", "Utilisation du nom du partenaire"),
-         IN_KIND, noun="the use of their name",
-         not_receiptable="The use of a name is not a gift of property.",
-         letter_words=("the use of your name", "l'utilisation de votre nom")),
+    Kind(
+        Term("employee", "Employee donations", "Dons des employés"),
+        CASH,
+        credits_partner=True,
+        receipt_note=N_("Each employee is receipted for their own part, not the employer."),
+    ),
+    Kind(
+        Term("matching", "Matching gift", "Don jumelé"),
+        CASH,
+        credits_partner=True,
+        matches_gifts=True,
+        receipt_note=N_("The company that matched is receipted for its own gift."),
+    ),
+    Kind(
+        Term("loan", "Loan", "Prêt"),
+        CASH,
+        counts_as_support=False,
+        not_receiptable=N_("A loan is paid back, so it is not a gift."),
+    ),
+    Kind(
+        Term("sponsorship", "Event sponsorship", "Commandite d'événement"),
+        CASH,
+        not_receiptable=N_("Sponsorship buys the sponsor advertising, so it is not a gift."),
+    ),
+    Kind(
+        Term("cause_marketing", "Cause-related marketing", "Marketing social"),
+        CASH,
+        not_receiptable=N_(
+            "Cause-related marketing is a business expense of the partner, not a gift."
+        ),
+    ),
+    Kind(
+        Term("products", "Products", "Produits"),
+        IN_KIND,
+        can_be_appraised=True,
+        noun=N_("products"),
+        letter_words=("your gift of products", "votre don de produits"),
+    ),
+    Kind(
+        Term("service", "Service / labour", "Services / main-d'œuvre"),
+        IN_KIND,
+        is_time=True,
+        noun=N_("service"),
+        time_noun=N_("labour"),
+        not_receiptable=N_(
+            "Services and labour are not property, so they cannot be receipted "
+            "(the giver can be paid and give the money back instead)."
+        ),
+        letter_words=("your work", "votre travail"),
+    ),
+    Kind(
+        Term("facilities", "Facilities", "Locaux"),
+        IN_KIND,
+        noun=N_("facilities"),
+        not_receiptable=N_("The use of a space is a service, so it cannot be receipted."),
+        letter_words=("the use of your facilities", "le prêt de vos locaux"),
+    ),
+    Kind(
+        Term(
+            "volunteer_program", "Employee volunteer program", "Programme de bénévolat d'employés"
+        ),
+        IN_KIND,
+        is_time=True,
+        noun=N_("employee volunteering"),
+        time_noun=N_("employee volunteering"),
+        not_receiptable=N_("Volunteer time is a service, so it cannot be receipted."),
+        letter_words=("your employees' volunteer time", "le bénévolat de vos employés"),
+    ),
+    Kind(
+        Term("advice", "Advice / counsel", "Conseils"),
+        IN_KIND,
+        noun=N_("advice"),
+        time_noun=N_("advice"),
+        not_receiptable=N_("Advice is a service, so it cannot be receipted."),
+        letter_words=("your advice", "vos conseils"),
+    ),
+    Kind(
+        Term("bulk_ordering", "Bulk ordering", "Achats groupés"),
+        IN_KIND,
+        noun=N_("bulk ordering"),
+        not_receiptable=N_("A discount on purchases is not a gift of property."),
+        letter_words=("your help with bulk ordering", "votre aide pour nos achats groupés"),
+    ),
+    Kind(
+        Term("name_use", "Use of the partner's name", "Utilisation du nom du partenaire"),
+        IN_KIND,
+        noun=N_("the use of their name"),
+        not_receiptable=N_("The use of a name is not a gift of property."),
+        letter_words=("the use of your name", "l'utilisation de votre nom"),
+    ),
 )
 
 _BY_CODE = {kind.code: kind for kind in KINDS}

@@ -44,7 +44,7 @@ def receipt_advice(kind: str, status: str, amount_cents: int, advantage_cents: i
     if not registered:
         return ReceiptAdvice(False, 0, NOT_REGISTERED)
     if kind_of(kind).not_receiptable:
-        return ReceiptAdvice(False, 0, kind_of(kind).not_receiptable)
+        return ReceiptAdvice(False, 0, _(kind_of(kind).not_receiptable))
     if status == "pledged":
         return ReceiptAdvice(False, 0, _("A pledge is receipted only once the gift is received."))
     if status == "cancelled":
@@ -57,7 +57,7 @@ def receipt_advice(kind: str, status: str, amount_cents: int, advantage_cents: i
     if advantage_cents:
         notes.append(_("The advantage the partner received is taken off the amount."))
     if kind_of(kind).receipt_note:
-        notes.append(kind_of(kind).receipt_note)
+        notes.append(_(kind_of(kind).receipt_note))
     if in_kind and amount_cents > APPRAISAL_OVER_CENTS and not appraised:
         notes.append(_("A gift in kind over $1,000 should have an independent appraisal "
                      "before it is receipted."))

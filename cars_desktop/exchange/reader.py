@@ -72,16 +72,12 @@ def read_table(path: str | Path, encoding: str | None = None, sheet: str | None 
         text, used = _decode(data, encoding, path.name)
         raw_rows, lines, delimiter = _csv_rows(text, path.name)
         table = Table([], [], [], encoding=used, delimiter=delimiter)
-    where = (
-        _("the sheet {sheet} of {name}").format(sheet=table.sheet, name=path.name)
-        if table.sheets
-        else _("the file {name}").format(name=path.name)
-    )
+    where = (_("the sheet {sheet} of {name}").format(sheet=table.sheet, name=path.name)
+             if table.sheets else _("the file {name}").format(name=path.name))
     if not raw_rows:
-        raise ReadError(
-            _("{upper}{value} has no rows.").format(upper=where[0].upper(), value=where[1:]),
-            table.sheets,
-        )
+        raise ReadError(_("The sheet {sheet} of {name} has no rows.").format(
+            sheet=table.sheet, name=path.name) if table.sheets else
+            _("The file {name} has no rows.").format(name=path.name), table.sheets)
     at = (header_finder or _first_header)(raw_rows)
     if at is None:
         others = [name for name in table.sheets if name != table.sheet]

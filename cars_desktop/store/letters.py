@@ -24,6 +24,7 @@ from cars_desktop.core.letter_text import (
     written_period,
 )
 from cars_desktop.core.thanks import still_waiting_note
+from cars_desktop.i18n import _, ngettext
 from cars_desktop.resource_files import resource_path
 from cars_desktop.store import settings
 from cars_desktop.store.batches import batches, placeholders
@@ -353,23 +354,28 @@ def preview(kind: str, lang: str, text: str, today: dt.date) -> tuple[str, str]:
             " GROUP BY c.partner_id HAVING COUNT(*) > 1 ORDER BY MAX(c.date) DESC LIMIT 1"
         ).fetchone()
         if found is None:
-            return "", "The preview needs a partner with two gifts or more to fill the letter."
+            return "", _("The preview needs a partner with two gifts or more to fill the "
+                         "letter.")
         ids = [row[0] for row in db.execute_sql(
             "SELECT id FROM contribution c WHERE partner_id = ? AND status = 'received' AND"
             f" {kind_in(lambda kind: kind.paid_back, 'c', negate=True)}"
             " ORDER BY date DESC, id DESC LIMIT 3", found)]
         letter = letters_for(ids, today, lang, {("several", lang): text}, together=True
                              ).letters[0]
-        return f"Filled for {letter.partner_name}, {len(ids)} gifts.", plain_text(letter)
+        return (ngettext("Filled for {name}, {n} gift.", "Filled for {name}, {n} gifts.",
+                         len(ids)).format(name=letter.partner_name, n=len(ids)),
+                plain_text(letter))
     if kind == "year_end":
         latest = (Contribution.select().join(Partner, on=Contribution.partner == Partner.id)
                   .where((Contribution.status == "received") & Partner.erased_at.is_null())
                   .order_by(Contribution.date.desc()).first())
         if latest is None:
-            return "", "The preview needs one received contribution to fill the letter with."
+            return "", _("The preview needs one received contribution to fill the letter "
+                         "with.")
         start, end = dt.date(latest.date.year, 1, 1), dt.date(latest.date.year, 12, 31)
         letter = year_end_letter(latest.partner_id, start, end, today, lang, text).letters[0]
-        who = f"Filled for {letter.partner_name}, {latest.date.year}."
+        who = _("Filled for {name}, {date}.").format(name=letter.partner_name,
+                                                     date=latest.date.year)
     else:
         letter = None
         recent = (Contribution.select().join(Partner, on=Contribution.partner == Partner.id)
@@ -379,11 +385,13 @@ def preview(kind: str, lang: str, text: str, today: dt.date) -> tuple[str, str]:
         for row in recent:
             if _gifts([row])[row.id].letter_kind() == kind:
                 letter = letters_for([row.id], today, lang, {(kind, lang): text}).letters[0]
-                who = f"Filled for {letter.partner_name}, {row.date:%Y-%m-%d}."
+                who = _("Filled for {name}, {date}.").format(name=letter.partner_name,
+                                                             date=f"{row.date:%Y-%m-%d}")
                 break
         if letter is None:
-            return "", (f"The preview needs a recent "
-                        f"{vocab.LETTER_KINDS.label(kind).lower()} to fill the letter with.")
+            return "", _("The preview needs a recent contribution of this kind ({kind}) to "
+                         "fill the letter with.").format(
+                kind=vocab.LETTER_KINDS.label(kind).lower())
     return who, plain_text(letter)
 
 

@@ -241,12 +241,9 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
     found["thank"] = [
         AttentionItem(
             "thank",
-            _("Thank {name} for {gift_words} {value} {date}.").format(
-                name=name,
-                gift_words=gift_words(family, kind, amount, minutes),
-                value="promised" if status == "pledged" else "received",
-                date=date,
-            ),
+            (_("Thank {name} for {gift} promised {date}.") if status == "pledged" else
+             _("Thank {name} for {gift} received {date}.")).format(
+                name=name, gift=gift_words(family, kind, amount, minutes), date=date),
             pid,
             cid,
         )

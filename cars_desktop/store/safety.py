@@ -9,7 +9,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from cars_desktop.i18n import N_, _
+from cars_desktop.i18n import _
 from cars_desktop.store import settings
 from cars_desktop.store.backups import BackupError, make_backup
 from cars_desktop.store.header import read_header
@@ -17,15 +17,15 @@ from cars_desktop.store.location import DB_FILENAME, pointer_file
 
 # Folders that sync files behind the app's back: they can copy a database half-written.
 _SYNCED = (
-    ("onedrive", N_("OneDrive")),
-    ("dropbox", N_("Dropbox")),
-    (N_("google drive"), N_("Google Drive")),
-    ("googledrive", N_("Google Drive")),
-    (N_("my drive"), N_("Google Drive")),
+    ("onedrive", "OneDrive"),
+    ("dropbox", "Dropbox"),
+    ("google drive", "Google Drive"),
+    ("googledrive", "Google Drive"),
+    ("my drive", "Google Drive"),
     ("icloud", "iCloud"),
-    (N_("mobile documents"), "iCloud"),
-    (N_("box sync"), N_("Box")),
-    ("nextcloud", N_("Nextcloud")),
+    ("mobile documents", "iCloud"),
+    ("box sync", "Box"),
+    ("nextcloud", "Nextcloud"),
     ("owncloud", "ownCloud"),
 )
 _NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs",

@@ -190,4 +190,5 @@ def run_app(data_dir: str | None, qt_args: list[str]) -> int:
     try:
         return app.exec()
     finally:
-        window.store.close()
+        # the Language menu may have built the window again: the store is the same
+        getattr(app, "main_window", window).store.close()

@@ -254,18 +254,10 @@ class ContributionDialog(FormDialog):
         self.advantage_text.setText(values.get("advantage_description") or "")
         self.notes.setPlainText(values.get("notes") or "")
         thanks = values.get("thanks") or []
-        self.thanked.setText(
-            _("Thanked ")
-            + "; ".join(
-                _("by {lower} on {day:%Y-%m-%d}").format(
-                    lower=vocab.ACKNOWLEDGEMENT_METHODS.label(method).lower(), day=day
-                )
-                for day, method in thanks
-            )
-            + "."
-            if thanks
-            else ""
-        )
+        self.thanked.setText(_("Thanked {how}.").format(how="; ".join(
+            _("by {method} on {day}").format(
+                method=vocab.ACKNOWLEDGEMENT_METHODS.label(method).lower(), day=f"{day:%Y-%m-%d}")
+            for day, method in thanks)) if thanks else "")
         self._update()
 
     def values(self) -> dict[str, Any]:

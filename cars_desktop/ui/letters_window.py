@@ -95,8 +95,7 @@ class LettersDialog(PdfPreview):
         self.went_out_done = False  # printed or saved, so probably sent
         notes = list(batch.left_out)
         if batch.no_address:
-            names = ", ".join(batch.no_address[:5]) + (_(" and others") if len(batch.no_address) > 5
-                                                       else "")
+            names = ", ".join(batch.no_address[:5]) + ("…" if len(batch.no_address) > 5 else "")
             notes.append(
                 _(
                     "No postal address for {names}: their letters show only the name. "
@@ -105,11 +104,11 @@ class LettersDialog(PdfPreview):
             )
         if batch.skipped:
             notes.append(
-                _("{len} chosen contribution{value} no letter: ").format(
-                    len=len(batch.skipped), value=_("s have") if len(batch.skipped) != 1 else " has"
-                )
-                + "; ".join(batch.skipped[:3])
-                + ("…" if len(batch.skipped) > 3 else "")
+                ngettext("{n} chosen contribution has no letter: {which}",
+                         "{n} chosen contributions have no letter: {which}",
+                         len(batch.skipped)).format(
+                    n=format_count(len(batch.skipped)),
+                    which="; ".join(batch.skipped[:3]) + ("…" if len(batch.skipped) > 3 else ""))
             )
         self.show_notes(notes)
 

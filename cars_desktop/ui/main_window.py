@@ -414,6 +414,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.contributions)
 
     def closeEvent(self, event) -> None:
+        if getattr(self, "replaced", False):  # built again in another language
+            super().closeEvent(event)
+            return
         if not self._remind_outside_backup():
             event.ignore()
             return

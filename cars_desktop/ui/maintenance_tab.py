@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import vocab
-from cars_desktop.i18n import N_, _
+from cars_desktop.core.text import format_count
+from cars_desktop.i18n import N_, _, ngettext
 from cars_desktop.store import maintenance
 from cars_desktop.store.lists import ReviewGrid
 from cars_desktop.ui.maintenance_dialogs import (
@@ -270,11 +271,10 @@ class MaintenanceTab(QWidget):
         total = self.records.total()
         filtered = self.records.sector or self.records.overdue_only
         shown = self.view.refresh(_(EMPTY_FILTERED if filtered and total else EMPTY), select_id)
-        self.count_label.setText(
-            _("{shown:,} of {total:,} formal partnerships").format(shown=shown, total=total)
-            if filtered
-            else _("{total:,} formal partnerships").format(total=total)
-        )
+        all_of = ngettext("{n} formal partnership", "{n} formal partnerships", total).format(
+            n=format_count(total))
+        self.count_label.setText(_("{shown} of {all} shown").format(
+            shown=format_count(shown), all=all_of) if filtered else all_of)
         self.refresh_attention()
         self._update_actions()
 

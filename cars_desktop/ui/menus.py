@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from cars_desktop import APP_NAME
 from cars_desktop.i18n import _
+from cars_desktop.ui.language_menu import add_language_menu
 from cars_desktop.ui.widgets import make_action
 
 
@@ -35,7 +36,9 @@ def build_menus(window) -> None:
         _("Your group's name, address, logo and signatory for letters, and when its fiscal "
         "year starts"))
     file_menu.addSeparator()
-    add(file_menu, _("&Quit"), window.close).setShortcut(QKeySequence.StandardKey.Quit)
+    quit_action = add(file_menu, _("&Quit"), window.close)
+    quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    quit_action.setObjectName("quit")
 
     for title, tab in ((_("Pa&rtner"), window.partners), (_("C&ontribution"), window.contributions),
                        (_("Ma&intenance"), window.maintenance)):
@@ -44,6 +47,9 @@ def build_menus(window) -> None:
             menu.addSeparator() if action is None else menu.addAction(action)
     window.contributions.queue_action.triggered.connect(
         lambda: window.tabs.setCurrentWidget(window.contributions))
+
+    view_menu = window.menuBar().addMenu(_("&View"))
+    add_language_menu(view_menu, window)
 
     reports_menu = window.menuBar().addMenu(_("Re&ports"))
     add(reports_menu, _("&Make a report…"), window.open_reports, "Ctrl+Shift+P",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core import vocab
+from cars_desktop.core.letter_text import MONTHS
 from cars_desktop.core.validation import ValidationError
-from cars_desktop.i18n import _
+from cars_desktop.i18n import _, current_language
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
 
@@ -128,11 +129,16 @@ class GroupProfileDialog(QDialog):
         self.paper = self._row(sign_form, "paper", _("Pape&r"), QComboBox())
         fill_combo(self.paper, vocab.PAPER_SIZES)
         set_combo(self.paper, options.paper)
+        # short words beside the box, the whole sentence when the pointer rests on it
         self.not_a_receipt = self._row(sign_form, "not_a_receipt", "", QCheckBox(
-            _("Say that a letter is not an official receipt for income ta&x purposes")))
+            _("Not a ta&x receipt: say so")))
+        self.not_a_receipt.setToolTip(_("Each letter says it is not an official receipt for "
+                                        "income tax purposes"))
         self.not_a_receipt.setChecked(options.not_a_receipt)
         self.in_kind_values = self._row(sign_form, "in_kind_values", "", QCheckBox(
-            _("State the estimated val&ue of gifts in kind in year-end summaries")))
+            _("Year-end: show val&ues in kind")))
+        self.in_kind_values.setToolTip(_("Year-end summary letters state the estimated value "
+                                         "of gifts in kind"))
         self.in_kind_values.setChecked(options.in_kind_values)
 
         charity = QWidget()
@@ -153,9 +159,8 @@ class GroupProfileDialog(QDialog):
         self.fields["charity_number"] = self.charity_number
         self.fiscal = self._row(sign_form, "fiscal_year_start_month", _("&Fiscal year starts in"),
                                 QComboBox())
-        english = QLocale(QLocale.Language.English)
-        for month in range(1, 13):
-            self.fiscal.addItem(english.monthName(month), month)
+        for month, name in enumerate(MONTHS[current_language()], start=1):
+            self.fiscal.addItem(name.capitalize(), month)
         set_combo(self.fiscal, profile.fiscal_year_start_month or 1)
         from cars_desktop.core.money import format_money
         from cars_desktop.store.reports import hourly_rate_cents

@@ -71,7 +71,7 @@ class BackupList(RecordList):
             elif named.kind.startswith("before-update"):
                 kind = _("Before an update of the app")
             else:
-                kind = KINDS.get(named.kind, named.kind.replace("-", " ").capitalize())
+                kind = _(KINDS.get(named.kind, named.kind.replace("-", " ").capitalize()))
             state = info.problem or _("Yes: it checks out")
             found[number] = Row(number, (
                 f"{self.made(number):%Y-%m-%d %H:%M}", kind, self._where(path),

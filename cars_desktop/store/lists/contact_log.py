@@ -20,7 +20,7 @@ class ContactLog(SqlList):
                select="i.summary", show=lambda v, row: " ".join(v.split())),
         Column("follow_up", N_("Follow up"), width=95, sort="i.follow_up", select="i.follow_up"),
     )
-    source = N_("interaction i")
+    source = "interaction i"
     id_sql = "i.id"
 
     def __init__(self) -> None:

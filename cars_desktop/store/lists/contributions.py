@@ -142,10 +142,10 @@ class ContributionList(SqlList):
         clauses, params = self._filters()
         search, search_params = self._search("s" if self.sort_key != "date" else "c")
         params.update(search_params)
-        source = _("contribution c")
+        source = "contribution c"
         if search and self.sort_key == "date":
             # the narrow (date, text) index gives the matches already in date order
-            source = _("contribution c INDEXED BY contribution_search")
+            source = "contribution c INDEXED BY contribution_search"
             clauses = search + clauses
         elif search:
             clauses.insert(0, "c.id IN (SELECT s.id FROM contribution s INDEXED BY "
