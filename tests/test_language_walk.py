@@ -31,7 +31,7 @@ import translations as catalogs  # noqa: E402 - packaging/translations.py
 
 # Names of things, the same in every language.
 ALLOWED = {"english", "cars", "desktop",  # "English" names itself in the Language menu
-            "csv", "pdf", "excel", "canadahelps", "paypal", "benevity", "ok",
+           "csv", "pdf", "excel", "canadahelps", "paypal", "benevity", "ok",
            "xlsx", "sqlite", "cra", "arc", "url", "ctrl", "shift", "alt", "tab", "esc", "del",
            "pgdown", "pgup", "enter", "pme", "nb", "qc", "on", "mb", "ns", "pe", "ab", "bc",
            "nl", "nt", "nu", "sk", "yt", "cad", "po", "mm", "in", "a4", "us", "id", "zip"}
