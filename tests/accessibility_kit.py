@@ -45,8 +45,6 @@ def controls(window: QWidget) -> list[QWidget]:
             continue
         if isinstance(widget.parentWidget(), (QComboBox, QAbstractSpinBox)):
             continue  # the line edit inside an editable combo or a spin box
-        if type(widget).__name__ in ("QLineEdit",) and widget.objectName() == "qt_spinbox_lineedit":
-            continue
         found.append(widget)
     return found
 
@@ -99,8 +97,6 @@ def shared_menu_mnemonics(menu: QMenu, name: str) -> list[str]:
         letter = _mnemonic(action.text())
         if letter:
             users[letter].append(action.text().replace("&", ""))
-        if action.menu() is not None:
-            pass
     problems = [f"menu {name}: Alt+{letter.upper()} is shared by " + ", ".join(
         f"“{text}”" for text in texts) for letter, texts in users.items() if len(texts) > 1]
     for action in menu.actions():

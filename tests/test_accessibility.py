@@ -3,10 +3,10 @@ and every window its menus open (tests/accessibility_kit.py says what is checked
 
 from __future__ import annotations
 
+import accessibility_kit as kit
 import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
-import accessibility_kit as kit
 from window_watch import WindowWatch
 
 PENDING = pytest.mark.xfail(strict=False, reason="fixes pending: /work/po-parts/access-fixes.md")

@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QWidget
 
 from cars_desktop.ui import text_size
-from helpers import every_action
 from window_watch import WindowWatch, misfits
 
 
