@@ -8,7 +8,6 @@ import re
 from collections import defaultdict
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -50,8 +49,24 @@ def controls(window: QWidget) -> list[QWidget]:
 
 
 def accessible_name(widget: QWidget) -> str:
-    face = QAccessible.queryAccessibleInterface(widget)
-    return face.text(QAccessible.Text.Name).strip() if face is not None else ""
+    """The name a screen reader reads, by Qt's own rule (QAccessibleWidget): the accessible
+    name set on the widget, else a button's own text, else the text of the label whose buddy
+    it is (or whose buddy holds it: a date field's line edit). Worked out here rather than
+    asked of QAccessible: the interfaces PySide hands back crash the process later on."""
+    if widget.accessibleName().strip():
+        return widget.accessibleName().strip()
+    if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
+        return widget.text().replace("&", "").strip()
+    window = widget.window()
+    for label in window.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None and (buddy is widget or buddy.isAncestorOf(widget)):
+            if label.text().replace("&", "").strip():
+                return label.text().replace("&", "").strip()
+    holder = widget.parentWidget()
+    if holder is not None and holder is not window and holder.accessibleName().strip():
+        return holder.accessibleName().strip()
+    return ""
 
 
 def unnamed(window: QWidget) -> list[str]:
@@ -135,8 +150,7 @@ def focus_hidden(window: QWidget) -> list[str]:
 def unnamed_views(window: QWidget) -> list[str]:
     return [f"{title(window)}: the list {view.objectName() or type(view).__name__} has no "
             f"accessible description" for view in window.findChildren(QAbstractItemView)
-            if view.isVisibleTo(window) and not QAccessible.queryAccessibleInterface(view)
-            .text(QAccessible.Text.Description).strip()]
+            if view.isVisibleTo(window) and not view.accessibleDescription().strip()]
 
 
 def problems(window: QWidget) -> list[str]:

@@ -19,6 +19,19 @@ from letter_kit import set_group  # noqa: E402
 from report_books import SEEDS, build_world, fill  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _normal_text_size():
+    """A test that chose a larger text size (every menu is triggered) leaves it normal."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        from cars_desktop.ui import text_size
+
+        if text_size.current_size() != 100:
+            text_size.apply_size(100)
+
+
 @pytest.fixture
 def data_dir(tmp_path):
     return tmp_path / "data"

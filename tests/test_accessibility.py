@@ -3,13 +3,20 @@ and every window its menus open (tests/accessibility_kit.py says what is checked
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import accessibility_kit as kit
 import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
 from window_watch import WindowWatch
 
-PENDING = pytest.mark.xfail(strict=False, reason="fixes pending: /work/po-parts/access-fixes.md")
+# Walking every window builds wrappers for thousands of widgets; in a process that already ran
+# other window tests, PySide 6.11 then crashes inside Qt. The walk runs in a process of its own.
+ALONE = "CARS_TEST_ALONE"
 
 
 def test_the_kit_finds_what_it_looks_for(qtbot):
@@ -34,7 +41,6 @@ def test_the_kit_finds_what_it_looks_for(qtbot):
     assert kit.problems(named) == []
 
 
-@PENDING
 def test_the_main_window_in_each_tab(qtbot, window):
     problems = []
     for tab in range(window.tabs.count()):
@@ -47,7 +53,16 @@ def test_the_main_window_in_each_tab(qtbot, window):
     assert not problems, "\n".join(dict.fromkeys(problems))
 
 
-@PENDING
+def test_every_window_the_menus_open_in_a_process_of_its_own():
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__, "-k",
+         "test_every_window_the_menus_open and not own"],
+        cwd=Path(__file__).parent.parent, env={**os.environ, ALONE: "1"},
+        capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+@pytest.mark.skipif(os.environ.get(ALONE) != "1", reason="run by the test above, alone")
 def test_every_window_the_menus_open(qtbot, window):
     from test_every_menu import trigger_all
 

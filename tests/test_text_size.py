@@ -96,7 +96,6 @@ def cut_texts(window: QWidget) -> list[str]:
     return problems
 
 
-@pytest.mark.xfail(strict=False, reason="fixes pending: /work/po-parts/access-fixes.md")
 def test_at_150_percent_every_window_fits_and_no_text_is_cut(qtbot, window, sizes):
     from test_every_menu import trigger_all
 

@@ -19,7 +19,7 @@ from cars_desktop import APP_NAME, __version__
 from cars_desktop.i18n import _
 from cars_desktop.resource_files import resource_path
 from cars_desktop.store import database
-from cars_desktop.ui import translations
+from cars_desktop.ui import text_size, translations
 
 
 def make_application(qt_args: list[str] | None = None) -> QApplication:
@@ -29,6 +29,7 @@ def make_application(qt_args: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("cars-desktop")
     app.setWindowIcon(QIcon(str(resource_path("cars-desktop.svg"))))
     translations.apply_language(app, translations.start_language())
+    text_size.apply_saved_size()  # the system's font is the 100 % base
     return app
 
 

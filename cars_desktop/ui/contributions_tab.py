@@ -9,7 +9,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +29,14 @@ from cars_desktop.ui.period_field import PeriodField
 from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.thank_dialog import ThankDialog
 from cars_desktop.ui.totals import totals_text
-from cars_desktop.ui.widgets import action_button, fill_combo, make_action, set_combo, shrinkable
+from cars_desktop.ui.widgets import (
+    action_button,
+    fill_combo,
+    make_action,
+    named_combo,
+    set_combo,
+    shrinkable,
+)
 
 EMPTY_FIRST = (N_("<p><b>No contributions recorded yet.</b></p>"
                "<p>Record what partners give: cash, and gifts in kind such as products, "
@@ -63,6 +69,7 @@ class ContributionsTab(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("contributionSearch")
+        self.search.setAccessibleName(_("Search contributions"))
         self.search.setPlaceholderText(_("Search partners, purposes, notes, cheque numbers…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filters_changed)
@@ -71,23 +78,19 @@ class ContributionsTab(QWidget):
                                   names=("periodFilter", "periodStart", "periodEnd"))
         self.period.changed.connect(self._filters_changed)
         self.start, self.end = self.period.start, self.period.end
-        self.family = QComboBox()
-        self.family.setObjectName("familyFilter")
+        self.family = named_combo("familyFilter", _("Cash or in kind"))
         self.family.addItem(_("Cash and in kind"), None)
         fill_combo(self.family, vocab.CONTRIBUTION_FAMILIES, clear=False)
         self.family.currentIndexChanged.connect(self._family_changed)
-        self.kind = QComboBox()
-        self.kind.setObjectName("kindFilter")
+        self.kind = named_combo("kindFilter", _("Kind of contribution"))
         self._fill_kinds()
         self.kind.currentIndexChanged.connect(self._filters_changed)
-        self.status = QComboBox()
-        self.status.setObjectName("statusFilter")
+        self.status = named_combo("statusFilter", _("Status"))
         self.status.addItem(_("Any status"), None)
         for code, label in ContributionList.STATUS_CHOICES:
             self.status.addItem(_(label), code)
         self.status.currentIndexChanged.connect(self._filters_changed)
-        self.thanked = QComboBox()
-        self.thanked.setObjectName("thankedFilter")
+        self.thanked = named_combo("thankedFilter", _("Thanked or not"))
         for label, value in ((_("Thanked or not"), None), (_("Not yet thanked"), False),
                              (_("Thanked"), True)):
             self.thanked.addItem(label, value)
@@ -156,10 +159,10 @@ class ContributionsTab(QWidget):
         self.letters_action = action(_("Thank-you &letters…"), self.letters_for_selected, "Ctrl+P",
                                      _("Print a thank-you letter for each selected contribution"))
         self.queue_letters_action = action(
-            _("Letters for &everyone not yet thanked…"), self.letters_for_queue, "",
+            _("Letters for e&veryone not yet thanked…"), self.letters_for_queue, "",
             _("Print a thank-you letter for every gift and pledge not yet thanked, received "
             "since a date you choose"))
-        self.templates_action = action(_("Letter te&xts…"), self.edit_templates, "",
+        self.templates_action = action(_("Letter text&s…"), self.edit_templates, "",
                                        _("Change what the thank-you letters say"))
         self.undo_letters_action = action(_("&Undo the last letters marking"),
                                           self.undo_last_letters, "",
@@ -173,8 +176,6 @@ class ContributionsTab(QWidget):
                 self.letters_action, self.queue_letters_action, self.templates_action,
                 self.undo_letters_action, None,
                 self.queue_action, self.export_action, None, self.delete_action]
-
-    # Filters
 
     def _fill_kinds(self) -> None:
         family = self.family.currentData()
@@ -223,8 +224,7 @@ class ContributionsTab(QWidget):
             n=format_count(total))
         self.count_label.setText(all_of if shown == total else _(
             "{shown} of {all} shown").format(shown=format_count(shown), all=all_of))
-        # The sums come on the next turn of the event loop: the list shows at once, and quick
-        # keystrokes are summed once.
+        # summed on the next turn of the event loop: the list shows at once, keystrokes summed once
         self.totals.setText(_("Adding up…"))
         self._totals_timer.start()
         self._update_actions()
@@ -363,8 +363,7 @@ class ContributionsTab(QWidget):
         return self._letters(lambda: letters.letters_for(ids, dt.date.today()))
 
     def letters_for_queue(self):
-        """Everyone not yet thanked since a day the volunteer chooses (the start of the last
-        fiscal year unless changed): one letter per partner, listing several gifts."""
+        """Everyone not yet thanked since a chosen day: one letter per partner."""
         from cars_desktop.core.thanks import default_since
         from cars_desktop.store import letters
         from cars_desktop.ui.letters_window import QueueLettersDialog, letters_ready

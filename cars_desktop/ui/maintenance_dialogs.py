@@ -245,6 +245,10 @@ class ChecklistDialog(QDialog):
         self.english, self.french = QLineEdit(), QLineEdit()
         self.english.setPlaceholderText(_("The practice, in English"))
         self.french.setPlaceholderText(_("En français (optional)"))
+        self.list.setAccessibleName(_("Practices"))
+        self.list.setAccessibleDescription(_("The group's maintenance practices, in order"))
+        self.english.setAccessibleName(_("The practice, in English"))
+        self.french.setAccessibleName(_("The practice, in French"))
         self.error = ErrorLabel()
         buttons = QVBoxLayout()
         for text, slot in ((_("&Add"), self.add), (_("&Save wording"), self.reword),

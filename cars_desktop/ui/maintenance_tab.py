@@ -8,7 +8,6 @@ import datetime as dt
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,7 +34,14 @@ from cars_desktop.ui.maintenance_dialogs import (
     ReviewDialog,
 )
 from cars_desktop.ui.record_view import RecordView
-from cars_desktop.ui.widgets import action_button, fill_combo, make_action, muted, shrinkable
+from cars_desktop.ui.widgets import (
+    action_button,
+    fill_combo,
+    make_action,
+    muted,
+    named_combo,
+    shrinkable,
+)
 
 EMPTY = (N_("<p><b>No formal partnerships to review.</b></p>"
          "<p>A formal partner works with you on shared goals and shares decisions. Mark a "
@@ -150,8 +156,7 @@ class MaintenanceTab(QWidget):
         self._practice_header()
         self._loaded = False
 
-        self.sector = QComboBox()
-        self.sector.setObjectName("sectorFilter")
+        self.sector = named_combo("sectorFilter", _("Sector"))
         self.sector.addItem(_("All sectors"), None)
         fill_combo(self.sector, vocab.SECTORS, clear=False)
         shrinkable(self.sector)
@@ -182,6 +187,9 @@ class MaintenanceTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 
         self.attention = AttentionList()
+        self.attention.setAccessibleName(_("Needs attention"))
+        self.attention.setAccessibleDescription(
+            _("Reviews due, gifts not yet thanked and other things to act on; Enter opens one"))
         self.attention.setObjectName("attention")
         self.attention.itemActivated.connect(lambda item, _unused: self.act_on(item))
         self.go = QPushButton(_("&Go to it"))

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from cars_desktop import APP_NAME
 from cars_desktop.i18n import _
 from cars_desktop.ui.language_menu import add_language_menu
+from cars_desktop.ui.text_size import add_text_size_menu
 from cars_desktop.ui.widgets import make_action
 
 
@@ -49,6 +50,7 @@ def build_menus(window) -> None:
         lambda: window.tabs.setCurrentWidget(window.contributions))
 
     view_menu = window.menuBar().addMenu(_("&View"))
+    add_text_size_menu(view_menu, window)
     add_language_menu(view_menu, window)
 
     reports_menu = window.menuBar().addMenu(_("Re&ports"))

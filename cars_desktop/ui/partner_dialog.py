@@ -161,6 +161,7 @@ class PartnerDialog(FormDialog):
         language.setToolTip(_("Letters to this partner are written in this language"))
         fill_combo(language, vocab.LANGUAGES)
         since = OptionalDateEdit()
+        since.setAccessibleName(_("Partner since"))
         self.clear_since = QToolButton()
         self.clear_since.setText(_("Not known"))
         self.clear_since.setToolTip(_("Clear the date: it is not known"))
@@ -174,7 +175,9 @@ class PartnerDialog(FormDialog):
         self._add(
             form, "address_line1", _("Add&ress"), QLineEdit(), _("Street and number, or PO Box")
         )
-        self._add(form, "address_line2", "", QLineEdit(), _("Unit, RR, site (optional)"))
+        line2 = QLineEdit()
+        line2.setAccessibleName(_("Address, second line"))
+        self._add(form, "address_line2", "", line2, _("Unit, RR, site (optional)"))
         self._add(form, "city", _("&Community"), QLineEdit(), _("Town, village or city"))
         province = self._add(form, "province", _("Pro&vince"), QComboBox())
         province.addItem("—", "")

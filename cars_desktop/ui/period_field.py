@@ -43,6 +43,7 @@ class PeriodField(QComboBox):
                  names: tuple[str, str, str] = ("period", "periodStart", "periodEnd"),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName(_("Period"))
         self.fiscal_start = fiscal_start
         self.dates_follow, self.to_date = dates_follow, to_date
         self._quiet = self._filling = False

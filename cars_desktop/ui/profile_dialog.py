@@ -57,7 +57,7 @@ class GroupProfileDialog(QDialog):
         group = QGroupBox(_("Your group"))
         form = QFormLayout(group)
         self.name = self._row(form, "name", _("Group &name"), QLineEdit(profile.name))
-        self.address1 = self._row(form, "address_line1", _("&Street address"),
+        self.address1 = self._row(form, "address_line1", _("Street a&ddress"),
                                   QLineEdit(profile.address_line1))
         self.address2 = self._row(form, "address_line2", _("Address line &2"),
                                   QLineEdit(profile.address_line2))
@@ -174,7 +174,7 @@ class GroupProfileDialog(QDialog):
         save = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.ActionRole)
         save.setObjectName("saveProfile")
         save.clicked.connect(self.save)
-        later = buttons.addButton(_("Finish &later") if first_run else _("Cancel"),
+        later = buttons.addButton(_("Finish l&ater") if first_run else _("Cancel"),
                                   QDialogButtonBox.ButtonRole.RejectRole)
         later.setObjectName("finishLater" if first_run else "cancelProfile")
         for button in (save, later):  # Enter in a field must not save a half-typed profile

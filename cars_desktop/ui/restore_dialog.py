@@ -34,6 +34,8 @@ class RestoreDialog(QDialog):
         self.restore = restore
         self.records = BackupList(backup_folder)
         self.view = RecordView(self.records, "backupList", stretch_column=6)
+        self.view.table.setAccessibleName(_("Backups"))
+        self.view.table.setAccessibleDescription(_("The copies you can go back to, newest first"))
         self.view.table.activated.connect(lambda _unused: self.restore_selected())
         text = QLabel(intro or (
             _("Choose the copy to go back to. Your data as it is now is kept as a backup first, "

@@ -45,6 +45,14 @@ def fill_combo(combo: QComboBox, vocabulary: Vocabulary, *, clear: bool = True,
         combo.addItem(term.label(lang), term.code)
 
 
+def named_combo(object_name: str, accessible_name: str) -> QComboBox:
+    """A list to choose from whose purpose a screen reader says, not only its choice."""
+    combo = QComboBox()
+    combo.setObjectName(object_name)
+    combo.setAccessibleName(accessible_name)
+    return combo
+
+
 def set_combo(combo: QComboBox, code: object) -> None:
     index = combo.findData(code)
     combo.setCurrentIndex(index if index >= 0 else 0)
