@@ -196,3 +196,33 @@ def test_every_window_in_french(qtbot, store, speaking):
                    and (english.fullmatch(_normal(text)) or _normal(text) in QT_ENGLISH)})
     assert left == [], f"{len(left)} texts still in English:\n" + "\n".join(left)
     assert misfit == [], "\n".join(misfit)
+
+
+def test_an_import_preview_speaks_french(qtbot, store, speaking, tmp_path):
+    """The import window with a file read: its columns, what happens to each row, and why."""
+    from PySide6.QtWidgets import QPushButton
+
+    from cars_desktop import i18n
+    from cars_desktop.ui.import_dialog import ImportDialog
+    from cars_desktop.ui.main_window import MainWindow
+    from helpers import choose_in_file_dialog
+
+    speaking("fr")
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    path = tmp_path / "dons.csv"
+    path.write_text("Nom,Date,Montant\nCoop de Gravelbourg,2026-03-15,\"1 234,56\"\n"
+                    "Sans date,,5\n", encoding="utf-8")
+    wanted = i18n._("&Import from a spreadsheet…")
+    next(action for _title, action in every_action(window) if action.text() == wanted).trigger()
+    dialog = window.findChild(ImportDialog)
+    qtbot.addWidget(dialog)
+    choose_in_file_dialog(qtbot, dialog.findChild(QPushButton, "chooseImportFile"), path)
+    english, french = _untranslated_pattern(), _french_texts()
+    shown = texts(dialog)
+    assert any(text == "la date est vide" for _where, text in shown)
+    left = [(where, text) for where, text in shown if _normal(text) not in french
+            and (english.fullmatch(_normal(text)) or _normal(text) in QT_ENGLISH)]
+    assert left == []
+    dialog.reject()

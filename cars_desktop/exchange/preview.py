@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cars_desktop.core.money import format_money
 from cars_desktop.exchange.importer import ACTIONS, DUPLICATE, ERROR, NEAR, SKIPPED, Plan
-from cars_desktop.i18n import _
+from cars_desktop.i18n import N_, _
 from cars_desktop.store.lists import Column, RecordList, Row
 
 _TONES = {ERROR: "warn", NEAR: "warn", DUPLICATE: "", SKIPPED: ""}
@@ -14,13 +14,13 @@ _ORDER = {ERROR: 0, NEAR: 1, "new": 2, "matched": 3, DUPLICATE: 4, SKIPPED: 5}
 
 class ImportPreviewList(RecordList):
     columns = (
-        Column("line", "Line", "right", width=55),
-        Column("action", "What happens", width=200),
-        Column("partner", "Partner", width=210),
-        Column("date", "Date", width=95),
-        Column("amount", "Amount", "right", width=95),
-        Column("reference", "Reference", width=120),
-        Column("why", "Why", width=300),
+        Column("line", N_("Line"), "right", width=55),
+        Column("action", N_("What happens"), width=200),
+        Column("partner", N_("Partner"), width=210),
+        Column("date", N_("Date"), width=95),
+        Column("amount", N_("Amount"), "right", width=95),
+        Column("reference", N_("Reference"), width=120),
+        Column("why", N_("Why"), width=300),
     )
     sort_key = "line"
 
@@ -49,7 +49,7 @@ class ImportPreviewList(RecordList):
                 number,
                 (
                     str(row.line),
-                    ACTIONS[row.action],
+                    _(ACTIONS[row.action]),
                     row.partner_name,
                     f"{row.date:%Y-%m-%d}" if row.date else "",
                     format_money(row.amount_cents) if row.amount_cents else "",
@@ -61,7 +61,7 @@ class ImportPreviewList(RecordList):
                 tips=(
                     "",
                     "",
-                    row.near_name and _("Close to: {near_name}").format(near_name=row.near_name),
+                    row.near_name and _("Close to: {name}").format(name=row.near_name),
                     "",
                     "",
                     "",

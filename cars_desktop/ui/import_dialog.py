@@ -209,7 +209,8 @@ class ImportDialog(QDialog):
         example = self.table.rows[0] if self.table.rows else []
         for number, header in enumerate(self.table.headers):
             label = QLabel(f"<b>{escape(header or _('(no name)'))}</b>"
-                           + (f" — e.g. {escape(example[number][:40])}"
+                           + (" — " + _("e.g. {example}").format(
+                               example=escape(example[number][:40]))
                               if number < len(example) and example[number] else ""))
             label.setTextFormat(Qt.TextFormat.RichText)
             combo = QComboBox()

@@ -93,7 +93,7 @@ class ReviewGrid(RecordList):
                     tones[2] = "warn"
                     tips[2] = _("The review is overdue")
             else:
-                cells[1], cells[2], tones[2] = "never", _("⚠ now"), "warn"
+                cells[1], cells[2], tones[2] = _("never"), _("⚠ now"), "warn"
             for practice in self.practices:
                 mark = review.marks.get(practice.id)
                 text, tone = self.SIGNS.get(mark.mark, ("", "")) if mark else ("", "")
