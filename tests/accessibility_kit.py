@@ -121,6 +121,20 @@ def shared_menu_mnemonics(menu: QMenu, name: str) -> list[str]:
     return problems
 
 
+# Every widget met along a focus chain stays referenced: PySide 6.11 crashes later, creating
+# another widget, once the wrapper of a widget Qt made itself (a scroll bar, a spin box's
+# line edit) met on the way has been collected.
+_WALKED: list[QWidget] = []
+
+
+def forget_walked() -> None:
+    """Let go of those widgets while the application still runs (not at the process' end)."""
+    import gc
+
+    _WALKED.clear()
+    gc.collect()
+
+
 def unreachable(window: QWidget) -> list[str]:
     """Controls the Tab key never reaches, walking the focus chain once around."""
     wanted = [w for w in controls(window) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
@@ -130,6 +144,7 @@ def unreachable(window: QWidget) -> list[str]:
     widget = wanted[0]
     for _step in range(5000):
         reached.add(id(widget))
+        _WALKED.append(widget)
         widget = widget.nextInFocusChain()
         if widget is wanted[0]:
             break

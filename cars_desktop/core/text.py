@@ -55,11 +55,6 @@ def listing(items: list[str]) -> str:
     return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
-def counted(number: int, one: str, many: str | None = None) -> str:
-    """ "1 partner", "1,250 partners": a count with its noun in the right number."""
-    return f"{number:,} {one if number == 1 else (many or one + 's')}"
-
-
 def end_sentence(text: str) -> str:
     """`text` with a full stop, unless it ends with one already: "Saved: Acme Ltd." and not
     "Saved: Acme Ltd..". """

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from cars_desktop.core import vocab
 from cars_desktop.core.letter_text import MONTHS
 from cars_desktop.core.validation import ValidationError
-from cars_desktop.i18n import _, current_language
+from cars_desktop.i18n import _, current_language, pgettext
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
 
@@ -62,7 +62,8 @@ class GroupProfileDialog(QDialog):
         self.address2 = self._row(form, "address_line2", _("Address line &2"),
                                   QLineEdit(profile.address_line2))
         self.address2.setPlaceholderText(_("PO Box, suite… (optional)"))
-        self.city = self._row(form, "city", _("&Town or city"), QLineEdit(profile.city))
+        self.city = self._row(form, "city", pgettext("group profile", "&Town or city"),
+                              QLineEdit(profile.city))
         self.province = QComboBox()
         self.province.setObjectName("province")
         self.province.setAccessibleName(_("Province or territory"))
@@ -84,7 +85,8 @@ class GroupProfileDialog(QDialog):
         self.errors["postal_code"] = self.errors["province"]
         self.fields.update(province=self.province, postal_code=self.postal)
         self.phone = self._row(form, "phone", _("&Phone"), QLineEdit(profile.phone))
-        self.email = self._row(form, "email", _("&Email"), QLineEdit(profile.email))
+        self.email = self._row(form, "email", pgettext("group profile", "&Email"),
+                               QLineEdit(profile.email))
         self.website = self._row(form, "website", _("&Website"), QLineEdit(profile.website))
 
         logo = QWidget()
