@@ -48,11 +48,11 @@ class OpenPledge:
 
     def label(self) -> str:
         what = f" for {self.purpose}" if self.purpose else ""
-        return _("{date:%Y-%m-%d}: {format_money}{what} ({format_money2} still to come)").format(
+        return _("{date:%Y-%m-%d}: {amount}{what} ({still_due} still to come)").format(
             date=self.date,
-            format_money=format_money(self.amount_cents),
+            amount=format_money(self.amount_cents),
             what=what,
-            format_money2=format_money(self.outstanding_cents),
+            still_due=format_money(self.outstanding_cents),
         )
 
 
@@ -127,14 +127,14 @@ def _pledge_problems(cleaned: dict[str, Any], row: Contribution) -> dict[str, st
     if row.id and row.status == "pledged":  # a pledge with payments keeps its partner and size
         paid = _received_against(row.id)
         if paid and cleaned["status"] != "pledged":
-            problems["status"] = (_("{format_money} was already received against this pledge. "
+            problems["status"] = (_("{amount} was already received against this pledge. "
                                     "Keep it as a pledge; lower its amount to what came in if "
-                                    "the rest will not.").format(format_money=format_money(paid)))
+                                    "the rest will not.").format(amount=format_money(paid)))
         elif paid and cleaned["amount_cents"] < paid:
             problems["amount_cents"] = _(
-                "{format_money} was already received against this "
+                "{amount} was already received against this "
                 "pledge: it cannot be less than that."
-            ).format(format_money=format_money(paid))
+            ).format(amount=format_money(paid))
         if paid and cleaned["partner_id"] != row.partner_id:
             problems["partner_id"] = _("Payments were received against this pledge from its " \
                                      "partner: it cannot move to another.")
@@ -150,9 +150,9 @@ def _pledge_problems(cleaned: dict[str, Any], row: Contribution) -> dict[str, st
     still_due = pledge.amount_cents - _received_against(pledge.id, leaving_out=row.id)
     if pledge.status == "pledged" and cleaned["amount_cents"] > still_due:
         problems["amount_cents"] = _(
-            "That is more than the {format_money} still to come on "
+            "That is more than the {amount} still to come on "
             "the pledge. Record the extra as a gift of its own."
-        ).format(format_money=format_money(max(still_due, 0)))
+        ).format(amount=format_money(max(still_due, 0)))
     if cleaned["date"] < pledge.date:
         problems["date"] = _("This payment is dated before the pledge was made.")
     return problems

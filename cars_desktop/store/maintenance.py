@@ -257,8 +257,8 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
     found["pledge"] = [
         AttentionItem(
             "pledge",
-            _("{name}: {format_money} promised for {expected} has not come in.").format(
-                name=name, format_money=format_money(due), expected=expected
+            _("{name}: {amount} promised for {expected} has not come in.").format(
+                name=name, amount=format_money(due), expected=expected
             ),
             pid,
             cid,

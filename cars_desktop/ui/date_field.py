@@ -211,22 +211,22 @@ class DateField(QWidget):
     def _complain(self, text: str, day: dt.date | None, before: QDate) -> None:
         if day is None:
             why = _(
-                "“{text}” is not a date. Type the year, month and day, for example {tostring}."
-            ).format(text=text, tostring=QDate.currentDate().toString(_FORMAT))
+                "“{text}” is not a date. Type the year, month and day, for example {date}."
+            ).format(text=text, date=QDate.currentDate().toString(_FORMAT))
             if _YEAR_LAST.fullmatch(text):
                 why = _(
                     "“{text}” could be two different dates. Type the year first: "
-                    "{tostring} is year, month, day."
-                ).format(text=text, tostring=QDate.currentDate().toString(_FORMAT))
+                    "{date} is year, month, day."
+                ).format(text=text, date=QDate.currentDate().toString(_FORMAT))
         elif QDate(day) > self._maximum:
-            why = _("The date cannot be after {tostring}.").format(
-                tostring=self._maximum.toString(_FORMAT)
+            why = _("The date cannot be after {date}.").format(
+                date=self._maximum.toString(_FORMAT)
             )
         else:
-            why = _("The date cannot be before {tostring}.").format(
-                tostring=self._minimum.toString(_FORMAT)
+            why = _("The date cannot be before {date}.").format(
+                date=self._minimum.toString(_FORMAT)
             )
-        why += _(" It is back to {tostring}.").format(tostring=before.toString(_FORMAT))
+        why += _(" It is back to {date}.").format(date=before.toString(_FORMAT))
         self._refuse(why)
         QToolTip.showText(self.edit.mapToGlobal(self.edit.rect().bottomLeft()), why, self.edit)
 

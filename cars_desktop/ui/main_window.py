@@ -356,13 +356,13 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.NoIcon,
             _("About {app_name}").format(app_name=APP_NAME),
             _(
-                "<h3>{app_name} {version__}</h3><p>Keeps your group's community "
+                "<h3>{app_name} {version}</h3><p>Keeps your group's community "
                 "partners, what they contribute, and the care of each partnership "
                 "— on this computer, without the internet.</p><p>Built for groups "
                 "working the CARS way: Communities Achieving Responsive "
-                "Services.</p><p>Your data is in:<br><code>{escape}</code></p>"
+                "Services.</p><p>Your data is in:<br><code>{folder}</code></p>"
             ).format(
-                app_name=APP_NAME, version__=__version__, escape=escape(str(self.store.data_dir))
+                app_name=APP_NAME, version=__version__, folder=escape(str(self.store.data_dir))
             ),
             QMessageBox.StandardButton.Ok,
             self,

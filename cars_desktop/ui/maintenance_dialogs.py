@@ -128,8 +128,8 @@ class ReviewDialog(QDialog):
         self.error = ErrorLabel()
         layout = QVBoxLayout(self)
         title = QLabel(
-            _("<h3>Review of the partnership with {escape}</h3>").format(
-                escape=escape(partner.name)
+            _("<h3>Review of the partnership with {name}</h3>").format(
+                name=escape(partner.name)
             )
         )
         title.setObjectName("reviewTitle")

@@ -27,11 +27,11 @@ def _status(status: str, row: dict[str, Any]) -> str:
     if row["outstanding"] == 0:
         return _("Pledged, fulfilled")
     if row["expected"] and row["expected"] < row["today"]:
-        return _("Pledged, overdue: {format_money} to come").format(
-            format_money=format_money(row["outstanding"])
+        return _("Pledged, overdue: {amount} to come").format(
+            amount=format_money(row["outstanding"])
         )
-    return _("Pledged: {format_money} to come").format(
-        format_money=format_money(row["outstanding"])
+    return _("Pledged: {amount} to come").format(
+        amount=format_money(row["outstanding"])
     )
 
 
