@@ -276,12 +276,40 @@ def _v3_import_batches(database: pw.SqliteDatabase) -> None:
     """)
 
 
+def _v4_platform_gifts_and_merges(database: pw.SqliteDatabase) -> None:
+    # what the platforms tell about a gift (its fee, its currency before conversion, a
+    # tribute, the platform's own receipt), the gifts an import reversed (a refund, a voided
+    # receipt) so that undoing it brings them back, and partners merged, so that a merge can
+    # be undone and the history can say what was merged
+    _run_script(database, """
+        ALTER TABLE "contribution" ADD COLUMN "fee_cents" INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE "contribution" ADD COLUMN "original_currency" TEXT NOT NULL DEFAULT '';
+        ALTER TABLE "contribution" ADD COLUMN "original_cents" INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE "contribution" ADD COLUMN "tribute" TEXT NOT NULL DEFAULT '';
+        ALTER TABLE "contribution" ADD COLUMN "platform_receipt" TEXT NOT NULL DEFAULT '';
+        ALTER TABLE "import_batch" ADD COLUMN "reversed" TEXT NOT NULL DEFAULT '[]';
+        CREATE TABLE "partner_merge" (
+            "id" INTEGER NOT NULL PRIMARY KEY,
+            "uuid" VARCHAR(255) NOT NULL UNIQUE,
+            "created_at" VARCHAR(255) NOT NULL,
+            "updated_at" VARCHAR(255) NOT NULL,
+            "kept_id" INTEGER NOT NULL REFERENCES "partner" ("id") ON DELETE CASCADE,
+            "removed_uuid" VARCHAR(255) NOT NULL,
+            "removed_name" VARCHAR(255) NOT NULL,
+            "record" TEXT NOT NULL DEFAULT '{}',
+            "undone_at" VARCHAR(255));
+        CREATE INDEX "partner_merge_kept" ON "partner_merge" ("kept_id");
+    """)
+
+
 Migration = tuple[int, str, Callable[[pw.SqliteDatabase], None]]
 
 MIGRATIONS: list[Migration] = [
     (1, "initial schema with the default maintenance checklist", _v1_initial_schema),
     (2, "what a gift in kind was, for thank-you letters", _v2_gift_description),
     (3, "imports kept as batches that can be undone", _v3_import_batches),
+    (4, "platform details of gifts, reversed gifts, merged partners",
+     _v4_platform_gifts_and_merges),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

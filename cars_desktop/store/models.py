@@ -51,6 +51,8 @@ class ImportBatch(BaseModel):
     errors = pw.IntegerField(default=0)
     # what the import filled in on partners already known: [partner id, field, value]
     filled = pw.TextField(default="[]")
+    # gifts already in the data that the import reversed (refunded, voided): [id, status]
+    reversed = pw.TextField(default="[]")
     undone_at = pw.CharField(null=True)
 
 
@@ -138,6 +140,14 @@ class Contribution(BaseModel):
     partner_sort = pw.CharField(default="")  # sort_key(partner.name), for sorting the list
     search_text = pw.TextField(default="")
     import_batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+    # what a platform tells about the gift: its fee, the amount in the currency it was
+    # given in (amount_cents is the Canadian dollars received), a tribute ("In memory of
+    # …"), the platform's own receipt number
+    fee_cents = pw.IntegerField(default=0)
+    original_currency = pw.CharField(default="")
+    original_cents = pw.IntegerField(default=0)
+    tribute = pw.CharField(default="")
+    platform_receipt = pw.CharField(default="")
 
 
 class Acknowledgement(BaseModel):
@@ -205,10 +215,22 @@ class GroupProfile(BaseModel):
     fiscal_year_start_month = pw.IntegerField(default=1)
 
 
+class PartnerMerge(BaseModel):
+    """Two partners made one: `kept` stayed, the other was removed after its records moved.
+    `record` (JSON) keeps what is needed to undo it: the removed partner's row and the ids
+    of what moved, and the kept partner's fields before the merge."""
+    kept = pw.ForeignKeyField(Partner, backref="merges", on_delete="CASCADE")
+    removed_uuid = pw.CharField()
+    removed_name = pw.CharField()
+    record = pw.TextField(default="{}")
+    undone_at = pw.CharField(null=True)
+
+
 class Setting(BaseModel):
     key = pw.CharField(unique=True)
     value = pw.TextField(default="")
 
 
 ALL_MODELS = (ImportBatch, Partner, ContactPerson, Contribution, Acknowledgement,
-              ChecklistPractice, Review, ReviewItem, Interaction, GroupProfile, Setting)
+              ChecklistPractice, Review, ReviewItem, Interaction, GroupProfile, PartnerMerge,
+              Setting)
