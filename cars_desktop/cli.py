@@ -345,26 +345,25 @@ def _import(data_dir: Path, args) -> int:
             return 2
         counts = plan.counts()
         print(
-            _("{name}: {len:,} rows read as {format_name}.").format(
-                name=args.file.name, len=len(plan.rows), format_name=plan.format_name
+            _("{name}: {len} rows read as {format_name}.").format(
+                name=args.file.name, len=format_count(len(plan.table.rows)),
+                format_name=plan.format_name
             )
         )
         print(
             _(
-                "  new: {new:,}  matched: {matched:,}  close names: {near:,}  duplicates: "
-                "{duplicate:,}  skipped: {skipped:,}  errors: {error:,}"
-            ).format(
-                new=counts["new"],
-                matched=counts["matched"],
-                near=counts["near"],
-                duplicate=counts["duplicate"],
-                skipped=counts["skipped"],
-                error=counts["error"],
-            )
+                "  new: {new}  matched: {matched}  close names: {near}  waiting: {waiting}  "
+                "cancelling: {reverse}  duplicates: {duplicate}  not gifts: {not_gift}  "
+                "skipped: {skipped}  errors: {error}"
+            ).format(**{action: format_count(count) for action, count in counts.items()})
         )
+        if plan.totals_note:
+            print("  " + plan.totals_note)
         for row in plan.rows:
             if row.action == importer.ERROR:
                 print(_("  line {line}: {why}").format(line=row.line, why=row.why), file=sys.stderr)
+            elif row.shown == importer.WAITING:
+                print(_("  line {line} waits: {why}").format(line=row.line, why=row.why))
         if plan.needs_date_order:
             print(_("cars-desktop: the dates could be day first or month first: say which with "
                   "--dates dmy or --dates mdy"), file=sys.stderr)

@@ -35,6 +35,11 @@ def plan_for(path, date_order=None, today=TODAY, **read) -> importer.Plan:
     return make_plan(table, mapping, known, Path(path).name, date_order, today)
 
 
+def only(counts: dict[str, int]) -> dict[str, int]:
+    """A plan's counts without the actions no row has."""
+    return {action: count for action, count in counts.items() if count}
+
+
 def by_line(plan) -> dict[int, importer.PlanRow]:
     return {row.line: row for row in plan.rows}
 

@@ -8,15 +8,7 @@ import datetime as dt
 
 import pytest
 
-from cars_desktop.exchange.formats import (
-    BENEVITY,
-    CANADAHELPS,
-    OWN_EXPORT,
-    PAYPAL,
-    find_header,
-    mapping_for,
-    recognise,
-)
+from cars_desktop.exchange.formats import find_header, mapping_for
 from cars_desktop.exchange.importer import (
     ERROR,
     NEW,
@@ -24,6 +16,13 @@ from cars_desktop.exchange.importer import (
     open_file,
     parse_date,
     remember_mapping,
+)
+from cars_desktop.exchange.platforms import (
+    BENEVITY,
+    CANADAHELPS,
+    OWN_EXPORT,
+    PAYPAL,
+    recognise,
 )
 from cars_desktop.exchange.reader import ReadError, read_table
 from import_kit import (
@@ -175,7 +174,7 @@ def test_columns_guessed_from_english_and_french_headers(headers, expected):
 def test_platform_mapping():
     table = read_table(PAYPAL_FILE)
     mapping = dict(zip(table.headers, mapping_for(table.headers, PAYPAL), strict=True))
-    assert mapping["Gross"] == "amount" and mapping["Fee"] == "" and mapping["Net"] == ""
+    assert mapping["Gross"] == "amount" and mapping["Fee"] == "fee" and mapping["Net"] == "net"
     assert mapping["From Email Address"] == "email" and mapping["To Email Address"] == ""
     assert mapping["Transaction ID"] == "reference" and mapping["Status"] == "status"
 

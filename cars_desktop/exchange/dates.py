@@ -30,6 +30,8 @@ def date_order_of(cells: list[str]) -> str | None:
         match = SLASHED.match(cell.strip())
         if match:
             first, second = int(match[1]), int(match[2])
+            if first > 12 and second > 12:
+                continue  # an impossible date (31/31/2026): that row's error, not the file's
             days_first |= first > 12
             months_first |= second > 12
     if days_first and months_first:
@@ -38,11 +40,21 @@ def date_order_of(cells: list[str]) -> str | None:
     return "dmy" if days_first else "mdy" if months_first else None
 
 
+_TIME = re.compile(r"(?i)(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
+                   r"\s*(?:z|utc|[+-]\d{2}:?\d{2}|[a-z]{2,4})?)$")
+EMPTY_DATE = dt.date(1900, 1, 1)  # what a spreadsheet shows for a date cell left at zero
+
+
 def parse_date(text: str, order: str) -> dt.date:
+    """The date of a cell, with any time after it ("2026-03-14 9:45 AM",
+    "2023-04-01T01:10:39Z") left aside."""
     raw = text.strip()
-    found = _parse_date(raw, order)
+    found = _parse_date(_TIME.sub("", raw).strip() or raw, order)
     if found.year < 1900:
         raise ValueError(_("“{raw}” has no year in full: write 2024, not 24").format(raw=raw))
+    if found <= EMPTY_DATE:
+        raise ValueError(_("the date {raw} is what a spreadsheet shows for an empty date: "
+                           "write the real date").format(raw=raw))
     return found
 
 

@@ -4,9 +4,10 @@ which the volunteer can correct."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 
 from cars_desktop.core.text import fold
+from cars_desktop.exchange.platforms import HEADERLESS, Format, recognise
 from cars_desktop.i18n import N_
 
 # What a column can be imported as, with the words shown to the volunteer.
@@ -38,68 +39,22 @@ FIELDS = {
     "family": N_("Cash or gift in kind"),
     "language": N_("Language for letters (English or French)"),
     "payment_method": N_("Payment method"),
+    "fee": N_("Platform fee"),
+    "receipt": N_("Receipt number given by the platform"),
+    "in_honour_of": N_("In honour of"),
+    "in_memory_of": N_("In memory of"),
+    "hours": N_("Hours given"),
+    "thanked_on": N_("Thanked on (date)"),
+    "contact": N_("Contact person"),
 }
 
+# What a platform's or a bank's own columns say, read by `exchange.meaning`: never offered
+# for a spreadsheet's columns
+PLATFORM_FIELDS = ("transaction_type", "refers_to", "net", "balance_impact", "voided",
+                   "voided_on", "voided_why", "source", "match", "fee_more", "reason",
+                   "refunded", "converted", "converted_currency", "card_name", "eligible",
+                   "bank_text", "sender", "withdrawal", "balance")
 
-@dataclass(frozen=True)
-class Format:
-    code: str
-    name: str  # shown in the preview
-    columns: dict[str, str]  # folded header -> field
-    required: frozenset[str]  # folded headers that must all be there to recognise it
-    payment_method: str = "online"
-    completed: frozenset[str] = frozenset()  # status values that are real gifts
-
-
-def _fold_keys(columns: dict[str, str]) -> dict[str, str]:
-    return {fold(header): target for header, target in columns.items()}
-
-
-CANADAHELPS = Format(
-    "canadahelps", N_("CanadaHelps donation export"),
-    _fold_keys({"TRANSACTION NUMBER": "reference", "DONATION DATE": "date",
-                "DONOR FIRST NAME": "first_name", "DONOR LAST NAME": "last_name",
-                "DONOR COMPANY NAME": "company", "DONOR EMAIL ADDRESS": "email",
-                "DONOR PHONE NUMBER": "phone", "DONOR ADDRESS 1": "address_line1",
-                "DONOR ADDRESS 2": "address_line2", "DONOR CITY": "city",
-                "DONOR PROVINCE/STATE": "province", "DONOR POSTAL/ZIP CODE": "postal_code",
-                "DONOR COUNTRY": "country", "AMOUNT": "amount", "FUND": "purpose",
-                "MESSAGE TO CHARITY": "notes"}),
-    frozenset(fold(h) for h in ("TRANSACTION NUMBER", "DONATION DATE", "DONOR FIRST NAME",
-                                "DONOR LAST NAME", "AMOUNT")))
-
-PAYPAL = Format(
-    "paypal", N_("PayPal activity download"),
-    _fold_keys({"Date": "date", "Name": "partner_name", "Status": "status",
-                "Currency": "currency", "Gross": "amount", "From Email Address": "email",
-                "Transaction ID": "reference", "Item Title": "purpose", "Note": "notes",
-                "Contact Phone Number": "phone"}),
-    frozenset(fold(h) for h in ("Date", "Name", "Gross", "Transaction ID", "Status")),
-    completed=frozenset({"completed", "complete"}))
-
-BENEVITY = Format(
-    "benevity", N_("Benevity donation report"),
-    _fold_keys({"Company": "company", "Project": "purpose", "Donation Date": "date",
-                "Donor First Name": "first_name", "Donor Last Name": "last_name",
-                "Email": "email", "Address": "address_line1", "City": "city",
-                "State/Province": "province", "Postal Code": "postal_code",
-                "Comment": "notes", "Transaction ID": "reference", "Currency": "currency",
-                "Total Donation to be Acknowledged": "amount"}),
-    frozenset(fold(h) for h in ("Company", "Donation Date", "Donor First Name",
-                                "Transaction ID", "Total Donation to be Acknowledged")))
-
-OWN_EXPORT = Format(
-    "cars", N_("CARS Desktop contributions export"),
-    _fold_keys({"ID": "uuid", "Partner ID": "partner_uuid", "Partner": "partner_name",
-                "Family": "family", "Kind": "kind", "Status": "status", "Amount": "amount",
-                "What was given": "description", "Date": "date", "Reference": "reference",
-                "For": "purpose", "Notes": "notes"}),
-    frozenset(fold(h) for h in ("ID", "Partner ID", "Partner", "Family", "Kind", "Amount",
-                                "Date")),
-    payment_method="",
-    completed=frozenset({"received"}))
-
-KNOWN = (CANADAHELPS, PAYPAL, BENEVITY, OWN_EXPORT)
 
 # header words (folded, English and French) -> field, for any other file
 _GUESSES = (
@@ -125,6 +80,10 @@ _GUESSES = (
       "pour", "destination"), "purpose"),
     (("description", "what was given", "item", "article"), "description"),
     (("note", "notes", "memo", "message", "comment", "commentaire", "remarque"), "notes"),
+    (("hours", "heures", "hours given", "heures donnees"), "hours"),
+    (("thanked on", "remercie le", "date of thanks"), "thanked_on"),
+    (("contact person", "personne contact", "personne-ressource", "contact"), "contact"),
+    (("fee", "frais", "commission"), "fee"),
     (("currency", "devise", "monnaie"), "currency"),
     (("language", "langue", "lang", "preferred language", "langue preferee",
       "langue de correspondance"), "language"),
@@ -174,16 +133,11 @@ def payment_method_of(text: str) -> str | None:
     return _term_of(text, _PAYMENT_WORDS, PAYMENT_METHODS)
 
 
-def recognise(headers: list[str]) -> Format | None:
-    folded = {fold(header) for header in headers}
-    for known in KNOWN:
-        if known.required <= folded:
-            return known
-    return None
-
-
 def mapping_for(headers: list[str], known: Format | None = None) -> list[str]:
     """For each column, the field it is imported as ("" for none)."""
+    if known is not None and known.headerless:
+        return [known.headerless[n] if n < len(known.headerless) else ""
+                for n in range(len(headers))]
     if known is not None:
         return [known.columns.get(fold(header), "") for header in headers]
     taken: set[str] = set()
@@ -218,11 +172,47 @@ def _guess(header: str) -> str:
 
 def find_header(rows: list[list[str]]) -> int | None:
     """The header row: a known platform's (after any report title lines), else the first
-    row with two or more cells."""
+    row with two or more cells; none for a bank's file of rows only."""
+    if headerless_format(rows) is not None:
+        from cars_desktop.exchange.reader import NO_HEADER
+
+        return NO_HEADER
     for number, row in enumerate(rows[:60]):
         if recognise([cell.strip() for cell in row]) is not None:
             return number
     for number, row in enumerate(rows[:60]):
         if sum(1 for cell in row if cell.strip()) >= 2:
             return number
+    return None
+
+
+_DATE = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}[/-]\d{2}[/-]\d{2})$")
+_AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
+
+
+def headerless_format(rows: list[list[str]]) -> Format | None:
+    """A bank's download with no header row, told by the shape of its first rows: TD's
+    date, text, debit, credit, balance; Scotiabank's date, signed amount, "-", type, text;
+    Desjardins' account columns with the date fourth."""
+    sample = [[cell.strip() for cell in row] for row in rows[:10] if any(c.strip() for c in row)]
+    if not sample:
+        return None
+
+    def every(test) -> bool:
+        return all(test(row) for row in sample)
+
+    def amount(cell: str) -> bool:
+        return not cell or bool(_AMOUNT.match(cell))
+
+    shapes = {
+        "td": lambda r: len(r) == 5 and _DATE.match(r[0]) and amount(r[2]) and
+        amount(r[3]) and bool(r[2] or r[3]) and bool(_AMOUNT.match(r[4] or "x")),
+        "scotiabank": lambda r: len(r) == 5 and _DATE.match(r[0]) and
+        bool(_AMOUNT.match(r[1])) and r[2] == "-",
+        "desjardins": lambda r: len(r) >= 12 and bool(_DATE.match(r[3])) and
+        amount(r[10]) and amount(r[11]),
+    }
+    for known in HEADERLESS:
+        if every(shapes[known.code]):
+            return known
     return None

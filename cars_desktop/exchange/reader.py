@@ -8,15 +8,22 @@ import codecs
 import csv
 import datetime as dt
 import io
+import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cars_desktop.core.text import format_count
 from cars_desktop.i18n import _
 
 MAX_BYTES = 50_000_000  # a spreadsheet of gifts is far smaller: this is something else
 MAX_ROWS = 200_000
+MAX_COLUMNS = 500  # CanadaHelps' download, the widest a group receives, has 47
 MAX_CELL = 100_000  # characters in one cell
+MAX_UNZIPPED = 200_000_000  # bytes a workbook's parts may hold once unpacked
+HEAD_ROWS = 60  # rows kept whole for choosing the header row
 ENCODINGS = ("utf-8", "windows-1252")  # tried in this order after a byte-order mark
+NO_HEADER = -1  # the file has no row of headers: its columns are numbered
 
 
 class ReadError(ValueError):
@@ -28,22 +35,63 @@ class ReadError(ValueError):
         self.sheets = sheets or []
 
 
+class Rows(Sequence):
+    """A table's rows, each kept as one line of CSV text and split into cells when asked
+    for: a file's rows then take about the file's own size in memory, not ten times it."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self._lines: list[str] = []
+        self._out = io.StringIO()
+        # "\r\n" as the end of a line, so that a cell holding either is quoted
+        self._writer = csv.writer(self._out, lineterminator="\r\n")
+
+    def add(self, cells: list[str]) -> None:
+        self._out.seek(0)
+        self._out.truncate()
+        self._writer.writerow(cells)
+        self._lines.append(self._out.getvalue()[:-2])
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def _cells(self, cells: list[str]) -> list[str]:
+        return cells + [""] * (self.width - len(cells))
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._cells(cells) for cells in csv.reader(self._lines[index])]
+        return self._cells(next(csv.reader([self._lines[index]])))
+
+    def __iter__(self):
+        for cells in csv.reader(self._lines):
+            yield self._cells(cells)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None
+
+
 @dataclass
 class Table:
     headers: list[str]
-    rows: list[list[str]]
+    rows: Rows
     lines: list[int]  # the line (or sheet row) of each row in the file, for messages
     encoding: str = ""
     delimiter: str = ""
     sheets: list[str] = field(default_factory=list)  # a workbook's sheets
     sheet: str = ""
     skipped_before: int = 0  # lines before the header (a report's title, dates…)
+    head: list[list[str]] = field(default_factory=list)  # the first rows, for choosing
+    header_row: int = 0  # which of them is the header (NO_HEADER: none)
 
 
 def read_table(path: str | Path, encoding: str | None = None, sheet: str | None = None,
-               header_finder=None) -> Table:
+               header_finder=None, header_row: int | None = None) -> Table:
     """`header_finder(rows) -> index` picks the header row (a platform's report may have
-    lines before it); by default the first row with two or more cells filled."""
+    lines before it); by default the first row with two or more cells filled.
+    `header_row` is the volunteer's own choice (NO_HEADER for a file without one)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -65,22 +113,38 @@ def read_table(path: str | Path, encoding: str | None = None, sheet: str | None 
     with open(path, "rb") as file:
         start = file.read(8)
     if start.startswith(b"PK\x03\x04"):
-        raw_rows, lines, sheets, chosen = _workbook(path, sheet)
-        table = Table([], [], [], sheets=sheets, sheet=chosen)
+        sheets, chosen, raw_rows = _workbook(path, sheet)
+        table = Table([], Rows(0), [], sheets=sheets, sheet=chosen)
     else:
-        data = path.read_bytes()
-        text, used = _decode(data, encoding, path.name)
-        raw_rows, lines, delimiter = _csv_rows(text, path.name)
-        table = Table([], [], [], encoding=used, delimiter=delimiter)
-    where = (_("the sheet {sheet} of {name}").format(sheet=table.sheet, name=path.name)
-             if table.sheets else _("the file {name}").format(name=path.name))
-    if not raw_rows:
+        text, used = _decode(path.read_bytes(), encoding, path.name)
+        delimiter = _delimiter(text)
+        _check_widths(text, delimiter, path.name)
+        raw_rows = _csv_rows(text, delimiter, path.name)
+        table = Table([], Rows(0), [], encoding=used, delimiter=delimiter)
+    return _fill(table, raw_rows, path.name, header_finder, header_row)
+
+
+def _fill(table: Table, raw_rows, name: str, header_finder, header_row: int | None) -> Table:
+    """Read the rows (line number, cells) into the table: the first ones kept whole to find
+    the header, the rest line by line."""
+    where = (_("the sheet {sheet} of {name}").format(sheet=table.sheet, name=name)
+             if table.sheets else _("the file {name}").format(name=name))
+    head: list[tuple[int, list[str]]] = []
+    for line, cells in raw_rows:
+        head.append((line, cells))
+        if len(head) >= HEAD_ROWS:
+            break
+    if not head:
         raise ReadError(_("The sheet {sheet} of {name} has no rows.").format(
-            sheet=table.sheet, name=path.name) if table.sheets else
-            _("The file {name} has no rows.").format(name=path.name), table.sheets)
-    at = (header_finder or _first_header)(raw_rows)
+            sheet=table.sheet, name=name) if table.sheets else
+            _("The file {name} has no rows.").format(name=name), table.sheets)
+    table.head = [cells for _line, cells in head]
+    if header_row is None:
+        at = (header_finder or _first_header)(table.head)
+    else:
+        at = header_row if header_row < len(head) else None
     if at is None:
-        others = [name for name in table.sheets if name != table.sheet]
+        others = [sheet for sheet in table.sheets if sheet != table.sheet]
         raise ReadError(
             _(
                 "No row of headers was found in {where}: the first row should name "
@@ -89,15 +153,32 @@ def read_table(path: str | Path, encoding: str | None = None, sheet: str | None 
             + (_(" Try another sheet: {join}.").format(join=", ".join(others)) if others else ""),
             table.sheets,
         )
-    table.headers = [_clean(cell) for cell in raw_rows[at]]
-    table.skipped_before = at
-    width = len(table.headers)
-    for row, line in zip(raw_rows[at + 1:], lines[at + 1:], strict=True):
-        if not any(cell.strip() for cell in row):
+    table.header_row = at
+    if at == NO_HEADER:
+        width = max(len(cells) for cells in table.head)
+        table.headers = [_("Column {number}").format(number=n) for n in range(1, width + 1)]
+        at = -1
+    else:
+        table.headers = [_clean(cell) for cell in head[at][1]]
+    table.skipped_before = max(at, 0)
+    table.rows = Rows(len(table.headers))
+
+    def after_header():
+        yield from head[at + 1:]
+        yield from raw_rows
+
+    for line, row in after_header():
+        cells = [_clean(cell) for cell in row]
+        while cells and not cells[-1]:
+            cells.pop()  # empty cells at the end of a row, styled or not, are no cells
+        if not cells:
             continue  # blank lines between rows
+        if len(table.rows) >= MAX_ROWS:
+            raise ReadError(_("{where} has more than {max_rows} rows: import it in parts."
+                              ).format(where=where[:1].upper() + where[1:],
+                                       max_rows=format_count(MAX_ROWS)), table.sheets)
         # extra cells are kept: the import reports them (a comma inside an amount?)
-        cells = [_clean(cell) for cell in row] + [""] * (width - len(row))
-        table.rows.append(cells)
+        table.rows.add(cells)
         table.lines.append(line)
     return table
 
@@ -107,9 +188,23 @@ def _clean(cell: str) -> str:
 
 
 def _first_header(rows: list[list[str]]) -> int | None:
-    for number, row in enumerate(rows[:50]):
+    for number, row in enumerate(rows):
         if sum(1 for cell in row if cell.strip()) >= 2:
             return number
+    return None
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """UTF-16 with no byte-order mark shows as a zero byte beside every ASCII letter."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.4 and even < half * 0.05:
+        return "utf-16-le"
+    if even > half * 0.4 and odd < half * 0.05:
+        return "utf-16-be"
     return None
 
 
@@ -131,6 +226,12 @@ def _decode(data: bytes, chosen: str | None, name: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise ReadError(_("The file {name} says it is {encoding} but is not: it may "
                                   "be damaged.").format(name=name, encoding=encoding)) from None
+    wide = _utf16_without_mark(data)
+    if wide:
+        try:
+            return data.decode(wide), wide
+        except UnicodeDecodeError:
+            pass  # not text after all: said below
     if b"\x00" in data[:8192]:
         raise ReadError(
             _(
@@ -146,26 +247,41 @@ def _decode(data: bytes, chosen: str | None, name: str) -> tuple[str, str]:
     return data.decode("latin-1"), "latin-1"  # every byte is a character in it
 
 
-def _csv_rows(text: str, name: str) -> tuple[list[list[str]], list[int], str]:
+def _delimiter(text: str) -> str:
     sample = text[:8192]  # the sniffer is slow on odd text: a few lines tell the delimiter
     try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
-        first = sample.splitlines()[0] if sample.splitlines() else ""
-        delimiter = max(",;\t", key=first.count)
+        lines = sample.splitlines()
+        counts = {mark: sum(line.count(mark) for line in lines[:20]) for mark in ",;\t"}
+        return max(",;\t", key=counts.__getitem__)
+
+
+def _check_widths(text: str, delimiter: str, name: str) -> None:
+    """Refuse a line of more cells than any list of gifts has, before splitting it: a
+    line of millions of cells would take gigabytes once split."""
+    start, length = 0, len(text)
+    line = 1
+    while start < length:
+        end = text.find("\n", start)
+        end = length if end == -1 else end
+        if text.count(delimiter, start, end) >= MAX_COLUMNS:
+            raise ReadError(_("Line {line} of {name} has more than {columns} columns: this "
+                              "is not a list of partners or gifts.").format(
+                line=format_count(line), name=name, columns=format_count(MAX_COLUMNS)))
+        start, line = end + 1, line + 1
+
+
+def _csv_rows(text: str, delimiter: str, name: str):
+    """(line, cells) for each row of a CSV text, as it is read."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows, lines = [], []
     previous = csv.field_size_limit()
     csv.field_size_limit(MAX_CELL)
     try:
         line = 1
         for row in reader:
-            rows.append(row)
-            lines.append(line)
+            yield line, row
             line = reader.line_num + 1
-            if len(rows) > MAX_ROWS:
-                raise ReadError(_("The file {name} has more than {max_rows:,} rows: import it "
-                                  "in parts.").format(name=name, max_rows=MAX_ROWS))
     except csv.Error as err:
         where = (
             _(" near line {line_num}").format(line_num=reader.line_num) if reader.line_num else ""
@@ -173,9 +289,9 @@ def _csv_rows(text: str, name: str) -> tuple[list[list[str]], list[int], str]:
         if "field larger" in str(err):
             raise ReadError(
                 _(
-                    "A cell{where} of {name} is longer than {max_cell:,} "
+                    "A cell{where} of {name} is longer than {max_cell} "
                     'characters: a quote (") is probably not closed.'
-                ).format(where=where, name=name, max_cell=MAX_CELL)
+                ).format(where=where, name=name, max_cell=format_count(MAX_CELL))
             ) from None
         raise ReadError(
             _("The file {name} cannot be read as CSV{where} ({err}).").format(
@@ -184,36 +300,54 @@ def _csv_rows(text: str, name: str) -> tuple[list[list[str]], list[int], str]:
         ) from None
     finally:
         csv.field_size_limit(previous)
-    return rows, lines, delimiter
 
 
 def _workbook(path: Path, sheet: str | None):
+    """The sheets' names, the chosen one, and its rows (line, cells) read one by one."""
     import openpyxl
 
     problem = (_("The file {name} cannot be read as an Excel workbook (.xlsx): it may be "
                  "another kind of file (.ods, .xls), or damaged. Save it again from your "
                  "spreadsheet as .xlsx or CSV.").format(name=path.name))
     try:
+        with zipfile.ZipFile(path) as packed:
+            unpacked = sum(part.file_size for part in packed.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ReadError(problem) from None
+    if unpacked > MAX_UNZIPPED:  # a small file that unpacks into gigabytes
+        raise ReadError(_("The workbook {name} unpacks to {value:.0f} MB: too large to be a "
+                          "list of partners or gifts. Save only the rows you need as CSV."
+                          ).format(name=path.name, value=unpacked / 1e6))
+    try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a good workbook
         raise ReadError(problem) from None
-    try:
-        names = book.sheetnames
-        chosen = sheet if sheet in names else names[0]
-        rows, lines = [], []
-        for number, values in enumerate(book[chosen].iter_rows(values_only=True), start=1):
-            rows.append([_cell_text(value) for value in values])
-            lines.append(number)
-            if len(rows) > MAX_ROWS:
-                raise ReadError(_("The sheet {chosen} has more than {max_rows:,} rows: import "
-                                  "it in parts.").format(chosen=chosen, max_rows=MAX_ROWS))
-    except ReadError:
-        raise
-    except Exception:  # a damaged sheet inside a sound zip (XML cut short, bad data)
-        raise ReadError(problem) from None
-    finally:
-        book.close()
-    return rows, lines, names, chosen
+    names = book.sheetnames
+    chosen = sheet if sheet in names else names[0]
+
+    def rows():
+        try:
+            found = book[chosen]
+            # the size a sheet declares may be far larger than what it holds (A1:XFD20000):
+            # read the cells that are there, not a grid of that size
+            found.reset_dimensions()
+            for number, values in enumerate(found.iter_rows(values_only=True), start=1):
+                if len(values) > MAX_COLUMNS:
+                    if any(value is not None for value in values[MAX_COLUMNS:]):
+                        raise ReadError(_("Row {row} of the sheet {sheet} has more than "
+                                          "{columns} columns: this is not a list of partners "
+                                          "or gifts.").format(
+                            row=number, sheet=chosen, columns=format_count(MAX_COLUMNS)))
+                    values = values[:MAX_COLUMNS]
+                yield number, [_cell_text(value) for value in values]
+        except ReadError:
+            raise
+        except Exception:  # a damaged sheet inside a sound zip (XML cut short, bad data)
+            raise ReadError(problem) from None
+        finally:
+            book.close()
+
+    return names, chosen, rows()
 
 
 def _cell_text(value) -> str:

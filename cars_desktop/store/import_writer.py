@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from cars_desktop.core.text import sort_key
+from cars_desktop.core.text import fold, sort_key
 from cars_desktop.i18n import _
+from cars_desktop.store import settings
 from cars_desktop.store.contributions import contribution_row
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import ImportBatch, db, new_uuid, utc_now
@@ -30,13 +31,15 @@ _ADDRESS = ("address_line1", "address_line2", "city", "postal_code", "province")
 _NEW_PARTNER = {"partnership_type": "casual", "status": "active", "shared_goal": "",
                 "strengths": "", "website": "", "notes": "", "status_before_archive": ""}
 # a gift's columns that the file does not give
-_NEW_GIFT = {"status": "received", "outstanding_cents": 0, "valued_by": "", "minutes": 0,
+_NEW_GIFT = {"status": "received", "outstanding_cents": 0, "valued_by": "",
              "advantage_cents": 0, "advantage_description": "", "appraised": 0}
 _GIFT_COLUMNS = ("uuid", "created_at", "updated_at", "partner_id", "family", "kind", "status",
                  "amount_cents", "outstanding_cents", "valued_by", "description", "minutes",
                  "date", "payment_method", "reference", "purpose", "advantage_cents",
                  "advantage_description", "appraised", "notes", "partner_sort", "search_text",
-                 "import_batch_id")
+                 "import_batch_id", "fee_cents", "original_currency", "original_cents",
+                 "tribute", "platform_receipt", "credited_partner_id", "contact_id",
+                 "thanked_on")
 
 
 @dataclass
@@ -48,6 +51,10 @@ class GiftToWrite:
     new_key: str = ""  # rows with the same key make one new partner
     partner: dict = field(default_factory=dict)  # the partner's columns from the file
     contact: str = ""  # a new organisation's contact person, named in the file
+    credit_index: int = -1  # a matching gift: the row (index) whose giver it matched
+    reverses: int | None = None  # a refund: the contribution already there it cancels
+    sender: str = ""  # a bank's e-Transfer sender, remembered with this partner
+    contact_name: str = ""  # the contact person the gift came through, by name
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,7 @@ class Written:
     batch_id: int
     partners: int
     contributions: int
+    cancelled: int = 0
 
 
 def write_import(batch: dict, rows: list[GiftToWrite]) -> Written:
@@ -67,7 +75,18 @@ def write_import(batch: dict, rows: list[GiftToWrite]) -> Written:
         new_partners: dict[str, int] = {}
         gifts = []
         filled: list[list] = []
+        reversed_gifts: list[list] = []
+        pids: list[int] = []
         for row in rows:
+            if row.reverses is not None:  # a refund or a voided receipt: its gift is cancelled
+                status = conn.execute("SELECT status FROM contribution WHERE id = ?",
+                                      (row.reverses,)).fetchone()
+                if status and status[0] != "cancelled":
+                    conn.execute("UPDATE contribution SET status = 'cancelled', updated_at = ?"
+                                 " WHERE id = ?", (stamp, row.reverses))
+                    reversed_gifts.append([row.reverses, status[0]])
+                pids.append(0)
+                continue
             pid = row.partner_id
             if pid is None:
                 pid = new_partners.get(row.new_key)
@@ -76,10 +95,19 @@ def write_import(batch: dict, rows: list[GiftToWrite]) -> Written:
                     new_partners[row.new_key] = pid
             else:
                 filled += _fill_blanks(conn, pid, row.partner, stamp)
+            pids.append(pid)
+            if row.sender:
+                remember_sender(row.sender, pid)
             values = contribution_row(row.gift, row.partner_name)
+            credited = pids[row.credit_index] if 0 <= row.credit_index < len(pids) else None
+            contact = conn.execute(
+                "SELECT id FROM contact_person WHERE partner_id = ? AND name = ?",
+                (pid, row.contact_name)).fetchone() if row.contact_name else None
             values.update(_NEW_GIFT, uuid=row.gift.get("uuid") or new_uuid(), created_at=stamp,
-                          updated_at=stamp, partner_id=pid, import_batch_id=made.id)
-            gifts.append(tuple(values[name] for name in _GIFT_COLUMNS))
+                          updated_at=stamp, partner_id=pid, import_batch_id=made.id,
+                          credited_partner_id=credited or None,
+                          contact_id=contact[0] if contact else None)
+            gifts.append(tuple(values.get(name) for name in _GIFT_COLUMNS))
         conn.executemany(f"INSERT INTO contribution ({', '.join(_GIFT_COLUMNS)}) VALUES"
                          f" ({', '.join('?' * len(_GIFT_COLUMNS))})", gifts)
         # a known partner's gifts sort by its name as the app spells it, not as the file does
@@ -87,9 +115,30 @@ def write_import(batch: dict, rows: list[GiftToWrite]) -> Written:
                      " WHERE p.id = contribution.partner_id) WHERE import_batch_id = ?",
                      (made.id,))
         made.partners, made.contributions = len(new_partners), len(gifts)
+        thanked = conn.execute(
+            "SELECT id, thanked_on FROM contribution WHERE import_batch_id = ? AND thanked_on"
+            " IS NOT NULL", (made.id,)).fetchall()
+        for cid, day in thanked:  # the file says it was thanked: the thanks are kept too
+            _insert(conn, "acknowledgement", {
+                "uuid": new_uuid(), "created_at": stamp, "updated_at": stamp,
+                "contribution_id": cid, "date": day, "method": "letter", "by": "",
+                "note": _("Thanked before it was imported")})
         made.filled = json.dumps(filled)
+        made.reversed = json.dumps(reversed_gifts)
         made.save()
-    return Written(made.id, len(new_partners), len(gifts))
+    return Written(made.id, len(new_partners), len(gifts), len(reversed_gifts))
+
+
+def remember_sender(sender: str, partner_id: int) -> None:
+    """A bank's e-Transfer sender goes to this partner next time too."""
+    uuid = db.execute_sql("SELECT uuid FROM partner WHERE id = ?", (partner_id,)).fetchone()
+    if uuid:
+        settings.save({settings.IMPORT_SENDER.of(fold(sender)[:120]): uuid[0]})
+
+
+def remembered_sender(sender: str) -> str:
+    """The ID of the partner this sender was given to before, or ""."""
+    return settings.get(settings.IMPORT_SENDER.of(fold(sender)[:120])) if sender else ""
 
 
 def _insert(conn, table: str, values: dict) -> int:
@@ -147,8 +196,9 @@ def undo_batch(batch_id: int) -> tuple[int, int]:
         raise ImportProblem(_("That import was already undone."))
     conn = db.connection()
     changed = conn.execute(
-        "SELECT COUNT(*) FROM contribution WHERE import_batch_id = ? AND (updated_at != "
-        "created_at OR thanked_on IS NOT NULL)", (batch_id,)).fetchone()[0]
+        "SELECT COUNT(*) FROM contribution c WHERE import_batch_id = ? AND (updated_at != "
+        "created_at OR EXISTS (SELECT 1 FROM acknowledgement a WHERE a.contribution_id = c.id"
+        " AND a.created_at != c.created_at))", (batch_id,)).fetchone()[0]
     changed += conn.execute(
         "SELECT COUNT(*) FROM partner WHERE import_batch_id = ? AND updated_at != created_at",
         (batch_id,)).fetchone()[0]
@@ -162,6 +212,11 @@ def undo_batch(batch_id: int) -> tuple[int, int]:
               "since (a gift thanked or edited, a new gift for an imported partner). Restore "
               "the backup made before the import instead.").format(value=changed + built_on))
     with transaction():
+        conn.execute("DELETE FROM acknowledgement WHERE contribution_id IN (SELECT id FROM"
+                     " contribution WHERE import_batch_id = ?)", (batch_id,))
+        for cid, status in json.loads(batch.reversed or "[]"):  # refunds undone
+            conn.execute("UPDATE contribution SET status = ?, updated_at = ? WHERE id = ?"
+                         " AND status = 'cancelled'", (status, utc_now(), cid))
         gifts = conn.execute("DELETE FROM contribution WHERE import_batch_id = ?",
                              (batch_id,)).rowcount
         conn.execute("DELETE FROM contact_person WHERE partner_id IN (SELECT id FROM partner"

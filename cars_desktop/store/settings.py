@@ -138,3 +138,5 @@ def save(values: dict[Setting, Any]) -> None:
                 SettingRow(key=setting.key)
             row.value = _stored(setting, value)
             row.save()
+IMPORT_SENDER = _declare("import.sender.{}", str, "",
+                         "the partner (its ID) a bank's e-Transfer sender was last given to")
