@@ -11,7 +11,7 @@ from cars_desktop.i18n import _
 from cars_desktop.store.import_writer import ImportProblem
 
 SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_ISO = re.compile(r"^(\d{4})[-/.]?(\d{1,2})[-/.]?(\d{1,2})")
 _MONTHS = {name: number for names in (
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"),

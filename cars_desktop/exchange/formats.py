@@ -187,7 +187,7 @@ def find_header(rows: list[list[str]]) -> int | None:
 
 
 _DATE = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}[/-]\d{2}[/-]\d{2})$")
-_AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
+_AMOUNT = re.compile(r"^-?\d+([.,]\d{1,2})?$")
 
 
 def headerless_format(rows: list[list[str]]) -> Format | None:

@@ -100,8 +100,9 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
             raise ImportProblem(_("No column is imported as {field}: choose which column "
                                   "holds {words}.").format(field=_(FIELDS[needed]).lower(),
                                                             words=words))
-    banks = known is not None and bool(known.headerless or known.code in ("rbc", "bmo"))
-    if not banks and not {"partner_name", "first_name", "last_name", "company",
+    asks = known is not None and bool(known.headerless or known.code in (
+        "rbc", "bmo", "stripe_balance"))  # whose gift: the volunteer says, row by row
+    if not asks and not {"partner_name", "first_name", "last_name", "company",
                           "partner_uuid"} & set(column):
         raise ImportProblem(_("No column says who gave: choose the column with the partner's "
                             "name (or the first and last names)."))
@@ -146,9 +147,9 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
                 if part.what in (meaning.REFUND, meaning.CONVERSION):
                     linked.append((row, part))
                 continue
-            if part.needs_partner:
-                row.needs, row.sender = "partner", part.needs_partner
-                chosen = remembered_sender(part.needs_partner)
+            if part.asks_partner:
+                row.needs, row.sender = "partner", part.sender
+                chosen = remembered_sender(part.sender)
                 found = lookup.by_uuid.get(chosen) if chosen else None
                 if found:
                     row.partner_id, row.partner_name, row.needs = found[0], found[1], ""
@@ -168,8 +169,8 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
                 continue
             if row.needs == "partner":
                 row.partner_name = row.sender
-                row.why = _("an e-Transfer from “{sender}”: choose whose gift it is").format(
-                    sender=row.sender)
+                row.why = _("from “{sender}”: choose whose gift it is").format(
+                    sender=row.sender) if row.sender else _("no name: choose whose gift it is")
                 continue
             lookup.match(row)
             if row.action == ERROR:

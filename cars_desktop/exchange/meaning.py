@@ -35,8 +35,9 @@ _DEBIT = ("debit", "cargo", "debito")
 _YES = ("yes", "y", "oui", "o", "true", "1", "x", "si", "voided", "annule")
 _ETRANSFER = re.compile(r"e-?\s?(transfer|tfr|trf)|interac|virement|transfert", re.I)
 # how a bank writes the sender after its e-Transfer words: "INTERAC E-TRF- 1234 JOHN SMITH"
-_SENDER = re.compile(r"(?:e-?\s?(?:transfer|tfr|trf)|interac|virement(?: interac)?"
-                     r"(?: re[cç]u)?)[\s\-:#*]*(?:\d+\s+)?(?:de\s+|from\s+)?(.*)$", re.I)
+_SENDER = re.compile(r"(?:(?:e-?\s?(?:transfer|tfr|trf)|interac|virement(?: interac)?"
+                     r"(?: re[cç]u)?|received|autodeposit)[\s\-:#*]*)+(?:\d+\s+)?"
+                     r"(?:de\s+|from\s+)?(.*)$", re.I)
 _BENEVITY_TRAILER = ("totals", "total donations (gross)", "check fee", "net total payment",
                      "total", "cheque fee")
 
@@ -50,7 +51,8 @@ class Part:
     sign: int = 1  # -1: the file writes its amount negative (a refund, money out)
     kind: str = ""  # a contribution kind the platform says (a matching gift)
     credit_previous: bool = False  # a match: credits the employee of the part before it
-    needs_partner: str = ""  # a bank's deposit: the sender the volunteer must name
+    asks_partner: bool = False  # a bank's deposit: the volunteer says whose gift it is
+    sender: str = ""  # who the bank says sent it, remembered with the partner chosen
     extra: dict = field(default_factory=dict)
 
 
@@ -164,14 +166,14 @@ def _paypal_giving_fund(values: dict) -> list[Part]:
 
 
 def _stripe_payments(values: dict) -> list[Part]:
+    values = dict(values)
+    values["partner_name"] = values.get("partner_name") or values.get("card_name", "")
     status = fold(values.get("status", ""))
     if status and status not in ("paid", "succeeded"):
         if "refund" in status:
             return [Part(NOT_GIFT, values, why=_("refunded: not a gift"))]
         return [Part(NOT_GIFT, values, why=_("its status is “{status}”, not paid").format(
             status=values.get("status", "")))]
-    values = dict(values)
-    values["partner_name"] = values.get("partner_name") or values.get("card_name", "")
     try:
         refunded = amount_cents(values.get("refunded") or "0")
         paid = amount_cents(values.get("amount") or "0")
@@ -191,7 +193,9 @@ def _stripe_payments(values: dict) -> list[Part]:
 def _stripe_balance(values: dict) -> list[Part]:
     kind_text = fold(values.get("transaction_type", ""))
     if kind_text in ("charge", "payment"):
-        return [Part(GIFT, values)]
+        if values.get("partner_name"):
+            return [Part(GIFT, values)]
+        return [Part(GIFT, values, asks_partner=True, sender=clean(values.get("email", "")))]
     if "refund" in kind_text:
         return [Part(REFUND, values, sign=-1, why=_("a refund"),
                      extra={"refers_to": clean(values.get("refers_to", ""))})]
@@ -228,15 +232,17 @@ def _zeffy(values: dict) -> list[Part]:
 
 
 def sender_of(values: dict) -> str:
-    sender = clean(values.get("sender", ""))
-    if not sender:
-        found = _SENDER.search(clean(values.get("bank_text", "")))
-        sender = clean(found[1]) if found else ""
-    return sender[:120]
+    """Who sent an e-Transfer, as the bank writes it: its own column, or the words after
+    "INTERAC E-TRF-" or "Virement Interac reçu -"."""
+    for text in (clean(values.get("sender", "")), clean(values.get("bank_text", ""))):
+        found = _SENDER.search(text) if _ETRANSFER.search(text) else None
+        if found and clean(found[1]):
+            return clean(found[1])[:120]
+    return clean(values.get("sender", ""))[:120]
 
 
 def _bank(values: dict) -> list[Part]:
-    text = clean(values.get("bank_text", ""))
+    text = clean(f"{values.get('bank_text', '')} {values.get('sender', '')}")
     try:
         cents = amount_cents(values.get("amount") or "0")
     except MoneyError:
@@ -248,7 +254,7 @@ def _bank(values: dict) -> list[Part]:
                                               "by hand if it is a gift"))]
     sender = sender_of(values) or text[:120]
     values = dict(values, partner_name="", notes=text)
-    return [Part(GIFT, values, needs_partner=sender)]
+    return [Part(GIFT, values, asks_partner=True, sender=sender)]
 
 
 _READERS = {"canadahelps": _canadahelps, "paypal": _paypal, "benevity": _benevity,

@@ -9,6 +9,7 @@ import re
 from cars_desktop.core import vocab
 from cars_desktop.core.money import MoneyError
 from cars_desktop.core.text import clean, fold, fold_for_match
+from cars_desktop.core.validation import hours_to_minutes
 from cars_desktop.exchange.dates import parse_date
 from cars_desktop.exchange.formats import FIELDS, language_of, payment_method_of
 from cars_desktop.exchange.meaning import HOME, amount_cents
@@ -65,7 +66,8 @@ def read_row(row: PlanRow, values: dict, known: Format | None, order: str,
     person = clean(f"{values.get('first_name', '')} {values.get('last_name', '')}")
     company = clean(values.get("company", ""))
     # a gift whose giver chose not to be named still counts: on one partner for them all
-    row.partner_name = company or name or person or (ANONYMOUS_DONORS if anonymous else "")
+    row.partner_name = company or name or person or row.partner_name or (
+        ANONYMOUS_DONORS if anonymous else "")
     if not row.partner_name and not values.get("partner_uuid") and row.needs != "partner":
         raise ValueError(_("no name says who gave"))
     if not values.get("date"):
@@ -102,13 +104,8 @@ def read_row(row: PlanRow, values: dict, known: Format | None, order: str,
             row.tribute = words.format(name=clean(values[field_name]))[:200]
     if values.get("email") and "@" not in values["email"]:
         values["email"] = ""  # a blank, not an error: the gift still counts
-    hours = clean(values.get("hours", "")).replace(",", ".")
-    if hours:
-        try:
-            values["minutes"] = round(float(hours) * 60)
-        except ValueError:
-            raise ValueError(_("“{value}” is not a number of hours").format(
-                value=hours[:20])) from None
+    if clean(values.get("hours", "")):
+        values["minutes"] = hours_to_minutes(values["hours"])
     if clean(values.get("thanked_on", "")):
         values["thanked"] = parse_date(values["thanked_on"], order).isoformat()
 
