@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QGroupBox,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -24,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cars_desktop.core.money import format_money
 from cars_desktop.core.text import format_count
 from cars_desktop.exchange.formats import FIELDS
 from cars_desktop.exchange.importer import (
-    DUPLICATE,
-    ERROR,
     MATCHED,
     NEAR,
     NEW,
+    REVERSE,
     SKIPPED,
     ImportProblem,
     commit,
@@ -39,8 +38,8 @@ from cars_desktop.exchange.importer import (
     open_file,
     remember_mapping,
 )
-from cars_desktop.exchange.preview import ImportPreviewList
-from cars_desktop.exchange.reader import ReadError
+from cars_desktop.exchange.preview import ImportPreviewList, summary_parts
+from cars_desktop.exchange.reader import NO_HEADER, ReadError
 from cars_desktop.i18n import N_, _, ngettext
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.record_view import RecordView
@@ -65,6 +64,9 @@ class ImportDialog(QDialog):
         self.same_as_near: set[int] = set()
         self.skipped_lines: set[int] = set()  # kept through every new preview
         self.order_chosen = False  # until then the file's own dates decide
+        # the volunteer's answers, kept through every new preview: by (line, reference)
+        self.dollars_given: dict[tuple[int, str], int] = {}
+        self.partners_given: dict[tuple[int, str], tuple[int, str]] = {}
         self.result = None
 
         self.file_label = QLabel(_("Choose a CSV file or an Excel workbook (.xlsx): your own "
@@ -86,6 +88,10 @@ class ImportDialog(QDialog):
         for label, code in ORDERS:
             self.order.addItem(_(label), code)
         self.order.currentIndexChanged.connect(self._order_chosen)
+        self.header_row = QComboBox()
+        self.header_row.setObjectName("importHeaderRow")
+        self.header_row.setAccessibleName(_("Row with the column names"))
+        self.header_row.currentIndexChanged.connect(self._header_chosen)
         top = QGridLayout()
         top.addWidget(self.file_label, 0, 0, 1, 3)
         top.addWidget(choose, 0, 3)
@@ -101,6 +107,10 @@ class ImportDialog(QDialog):
         self.order_label.setBuddy(self.order)
         top.addWidget(self.order_label, 2, 0)
         top.addWidget(self.order, 2, 1, 1, 3)
+        self.header_label = QLabel(_("Column &names"))
+        self.header_label.setBuddy(self.header_row)
+        top.addWidget(self.header_label, 3, 0)
+        top.addWidget(self.header_row, 3, 1, 1, 3)
 
         self.columns_box = QGroupBox(_("What each column holds"))
         self.columns_grid = QGridLayout()
@@ -130,13 +140,22 @@ class ImportDialog(QDialog):
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.same_button.setObjectName("samePartner")
         self.same_button.clicked.connect(self.same_partner)
+        self.dollars_button = buttons.addButton(_("Amount in &dollars…"),
+                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.dollars_button.setObjectName("giveDollars")
+        self.dollars_button.clicked.connect(self.give_dollars)
+        self.whose_button = buttons.addButton(_("&Whose gift…"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.whose_button.setObjectName("givePartner")
+        self.whose_button.clicked.connect(self.give_partner)
         self.import_button = buttons.addButton(_("&Import"), QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.setObjectName("doImport")
         self.import_button.clicked.connect(self.do_import)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("cancelImport")
         buttons.rejected.connect(self.reject)
-        for button in (self.skip_button, self.same_button, self.import_button, choose):
+        for button in (self.skip_button, self.same_button, self.dollars_button,
+                       self.whose_button, self.import_button, choose):
             button.setAutoDefault(False)
 
         layout = QVBoxLayout(self)
@@ -163,11 +182,12 @@ class ImportDialog(QDialog):
     def open_path(self, path: Path) -> None:
         self.path = path
         self.file_label.setText(f"<b>{escape(path.name)}</b>")
-        for combo in (self.encoding, self.sheet):
+        for combo in (self.encoding, self.sheet, self.header_row):
             combo.blockSignals(True)
         self.encoding.setCurrentIndex(0)
         self.sheet.clear()
-        for combo in (self.encoding, self.sheet):
+        self.header_row.clear()
+        for combo in (self.encoding, self.sheet, self.header_row):
             combo.blockSignals(False)
         self.load(keep_mapping=False)
 
@@ -177,7 +197,8 @@ class ImportDialog(QDialog):
         self.error.show_message("")
         try:
             self.table, self.known, mapping = open_file(
-                self.path, self.encoding.currentData(), self.sheet.currentText() or None)
+                self.path, self.encoding.currentData(), self.sheet.currentText() or None,
+                self.header_row.currentData())
         except ReadError as err:
             self.table = self.plan = None
             self.error.show_message(str(err))
@@ -197,9 +218,25 @@ class ImportDialog(QDialog):
             self.sheet.addItems(self.table.sheets)
             self.sheet.setCurrentText(self.table.sheet)
             self.sheet.blockSignals(False)
+        self._fill_header_rows()
         self._fill_columns()
         self.order_chosen = False
         self.replan()
+
+    def _fill_header_rows(self) -> None:
+        """The first rows of the file, to say which one names the columns."""
+        self.header_row.blockSignals(True)
+        self.header_row.clear()
+        self.header_row.addItem(_("None: the file has no row of column names"), NO_HEADER)
+        for number, cells in enumerate(self.table.head):
+            text = ", ".join(cell.strip() for cell in cells if cell.strip())[:90]
+            self.header_row.addItem(_("Row {number}: {cells}").format(
+                number=number + 1, cells=text or _("(empty)")), number)
+        self.header_row.setCurrentIndex(self.header_row.findData(self.table.header_row))
+        self.header_row.blockSignals(False)
+
+    def _header_chosen(self) -> None:
+        self.load(keep_mapping=False)
 
     def _fill_columns(self) -> None:
         while self.columns_grid.count():
@@ -261,6 +298,16 @@ class ImportDialog(QDialog):
             self.order.setCurrentIndex(self.order.findData(self.plan.date_order))
             self.order.blockSignals(False)
         for row in self.plan.rows:  # the volunteer's decisions survive a new preview
+            key = (row.line, row.reference)
+            if row.needs == "amount" and key in self.dollars_given:
+                row.amount_cents, row.needs = self.dollars_given[key], ""
+                row.why = _("given in {currency}: {amount} received, as you said").format(
+                    currency=row.original_currency, amount=format_money(row.amount_cents))
+            if row.needs == "partner" and key in self.partners_given:
+                row.partner_id, row.partner_name = self.partners_given[key]
+                row.needs, row.action = "", MATCHED
+                row.why = _("from “{sender}”, given to this partner by you").format(
+                    sender=row.sender)
             if row.line in self.skipped_lines and row.writes:
                 row.action, row.why = SKIPPED, _("skipped by you")
             elif row.line in self.same_as_near and row.action == NEAR:
@@ -282,6 +329,8 @@ class ImportDialog(QDialog):
         self.sheet_label.setVisible(workbook)
         self.encoding.setVisible(self.table is not None and not workbook)
         self.encoding_label.setVisible(self.table is not None and not workbook)
+        self.header_row.setVisible(self.table is not None)
+        self.header_label.setVisible(self.table is not None)
         if plan is None:
             self.summary.setText("")
             self.import_button.setEnabled(False)
@@ -291,33 +340,14 @@ class ImportDialog(QDialog):
             return
         counts = plan.counts()
         writes = counts[NEW] + counts[MATCHED] + counts[NEAR]
-        new_partners = len({r.partner_name.lower() for r in plan.rows if r.action == NEW}) + \
-            len([r for r in plan.rows if r.action == NEAR and r.line not in self.same_as_near])
-        what = plan.format_name + (f", {self.table.encoding}" if self.table.encoding else "")
-        rows = len(plan.rows)
-        found = [ngettext("{n} row ({what})", "{n} rows ({what})", rows).format(
-            n=format_count(rows), what=what)]
-        found.append(ngettext("<b>{n} gift to import</b> ({partners})",
-                              "<b>{n} gifts to import</b> ({partners})", writes).format(
-            n=format_count(writes),
-            partners=ngettext("{n} new partner", "{n} new partners", new_partners).format(
-                n=format_count(new_partners))))
-        if counts[NEAR]:
-            found.append(_("{n} with a name close to a known partner: check them").format(
-                n=format_count(counts[NEAR])))
-        if counts[DUPLICATE]:
-            found.append(_("{n} already in the data, skipped").format(
-                n=format_count(counts[DUPLICATE])))
-        if counts[SKIPPED]:
-            found.append(_("{n} skipped").format(n=format_count(counts[SKIPPED])))
-        if counts[ERROR]:
-            found.append(_("<span style='color:#b00020'>{n} with an error, not imported "
-                           "(see Why)</span>").format(n=format_count(counts[ERROR])))
-        if plan.needs_date_order:
-            found.append(_("<b>The dates could be day first or month first: choose which "
-                         "above.</b>"))
-        self.summary.setText(" · ".join(found))
-        self.import_button.setEnabled(writes > 0)
+        found = summary_parts(plan, self.same_as_near)
+        text = " · ".join(found)
+        if plan.totals_note:
+            text += "<br>" + escape(plan.totals_note)
+        self.summary.setText(text)
+        self.import_button.setEnabled(writes + counts[REVERSE] > 0)
+        self.dollars_button.setVisible(any(r.needs == "amount" for r in plan.rows))
+        self.whose_button.setVisible(any(r.sender or r.needs == "partner" for r in plan.rows))
         self.import_button.setText(ngettext("&Import {n} gift", "&Import {n} gifts", writes).format(
             n=format_count(writes)))
 
@@ -344,6 +374,26 @@ class ImportDialog(QDialog):
                 )
         self.view.refresh("")
         self._show_state()
+
+    def give_dollars(self) -> None:
+        from cars_desktop.ui.import_answers import ask_dollars
+
+        if self.plan is not None:
+            self.dollars_given.update(ask_dollars(self, self._chosen_rows("amount")))
+            self.replan()
+
+    def give_partner(self) -> None:
+        from cars_desktop.ui.import_answers import ask_partners
+
+        if self.plan is not None:
+            self.partners_given.update(ask_partners(self, self._chosen_rows("partner")))
+            self.replan()
+
+    def _chosen_rows(self, need: str) -> list:
+        """The selected rows asking `need`; with none selected, the first row asking it."""
+        rows = [self.plan.rows[n] for n in self.view.selected_ids()]
+        asking = [row for row in rows if row.needs == need or (need == "partner" and row.sender)]
+        return asking or ([] if rows else [r for r in self.plan.rows if r.needs == need][:1])
 
     def do_import(self):
         if self.plan is None:
@@ -379,45 +429,3 @@ class ImportDialog(QDialog):
                          "Undo an import…"))
         self.accept()
         return result
-
-
-def _local(stamp: str) -> str:
-    """A stored UTC time as the volunteer's clock shows it."""
-    import datetime as dt
-
-    return f"{dt.datetime.fromisoformat(stamp).astimezone():%Y-%m-%d %H:%M}"
-
-
-def undo_an_import(parent: QWidget) -> bool:
-    from cars_desktop.exchange.importer import batches, undo_batch
-
-    found = batches()
-    if not found:
-        QMessageBox.information(parent, _("Undo an import"), _("There is no import to undo."))
-        return False
-    labels = ["{when} — {file}: {gifts}, {partners}".format(
-        when=_local(batch.created_at), file=batch.file_name,
-        gifts=ngettext("{n} gift", "{n} gifts", batch.contributions).format(
-            n=format_count(batch.contributions)),
-        partners=ngettext("{n} new partner", "{n} new partners", batch.partners).format(
-            n=format_count(batch.partners)))
-              for batch in found]
-    label, chosen = QInputDialog.getItem(parent, _("Undo an import"),
-                                         _("Take back everything this import added:"), labels, 0,
-                                         False)
-    if not chosen:
-        return False
-    batch = found[labels.index(label)]
-    try:
-        partners, gifts = undo_batch(batch.id)
-    except (ImportProblem, StoreError) as err:
-        QMessageBox.warning(parent, _("Not undone"), str(err))
-        return False
-    QMessageBox.information(parent, _("Import undone"),
-                            _("{gifts} and {partners} from {file} were removed.").format(
-                                gifts=ngettext("{n} gift", "{n} gifts", gifts).format(
-                                    n=format_count(gifts)),
-                                partners=ngettext("{n} partner", "{n} partners",
-                                                  partners).format(n=format_count(partners)),
-                                file=batch.file_name))
-    return True

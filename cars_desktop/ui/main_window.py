@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def undo_import(self) -> None:
-        from cars_desktop.ui.import_dialog import undo_an_import
+        from cars_desktop.ui.import_undo import undo_an_import
 
         if undo_an_import(self):
             self.reload_everything()

@@ -1,0 +1,52 @@
+"""Taking back an import: the volunteer picks one of the imports not yet undone."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from cars_desktop.core.text import format_count
+from cars_desktop.exchange.importer import ImportProblem
+from cars_desktop.i18n import _, ngettext
+from cars_desktop.store.errors import StoreError
+
+
+def _local(stamp: str) -> str:
+    """A stored UTC time as the volunteer's clock shows it."""
+    import datetime as dt
+
+    return f"{dt.datetime.fromisoformat(stamp).astimezone():%Y-%m-%d %H:%M}"
+
+
+def undo_an_import(parent: QWidget) -> bool:
+    from cars_desktop.exchange.importer import batches, undo_batch
+
+    found = batches()
+    if not found:
+        QMessageBox.information(parent, _("Undo an import"), _("There is no import to undo."))
+        return False
+    labels = ["{when} — {file}: {gifts}, {partners}".format(
+        when=_local(batch.created_at), file=batch.file_name,
+        gifts=ngettext("{n} gift", "{n} gifts", batch.contributions).format(
+            n=format_count(batch.contributions)),
+        partners=ngettext("{n} new partner", "{n} new partners", batch.partners).format(
+            n=format_count(batch.partners)))
+              for batch in found]
+    label, chosen = QInputDialog.getItem(parent, _("Undo an import"),
+                                         _("Take back everything this import added:"), labels, 0,
+                                         False)
+    if not chosen:
+        return False
+    batch = found[labels.index(label)]
+    try:
+        partners, gifts = undo_batch(batch.id)
+    except (ImportProblem, StoreError) as err:
+        QMessageBox.warning(parent, _("Not undone"), str(err))
+        return False
+    QMessageBox.information(parent, _("Import undone"),
+                            _("{gifts} and {partners} from {file} were removed.").format(
+                                gifts=ngettext("{n} gift", "{n} gifts", gifts).format(
+                                    n=format_count(gifts)),
+                                partners=ngettext("{n} partner", "{n} partners",
+                                                  partners).format(n=format_count(partners)),
+                                file=batch.file_name))
+    return True
