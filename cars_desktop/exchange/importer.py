@@ -121,13 +121,17 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
     existing_ids = {row[0] for row in db.execute_sql("SELECT uuid FROM contribution")}
     own = known is not None and known.code == "cars"
     linked: list[tuple[PlanRow, meaning.Part]] = []  # refunds and conversions, for after
+    seen: dict[str, str] = {}
     for cells, line in zip(table.rows, table.lines, strict=True):
         if meaning.is_trailer(known, cells):
             meaning.trailer_totals(known, cells, plan.file_totals)
             continue
-        # the app's own export wrote cells that looked like formulas with an apostrophe
-        values = {target: restore(cells[number]) if own else cells[number]
-                  for target, number in column.items() if cells[number]}
+        # the app's own export wrote cells that looked like formulas with an apostrophe;
+        # a value met before is kept once (a donor's name, a town, a fund: a large file
+        # repeats them on many rows)
+        values = {target: seen.setdefault(value, value) for target, value in (
+            (target, restore(cells[number]) if own else cells[number])
+            for target, number in column.items() if cells[number])}
         if any(cell.strip() for cell in cells[len(table.headers):]):
             plan.rows.append(PlanRow(line, ERROR, values=values, why=_(
                 "this row has more cells than there are columns: is there a comma inside an "

@@ -272,9 +272,19 @@ def _check_widths(text: str, delimiter: str, name: str) -> None:
         start, line = end + 1, line + 1
 
 
+def _lines_of(text: str):
+    """The lines of `text`, ends kept, one at a time: no second copy of a large file."""
+    start, length = 0, len(text)
+    while start < length:
+        end = text.find("\n", start)
+        end = length if end == -1 else end + 1
+        yield text[start:end]
+        start = end
+
+
 def _csv_rows(text: str, delimiter: str, name: str):
     """(line, cells) for each row of a CSV text, as it is read."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(_lines_of(text), delimiter=delimiter)
     previous = csv.field_size_limit()
     csv.field_size_limit(MAX_CELL)
     try:
