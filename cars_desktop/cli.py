@@ -304,7 +304,8 @@ def _export(data_dir: Path, args) -> int:
         return 2
     with _open(data_dir, read_only=True):
         try:
-            count = export_csv(args.what, args.file)
+            count = export_csv(args.what, args.file,
+                               flavour="excel_fr" if args.excel_fr else "standard")
         except OSError as err:
             print(
                 _("cars-desktop: The file could not be written to {file}: {value}.").format(

@@ -101,6 +101,9 @@ def parser() -> argparse.ArgumentParser:
                     "YYYY-MM-DD)."))
     export.add_argument("what", choices=["partners", "contacts", "contributions"])
     export.add_argument("file", type=Path, metavar=_("FILE.csv"))
+    export.add_argument("--excel-fr", action="store_true",
+                        help=_("for Excel in French: semicolons between cells and decimal "
+                               "commas (1234,56)"))
     imports = commands.add_parser(
         "import", parents=[data_dir], help=_("import partners and gifts from a spreadsheet"),
         description=_("Import partners and gifts from a CSV or Excel file (your own, or a "

@@ -530,3 +530,42 @@ def test_a_new_export_replaces_the_older_one_whole(group, tmp_path):
     assert export_csv("partners", target) == 3
     assert len(read_raw(target)) == 4
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "partners.csv"]
+
+
+def test_excel_in_french_gets_semicolons_and_decimal_commas(group, tmp_path):
+    path = tmp_path / "fr.csv"
+    assert export_csv("contributions", path, flavour="excel_fr") == 6
+    raw = path.read_bytes().decode("utf-8-sig")
+    header = raw.splitlines()[0]
+    assert header.startswith("ID;Partner ID;Partner;Contact person;Family")
+    assert ";1234,56;" in raw and ";12345678,90;" in raw and "1234.56" not in raw
+    # read back by the import, amounts and all
+    from cars_desktop.exchange.importer import make_plan, open_file
+
+    table, known, mapping = open_file(path)
+    assert table.delimiter == ";" and known is not None and known.code == "cars"
+    plan = make_plan(table, mapping, known, path.name)
+    assert 123456 in {row.amount_cents for row in plan.rows}
+
+
+def test_the_export_menu_offers_excel_in_french(qtbot, window, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+    from helpers import menu_action
+
+    target = tmp_path / "gifts.csv"
+
+    def pick():
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, QFileDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(20, pick)
+            return
+        assert len(dialog.nameFilters()) == 2
+        dialog.selectNameFilter(dialog.nameFilters()[1])  # Excel in French
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(target))
+        dialog.accept()
+    QTimer.singleShot(20, pick)
+    menu_action(window, "Reports › Export all contributions (CSV)…").trigger()
+    assert target.read_bytes().decode("utf-8-sig").startswith("ID;Partner ID;")

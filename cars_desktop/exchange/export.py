@@ -163,10 +163,15 @@ def _rows(what: str, ids: list[int] | None) -> Iterator[list]:
                     yield [write(value) for write, value in zip(writers, row, strict=True)]
 
 
-def export_csv(what: str, path: str | os.PathLike, ids: list[int] | None = None) -> int:
+FLAVOURS = ("standard", "excel_fr")
+
+
+def export_csv(what: str, path: str | os.PathLike, ids: list[int] | None = None,
+               flavour: str = "standard") -> int:
     """Write partners, contacts or contributions to `path`; `ids` limits it to a list's rows
     in that list's order (for contacts: the partners' ids). The file appears whole or not at
-    all. Returns how many rows were written."""
+    all. Returns how many rows were written. `flavour` "excel_fr": what Excel in French
+    opens by a double click, ";" between cells and a decimal comma (1234,56)."""
     if what not in _COLUMNS:
         raise ValueError(f"Nothing called {what!r} can be exported: choose one of "
                          f"{', '.join(WHAT)}.")
@@ -175,9 +180,14 @@ def export_csv(what: str, path: str | os.PathLike, ids: list[int] | None = None)
     count = 0
     try:
         with open(partial, "w", encoding="utf-8-sig", newline="") as file:
-            writer = csv.writer(file, quoting=csv.QUOTE_NONNUMERIC)
+            french = flavour == "excel_fr"
+            writer = csv.writer(file, delimiter=";" if french else ",",
+                                quoting=csv.QUOTE_MINIMAL if french else csv.QUOTE_NONNUMERIC)
             writer.writerow([title for title, _unused, _unused in _COLUMNS[what]])
             for row in _rows(what, ids):
+                if french:  # numbers as French Excel reads them: 1234,56
+                    row = [str(cell).replace(".", ",") if isinstance(cell, Decimal) else cell
+                           for cell in row]
                 writer.writerow(row)
                 count += 1
             file.flush()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from cars_desktop.core.text import format_count
-from cars_desktop.i18n import N_, _
+from cars_desktop.i18n import N_, _, current_language
 from cars_desktop.store.errors import StoreError
 
 # The file's name, the dialog's title, and the message once written.
@@ -35,20 +35,25 @@ WHAT = {
 def export_to(parent: QWidget, what: str, ids: list[int] | None = None) -> int | None:
     """Ask where, then write the file. `ids`: only these rows (a filtered list), in order."""
     name, title = (_(text) for text in WHAT[what][:2])
-    path, _filter = QFileDialog.getSaveFileName(
+    standard = _("CSV files, for Excel or LibreOffice (*.csv)")
+    french = _("CSV files for Excel in French: semicolons, decimal commas (*.csv)")
+    # a French window most often sits beside an Excel in French
+    first = french if current_language() == "fr" else standard
+    path, chosen = QFileDialog.getSaveFileName(
         parent, title, str(Path.home() / f"{name} {dt.date.today()}.csv"),
-        _("CSV files, for Excel or LibreOffice (*.csv)"))
-    return export_file(parent, what, path, ids) if path else None
+        ";;".join([first, french if first == standard else standard]))
+    flavour = "excel_fr" if chosen == french else "standard"
+    return export_file(parent, what, path, ids, flavour) if path else None
 
 
-def export_file(parent: QWidget, what: str, path: str, ids: list[int] | None = None
-                ) -> int | None:
+def export_file(parent: QWidget, what: str, path: str, ids: list[int] | None = None,
+                flavour: str = "standard") -> int | None:
     from cars_desktop.exchange.export import export_csv
 
     target = Path(path if path.lower().endswith(".csv") else f"{path}.csv")
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        count = export_csv(what, target, ids)
+        count = export_csv(what, target, ids, flavour)
     except OSError as err:
         QMessageBox.critical(parent, _("Not exported"), _(
             "The file could not be written to {target}: {reason}.").format(
