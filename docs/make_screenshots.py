@@ -195,6 +195,14 @@ def main(out: Path) -> None:
         settle(app, 500)
         importing.grab().save(str(out / "import-dialog.png"))
         importing.reject()
+        samples = Path(__file__).resolve().parent.parent / "tests" / "import_samples"
+        for name, shot in (("paypal_activity_41_columns.csv", "import-paypal.png"),
+                           ("rbc_account.csv", "import-bank.png"),
+                           ("benevity_legacy_report.csv", "import-benevity.png")):
+            importing = window.import_file(str(samples / name))
+            settle(app, 500)
+            importing.grab().save(str(out / shot))
+            importing.reject()
 
         QTimer.singleShot(300, lambda: grab_modal("damaged-file.png"))
         offer_restore(Path(folder) / "sample", "The data file /home/anne/.local/share/CARS "

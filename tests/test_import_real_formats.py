@@ -281,3 +281,18 @@ def test_own_export_round_trips_hours_method_thanks_and_contact(store, tmp_path)
     paid = Contribution.get(Contribution.reference == "1044")
     assert (paid.payment_method, paid.thanked_on) == ("cheque", dt.date(2026, 3, 5))
     assert gift and TODAY
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in SAMPLES.iterdir()))
+def test_every_sample_imported_twice_adds_nothing_and_undo_takes_it_all_back(store, name):
+    before = {table: db.execute_sql(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+              for table in ("partner", "contribution", "acknowledgement")}
+    plan = plan_for(SAMPLES / name, date_order="dmy" if "fr" in name else None)
+    if not any(row.writes for row in plan.rows):
+        return  # a bank's download: every gift waits for whose it is
+    result = commit(plan)
+    again = plan_for(SAMPLES / name, date_order="dmy" if "fr" in name else None)
+    assert [row.line for row in again.rows if row.writes] == []
+    undo_batch(result.batch_id)
+    assert before == {table: db.execute_sql(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                      for table in before}

@@ -171,6 +171,7 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
                 continue
             if row.action != NEW:
                 continue
+            row.why = row.why or part.why
             if row.needs == "partner":
                 row.partner_name = row.sender
                 row.why = _("from “{sender}”: choose whose gift it is").format(
@@ -197,8 +198,13 @@ def _read_quietly(row: PlanRow, values: dict, known, order: str, today: dt.date)
     row.partner_name = values.get("partner_name", "") or " ".join(
         filter(None, (values.get("first_name", ""), values.get("last_name", ""))))
     row.reference = values.get("reference", "")[:120]
+    currency = values.get("currency", "").upper().strip()
+    if currency not in meaning.HOME:  # shown in its own currency, never as dollars
+        row.original_currency = currency[:3]
     try:
         row.amount_cents = meaning.amount_cents(values.get("amount") or "0")
+        if row.original_currency:
+            row.original_cents, row.amount_cents = row.amount_cents, 0
     except ValueError:
         pass
     try:

@@ -143,7 +143,9 @@ def _benevity(values: dict) -> list[Part]:
     volunteer = "volunteer" in fold(values.get("reason", ""))
     if gift:
         person = dict(values, company="", fee="")
-        found.append(Part(GIFT, person, kind="employee", extra={"fee_cents": sum(fees)}))
+        found.append(Part(GIFT, person, kind="employee", extra={"fee_cents": sum(fees)},
+                          why=_("an employee's gift through {company}").format(
+                              company=values.get("company", "") or "Benevity")))
     if matched:
         company = {name: values.get(name, "") for name in ("company", "date", "currency",
                                                              "purpose", "reference")}
@@ -155,7 +157,8 @@ def _benevity(values: dict) -> list[Part]:
                 name=employee or _("an employee"))
         elif employee:
             company["notes"] = _("Matching the gift of {name}").format(name=employee)
-        found.append(Part(GIFT, company, kind="matching", credit_previous=bool(gift)))
+        found.append(Part(GIFT, company, kind="matching", credit_previous=bool(gift),
+                          why=company.get("notes", "")))
     if not found:
         found.append(Part(NOT_GIFT, values, why=_("no donation and no match on this row")))
     return found
