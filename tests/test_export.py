@@ -39,7 +39,8 @@ CONTRIBUTION_HEADER = [
     "Amount",
     "Still to come", "What was given", "Hours", "Date", "Expected by", "Payment method",
     "Reference", "For", "Advantage", "Advantage description", "Valued by", "Appraised",
-    "Credited to", "Pledge ID", "Thanked on", "Notes"]
+    "Credited to", "Pledge ID", "Thanked on", "Notes", "Platform fee", "Given in currency",
+    "Amount in that currency", "Tribute", "Platform receipt"]
 NUMBERS = {"Amount", "Still to come", "Advantage"}  # always written as plain numbers
 DATES = {"Partner since", "Date", "Expected by", "Thanked on"}
 
@@ -148,7 +149,10 @@ def contribution_fields(c: Contribution) -> dict[str, str]:
         "Appraised": "yes" if c.appraised else "no",
         "Credited to": c.credited_partner.name if c.credited_partner_id else "",
         "Pledge ID": c.pledge.uuid if c.pledge_id else "", "Thanked on": iso(c.thanked_on),
-        "Notes": c.notes}
+        "Notes": c.notes, "Platform fee": cents_text(c.fee_cents) if c.fee_cents else "",
+        "Given in currency": c.original_currency,
+        "Amount in that currency": cents_text(c.original_cents) if c.original_cents else "",
+        "Tribute": c.tribute, "Platform receipt": c.platform_receipt}
 
 
 # A small group, with cells meant to do harm

@@ -88,3 +88,29 @@ def test_the_row_of_column_names_is_chosen(qtbot, window, tmp_path):
     assert [(row.partner_name, row.amount_cents) for row in dialog.plan.rows] == [
         ("Anne Roy", 500)]
     dialog.reject()
+
+
+def test_what_the_platform_said_is_shown_with_the_gift(qtbot, window):
+    from cars_desktop.ui.contribution_dialog import ContributionDialog
+
+    dialog = import_through_the_menu(qtbot, window,
+                                     SAMPLES / "canadahelps_charity_data_download.csv")
+    answer_message_boxes([QMessageBox.StandardButton.Ok], [])
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    tab = window.contributions
+    window.tabs.setCurrentWidget(tab)
+    tab.period.setCurrentIndex(tab.period.findData("all"))
+    type_text(tab.search, "Thériault")
+    assert tab.count_label.text() == "1 of 3 contributions shown"
+    tab.view.select_row(0)
+    seen = []
+
+    def look():
+        editing = QApplication.activeModalWidget()
+        seen.append(editing.thanked.text())
+        editing.reject()
+    QTimer.singleShot(50, look)
+    tab.edit_action.trigger()
+    assert isinstance(seen, list) and seen == [
+        "In memory of Jean Thériault · platform fee $2.10 · platform's receipt no. 2026-000123"]
+    assert ContributionDialog  # the dialog the tab opens

@@ -40,6 +40,10 @@ def _money(cents) -> Decimal | str:
     return (Decimal(cents) / 100).quantize(CENT) if cents is not None else ""
 
 
+def _money_or_blank(cents) -> Decimal | str:
+    return _money(cents) if cents else ""
+
+
 def _hours(minutes) -> Decimal | str:
     return (Decimal(minutes) / 60).quantize(CENT) if minutes else ""
 
@@ -117,6 +121,12 @@ CONTRIBUTION_COLUMNS = (
     ("Pledge ID", "pledge.uuid", _plain),
     ("Thanked on", "c.thanked_on", _plain),
     ("Notes", "c.notes", _text),
+    # what a platform said about it, kept by an import
+    ("Platform fee", "c.fee_cents", _money_or_blank),
+    ("Given in currency", "c.original_currency", _plain),
+    ("Amount in that currency", "c.original_cents", _money_or_blank),
+    ("Tribute", "c.tribute", _text),
+    ("Platform receipt", "c.platform_receipt", _text),
 )
 
 _FROM = {

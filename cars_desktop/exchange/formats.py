@@ -48,12 +48,32 @@ FIELDS = {
     "contact": N_("Contact person"),
 }
 
-# What a platform's or a bank's own columns say, read by `exchange.meaning`: never offered
-# for a spreadsheet's columns
-PLATFORM_FIELDS = ("transaction_type", "refers_to", "net", "balance_impact", "voided",
-                   "voided_on", "voided_why", "source", "match", "fee_more", "reason",
-                   "refunded", "converted", "converted_currency", "card_name", "eligible",
-                   "bank_text", "sender", "withdrawal", "balance")
+# What a platform's or a bank's own columns say, read by `exchange.meaning`: offered for a
+# recognised file's columns only
+PLATFORM_FIELDS = {
+    "transaction_type": N_("Type of line (payment, refund, conversion…)"),
+    "refers_to": N_("The transaction it refers to"),
+    "net": N_("Net amount, after fees"),
+    "balance_impact": N_("Credit or debit"),
+    "voided": N_("Receipt voided"),
+    "voided_on": N_("Date the receipt was voided"),
+    "voided_why": N_("Why the receipt was voided"),
+    "source": N_("Where the gift came from"),
+    "match": N_("The company's matching amount"),
+    "fee_more": N_("Another fee"),
+    "reason": N_("Reason (donation, match, volunteer reward)"),
+    "refunded": N_("Amount refunded"),
+    "converted": N_("Amount in Canadian dollars"),
+    "converted_currency": N_("Currency it was converted to"),
+    "card_name": N_("Name on the card"),
+    "eligible": N_("Amount eligible for a receipt"),
+    "bank_text": N_("The bank's description"),
+    "sender": N_("Sender"),
+    "withdrawal": N_("Money out"),
+    "balance": N_("Balance"),
+    "tribute": N_("Tribute (in honour or in memory of)"),
+    "original_amount": N_("Amount in the currency it was given in"),
+}
 
 
 # header words (folded, English and French) -> field, for any other file

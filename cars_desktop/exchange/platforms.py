@@ -197,7 +197,9 @@ OWN_EXPORT = Format(
               "What was given": "description", "Date": "date", "Reference": "reference",
               "For": "purpose", "Notes": "notes", "Hours": "hours",
               "Payment method": "payment_method", "Thanked on": "thanked_on",
-              "Contact person": "contact"}),
+              "Contact person": "contact", "Platform fee": "fee",
+              "Given in currency": "currency", "Amount in that currency": "original_amount",
+              "Tribute": "tribute", "Platform receipt": "receipt"}),
     _needs(("ID", "Partner ID", "Partner", "Family", "Kind", "Amount", "Date")),
     payment_method="",
     completed=frozenset({"received"}))

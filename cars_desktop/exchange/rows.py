@@ -90,7 +90,10 @@ def read_row(row: PlanRow, values: dict, known: Format | None, order: str,
     if row.amount_cents == 0 and not in_kind:
         raise ValueError(_("the amount is zero"))
     currency = values.get("currency", "").upper().strip()
-    if currency not in HOME:  # given in another currency: recorded in the dollars received
+    if currency not in HOME and values.get("original_amount"):  # both known: our own export
+        row.original_currency = currency[:3]
+        row.original_cents = abs(amount_cents(values["original_amount"]))
+    elif currency not in HOME:  # given in another currency: recorded in the dollars received
         row.original_currency, row.original_cents = currency[:3], row.amount_cents
         row.amount_cents, row.needs = 0, "amount"
         row.why = _("given as {amount} {currency}: how many Canadian dollars were "
@@ -98,6 +101,7 @@ def read_row(row: PlanRow, values: dict, known: Format | None, order: str,
                                         currency=row.original_currency)
     row.reference = clean(values.get("reference", ""))[:120]
     row.receipt = clean(values.get("receipt", ""))[:60]
+    row.tribute = clean(values.get("tribute", ""))[:200]
     for field_name, words in (("in_honour_of", _("In honour of {name}")),
                               ("in_memory_of", _("In memory of {name}"))):
         if clean(values.get(field_name, "")):

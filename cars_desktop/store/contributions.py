@@ -72,9 +72,33 @@ def load_contribution(contribution_id: int) -> dict[str, Any]:
     row = Contribution.get_by_id(contribution_id)
     values = {name: getattr(row, name) for name in EDITABLE}
     values["thanked_on"] = row.thanked_on
+    for name in PLATFORM_DETAILS:
+        values[name] = getattr(row, name)
     values["thanks"] = [(ack.date, ack.method) for ack in Acknowledgement.select().where(
         Acknowledgement.contribution == contribution_id).order_by(Acknowledgement.date)]
     return values
+
+
+PLATFORM_DETAILS = ("fee_cents", "original_currency", "original_cents", "tribute",
+                    "platform_receipt")
+
+
+def platform_note(values: dict[str, Any]) -> str:
+    """What an import brought from the platform about a gift, in one line for the window:
+    its tribute, the currency it was given in, the platform's fee and receipt number."""
+    parts = []
+    if values.get("tribute"):
+        parts.append(values["tribute"])
+    if values.get("original_currency"):
+        parts.append(_("given as {amount} {currency}").format(
+            amount=f"{values.get('original_cents', 0) / 100:.2f}",
+            currency=values["original_currency"]))
+    if values.get("fee_cents"):
+        parts.append(_("platform fee {fee}").format(fee=format_money(values["fee_cents"])))
+    if values.get("platform_receipt"):
+        parts.append(_("platform's receipt no. {number}").format(
+            number=values["platform_receipt"]))
+    return " · ".join(parts)
 
 
 def save_contribution(values: dict[str, Any], contribution_id: int | None = None) -> int:

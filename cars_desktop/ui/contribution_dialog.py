@@ -163,6 +163,8 @@ class ContributionDialog(FormDialog):
         self.advice.setMinimumHeight(2 * self.advice.fontMetrics().lineSpacing())
         self.thanked = QLabel()
         self.thanked.setObjectName("thankedState")
+        self.thanked.setTextFormat(Qt.TextFormat.PlainText)  # may hold a file's tribute
+        self.thanked.setWordWrap(True)
 
         self.buttons = QDialogButtonBox()
         self.save_next = self.buttons.addButton(_("Save and add &next"),
@@ -258,10 +260,10 @@ class ContributionDialog(FormDialog):
         self.advantage_text.setText(values.get("advantage_description") or "")
         self.notes.setPlainText(values.get("notes") or "")
         thanks = values.get("thanks") or []
-        self.thanked.setText(_("Thanked {how}.").format(how="; ".join(
+        self.thanked.setText("\n".join(filter(None, (_("Thanked {how}.").format(how="; ".join(
             _("by {method} on {day}").format(
                 method=vocab.ACKNOWLEDGEMENT_METHODS.label(method).lower(), day=f"{day:%Y-%m-%d}")
-            for day, method in thanks)) if thanks else "")
+            for day, method in thanks)) if thanks else "", contributions.platform_note(values)))))
         self._update()
 
     def values(self) -> dict[str, Any]:

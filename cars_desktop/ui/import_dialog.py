@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core.money import format_money
 from cars_desktop.core.text import format_count
-from cars_desktop.exchange.formats import FIELDS
+from cars_desktop.exchange.formats import FIELDS, PLATFORM_FIELDS
 from cars_desktop.exchange.importer import (
     MATCHED,
     NEAR,
@@ -253,7 +253,8 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.setObjectName(f"column{number}")
             combo.setAccessibleName(_("Column {header}").format(header=header))
-            for code, text in FIELDS.items():
+            offered = {**FIELDS, **PLATFORM_FIELDS} if self.known else FIELDS
+            for code, text in offered.items():
                 combo.addItem(_(text), code)
             combo.setCurrentIndex(max(0, combo.findData(self.mapping[number])))
             combo.currentIndexChanged.connect(
