@@ -115,14 +115,20 @@ def summary_parts(plan: Plan, same_as_near: set[int]) -> list[str]:
         found.append(_("{n} already in the data, skipped").format(
             n=format_count(counts[DUPLICATE])))
     if counts[WAITING]:
-        found.append(_("<b>{n} waiting for your answer</b> (select them, then Amount in "
-                       "dollars or Whose gift)").format(n=format_count(counts[WAITING])))
+        found.append(ngettext(
+            "<b>{n} waiting for your answer</b> (select it, then Amount in dollars or Whose "
+            "gift)", "<b>{n} waiting for your answer</b> (select them, then Amount in dollars "
+            "or Whose gift)", counts[WAITING]).format(n=format_count(counts[WAITING])))
     if counts[REVERSE]:
-        found.append(_("{n} cancelling a gift already there (refunded or voided)").format(
-            n=format_count(counts[REVERSE])))
+        found.append(ngettext(
+            "{n} cancelling a gift already there (refunded or voided)",
+            "{n} cancelling gifts already there (refunded or voided)",
+            counts[REVERSE]).format(n=format_count(counts[REVERSE])))
     if counts[NOT_GIFT]:
-        found.append(_("{n} not gifts (transfers, fees, pending, refunded)").format(
-            n=format_count(counts[NOT_GIFT])))
+        found.append(ngettext(
+            "{n} line that is not a gift (transfer, fee, pending, refunded)",
+            "{n} lines that are not gifts (transfers, fees, pending, refunded)",
+            counts[NOT_GIFT]).format(n=format_count(counts[NOT_GIFT])))
     if counts[SKIPPED]:
         found.append(_("{n} skipped").format(n=format_count(counts[SKIPPED])))
     if counts[ERROR]:
