@@ -81,6 +81,17 @@ def _split_decimals(body: str, raw: str) -> tuple[str, str]:
     )
 
 
+def format_amount(cents: int, lang: str | None = None) -> str:
+    """An amount in another currency, without a sign of its own: "1,234.56" in English,
+    "1 234,56" in French (the currency's code is written beside it)."""
+    lang = lang or current_language()
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(int(cents)), 100)
+    if lang == "fr":
+        return f"{sign}{whole:,}".replace(",", "\u00a0") + f",{part:02d}"
+    return f"{sign}{whole:,}.{part:02d}"
+
+
 def format_money(cents: int | None, lang: str | None = None) -> str:
     """"$1,234.56" in English, "1 234,56 $" in French (Canadian usage); by default in the
     window's language (a letter passes its partner's)."""

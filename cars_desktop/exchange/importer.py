@@ -20,7 +20,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from cars_desktop.core.money import format_money
+from cars_desktop.core.money import format_amount, format_money
 from cars_desktop.core.text import fold, fold_for_match
 from cars_desktop.exchange import meaning
 from cars_desktop.exchange.cells import restore
@@ -262,7 +262,7 @@ def _link(plan: Plan, linked: list, lookup: PartnerLookup) -> None:
                     and original.original_currency:
                 original.amount_cents, original.needs = row.amount_cents, ""
                 original.why = _("given as {amount} {currency}: {dollars} received").format(
-                    amount=f"{original.original_cents / 100:.2f}",
+                    amount=format_amount(original.original_cents),
                     currency=original.original_currency,
                     dollars=format_money(row.amount_cents))
                 row.why = _("the Canadian dollars of line {line}").format(line=original.line)

@@ -3,7 +3,7 @@ happen to it."""
 
 from __future__ import annotations
 
-from cars_desktop.core.money import format_money
+from cars_desktop.core.money import format_amount, format_money
 from cars_desktop.core.text import format_count
 from cars_desktop.exchange.plan import (
     ACTIONS,
@@ -68,7 +68,7 @@ class ImportPreviewList(RecordList):
                     row.partner_name,
                     f"{row.date:%Y-%m-%d}" if row.date else "",
                     format_money(row.amount_cents) if row.amount_cents else
-                    (f"{row.original_cents / 100:.2f} {row.original_currency}"
+                    (f"{format_amount(row.original_cents)} {row.original_currency}"
                      if row.original_currency else ""),
                     row.reference,
                     row.why,

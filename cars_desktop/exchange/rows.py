@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from cars_desktop.core import vocab
-from cars_desktop.core.money import MoneyError
+from cars_desktop.core.money import MoneyError, format_amount
 from cars_desktop.core.text import clean, fold, fold_for_match
 from cars_desktop.core.validation import hours_to_minutes
 from cars_desktop.exchange.dates import parse_date
@@ -97,7 +97,7 @@ def read_row(row: PlanRow, values: dict, known: Format | None, order: str,
         row.original_currency, row.original_cents = currency[:3], row.amount_cents
         row.amount_cents, row.needs = 0, "amount"
         row.why = _("given as {amount} {currency}: how many Canadian dollars were "
-                    "received?").format(amount=f"{row.original_cents / 100:.2f}",
+                    "received?").format(amount=format_amount(row.original_cents),
                                         currency=row.original_currency)
     row.reference = clean(values.get("reference", ""))[:120]
     row.receipt = clean(values.get("receipt", ""))[:60]

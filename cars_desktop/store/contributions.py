@@ -14,7 +14,7 @@ from typing import Any
 import peewee as pw
 
 from cars_desktop.core import counting
-from cars_desktop.core.money import format_money
+from cars_desktop.core.money import format_amount, format_money
 from cars_desktop.core.text import sort_key
 from cars_desktop.core.thanks import left_out_note
 from cars_desktop.core.validation import ValidationError, validate_contribution
@@ -91,7 +91,7 @@ def platform_note(values: dict[str, Any]) -> str:
         parts.append(values["tribute"])
     if values.get("original_currency"):
         parts.append(_("given as {amount} {currency}").format(
-            amount=f"{values.get('original_cents', 0) / 100:.2f}",
+            amount=format_amount(values.get('original_cents', 0)),
             currency=values["original_currency"]))
     if values.get("fee_cents"):
         parts.append(_("platform fee {fee}").format(fee=format_money(values["fee_cents"])))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
-from cars_desktop.core.money import MoneyError, format_money, parse_money
+from cars_desktop.core.money import MoneyError, format_amount, format_money, parse_money
 from cars_desktop.exchange.plan import PlanRow
 from cars_desktop.i18n import _
 from cars_desktop.ui.partner_picker import PartnerPicker
@@ -50,7 +50,7 @@ class AmountQuestion(_Question):
             "Line {line}: {name} gave {amount} {currency}. How many Canadian dollars did "
             "the group receive? (your bank or platform statement says it)").format(
             line=row.line, name=row.partner_name or "?",
-            amount=f"{row.original_cents / 100:.2f}", currency=row.original_currency), field)
+            amount=format_amount(row.original_cents), currency=row.original_currency), field)
         field.setAccessibleName(_("Canadian dollars received"))
         self.cents = 0
 
