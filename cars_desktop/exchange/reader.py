@@ -20,7 +20,8 @@ MAX_BYTES = 50_000_000  # a spreadsheet of gifts is far smaller: this is somethi
 MAX_ROWS = 200_000
 MAX_COLUMNS = 500  # CanadaHelps' download, the widest a group receives, has 47
 MAX_CELL = 100_000  # characters in one cell
-MAX_UNZIPPED = 200_000_000  # bytes a workbook's parts may hold once unpacked
+MAX_UNZIPPED = 200_000_000  # bytes a workbook's parts may hold once unpacked…
+MAX_STRINGS = 60_000_000  # …and its shared strings, which are read whole, not streamed
 HEAD_ROWS = 60  # rows kept whole for choosing the header row
 ENCODINGS = ("utf-8", "windows-1252")  # tried in this order after a byte-order mark
 NO_HEADER = -1  # the file has no row of headers: its columns are numbered
@@ -322,12 +323,14 @@ def _workbook(path: Path, sheet: str | None):
     try:
         with zipfile.ZipFile(path) as packed:
             unpacked = sum(part.file_size for part in packed.infolist())
+            strings = sum(part.file_size for part in packed.infolist()
+                          if part.filename.lower().endswith("sharedstrings.xml"))
     except (zipfile.BadZipFile, OSError, ValueError):
         raise ReadError(problem) from None
-    if unpacked > MAX_UNZIPPED:  # a small file that unpacks into gigabytes
+    if unpacked > MAX_UNZIPPED or strings > MAX_STRINGS:  # a small file, gigabytes unpacked
         raise ReadError(_("The workbook {name} unpacks to {value:.0f} MB: too large to be a "
                           "list of partners or gifts. Save only the rows you need as CSV."
-                          ).format(name=path.name, value=unpacked / 1e6))
+                          ).format(name=path.name, value=max(unpacked, strings) / 1e6))
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a good workbook
