@@ -347,7 +347,7 @@ def _import(data_dir: Path, args) -> int:
         counts = plan.counts()
         print(
             _("{name}: {len} rows read as {format_name}.").format(
-                name=args.file.name, len=format_count(len(plan.table.rows)),
+                name=args.file.name, len=format_count(len({row.line for row in plan.rows})),
                 format_name=plan.format_name
             )
         )
@@ -365,6 +365,13 @@ def _import(data_dir: Path, args) -> int:
                 print(_("  line {line}: {why}").format(line=row.line, why=row.why), file=sys.stderr)
             elif row.shown == importer.WAITING:
                 print(_("  line {line} waits: {why}").format(line=row.line, why=row.why))
+        if counts[importer.WAITING]:
+            print(ngettext("{n} row waits for an answer: import the file from the window (File "
+                           "› Import from a spreadsheet…) to give it.",
+                           "{n} rows wait for an answer: import the file from the window "
+                           "(File › Import from a spreadsheet…) to give them.",
+                           counts[importer.WAITING]).format(
+                n=format_count(counts[importer.WAITING])))
         if plan.needs_date_order:
             print(_("cars-desktop: the dates could be day first or month first: say which with "
                   "--dates dmy or --dates mdy"), file=sys.stderr)
