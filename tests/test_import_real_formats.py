@@ -105,6 +105,9 @@ def test_paypal_41_columns_conversions_refunds_holds(store):
     result = commit(plan)
     assert (result.contributions, result.cancelled) == (3, 1)
     assert Contribution.get_by_id(old.id).status == "cancelled"
+    from cars_desktop.store.contributions import unthanked_ids
+
+    assert old.id not in unthanked_ids()  # refunded: not thanked
     converted = Contribution.get(Contribution.reference == "6XB22222BB2222222")
     assert (converted.amount_cents, converted.original_currency, converted.original_cents,
             converted.fee_cents) == (3210, "USD", 2500, 103)
