@@ -41,6 +41,8 @@ class PartnersTab(QWidget):
     changed = Signal()  # a partner was added, edited, archived or erased
     message = Signal(str)  # what just happened, for the status bar
     contributions_wanted = Signal(int)  # open this partner's contributions in their tab
+    # a merge, or its undoing, moved contributions between partners
+    contributions_moved = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +83,8 @@ class PartnersTab(QWidget):
         more.setObjectName("moreActions")
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
-        menu.addActions([self.year_end_action, self.delete_action, self.erase_action])
+        menu.addActions([self.year_end_action, self.merge_action, self.delete_action,
+                         self.erase_action])
         more.setMenu(menu)
         self.count_label = QLabel()
         self.count_label.setObjectName("partnerCount")
@@ -91,8 +94,8 @@ class PartnersTab(QWidget):
         buttons.addStretch()
         buttons.addWidget(self.count_label)
 
-        self.table.addActions([self.edit_action, self.year_end_action, self.archive_action,
-                               self.delete_action, self.erase_action])
+        self.table.addActions([self.edit_action, self.year_end_action, self.merge_action,
+                               self.archive_action, self.delete_action, self.erase_action])
         self.table.activated.connect(lambda _i: self.edit_action.trigger())  # Enter, double-click
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.link_activated.connect(
@@ -138,10 +141,16 @@ class PartnersTab(QWidget):
         self.year_end_action = action(_("&Year-end summary letter…"), self.year_end_letter, "",
                                       _("A letter listing every gift of this partner in a "
                                       "period, with the total"))
+        self.merge_action = action(_("&Merge with another partner…"), self.merge_selected, "",
+                                   _("This partner was entered twice: make the two one"))
+        self.duplicates_action = action(_("&Possible duplicates…"), self.show_duplicates, "",
+                                        _("Partners with the same name, email or phone"))
+        self.undo_merge_action = action(_("Undo a mer&ge…"), self.undo_merge)
 
     def join(self, hub) -> None:
         """Announce this tab's changes on the window's hub, and show the others'."""
         self.changed.connect(hub.partners_changed)
+        self.contributions_moved.connect(hub.contributions_changed)
         hub.contributions_changed.connect(self.refresh)
         hub.maintenance_changed.connect(self.refresh)  # the last contact shows in the list
         hub.data_replaced.connect(self.reload)
@@ -154,6 +163,7 @@ class PartnersTab(QWidget):
         """The Partner menu: None marks a separator."""
         return [self.new_action, self.edit_action, self.find_action, None,
                 self.year_end_action, self.export_action, None,
+                self.merge_action, self.duplicates_action, self.undo_merge_action, None,
                 self.archive_action, self.delete_action, self.erase_action]
 
     def _filter_combo(self, everything: str, vocabulary: vocab.Vocabulary,
@@ -219,7 +229,7 @@ class PartnersTab(QWidget):
             self._shown_partner = partner
         erased = partner is not None and partner.erased_at is not None
         for action in (self.edit_action, self.archive_action, self.erase_action,
-                       self.year_end_action):
+                       self.year_end_action, self.merge_action):
             action.setEnabled(partner is not None and not erased)
         self.delete_action.setEnabled(partner is not None)
         archived = partner is not None and partner.status == "archived"
@@ -356,6 +366,40 @@ class PartnersTab(QWidget):
         if partner is not None and LogContactDialog(self, partner.id).exec():
             self.refresh(select_id=partner.id)
             self.changed.emit()
+
+    # Merging two partners who are one
+
+    def merge_selected(self) -> None:
+        from cars_desktop.ui.merge_dialog import merge_with_another
+
+        partner = self._selected()
+        kept = merge_with_another(self, partner.id) if partner and not partner.erased_at \
+            else None
+        if kept is not None:
+            self._after_merge(kept)
+
+    def show_duplicates(self):
+        from cars_desktop.ui.duplicates_window import DuplicatesWindow
+
+        window = DuplicatesWindow(self, self._after_merge)
+        window.open()
+        return window
+
+    def undo_merge(self) -> None:
+        from cars_desktop.ui.merge_dialog import undo_a_merge
+
+        if undo_a_merge(self):
+            self._after_save(self.selected_id())
+            self.contributions_moved.emit()
+            self.message.emit(_("The merge is undone: both partners are back."))
+
+    def _after_merge(self, partner_id: int | None) -> None:
+        """The kept partner shown and selected, and the other tabs told."""
+        if partner_id is not None:
+            self.message.emit(_("Merged: {name} now holds what both had.").format(
+                name=Partner.get_by_id(partner_id).name))
+        self._after_save(partner_id)
+        self.contributions_moved.emit()
 
     def _run(self, change) -> bool:
         from cars_desktop.store.partners import HasHistory
