@@ -24,7 +24,9 @@ came with it)."""
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +49,7 @@ REASONS = {"name": N_("same name"), "email": N_("same email"), "phone": N_("same
 # A value shared by more partners than this (the town hall's switchboard) pairs each of them
 # with the first one only, not every two of them.
 _EVERY_PAIR_UP_TO = 5
+_NOT_DIGITS = re.compile(r"[^0-9]")
 
 
 class MergeProblem(ValueError):
@@ -71,7 +74,7 @@ class DuplicatePair:
 def phone_key(phone: str) -> str:
     """The digits of a phone number, without North America's leading 1: "+1 (506) 555-0142"
     and "506.555.0142" are one number. Fewer than 7 digits match nothing."""
-    digits = "".join(ch for ch in phone or "" if ch.isdigit())
+    digits = _NOT_DIGITS.sub("", phone or "")
     if len(digits) == 11 and digits.startswith("1"):
         digits = digits[1:]
     return digits if len(digits) >= 7 else ""
@@ -100,11 +103,11 @@ def possible_duplicates(limit: int = 500) -> list[DuplicatePair]:
                  if len(ids) <= _EVERY_PAIR_UP_TO else [(ids[0], b) for b in ids[1:]])
         for pair in pairs:
             found.setdefault(pair, set()).add(reason)
-    ordered = sorted(found.items(), key=lambda item: (
+    ordered = heapq.nsmallest(limit, found.items(), key=lambda item: (
         -len(item[1]), names[item[0][0]][1], names[item[0][1]][1], item[0]))
     return [DuplicatePair(a, names[a][0], b, names[b][0],
                           tuple(code for code in REASONS if code in reasons))
-            for (a, b), reasons in ordered[:limit]]
+            for (a, b), reasons in ordered]
 
 
 # What a merge would do
