@@ -271,11 +271,19 @@ def test_undo_refused_when_a_payment_since_is_on_a_pledge_that_came_with_it(pair
     assert snapshot() == before and merge.merges()[0].id == merge_id
 
 
-def test_undo_refused_when_the_kept_partner_was_erased(pair):
+def test_erasing_a_partner_erases_the_merges_that_kept_its_details(pair):
+    """A merge keeps the removed partner's row: a privacy request erases it too."""
     merge_id = merge.merge_partners(pair["kept"], pair["removed"])
     partners.erase_personal_information(pair["kept"])
-    with pytest.raises(merge.MergeProblem, match="erased"):
+    assert PartnerMerge.select().count() == 0 and merge.merges() == []
+    with pytest.raises(merge.MergeProblem, match="no longer kept"):
         merge.undo_merge(merge_id)
+    # the same for a merge undone, once the partner it brought back is erased
+    other = partner("Club Richelieu")
+    again = partner("Club Richelieu Inc", email="richelieu@example.ca")
+    merge.undo_merge(merge.merge_partners(other, again))
+    partners.erase_personal_information(again)
+    assert PartnerMerge.select().count() == 0
 
 
 def test_merging_twice_then_undoing_both(pair):

@@ -364,7 +364,9 @@ def undo_merge(merge_id: int) -> int:
     """Bring the removed partner back as it was, with what moved (see the module's
     description). Returns its id."""
     merge = PartnerMerge.get_or_none(PartnerMerge.id == merge_id)
-    if merge is None or merge.undone_at:
+    if merge is None:
+        raise MergeProblem(_("That merge is no longer kept: it cannot be undone."))
+    if merge.undone_at:
         raise MergeProblem(_("That merge was already undone."))
     record = json.loads(merge.record)
     kept = Partner.get_by_id(merge.kept_id)
