@@ -188,25 +188,31 @@ class MergeDialog(FormDialog):
             header.setStyleSheet("font-weight: bold;")
             grid.addWidget(header, 0, column)
         defaults = self.preview.defaults()
-        for row, values in enumerate(differing, start=1):
+        row = 0
+        for values in differing:
+            row += 1
             label = _(FIELD_LABELS[values.name])
             grid.addWidget(QLabel(label), row, 0, Qt.AlignmentFlag.AlignTop)
             group = QButtonGroup(box)
             options = [("kept", values.kept), ("removed", values.removed)]
             if values.name in merge.JOINABLE and values.kept and values.removed:
                 options.append(("both", None))
-            for column, (choice, value) in enumerate(options, start=1):
-                text = _("Both, one after the other") if choice == "both" \
-                    else shown_value(values.name, value)
-                button = QRadioButton(_button_text(text))
+            for number, (choice, value) in enumerate(options, start=1):
+                if choice == "both":  # on a line of its own, under the two texts
+                    text = _("Both, one after the other")
+                    button = QRadioButton(text)
+                    row += 1
+                    grid.addWidget(button, row, 1, 1, 2, Qt.AlignmentFlag.AlignTop)
+                else:
+                    text = shown_value(values.name, value)
+                    button = QRadioButton(_button_text(text))
+                    grid.addWidget(button, row, number, Qt.AlignmentFlag.AlignTop)
                 button.setObjectName(f"{values.name}_{choice}")
                 button.setAccessibleName(_("{field}: {value}").format(field=label, value=text))
-                if len(text) > _SHOWN or "\n" in text:
+                if choice != "both" and (len(text) > _SHOWN or "\n" in text):
                     button.setToolTip(plain_tip(text))
                 button.setChecked(choice == defaults[values.name])
                 group.addButton(button)
-                group.setId(button, column)
-                grid.addWidget(button, row, column, Qt.AlignmentFlag.AlignTop)
             self.groups[values.name] = group
         for column in (1, 2):
             grid.setColumnStretch(column, 1)
@@ -244,9 +250,9 @@ class ChooseOtherDialog(QDialog):
         self.setWindowTitle(_("Merge with another partner"))
         self.partner = Partner.get_by_id(partner_id)
         self.other_id: int | None = None
-        intro = plain_label(_("Which partner is the same one as “{name}”? Its contributions, "
-                              "contact people and history will move to “{name}”; the next "
-                              "window lets you keep it instead.").format(
+        intro = plain_label(_("Which partner is the same one as “{name}”? The next window "
+                              "shows the two side by side: you choose which one stays and "
+                              "which details it keeps. Nothing changes until you merge.").format(
             name=self.partner.name))
         intro.setWordWrap(True)
         self.picker = PartnerPicker()
