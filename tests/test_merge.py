@@ -193,6 +193,7 @@ def test_a_gift_credited_between_the_two_is_no_longer_credited_to_its_giver(stor
     employee = partner("Josée Léger", kind="person")
     crossed = gift(employer, kind="matching", credited_partner_id=again)
     other = gift(employee, kind="matching", credited_partner_id=again)
+    assert merge.merge_preview(employer, again).counts["credited"] == 1  # the other one
     merge_id = merge.merge_partners(employer, again)
     assert Contribution.get_by_id(crossed).credited_partner_id is None
     assert Contribution.get_by_id(other).credited_partner_id == employer

@@ -174,13 +174,15 @@ def _check_pair(kept_id: int, removed_id: int) -> tuple[Partner, Partner]:
 
 
 _COUNTS = {
-    "contributions": "SELECT COUNT(*) FROM contribution WHERE partner_id = ?",
-    "credited": "SELECT COUNT(*) FROM contribution WHERE credited_partner_id = ?",
-    "contacts": "SELECT COUNT(*) FROM contact_person WHERE partner_id = ?",
-    "interactions": "SELECT COUNT(*) FROM interaction WHERE partner_id = ?",
-    "reviews": "SELECT COUNT(*) FROM review WHERE partner_id = ?",
+    "contributions": "SELECT COUNT(*) FROM contribution WHERE partner_id = :removed",
+    # a gift of the kept partner itself is no longer credited to anyone: it does not move
+    "credited": "SELECT COUNT(*) FROM contribution WHERE credited_partner_id = :removed"
+                " AND partner_id != :kept",
+    "contacts": "SELECT COUNT(*) FROM contact_person WHERE partner_id = :removed",
+    "interactions": "SELECT COUNT(*) FROM interaction WHERE partner_id = :removed",
+    "reviews": "SELECT COUNT(*) FROM review WHERE partner_id = :removed",
     "acknowledgements": "SELECT COUNT(*) FROM acknowledgement a JOIN contribution c"
-                        " ON c.id = a.contribution_id WHERE c.partner_id = ?",
+                        " ON c.id = a.contribution_id WHERE c.partner_id = :removed",
 }
 
 
@@ -188,7 +190,7 @@ def merge_preview(kept_id: int, removed_id: int) -> MergePreview:
     """What `merge_partners` would move from the removed partner to the kept one, and both
     values of every field."""
     kept, removed = _check_pair(kept_id, removed_id)
-    counts = {what: db.execute_sql(sql, (removed_id,)).fetchone()[0]
+    counts = {what: db.execute_sql(sql, {"removed": removed_id, "kept": kept_id}).fetchone()[0]
               for what, sql in _COUNTS.items()}
     return MergePreview(kept.id, removed.id, kept.name, removed.name, counts, tuple(
         FieldValues(name, getattr(kept, name), getattr(removed, name)) for name in FIELDS))
