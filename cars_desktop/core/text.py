@@ -19,6 +19,8 @@ def fold(text: str | None) -> str:
     """Lower-case, accent-free, single-spaced form of `text` for matching and sorting."""
     if not text:
         return ""
+    if text.isascii():  # nothing to decompose: the same result, several times faster
+        return _SPACES.sub(" ", text.casefold()).strip()
     decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", bare.casefold()).strip()

@@ -94,6 +94,8 @@ INTERACTION_KINDS = Vocabulary(
     Term("visit", "Visit", "Visite"),
     Term("event", "Event", "Événement"),
     Term("letter", "Letter", "Lettre"),
+    # a note for the record, not a contact (the merge of two partners writes one)
+    Term("note", "Note", "Note"),
 )
 
 REVIEW_MARKS = Vocabulary(

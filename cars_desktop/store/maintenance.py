@@ -287,7 +287,8 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
         )
         for pid, name, last, since in rows(
             "SELECT p.id, p.name, (SELECT MAX(i.date) FROM interaction i"
-            " WHERE i.partner_id = p.id) AS last, p.partner_since FROM partner p"
+            " WHERE i.partner_id = p.id AND i.kind != 'note') AS last, p.partner_since"
+            " FROM partner p"
             " WHERE p.status = 'active'"
             " AND MAX(COALESCE(last, ''), COALESCE(p.partner_since, ''),"
             " substr(p.created_at, 1, 10)) < ?"

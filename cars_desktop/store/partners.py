@@ -16,6 +16,7 @@ from cars_desktop.store.models import (
     Contribution,
     Interaction,
     Partner,
+    PartnerMerge,
     Review,
     ReviewItem,
     db,
@@ -186,6 +187,9 @@ def erase_personal_information(partner_id: int) -> None:
         partner = Partner.get_by_id(partner_id)
         ContactPerson.delete().where(ContactPerson.partner == partner).execute()
         Interaction.delete().where(Interaction.partner == partner).execute()
+        # a merge keeps the other partner's row, which was this same partner's details
+        PartnerMerge.delete().where((PartnerMerge.kept == partner)
+                                    | (PartnerMerge.removed_uuid == partner.uuid)).execute()
         Review.update(notes="", reviewer="", updated_at=utc_now()).where(
             Review.partner == partner).execute()
         ReviewItem.update(note="", updated_at=utc_now()).where(ReviewItem.review.in_(

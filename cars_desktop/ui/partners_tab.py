@@ -4,8 +4,6 @@ right-click menu, so each shortcut exists once."""
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -15,9 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPushButton,
     QSplitter,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,10 +23,10 @@ from cars_desktop.core import vocab
 from cars_desktop.core.text import format_count
 from cars_desktop.i18n import N_, _, ngettext
 from cars_desktop.store.errors import StoreError
-from cars_desktop.store.lists import ContactLog, ContributionList, PartnerList
+from cars_desktop.store.lists import PartnerList
 from cars_desktop.store.models import Partner
+from cars_desktop.ui.partner_history import PartnerContributions
 from cars_desktop.ui.record_view import RecordView
-from cars_desktop.ui.totals import totals_text
 from cars_desktop.ui.widgets import action_button, fill_combo, make_action, shrinkable
 
 EMPTY_FIRST = (N_("<p><b>No partners yet.</b></p>"
@@ -41,87 +37,12 @@ EMPTY_NO_MATCH = (N_("<p><b>No partner matches this search and these filters.</b
                   "<p><a href='clear'>Show all current partners</a></p>"))
 
 
-class PartnerContributions(QWidget):
-    """Under the list: what the selected partner gave and promised, with the totals."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.records = ContributionList()
-        self.records.partner_id = -1  # nobody until a partner is selected
-        self.view = RecordView(self.records, "partnerContributions", stretch_column=6)
-        self.view.table.setColumnHidden(1, True)  # the partner's name: it is in the title
-        self.title = QLabel()
-        self.title.setObjectName("partnerContributionsTitle")
-        self.totals = QLabel()
-        self.totals.setObjectName("partnerTotals")
-        self.totals.setWordWrap(True)
-        self.title.setWordWrap(True)
-        self.new_button = QPushButton(_("New contribution from this partner…"))
-        self.new_button.setObjectName("newFromPartner")
-        self.all_button = QPushButton(_("Open in the Contributions tab"))
-        self.all_button.setObjectName("openInContributions")
-        head = QHBoxLayout()
-        head.addWidget(self.title, 1)
-        head.addWidget(self.new_button)
-        head.addWidget(self.all_button)
-        gifts = QWidget()
-        gifts_layout = QVBoxLayout(gifts)
-        gifts_layout.setContentsMargins(0, 0, 0, 0)
-        gifts_layout.addLayout(head)
-        gifts_layout.addWidget(self.view, 1)
-        gifts_layout.addWidget(self.totals)
-
-        self.log = ContactLog()
-        self.log_view = RecordView(self.log, "contactLog", stretch_column=3)
-        self.log_button = QPushButton(_("Log a contact…"))
-        self.log_button.setObjectName("logContactFromPartner")
-        log_head = QHBoxLayout()
-        self.log_title = QLabel()
-        log_head.addWidget(self.log_title, 1)
-        log_head.addWidget(self.log_button)
-        log_page = QWidget()
-        log_layout = QVBoxLayout(log_page)
-        log_layout.setContentsMargins(0, 0, 0, 0)
-        log_layout.addLayout(log_head)
-        log_layout.addWidget(self.log_view, 1)
-
-        self.pages = QTabWidget()
-        self.pages.setObjectName("partnerPages")
-        self.pages.addTab(gifts, _("Contributions"))
-        self.pages.addTab(log_page, _("Communication log"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.pages)
-        self.show_partner(None)
-
-    def show_partner(self, partner: Partner | None) -> None:
-        self.records.partner_id = partner.id if partner else -1
-        self.log.partner_id = partner.id if partner else -1
-        self.new_button.setEnabled(partner is not None and partner.erased_at is None)
-        self.log_button.setEnabled(partner is not None and partner.erased_at is None)
-        self.all_button.setEnabled(partner is not None)
-        self.log_title.setText(_("<b>Communication log of {name}</b>").format(
-            name=escape(partner.name)) if partner else
-            _("<b>Communication log</b>: select a partner."))
-        self.log_view.refresh(_("<p>No contact logged with this partner yet.</p>")
-                              if partner else "")
-        if partner is None:
-            self.title.setText(_("<b>Contributions</b>: select a partner to see what they gave."))
-            self.totals.setText("")
-            self.view.refresh("")
-            return
-        self.title.setText(_("<b>Contributions from {name}</b>").format(
-            name=escape(partner.name)))
-        shown = self.view.refresh(
-            _("<p>Nothing recorded from this partner yet.</p>"
-            "<p><a href='new'>Record a contribution</a></p>"))
-        self.totals.setText(totals_text(self.records.totals()) if shown else "")
-
-
 class PartnersTab(QWidget):
     changed = Signal()  # a partner was added, edited, archived or erased
     message = Signal(str)  # what just happened, for the status bar
     contributions_wanted = Signal(int)  # open this partner's contributions in their tab
+    # a merge, or its undoing, moved contributions between partners
+    contributions_moved = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,7 +83,8 @@ class PartnersTab(QWidget):
         more.setObjectName("moreActions")
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
-        menu.addActions([self.year_end_action, self.delete_action, self.erase_action])
+        menu.addActions([self.year_end_action, self.merge_action, self.delete_action,
+                         self.erase_action])
         more.setMenu(menu)
         self.count_label = QLabel()
         self.count_label.setObjectName("partnerCount")
@@ -172,8 +94,8 @@ class PartnersTab(QWidget):
         buttons.addStretch()
         buttons.addWidget(self.count_label)
 
-        self.table.addActions([self.edit_action, self.year_end_action, self.archive_action,
-                               self.delete_action, self.erase_action])
+        self.table.addActions([self.edit_action, self.year_end_action, self.merge_action,
+                               self.archive_action, self.delete_action, self.erase_action])
         self.table.activated.connect(lambda _i: self.edit_action.trigger())  # Enter, double-click
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.link_activated.connect(
@@ -219,10 +141,16 @@ class PartnersTab(QWidget):
         self.year_end_action = action(_("&Year-end summary letter…"), self.year_end_letter, "",
                                       _("A letter listing every gift of this partner in a "
                                       "period, with the total"))
+        self.merge_action = action(_("&Merge with another partner…"), self.merge_selected, "",
+                                   _("This partner was entered twice: make the two one"))
+        self.duplicates_action = action(_("&Possible duplicates…"), self.show_duplicates, "",
+                                        _("Partners with the same name, email or phone"))
+        self.undo_merge_action = action(_("Undo a mer&ge…"), self.undo_merge)
 
     def join(self, hub) -> None:
         """Announce this tab's changes on the window's hub, and show the others'."""
         self.changed.connect(hub.partners_changed)
+        self.contributions_moved.connect(hub.contributions_changed)
         hub.contributions_changed.connect(self.refresh)
         hub.maintenance_changed.connect(self.refresh)  # the last contact shows in the list
         hub.data_replaced.connect(self.reload)
@@ -235,6 +163,7 @@ class PartnersTab(QWidget):
         """The Partner menu: None marks a separator."""
         return [self.new_action, self.edit_action, self.find_action, None,
                 self.year_end_action, self.export_action, None,
+                self.merge_action, self.duplicates_action, self.undo_merge_action, None,
                 self.archive_action, self.delete_action, self.erase_action]
 
     def _filter_combo(self, everything: str, vocabulary: vocab.Vocabulary,
@@ -300,7 +229,7 @@ class PartnersTab(QWidget):
             self._shown_partner = partner
         erased = partner is not None and partner.erased_at is not None
         for action in (self.edit_action, self.archive_action, self.erase_action,
-                       self.year_end_action):
+                       self.year_end_action, self.merge_action):
             action.setEnabled(partner is not None and not erased)
         self.delete_action.setEnabled(partner is not None)
         archived = partner is not None and partner.status == "archived"
@@ -437,6 +366,40 @@ class PartnersTab(QWidget):
         if partner is not None and LogContactDialog(self, partner.id).exec():
             self.refresh(select_id=partner.id)
             self.changed.emit()
+
+    # Merging two partners who are one
+
+    def merge_selected(self) -> None:
+        from cars_desktop.ui.merge_dialog import merge_with_another
+
+        partner = self._selected()
+        kept = merge_with_another(self, partner.id) if partner and not partner.erased_at \
+            else None
+        if kept is not None:
+            self._after_merge(kept)
+
+    def show_duplicates(self):
+        from cars_desktop.ui.duplicates_window import DuplicatesWindow
+
+        window = DuplicatesWindow(self, self._after_merge)
+        window.open()
+        return window
+
+    def undo_merge(self) -> None:
+        from cars_desktop.ui.merge_dialog import undo_a_merge
+
+        if undo_a_merge(self):
+            self._after_save(self.selected_id())
+            self.contributions_moved.emit()
+            self.message.emit(_("The merge is undone: both partners are back."))
+
+    def _after_merge(self, partner_id: int | None) -> None:
+        """The kept partner shown and selected, and the other tabs told."""
+        if partner_id is not None:
+            self.message.emit(_("Merged: {name} now holds what both had.").format(
+                name=Partner.get_by_id(partner_id).name))
+        self._after_save(partner_id)
+        self.contributions_moved.emit()
 
     def _run(self, change) -> bool:
         from cars_desktop.store.partners import HasHistory

@@ -6,8 +6,9 @@ from cars_desktop.store.lists.backups import BackupList
 from cars_desktop.store.lists.base import Column, RecordList, Row, SqlList, like_pattern
 from cars_desktop.store.lists.contact_log import ContactLog
 from cars_desktop.store.lists.contributions import ContributionList
+from cars_desktop.store.lists.duplicates import DuplicateList
 from cars_desktop.store.lists.partners import PartnerList
 from cars_desktop.store.lists.review_grid import ReviewGrid
 
-__all__ = ["BackupList", "Column", "ContactLog", "ContributionList", "PartnerList",
+__all__ = ["BackupList", "Column", "ContactLog", "ContributionList", "DuplicateList", "PartnerList",
            "RecordList", "ReviewGrid", "Row", "SqlList", "like_pattern"]

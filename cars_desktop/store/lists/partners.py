@@ -18,7 +18,9 @@ _FIRST_CONTACT = ("(SELECT {field} FROM contact_person c WHERE c.partner_id = p.
 _GIVEN = ("(SELECT SUM(g.amount_cents) FROM contribution g"
           f" WHERE g.partner_id = p.id AND {counting.where('support', 'g')}"
           " AND g.date BETWEEN :year_start AND :year_end)")
-_LAST_CONTACT = "(SELECT MAX(i.date) FROM interaction i WHERE i.partner_id = p.id)"
+# a note for the record (a merge) is not a contact
+_LAST_CONTACT = ("(SELECT MAX(i.date) FROM interaction i WHERE i.partner_id = p.id"
+                 " AND i.kind != 'note')")
 
 
 class PartnerList(SqlList):
