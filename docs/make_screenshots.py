@@ -204,6 +204,30 @@ def main(out: Path) -> None:
             importing.grab().save(str(out / shot))
             importing.reject()
 
+        from cars_desktop.store import partners as partner_store
+        from cars_desktop.ui.duplicates_window import DuplicatesWindow
+        from cars_desktop.ui.merge_dialog import MergeDialog
+
+        twins = [partner_store.save_partner(
+            {"name": name, "kind": "organisation", "sector": sector, "partnership_type": "formal",
+             "status": "active", "language": "fr", "city": city, "email": email,
+             "notes": notes}, [{"name": contact}])
+            for name, sector, city, email, notes, contact in (
+                ("Club Lions de Shediac", "voluntary", "Shediac", "", "Se réunit le mardi.",
+                 "Paul Cormier"),
+                ("Lion's Club Shédiac", "community", "", "lions@example.ca",
+                 "Trésorier changé en juin.", "Anne Léger"))]
+        merging = MergeDialog(window, *twins)
+        merging.show()
+        settle(app, 300)
+        merging.grab().save(str(out / "merge-dialog.png"))
+        merging.reject()
+        duplicates = DuplicatesWindow(window, lambda _merged: None)
+        duplicates.show()
+        settle(app, 300)
+        duplicates.grab().save(str(out / "possible-duplicates.png"))
+        duplicates.reject()
+
         QTimer.singleShot(300, lambda: grab_modal("damaged-file.png"))
         offer_restore(Path(folder) / "sample", "The data file /home/anne/.local/share/CARS "
                       "Desktop/cars-desktop.sqlite3 is damaged (database disk image is "
