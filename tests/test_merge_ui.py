@@ -225,3 +225,28 @@ def test_undo_a_merge_with_nothing_to_undo(qtbot, window):
     when_open(QMessageBox, lambda box: (said.append(box.text()), box.accept()), problems)
     menu_action(window, "Partner › Undo a merge…").trigger()
     assert said == ["There is no merge to undo."]
+
+
+def test_merging_from_the_similar_name_warning_while_editing(qtbot, window):
+    from cars_desktop.ui.partner_dialog import PartnerDialog
+
+    kept = partner("Club Lions de Shediac", city="Shediac")
+    other = partner("Club Lion de Shediac", email="lions@example.ca")
+    gift(other, "60.00")
+    window.partners.refresh(select_id=kept)
+    problems = []
+
+    def edit(dialog: PartnerDialog):
+        dialog.check_similar()  # what leaving the name field does
+        assert dialog.merge_button.isVisible()
+        assert "Club Lion de Shediac" in dialog.similar_label.text()
+        when_open(MergeDialog, lambda merging: qtbot.mouseClick(merging.merge_button, LEFT),
+                  problems)
+        qtbot.mouseClick(dialog.merge_button, LEFT)
+
+    when_open(PartnerDialog, edit, problems)
+    window.partners.edit_action.trigger()
+    assert Partner.get_or_none(Partner.id == other) is None
+    assert [c.amount_cents for c in Contribution.select().where(
+        Contribution.partner == kept)] == [6000]
+    assert window.partners.selected_id() == kept and not problems

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QScrollArea,
     QToolButton,
@@ -73,7 +75,18 @@ class PartnerDialog(FormDialog):
             "QLabel { background: #fff4ce; border: 1px solid #e0b400; border-radius: 3px;"
             " padding: 6px; color: #4d3b00; }")
         self.similar_label.hide()
-        layout.addWidget(self.similar_label)
+        # editing a partner entered twice: merging it with the other is one click away
+        self.merge_with: int | None = None
+        self._similar_id: int | None = None
+        self.merge_button = QPushButton(_("&Merge the two…"))
+        self.merge_button.setObjectName("mergeWithSimilar")
+        self.merge_button.setAutoDefault(False)
+        self.merge_button.clicked.connect(self._merge_with_similar)
+        self.merge_button.hide()
+        warning = QHBoxLayout()
+        warning.addWidget(self.similar_label, 1)
+        warning.addWidget(self.merge_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(warning)
         layout.addLayout(columns)
         self.contacts_box = ContactsBox(self._chain_focus)
         # the contact lines, their Add button and the line for what is wrong, by their names
@@ -283,7 +296,19 @@ class PartnerDialog(FormDialog):
                                          "exists: {listed}. Check that this is not the same "
                                          "partner.").format(listed=listed))
         self.similar_label.setVisible(bool(similar))
+        self._similar_id = similar[0].id if similar else None
+        self.merge_button.setVisible(bool(similar) and self.partner_id is not None)
+        if similar:
+            self.merge_button.setToolTip(_("Make “{name}” and this partner one: the next "
+                                           "window shows both side by side").format(
+                name=similar[0].name))
         return similar
+
+    def _merge_with_similar(self) -> None:
+        """Close, then the Partners tab opens the merge window for the two."""
+        if self.may_close():
+            self.merge_with = self._similar_id
+            self.done(QDialog.DialogCode.Rejected)
 
     def mark_problems(self) -> bool:
         """Mark every wrong field; returns True when all is right."""

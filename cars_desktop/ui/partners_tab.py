@@ -267,6 +267,12 @@ class PartnersTab(QWidget):
         dialog = PartnerDialog(self, partner.id)
         if dialog.exec():
             self._after_save(dialog.saved_id)
+        elif dialog.merge_with is not None:  # its similar-name warning: Merge with it…
+            from cars_desktop.ui.merge_dialog import merge_pair
+
+            kept = merge_pair(self, partner.id, dialog.merge_with)
+            if kept is not None:
+                self._after_merge(kept)
 
     def _after_save(self, partner_id: int | None) -> None:
         self.refresh(select_id=partner_id)
