@@ -326,7 +326,7 @@ def _export(data_dir: Path, args) -> int:
 
 def _import(data_dir: Path, args) -> int:
     from cars_desktop.exchange import importer
-    from cars_desktop.exchange.reader import ReadError
+    from cars_desktop.exchange.reader import NO_HEADER, ReadError
     from cars_desktop.store import database
 
     if args.dry_run and not (data_dir / database.DB_FILENAME).exists():
@@ -339,18 +339,19 @@ def _import(data_dir: Path, args) -> int:
             return _import(Path(empty), args)
     with _open(data_dir, read_only=args.dry_run) as store:
         try:
-            table, known, mapping = importer.open_file(args.file, args.encoding, args.sheet)
+            header_row = None if args.header_row is None else \
+                (args.header_row - 1 if args.header_row > 0 else NO_HEADER)
+            table, known, mapping = importer.open_file(args.file, args.encoding, args.sheet,
+                                                       header_row)
             plan = importer.make_plan(table, mapping, known, args.file.name, args.dates)
         except (ReadError, importer.ImportProblem) as err:
             print(f"cars-desktop: {err}", file=sys.stderr)
             return 2
         counts = plan.counts()
-        print(
-            _("{name}: {len} rows read as {format_name}.").format(
-                name=args.file.name, len=format_count(len({row.line for row in plan.rows})),
-                format_name=plan.format_name
-            )
-        )
+        read = len({row.line for row in plan.rows})
+        print(ngettext("{name}: {n} row read as {format_name}.",
+                       "{name}: {n} rows read as {format_name}.", read).format(
+            name=args.file.name, n=format_count(read), format_name=plan.format_name))
         print(
             _(
                 "  new: {new}  matched: {matched}  close names: {near}  waiting: {waiting}  "

@@ -106,9 +106,10 @@ def parser() -> argparse.ArgumentParser:
                                "commas (1234,56)"))
     imports = commands.add_parser(
         "import", parents=[data_dir], help=_("import partners and gifts from a spreadsheet"),
-        description=_("Import partners and gifts from a CSV or Excel file (your own, or a "
-                    "CanadaHelps, PayPal or Benevity export). Prints what happens to the rows; "
-                    "with --dry-run nothing is written."))
+        description=_("Import partners and gifts from a CSV or Excel file: your own, a "
+                      "donation platform's (CanadaHelps, PayPal, PayPal Giving Fund, Benevity, "
+                      "Stripe, Zeffy) or a bank's download. Prints what happens to the rows; "
+                      "with --dry-run nothing is written."))
     imports.add_argument("file", type=Path, metavar="FILE")
     imports.add_argument(
         "--dry-run", action="store_true", help=_("show the summary, write nothing")
@@ -117,6 +118,9 @@ def parser() -> argparse.ArgumentParser:
                          help=_("how dates like 03/04/2026 are written: dmy (day first) or mdy"))
     imports.add_argument("--encoding", help=_("the file's text encoding, e.g. windows-1252"))
     imports.add_argument("--sheet", help=_("a workbook's sheet (default: the first)"))
+    imports.add_argument("--header-row", type=int, metavar="N",
+                         help=_("the row that names the columns, counted from 1 (0: the file "
+                                "has none); by default it is found by itself"))
     return parser
 
 

@@ -234,3 +234,13 @@ def test_counts_in_plain_words(folder, tmp_path, capsys):
     assert run_import(folder, path) == 0
     last = capsys.readouterr().out.splitlines()[-1]
     assert last.startswith("Imported 1 gift and 1 new partner (batch 2; "), last
+
+
+def test_the_row_of_column_names_is_chosen(folder, tmp_path, capsys):
+    path = tmp_path / "supper.csv"
+    path.write_text("Spring supper 2026,Riverbend hall,\nName,Date,Amount\n"
+                    "Anne Roy,2026-03-01,5\n", "utf-8")
+    assert run_import(folder, path, "--dry-run", "--header-row", "2") == 0
+    out = capsys.readouterr().out
+    assert "supper.csv: 1 row read as Spreadsheet (columns as chosen)." in out
+    assert "new: 1" in " ".join(out.split())
