@@ -23,12 +23,16 @@ def test_language_and_payment_method_come_in_from_a_french_sheet(qtbot, window, 
               dialog.findChildren(QComboBox) if combo.objectName().startswith("column")}
     assert combos["column3"] == "language" and combos["column6"] == "payment_method"
     rows = {row.line: row for row in dialog.plan.rows}
-    assert [row.action for row in dialog.plan.rows].count("error") == 2
-    assert "“Klingon” is not a language" in rows[5].why
-    assert "“Bitcoin” is not a payment method" in rows[6].why
+    # a word it does not know loses nothing but that word: the gift still counts
+    assert [row.action for row in dialog.plan.rows].count("error") == 0
+    assert "“Klingon” is not a language it knows: letters in the group's language" in \
+        rows[5].why
+    assert "“Bitcoin” is not a payment method it knows" in rows[6].why
     answer_message_boxes([QMessageBox.StandardButton.Ok], [])
     dialog.findChild(QPushButton, "doImport").click()
     languages = {p.name: p.language for p in Partner.select()}
-    assert languages == {"Josée Thériault": "fr", "Bob MacDonald": "en", "Line Cormier": "fr"}
+    # Rémi's unknown language leaves him in the group's own language
+    assert languages == {"Josée Thériault": "fr", "Bob MacDonald": "en", "Line Cormier": "fr",
+                         "Rémi Doiron": languages["Anne Roy"], "Anne Roy": languages["Anne Roy"]}
     methods = sorted(c.payment_method for c in Contribution.select())
-    assert methods == ["cash", "cheque", "etransfer"]
+    assert methods == ["", "cash", "cheque", "cheque", "etransfer"]

@@ -8,13 +8,13 @@ import datetime as dt
 
 import pytest
 
+from cars_desktop.exchange.dates import parse_date
 from cars_desktop.exchange.formats import find_header, mapping_for
 from cars_desktop.exchange.importer import (
     ERROR,
     NEW,
     ImportProblem,
     open_file,
-    parse_date,
     remember_mapping,
 )
 from cars_desktop.exchange.platforms import (

@@ -86,10 +86,11 @@ def test_paypal_41_columns_conversions_refunds_holds(store):
     assert plan.format_name == "PayPal activity download"
     rows = {row.line: row for row in plan.rows}
     assert (rows[2].action, rows[2].amount_cents, rows[2].fee_cents) == (MATCHED, 15000, 465)
-    # 25.00 USD, converted by PayPal into 32.10 Canadian dollars: the dollars received
+    # 25.00 USD less PayPal's 1.03 fee, converted into 32.10 Canadian dollars: the gift was
+    # worth 33.48 dollars, of which 1.38 went in fees
     bill = rows[3]
-    assert (bill.shown, bill.amount_cents, bill.original_currency, bill.original_cents) == (
-        NEW, 3210, "USD", 2500)
+    assert (bill.shown, bill.amount_cents, bill.fee_cents, bill.original_currency,
+            bill.original_cents) == (NEW, 3348, 138, "USD", 2500)
     assert rows[4].action == NOT_GIFT and rows[5].action == NOT_GIFT
     # a euro gift with no conversion in the file waits for the dollars received
     assert (rows[6].shown, rows[6].needs, rows[6].original_currency) == (WAITING, "amount", "EUR")
@@ -110,8 +111,8 @@ def test_paypal_41_columns_conversions_refunds_holds(store):
     assert old.id not in unthanked_ids()  # refunded: not thanked
     converted = Contribution.get(Contribution.reference == "6XB22222BB2222222")
     assert (converted.amount_cents, converted.original_currency, converted.original_cents,
-            converted.fee_cents) == (3210, "USD", 2500, 103)
-    assert total_counted() == 15000 + 3210 + 3500
+            converted.fee_cents) == (3348, "USD", 2500, 138)
+    assert total_counted() == 15000 + 3348 + 3500
     again = plan_for(SAMPLES / "paypal_activity_41_columns.csv")
     assert not [row for row in again.rows if row.writes]
 

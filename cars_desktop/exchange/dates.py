@@ -45,10 +45,23 @@ _TIME = re.compile(r"(?i)(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:am|pm|a\
 EMPTY_DATE = dt.date(1900, 1, 1)  # what a spreadsheet shows for a date cell left at zero
 
 
-def parse_date(text: str, order: str) -> dt.date:
-    """The date of a cell, with any time after it ("2026-03-14 9:45 AM",
-    "2023-04-01T01:10:39Z") left aside."""
+_UTC = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*"
+                  r"(z|utc|\+00:?00)?$", re.I)
+
+
+def parse_date(text: str, order: str, utc: bool = False) -> dt.date:
+    """The date of a cell, with any time after it ("2026-03-14 9:45 AM") left aside; a time
+    in UTC ("2023-04-01T01:10:39Z", or any when `utc`) gives the day it was here."""
     raw = text.strip()
+    moment = _UTC.match(raw)
+    # midnight sharp is a date written as a time (Benevity's older reports): no time to move
+    if moment and (utc or moment[3]) and moment[2].lstrip("0") not in (":00:00", ":00"):
+        try:
+            when = dt.datetime.fromisoformat(f"{moment[1]}T{moment[2]}").replace(
+                tzinfo=dt.UTC)
+            return when.astimezone().date()
+        except ValueError:
+            pass  # said below, as for any date that cannot be read
     found = _parse_date(_TIME.sub("", raw).strip() or raw, order)
     if found.year < 1900:
         raise ValueError(_("“{raw}” has no year in full: write 2024, not 24").format(raw=raw))

@@ -65,6 +65,7 @@ PLATFORM_FIELDS = {
     "refunded": N_("Amount refunded"),
     "converted": N_("Amount in Canadian dollars"),
     "converted_currency": N_("Currency it was converted to"),
+    "converted_refunded": N_("Amount refunded, in Canadian dollars"),
     "card_name": N_("Name on the card"),
     "eligible": N_("Amount eligible for a receipt"),
     "bank_text": N_("The bank's description"),

@@ -20,11 +20,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from cars_desktop.core.money import format_amount, format_money
+from cars_desktop.core.money import format_money
 from cars_desktop.core.text import fold, fold_for_match
-from cars_desktop.exchange import meaning
+from cars_desktop.exchange import linking, meaning
 from cars_desktop.exchange.cells import restore
-from cars_desktop.exchange.dates import SLASHED, date_order_of, parse_date
+from cars_desktop.exchange.dates import SLASHED, date_order_of
 from cars_desktop.exchange.formats import FIELDS, find_header, headerless_format, mapping_for
 from cars_desktop.exchange.lookup import PartnerLookup
 from cars_desktop.exchange.plan import (  # noqa: F401 (the plan's words, used from here)
@@ -38,6 +38,7 @@ from cars_desktop.exchange.plan import (  # noqa: F401 (the plan's words, used f
     REVERSE,
     SKIPPED,
     WAITING,
+    Answers,
     Plan,
     PlanRow,
 )
@@ -90,53 +91,93 @@ def remember_mapping(headers: list[str], mapping: list[str]) -> None:
 
 
 def make_plan(table: Table, mapping: list[str], known: Format | None, file_name: str,
-              date_order: str | None = None, today: dt.date | None = None) -> Plan:
-    """What would happen to every row; nothing is written."""
-    today = today or dt.date.today()
-    plan = Plan(file_name, table, mapping, known, date_order or "ymd")
-    column = {target: number for number, target in enumerate(mapping) if target}
-    for needed, words in (("date", _("a date")), ("amount", _("an amount"))):
-        if needed not in column:
-            raise ImportProblem(_("No column is imported as {field}: choose which column "
-                                  "holds {words}.").format(field=_(FIELDS[needed]).lower(),
-                                                            words=words))
-    asks = known is not None and bool(known.headerless or known.code in (
-        "rbc", "bmo", "stripe_balance"))  # whose gift: the volunteer says, row by row
-    if not asks and not {"partner_name", "first_name", "last_name", "company",
-                          "partner_uuid"} & set(column):
-        raise ImportProblem(_("No column says who gave: choose the column with the partner's "
-                            "name (or the first and last names)."))
-    if date_order is None and known is not None and known.date_order:
-        date_order = known.date_order
-        plan.date_order = date_order
-    if date_order is None:
-        found = date_order_of(row[column["date"]] for row in table.rows)
-        plan.date_order = found or "ymd"
-        plan.needs_date_order = found is None and any(
-            SLASHED.match(row[column["date"]].strip()) for row in table.rows)
-    lookup = PartnerLookup()
-    seen_refs: dict[str, int] = {}  # -> its first line
-    seen_gifts: dict[tuple, int] = {}
-    first_line: dict[str, int] = {}  # a new partner's first row
-    existing_ids = {row[0] for row in db.execute_sql("SELECT uuid FROM contribution")}
-    own = known is not None and known.code == "cars"
-    linked: list[tuple[PlanRow, meaning.Part]] = []  # refunds and conversions, for after
-    seen: dict[str, str] = {}
+              date_order: str | None = None, today: dt.date | None = None,
+              answers: Answers | None = None) -> Plan:
+    """What would happen to every row; nothing is written. `answers`: what the volunteer
+    said in the preview (rows skipped, close names that are the same partner, the dollars
+    of a foreign gift, whose gift a deposit is)."""
+    planning = _Planning(table, mapping, known, file_name, date_order, today,
+                         answers or Answers())
     for cells, line in zip(table.rows, table.lines, strict=True):
+        planning.read(cells, line)
+    linking.link(planning.plan, planning.linked, planning.lookup)
+    linking.check_totals(planning.plan)
+    return planning.plan
+
+
+_WHO = {"partner_name", "first_name", "last_name", "company", "partner_uuid", "card_name"}
+
+
+class _Planning:
+    """One plan being made, row after row, with what the rows before it said."""
+
+    def __init__(self, table, mapping, known, file_name, date_order, today, answers) -> None:
+        self.today = today or dt.date.today()
+        self.known, self.answers = known, answers
+        self.own = known is not None and known.code == "cars"
+        self.plan = plan = Plan(file_name, table, mapping, known, date_order or "ymd")
+        # a field may come from two columns (a fund, or its designation): the first filled
+        self.columns: dict[str, list[int]] = {}
+        for number, target in enumerate(mapping):
+            if target:
+                self.columns.setdefault(target, []).append(number)
+        if known is not None:  # a platform's columns in the order it lists them: the first
+            order = list(known.columns)  # is the more precise (a fund's designation)
+            rank = {number: order.index(fold(header)) if fold(header) in order else 999
+                    for number, header in enumerate(table.headers)}
+            for numbers in self.columns.values():
+                numbers.sort(key=lambda number: rank.get(number, 999))
+        for needed, words in (("date", _("a date")), ("amount", _("an amount"))):
+            if needed not in self.columns:
+                raise ImportProblem(_("No column is imported as {field}: choose which column "
+                                      "holds {words}.").format(
+                    field=_(FIELDS[needed]).lower(), words=words))
+        self.banks = known is not None and bool(known.headerless or known.code in (
+            "rbc", "bmo", "stripe_balance"))  # whose gift: the volunteer says, row by row
+        if not self.banks and not _WHO & set(self.columns):
+            raise ImportProblem(_("No column says who gave: choose the column with the "
+                                  "partner's name (or the first and last names)."))
+        if date_order is None and known is not None and known.date_order:
+            plan.date_order = known.date_order
+        elif date_order is None:
+            dates = [self.cell(row, "date") for row in table.rows]
+            found = date_order_of(dates)
+            plan.date_order = found or "ymd"
+            plan.needs_date_order = found is None and any(
+                SLASHED.match(day.strip()) for day in dates)
+        self.utc = bool(known and known.utc)
+        self.lookup = PartnerLookup()
+        self.existing_ids = {row[0] for row in db.execute_sql("SELECT uuid FROM contribution")}
+        self.seen_refs: dict[str, int] = {}  # -> its first line
+        self.seen_gifts: dict[tuple, int] = {}
+        self.first_line: dict[str, int] = {}  # a new partner's first row
+        self.linked: list[tuple[PlanRow, meaning.Part]] = []  # refunds, conversions
+        self.seen: dict[str, str] = {}
+
+    def cell(self, cells: list[str], target: str) -> str:
+        for number in self.columns.get(target, ()):
+            if cells[number]:
+                return restore(cells[number]) if self.own else cells[number]
+        return ""
+
+    def read(self, cells: list[str], line: int) -> None:
+        plan, known = self.plan, self.known
         if meaning.is_trailer(known, cells):
             meaning.trailer_totals(known, cells, plan.file_totals)
-            continue
+            return
         # the app's own export wrote cells that looked like formulas with an apostrophe;
         # a value met before is kept once (a donor's name, a town, a fund: a large file
         # repeats them on many rows)
-        values = {target: seen.setdefault(value, value) for target, value in (
-            (target, restore(cells[number]) if own else cells[number])
-            for target, number in column.items() if cells[number])}
-        if any(cell.strip() for cell in cells[len(table.headers):]):
+        values = {}
+        for target in self.columns:
+            value = self.cell(cells, target)
+            if value:
+                values[target] = self.seen.setdefault(value, value)
+        if any(cell.strip() for cell in cells[len(plan.table.headers):]):
             plan.rows.append(PlanRow(line, ERROR, values=values, why=_(
                 "this row has more cells than there are columns: is there a comma inside an "
                 "amount or a name? (write 1234.56, or put it in quotes)")))
-            continue
+            return
         previous = -1
         for part in meaning.parts(known, values):
             row = PlanRow(line, NEW, values=part.values, kind=part.kind,
@@ -147,96 +188,105 @@ def make_plan(table: Table, mapping: list[str], known: Format | None, file_name:
             previous = len(plan.rows) - 1
             if part.what != meaning.GIFT:
                 row.action, row.why = NOT_GIFT, part.why
-                _read_quietly(row, part.values, known, plan.date_order, today)
+                linking.read_quietly(row, part.values, plan.date_order, self.utc)
                 if part.what in (meaning.REFUND, meaning.CONVERSION):
-                    linked.append((row, part))
+                    self.linked.append((row, part))
                 continue
-            if part.asks_partner:
-                row.needs, row.sender = "partner", part.sender
-                chosen = remembered_sender(part.sender)
-                found = lookup.by_uuid.get(chosen) if chosen else None
-                if found:
-                    row.partner_id, row.partner_name, row.needs = found[0], found[1], ""
-            try:
-                read_row(row, part.values, known, plan.date_order, today)
-                if "received" in part.extra and row.needs == "amount":
-                    row.amount_cents = meaning.amount_cents(part.extra["received"])
-                    row.needs, row.why = "", ""
-                if "refunded" in part.extra:
-                    row.amount_cents -= part.extra["refunded"]
-                    row.why = _("part of it was refunded: {amount} counted").format(
-                        amount=format_money(row.amount_cents))
-            except (ValueError, OverflowError) as err:
-                row.action, row.why = ERROR, str(err)
-                continue
-            if row.action != NEW:
-                continue
-            row.why = row.why or part.why
-            if row.needs == "partner":
-                row.partner_name = row.sender
-                row.why = _("from “{sender}”: choose whose gift it is").format(
-                    sender=row.sender) if row.sender else _("no name: choose whose gift it is")
-                continue
-            lookup.match(row)
-            if row.action == ERROR:
-                continue
-            _skip_duplicates(row, known, lookup, existing_ids, seen_refs, seen_gifts)
-            if row.action == NEW:
-                folded = new_partner_key(row)
-                if folded in first_line:
-                    row.why = _("the same new partner as line {value}").format(
-                        value=first_line[folded])
-                else:
-                    first_line[folded] = row.line
-    _link(plan, linked, lookup)
-    _check_totals(plan)
-    return plan
+            self.gift(row, part)
+
+    def gift(self, row: PlanRow, part) -> None:
+        answers = self.answers
+        if part.asks_partner:
+            row.needs, row.sender = "partner", part.sender
+            chosen = remembered_sender(part.sender)
+            found = self.lookup.by_uuid.get(chosen) if chosen else None
+            if found:
+                row.partner_id, row.partner_name, row.needs = found[0], found[1], ""
+        try:
+            read_row(row, part.values, self.known, self.plan.date_order, self.today)
+            self.dollars(row, part)
+        except (ValueError, OverflowError) as err:
+            row.action, row.why = ERROR, str(err)
+            return
+        if row.action != NEW:
+            return
+        row.why = row.why or part.why
+        if row.needs == "partner" and row.key in answers.partners:
+            row.partner_id, row.partner_name = answers.partners[row.key]
+            row.needs = ""
+            row.why = _("from “{sender}”, given to this partner by you").format(
+                sender=row.sender)
+        if row.needs == "partner":
+            row.partner_name = row.sender
+            row.why = _("from “{sender}”: choose whose gift it is").format(
+                sender=row.sender) if row.sender else _("no name: choose whose gift it is")
+            return
+        self.lookup.match(row)
+        if row.action == ERROR:
+            return
+        _skip_duplicates(row, self, not self.banks)
+        if row.action in (NEW, MATCHED, NEAR) and row.key in answers.skipped:
+            row.action, row.why = SKIPPED, _("skipped by you")
+        elif row.action == NEAR and row.key in answers.same_as_near:
+            row.why = _("the same partner as “{near_name}”, as you said").format(
+                near_name=row.near_name)
+        elif row.action == NEW:
+            folded = new_partner_key(row)
+            if folded in self.first_line:
+                row.why = _("the same new partner as line {value}").format(
+                    value=self.first_line[folded])
+            else:
+                self.first_line[folded] = row.line
+
+    def dollars(self, row: PlanRow, part) -> None:
+        """A gift in another currency: its Canadian dollars from the file, the volunteer, or
+        later a conversion row; its fee follows (a platform's fee is in the gift's currency,
+        Stripe's in the account's own dollars)."""
+        if row.original_currency and not part.extra.get("fee_home"):
+            row.original_fee, row.fee_cents = row.fee_cents, 0
+        if row.needs == "amount" and "received" in part.extra:
+            row.amount_cents, row.needs, row.why = \
+                meaning.amount_cents(part.extra["received"]), "", ""
+        if row.needs == "amount" and row.key in self.answers.dollars:
+            row.amount_cents, row.needs = self.answers.dollars[row.key], ""
+            if row.original_fee and row.original_cents:
+                row.fee_cents = round(row.amount_cents * row.original_fee / row.original_cents)
+            row.why = _("given in {currency}: {amount} in Canadian dollars, as you said").format(
+                currency=row.original_currency, amount=format_money(row.amount_cents))
+        if "refunded" in part.extra and not row.needs:
+            row.amount_cents -= part.extra["refunded"]
+            row.why = _("part of it was refunded: {amount} counted").format(
+                amount=format_money(row.amount_cents))
 
 
-def _read_quietly(row: PlanRow, values: dict, known, order: str, today: dt.date) -> None:
-    """What a row that is not a gift says (its date, amount, name), for the preview."""
-    row.partner_name = values.get("partner_name", "") or " ".join(
-        filter(None, (values.get("first_name", ""), values.get("last_name", ""))))
-    row.reference = values.get("reference", "")[:120]
-    currency = values.get("currency", "").upper().strip()
-    if currency not in meaning.HOME:  # shown in its own currency, never as dollars
-        row.original_currency = currency[:3]
-    try:
-        row.amount_cents = meaning.amount_cents(values.get("amount") or "0")
-        if row.original_currency:
-            row.original_cents, row.amount_cents = row.amount_cents, 0
-    except ValueError:
-        pass
-    try:
-        row.date = parse_date(values.get("date", ""), order)
-    except ValueError:
-        pass
-
-
-def _skip_duplicates(row, known, lookup, existing_ids, seen_refs, seen_gifts) -> None:
-    values = row.values
+def _skip_duplicates(row: PlanRow, planning: _Planning, within_file: bool) -> None:
+    """A gift already there, or twice in the file: by its ID, its reference (a platform's
+    transaction is unique everywhere, a cheque number only per partner), or its partner,
+    date and amount. A bank's rows have no reference: two alike in one file are two."""
+    values, lookup = row.values, planning.lookup
+    known = planning.known
+    everywhere = known is not None and known.code != "cars"
     who = row.partner_id or fold_for_match(row.partner_name)
-    # a platform's transaction ID is unique everywhere; a cheque number only per partner
-    reference = row.reference if known is not None else (
+    reference = row.reference if everywhere else (
         f"{who}|{row.reference}" if row.reference else "")
     key = (who, row.date, row.amount_cents)
-    if values.get("uuid") and values["uuid"] in existing_ids:
+    if values.get("uuid") and values["uuid"] in planning.existing_ids:
         row.action, row.why = DUPLICATE, _("this very contribution is already there")
-    elif reference and reference in seen_refs:
+    elif reference and reference in planning.seen_refs:
         row.action = DUPLICATE
         row.why = _("reference {reference} twice in the file: same as line {line}").format(
-            reference=row.reference, line=seen_refs[reference])
-    elif reference and (row.reference in lookup.gift_of_reference if known is not None else
+            reference=row.reference, line=planning.seen_refs[reference])
+    elif reference and (row.reference in lookup.gift_of_reference if everywhere else
                         row.partner_id and lookup.has_reference(row.partner_id,
                                                                 row.reference)):
         row.action = DUPLICATE
         row.why = _("reference {reference} is already there").format(reference=row.reference)
     elif values.get("uuid") or row.reference:
         pass  # its own ID or reference tells it apart, even from a gift just like it
-    elif key in seen_gifts:
+    elif within_file and key in planning.seen_gifts:
         row.action = DUPLICATE
         row.why = _("same partner, date and amount as line {line}").format(
-            line=seen_gifts[key])
+            line=planning.seen_gifts[key])
     elif row.partner_id and lookup.has_gift(*key):
         row.action, row.why = DUPLICATE, _("same partner, date and amount already there")
     elif row.near_id and lookup.has_gift(row.near_id, row.date, row.amount_cents):
@@ -244,62 +294,8 @@ def _skip_duplicates(row, known, lookup, existing_ids, seen_refs, seen_gifts) ->
         row.why = _("already there as a gift of “{name}” (same date and amount)").format(
             name=row.near_name)
     if reference:
-        seen_refs.setdefault(reference, row.line)
-    seen_gifts.setdefault(key, row.line)
-
-
-def _link(plan: Plan, linked: list, lookup: PartnerLookup) -> None:
-    """Conversions give their gift the Canadian dollars received; a refund or a voided
-    receipt cancels its gift: in the file (both left out) or already in the data."""
-    by_reference = {row.reference: row for row in plan.rows
-                    if row.reference and row.action in (NEW, MATCHED, NEAR)}
-    for row, part in linked:
-        target = part.extra.get("refers_to") or part.values.get("refers_to", "")
-        original = by_reference.get(target)
-        if part.what == meaning.CONVERSION:
-            currency = part.values.get("currency", "").upper()
-            if original is not None and currency in meaning.HOME and row.amount_cents > 0 \
-                    and original.original_currency:
-                original.amount_cents, original.needs = row.amount_cents, ""
-                original.why = _("given as {amount} {currency}: {dollars} received").format(
-                    amount=format_amount(original.original_cents),
-                    currency=original.original_currency,
-                    dollars=format_money(row.amount_cents))
-                row.why = _("the Canadian dollars of line {line}").format(line=original.line)
-            continue
-        if original is not None:
-            original.action, original.needs = NOT_GIFT, ""
-            original.why = _("refunded or voided on line {line}: not a gift").format(
-                line=row.line)
-            row.why = _("cancels the gift of line {line}").format(line=original.line)
-            continue
-        found = lookup.gift_of_reference.get(target) if target else None
-        if found is None:
-            row.why = (part.why + ". " if part.why else "") + \
-                _("Its gift is not in the data: nothing to cancel")
-        elif found[1] == "cancelled":
-            row.action, row.why = DUPLICATE, _("its gift {reference} is already cancelled"
-                                               ).format(reference=target)
-        else:
-            row.action, row.reverses = REVERSE, found[0]
-            row.why = _("the gift {reference} already in the data will be cancelled: not "
-                        "counted, not thanked").format(reference=target)
-
-
-def _check_totals(plan: Plan) -> None:
-    """Say whether the rows add up to what the file's own trailer says."""
-    gross = plan.file_totals.get("gross")
-    if gross is None:
-        return
-    found = sum(row.amount_cents for row in plan.rows if row.action != ERROR and
-                not row.original_currency)
-    if found == gross:
-        plan.totals_note = _("The rows add up to the file's own total, {total}.").format(
-            total=format_money(gross))
-    else:
-        plan.totals_note = _("The rows add up to {found}, but the file's own total is "
-                             "{total}: check the rows in error.").format(
-            found=format_money(found), total=format_money(gross))
+        planning.seen_refs.setdefault(reference, row.line)
+    planning.seen_gifts.setdefault(key, row.line)
 
 
 # Writing what was planned

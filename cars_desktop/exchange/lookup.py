@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
+
+from rapidfuzz import fuzz, process
 
 from cars_desktop.core.text import fold_for_match
 from cars_desktop.exchange.plan import ERROR, MATCHED, NEAR, PlanRow
@@ -20,12 +21,10 @@ class PartnerLookup:
         self.erased = {row[0] for row in db.execute_sql(
             "SELECT uuid FROM partner WHERE erased_at IS NOT NULL")}
         self.references = set()
-        self.gift_of_reference: dict[str, tuple[int, str]] = {}  # -> (id, status)
-        for cid, pid, reference, status in db.execute_sql(
-                "SELECT id, partner_id, reference, status FROM contribution"
-                " WHERE reference != ''"):
-            self.references.add((pid, reference))
-            self.gift_of_reference.setdefault(reference, (cid, status))
+        # a gift already there by its reference, and by its giver and amount (a refund that
+        # names no transaction finds its gift so): (id, status, amount, date)
+        self.gift_of_reference: dict[str, tuple[int, str, int, dt.date]] = {}
+        self.gifts_of: dict[tuple[int, int], list[tuple[int, str, int, dt.date]]] = {}
         self.names: dict[str, tuple[int, str]] = {}
         for pid, uuid, name, email in db.execute_sql(
                 "SELECT id, uuid, name, email FROM partner WHERE erased_at IS NULL"):
@@ -40,10 +39,29 @@ class PartnerLookup:
         for folded in self.names:
             self.by_initial.setdefault(folded[:1], []).append(folded)
         self.gifts = set()
-        for pid, day, cents in db.execute_sql(
-                "SELECT partner_id, date, amount_cents FROM contribution"):
-            self.gifts.add((pid, dt.date.fromisoformat(day), cents))
+        for cid, pid, day, cents, reference, status in db.execute_sql(
+                "SELECT id, partner_id, date, amount_cents, reference, status"
+                " FROM contribution"):
+            day = dt.date.fromisoformat(day)
+            self.gifts.add((pid, day, cents))
+            found = (cid, status, cents, day)
+            self.gifts_of.setdefault((pid, cents), []).append(found)
+            if reference:
+                self.references.add((pid, reference))
+                self.gift_of_reference.setdefault(reference, found)
         self._close: dict[str, tuple[int, str] | None] = {}
+
+    def partner_of(self, name: str, email: str) -> int | None:
+        """A known partner by email, else by folded name."""
+        found = self.by_email.get(email.lower()) if email else None
+        found = found or self.by_name.get(fold_for_match(name)) if name else found
+        return found[0] if found else None
+
+    def gift_like(self, partner_id: int | None, cents: int, before: dt.date | None):
+        """The latest gift of this partner, of this amount, on or before `before`."""
+        found = [gift for gift in self.gifts_of.get((partner_id, cents), [])
+                 if before is None or gift[3] <= before]
+        return max(found, key=lambda gift: gift[3]) if found else None
 
     def has_reference(self, partner_id, reference) -> bool:
         return (partner_id, reference) in self.references
@@ -74,8 +92,8 @@ class PartnerLookup:
             return
         folded = fold_for_match(row.partner_name)
         if folded not in self._close:
-            close = difflib.get_close_matches(folded, self.by_initial.get(folded[:1], []),
-                                              n=1, cutoff=0.88)
+            close = process.extractOne(folded, self.by_initial.get(folded[:1], []),
+                                       scorer=fuzz.ratio, score_cutoff=88)
             self._close[folded] = self.names[close[0]] if close else None
         near = self._close[folded]
         if near:

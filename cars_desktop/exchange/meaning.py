@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from cars_desktop.core.money import MoneyError, parse_money
 from cars_desktop.core.text import clean, fold
@@ -33,7 +34,10 @@ _PAYMENT = ("payment", "paiement", "pago", "donation", "don", "donacion", "subsc
 _PENDING = ("pending", "en attente", "pendiente", "unclaimed", "non reclame")
 _DEBIT = ("debit", "cargo", "debito")
 _YES = ("yes", "y", "oui", "o", "true", "1", "x", "si", "voided", "annule")
-_ETRANSFER = re.compile(r"e-?\s?(transfer|tfr|trf)|interac|virement|transfert", re.I)
+# an Interac e-Transfer received, as banks write it; a transfer between the group's own
+# accounts ("Virement entre comptes", "Transfer to savings") is not one
+_ETRANSFER = re.compile(r"e-?\s?(transfer|tfr|trf)|interac|virement\s+(interac|[ée]lectronique)",
+                        re.I)
 # how a bank writes the sender after its e-Transfer words: "INTERAC E-TRF- 1234 JOHN SMITH"
 _SENDER = re.compile(r"(?:(?:e-?\s?(?:transfer|tfr|trf)|interac|virement(?: interac)?"
                      r"(?: re[cç]u)?|received|autodeposit)[\s\-:#*]*)+(?:\d+\s+)?"
@@ -57,13 +61,16 @@ class Part:
 
 
 def amount_cents(text: str) -> int:
-    """Cents from a platform's amount: "10.0000" (four decimals), "-25.00", "1 234,56"."""
+    """Cents from a platform's amount: "10.0000" and "0.8750" (four decimals, rounded to the
+    cent), "-25.00", "1 234,56"."""
     raw = clean(text).replace("\u2212", "-")
     negative = raw.startswith("-") or (raw.startswith("(") and raw.endswith(")"))
     raw = raw.strip("-()")
-    if re.search(r"[.,]\d{2}00$", raw):
-        raw = raw[:-2]
-    cents = parse_money(raw)
+    if re.fullmatch(r"\d+[.,]\d{4}", raw):  # a platform's four decimals
+        value = Decimal(raw.replace(",", ".")) * 100
+        cents = int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    else:
+        cents = parse_money(raw)
     return -cents if negative else cents
 
 
@@ -90,8 +97,8 @@ def _canadahelps(values: dict) -> list[Part]:
     if fold(values.get("voided", "")) in _YES or values.get("voided_on"):
         why = clean(values.get("voided_why", ""))
         return [Part(REFUND, values, why=_("the receipt was voided: not a gift") +
-                     (f" ({why[:80]})" if why else ""), extra={"refers_to":
-                                                               values.get("reference", "")})]
+                     (f" ({why[:80]})" if why else ""),
+                     extra={"refers_to": values.get("reference", ""), "voided": True})]
     return [Part(GIFT, values)]
 
 
@@ -172,7 +179,8 @@ def _stripe_payments(values: dict) -> list[Part]:
     values = dict(values)
     values["partner_name"] = values.get("partner_name") or values.get("card_name", "")
     status = fold(values.get("status", ""))
-    if status and status not in ("paid", "succeeded"):
+    partly = "partial" in status
+    if status and status not in ("paid", "succeeded") and not partly:
         if "refund" in status:
             return [Part(NOT_GIFT, values, why=_("refunded: not a gift"))]
         return [Part(NOT_GIFT, values, why=_("its status is “{status}”, not paid").format(
@@ -184,12 +192,18 @@ def _stripe_payments(values: dict) -> list[Part]:
         return [Part(GIFT, values)]
     if refunded and refunded >= paid:
         return [Part(NOT_GIFT, values, why=_("refunded: not a gift"))]
-    extra = {}
-    if refunded:
-        extra["refunded"] = refunded
+    # Stripe's fee is in the account's own currency, Canadian dollars
+    extra = {"fee_home": True}
     converted = values.get("converted", "")
-    if converted and values.get("converted_currency", "").upper() == "CAD":
+    in_dollars = converted and values.get("converted_currency", "").upper() == "CAD"
+    if in_dollars:
         extra["received"] = converted
+    try:
+        refunded_home = amount_cents(values.get("converted_refunded") or "0")
+    except MoneyError:
+        refunded_home = 0
+    if refunded:  # the part refunded, in Canadian dollars
+        extra["refunded"] = refunded_home if in_dollars and refunded_home else refunded
     return [Part(GIFT, values, extra=extra)]
 
 

@@ -46,6 +46,14 @@ class PlanRow:
     reverses: int | None = None  # a refund: the contribution already there it cancels
     needs: str = ""  # "amount" (in dollars) or "partner" (whose gift): asked in the preview
     sender: str = ""  # a bank's e-Transfer sender, remembered with the partner chosen
+    original_fee: int = 0  # a fee in the currency the gift was given in
+    lessens: int = 0  # a partial refund: how much less its gift already there becomes
+
+    @property
+    def key(self) -> tuple[int, str]:
+        """What tells this row from the others, even a second gift on the same line (a
+        company's match): its line and its reference."""
+        return self.line, self.reference
 
     @property
     def shown(self) -> str:
@@ -55,6 +63,15 @@ class PlanRow:
     @property
     def writes(self) -> bool:
         return self.action in WRITES and not self.needs
+
+
+@dataclass
+class Answers:
+    """What the volunteer said in the preview, by row key: kept through every new plan."""
+    skipped: set = field(default_factory=set)
+    same_as_near: set = field(default_factory=set)  # the close partner is the same one
+    dollars: dict = field(default_factory=dict)  # -> Canadian cents a foreign gift brought
+    partners: dict = field(default_factory=dict)  # -> (partner id, name) whose gift it is
 
 
 @dataclass

@@ -26,6 +26,7 @@ class Format:
     completed: frozenset[str] = frozenset()  # status values that are real gifts
     date_order: str | None = None  # "dmy" or "mdy" when the platform always writes one
     headerless: tuple[str, ...] = ()  # a bank's columns when its file has no header row
+    utc: bool = False  # its times are UTC: a gift's day is the day here, where the group is
 
 
 def _columns(columns: dict[str, str]) -> dict[str, str]:
@@ -43,8 +44,8 @@ _CANADAHELPS_COLUMNS = {
     "DONOR PHONE NUMBER": "phone", "DONOR ADDRESS 1": "address_line1",
     "DONOR ADDRESS 2": "address_line2", "DONOR CITY": "city",
     "DONOR PROVINCE/STATE": "province", "DONOR POSTAL/ZIP CODE": "postal_code",
-    "DONOR COUNTRY": "country", "AMOUNT": "amount", "FUND": "purpose",
-    "FUND DESIGNATION": "purpose", "MESSAGE TO CHARITY": "notes", "RECEIPT #": "receipt",
+    "DONOR COUNTRY": "country", "AMOUNT": "amount", "FUND DESIGNATION": "purpose",
+    "FUND": "purpose", "MESSAGE TO CHARITY": "notes", "RECEIPT #": "receipt",
     "FEE": "fee", "IN HONOUR OF": "in_honour_of", "IN MEMORY OF": "in_memory_of",
     "VOIDED RECEIPT": "voided", "RECEIPT VOIDED DATE": "voided_on",
     "RECEIPT VOIDED REASON": "voided_why", "REASON": "voided_why",
@@ -95,7 +96,10 @@ PAYPAL = Format(
            ("Fecha", "Nombre", "Bruto", "Id. de transacción", "Estado"),
            # the monthly statement: no name or status, a description of each line
            ("Date", "Description", "Currency", "Gross", "Net", "Transaction ID")),
-    completed=frozenset({"completed", "complete", "termine", "completado", "completada"}))
+    # a payment partly refunded stays a gift: the refund is a line of its own
+    completed=frozenset({"completed", "complete", "termine", "completado", "completada",
+                         "partially refunded", "partiellement rembourse",
+                         "reembolsado parcialmente", "parcialmente reembolsado"}))
 
 PAYPAL_GIVING_FUND = Format(
     "paypal_giving_fund", N_("PayPal Giving Fund payout report"),
@@ -128,6 +132,7 @@ STRIPE_PAYMENTS = Format(
               "Created date (UTC)": "date", "Amount": "amount",
               "Amount Refunded": "refunded", "Currency": "currency",
               "Converted Amount": "converted", "Converted Currency": "converted_currency",
+              "Converted Amount Refunded": "converted_refunded",
               "Fee": "fee", "Status": "status", "Customer Email": "email",
               "Customer Description": "partner_name", "Card Name": "card_name",
               "Card Address Line1": "address_line1", "Card Address Line2": "address_line2",
@@ -135,7 +140,8 @@ STRIPE_PAYMENTS = Format(
               "Card Address Zip": "postal_code", "Card Address Country": "country"}),
     _needs(("id", "Created (UTC)", "Amount", "Amount Refunded", "Currency", "Status"),
            ("id", "Created date (UTC)", "Amount", "Amount Refunded", "Currency", "Status")),
-    payment_method="card", completed=frozenset({"paid", "succeeded"}))
+    payment_method="card", completed=frozenset({"paid", "succeeded", "partially refunded"}),
+    utc=True)
 
 STRIPE_BALANCE = Format(
     "stripe_balance", N_("Stripe balance history"),
@@ -144,9 +150,10 @@ STRIPE_BALANCE = Format(
               "Created (UTC)": "date", "Description": "purpose",
               "Customer Name": "partner_name", "customer_name": "partner_name",
               "Customer Email": "email", "customer_email": "email",
-              "Customer Facing Amount": "", "Customer Facing Currency": ""}),
+              "Customer Facing Amount": "", "Customer Facing Currency": "",
+              "Charge ID": "refers_to", "charge_id": "refers_to"}),
     _needs(("id", "Type", "Source", "Amount", "Fee", "Net", "Currency", "Created (UTC)")),
-    payment_method="card")
+    payment_method="card", utc=True)
 
 ZEFFY = Format(
     "zeffy", N_("Zeffy payments list"),

@@ -91,14 +91,14 @@ class ImportPreviewList(RecordList):
         return len(self.plan.rows) if self.plan else 0
 
 
-def summary_parts(plan: Plan, same_as_near: set[int]) -> list[str]:
+def summary_parts(plan: Plan, same_as_near: set) -> list[str]:
     """What the preview says above the rows, part by part (simple markup, no file text)."""
     counts = plan.counts()
     writes = counts[NEW] + counts[MATCHED] + counts[NEAR]
     new_partners = len({r.partner_name.lower() for r in plan.rows
                         if r.action == NEW and r.writes}) + \
         len([r for r in plan.rows if r.action == NEAR and r.writes and
-             r.line not in same_as_near])
+             r.key not in same_as_near])
     what = plan.format_name + (f", {plan.table.encoding}" if plan.table.encoding else "")
     rows = len({row.line for row in plan.rows})  # a row may hold two gifts (a match)
     found = [ngettext("{n} row ({what})", "{n} rows ({what})", rows).format(

@@ -261,10 +261,11 @@ def _delimiter(text: str) -> str:
 def _check_widths(text: str, delimiter: str, name: str) -> None:
     """Refuse a line of more cells than any list of gifts has, before splitting it: a
     line of millions of cells would take gigabytes once split."""
+    mark = "\n" if "\n" in text or "\r" not in text else "\r"
     start, length = 0, len(text)
     line = 1
     while start < length:
-        end = text.find("\n", start)
+        end = text.find(mark, start)
         end = length if end == -1 else end
         if text.count(delimiter, start, end) >= MAX_COLUMNS:
             raise ReadError(_("Line {line} of {name} has more than {columns} columns: this "
@@ -274,10 +275,12 @@ def _check_widths(text: str, delimiter: str, name: str) -> None:
 
 
 def _lines_of(text: str):
-    """The lines of `text`, ends kept, one at a time: no second copy of a large file."""
+    """The lines of `text`, ends kept, one at a time: no second copy of a large file. An old
+    Mac's file ends its lines with a carriage return alone."""
+    mark = "\n" if "\n" in text or "\r" not in text else "\r"
     start, length = 0, len(text)
     while start < length:
-        end = text.find("\n", start)
+        end = text.find(mark, start)
         end = length if end == -1 else end + 1
         yield text[start:end]
         start = end
@@ -323,8 +326,10 @@ def _workbook(path: Path, sheet: str | None):
     try:
         with zipfile.ZipFile(path) as packed:
             unpacked = sum(part.file_size for part in packed.infolist())
-            strings = sum(part.file_size for part in packed.infolist()
-                          if part.filename.lower().endswith("sharedstrings.xml"))
+            # a sheet is read as a stream; any other part (its shared strings, whatever its
+            # name) is read whole
+            strings = max((part.file_size for part in packed.infolist()
+                           if not part.filename.startswith("xl/worksheets/")), default=0)
     except (zipfile.BadZipFile, OSError, ValueError):
         raise ReadError(problem) from None
     if unpacked > MAX_UNZIPPED or strings > MAX_STRINGS:  # a small file, gigabytes unpacked

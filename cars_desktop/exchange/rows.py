@@ -11,7 +11,7 @@ from cars_desktop.core.money import MoneyError, format_amount
 from cars_desktop.core.text import clean, fold, fold_for_match
 from cars_desktop.core.validation import hours_to_minutes
 from cars_desktop.exchange.dates import parse_date
-from cars_desktop.exchange.formats import FIELDS, language_of, payment_method_of
+from cars_desktop.exchange.formats import language_of, payment_method_of
 from cars_desktop.exchange.meaning import HOME, amount_cents
 from cars_desktop.exchange.plan import NEAR, NOT_GIFT, PlanRow
 from cars_desktop.exchange.platforms import Format
@@ -45,19 +45,18 @@ def read_row(row: PlanRow, values: dict, known: Format | None, order: str,
         row.action = NOT_GIFT
         row.why = _("its status is “{status}”, not completed").format(status=values["status"])
         return
-    for name, understood, choices in (
-            ("language", language_of, _("English or French")),
+    notes = []  # what was left aside: the gift still counts
+    for name, understood, unknown in (
+            ("language", language_of,
+             _("“{value}” is not a language it knows: letters in the group's language")),
             ("payment_method", payment_method_of,
-             _("cash, cheque, e-transfer, card or online platform"))):
+             _("“{value}” is not a payment method it knows: none kept"))):
         text = clean(values.get(name, ""))
         if text:
             code = understood(text)
             if code is None:
-                raise ValueError(_("“{value}” is not a {field} it knows: write {choices}, or "
-                                   "leave it empty").format(
-                    value=text[:40], field=_(FIELDS[name]).split(" (")[0].lower(),
-                    choices=choices))
-            values[name] = code
+                notes.append(unknown.format(value=text[:40]))
+            values[name] = code or ""
     anonymous = False
     for part in ("first_name", "last_name", "partner_name"):  # "Not shared by donor"
         if fold(values.get(part, "")) in _ANONYMOUS:
@@ -72,7 +71,7 @@ def read_row(row: PlanRow, values: dict, known: Format | None, order: str,
         raise ValueError(_("no name says who gave"))
     if not values.get("date"):
         raise ValueError(_("the date is empty"))
-    row.date = parse_date(values["date"], order)
+    row.date = parse_date(values["date"], order, utc=bool(known and known.utc))
     if row.date > today:
         raise ValueError(_("the date {date:%Y-%m-%d} is in the future").format(date=row.date))
     in_kind = is_in_kind(values)
@@ -96,8 +95,8 @@ def read_row(row: PlanRow, values: dict, known: Format | None, order: str,
     elif currency not in HOME:  # given in another currency: recorded in the dollars received
         row.original_currency, row.original_cents = currency[:3], row.amount_cents
         row.amount_cents, row.needs = 0, "amount"
-        row.why = _("given as {amount} {currency}: how many Canadian dollars were "
-                    "received?").format(amount=format_amount(row.original_cents),
+        row.why = _("given as {amount} {currency}: what was it worth in Canadian "
+                    "dollars?").format(amount=format_amount(row.original_cents),
                                         currency=row.original_currency)
     row.reference = clean(values.get("reference", ""))[:120]
     row.receipt = clean(values.get("receipt", ""))[:60]
@@ -112,6 +111,8 @@ def read_row(row: PlanRow, values: dict, known: Format | None, order: str,
         values["minutes"] = hours_to_minutes(values["hours"])
     if clean(values.get("thanked_on", "")):
         values["thanked"] = parse_date(values["thanked_on"], order).isoformat()
+    if notes:
+        row.why = "; ".join(notes)
 
 
 def is_in_kind(values: dict) -> bool:
@@ -141,10 +142,12 @@ def _province(text: str) -> str:
     return _PROVINCES.get(fold(text), "") if text else ""
 
 
-def to_write(row: PlanRow, same_as_near: set[int], method: str, language: str
-             ) -> GiftToWrite:
+def to_write(row: PlanRow, same_as_near: set, method: str, language: str) -> GiftToWrite:
+    if row.reverses is not None:  # a refund of a gift already there: nothing else to write
+        return GiftToWrite({}, row.partner_name, reverses=row.reverses, lessens=row.lessens)
     values = row.values
-    pid = row.near_id if row.action == NEAR and row.line in same_as_near else row.partner_id
+    same = row.line in same_as_near or row.key in same_as_near  # lines, or rows' keys
+    pid = row.near_id if row.action == NEAR and same else row.partner_id
     partner = {name: clean(values.get(name, ""))[:200] for name in _PARTNER_TEXT}
     partner["province"] = _province(values.get("province", ""))
     found = GiftToWrite(_gift(row, method), row.partner_name, pid, partner=partner,

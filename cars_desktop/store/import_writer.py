@@ -52,7 +52,8 @@ class GiftToWrite:
     partner: dict = field(default_factory=dict)  # the partner's columns from the file
     contact: str = ""  # a new organisation's contact person, named in the file
     credit_index: int = -1  # a matching gift: the row (index) whose giver it matched
-    reverses: int | None = None  # a refund: the contribution already there it cancels
+    reverses: int | None = None  # a refund: the contribution already there it cancels…
+    lessens: int = 0  # …or, refunded in part, lessens by this many cents
     sender: str = ""  # a bank's e-Transfer sender, remembered with this partner
     contact_name: str = ""  # the contact person the gift came through, by name
 
@@ -79,12 +80,17 @@ def write_import(batch: dict, rows: list[GiftToWrite]) -> Written:
         pids: list[int] = []
         for row in rows:
             if row.reverses is not None:  # a refund or a voided receipt: its gift is cancelled
-                status = conn.execute("SELECT status FROM contribution WHERE id = ?",
-                                      (row.reverses,)).fetchone()
-                if status and status[0] != "cancelled":
-                    conn.execute("UPDATE contribution SET status = 'cancelled', updated_at = ?"
-                                 " WHERE id = ?", (stamp, row.reverses))
-                    reversed_gifts.append([row.reverses, status[0]])
+                found = conn.execute("SELECT status, amount_cents FROM contribution WHERE"
+                                     " id = ?", (row.reverses,)).fetchone()
+                if found and found[0] != "cancelled":
+                    if 0 < row.lessens < found[1]:  # refunded in part: it counts for less
+                        conn.execute("UPDATE contribution SET amount_cents = ?, updated_at = ?"
+                                     " WHERE id = ?",
+                                     (found[1] - row.lessens, stamp, row.reverses))
+                    else:
+                        conn.execute("UPDATE contribution SET status = 'cancelled',"
+                                     " updated_at = ? WHERE id = ?", (stamp, row.reverses))
+                    reversed_gifts.append([row.reverses, found[0], found[1], stamp])
                 pids.append(0)
                 continue
             pid = row.partner_id
@@ -206,6 +212,10 @@ def undo_batch(batch_id: int) -> tuple[int, int]:
         "SELECT COUNT(*) FROM contribution c JOIN partner p ON p.id = c.partner_id WHERE"
         " p.import_batch_id = ? AND (c.import_batch_id IS NULL OR c.import_batch_id != ?)",
         (batch_id, batch_id)).fetchone()[0]
+    reversed_gifts = json.loads(batch.reversed or "[]")
+    for cid, _status, _cents, stamp in reversed_gifts:  # a cancelled gift edited since
+        changed += conn.execute("SELECT COUNT(*) FROM contribution WHERE id = ? AND"
+                                " updated_at != ?", (cid, stamp)).fetchone()[0]
     if changed or built_on:
         raise ImportProblem(
             _("This import cannot be undone: {value} of its records were changed or added to "
@@ -214,9 +224,9 @@ def undo_batch(batch_id: int) -> tuple[int, int]:
     with transaction():
         conn.execute("DELETE FROM acknowledgement WHERE contribution_id IN (SELECT id FROM"
                      " contribution WHERE import_batch_id = ?)", (batch_id,))
-        for cid, status in json.loads(batch.reversed or "[]"):  # refunds undone
-            conn.execute("UPDATE contribution SET status = ?, updated_at = ? WHERE id = ?"
-                         " AND status = 'cancelled'", (status, utc_now(), cid))
+        for cid, status, cents, _stamp in reversed_gifts:  # what refunds did, undone
+            conn.execute("UPDATE contribution SET status = ?, amount_cents = ?, updated_at = ?"
+                         " WHERE id = ?", (status, cents, utc_now(), cid))
         gifts = conn.execute("DELETE FROM contribution WHERE import_batch_id = ?",
                              (batch_id,)).rowcount
         conn.execute("DELETE FROM contact_person WHERE partner_id IN (SELECT id FROM partner"

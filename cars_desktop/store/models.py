@@ -51,7 +51,7 @@ class ImportBatch(BaseModel):
     errors = pw.IntegerField(default=0)
     # what the import filled in on partners already known: [partner id, field, value]
     filled = pw.TextField(default="[]")
-    # gifts already in the data that the import reversed (refunded, voided): [id, status]
+    # gifts already there the import reversed (refunded, voided): [id, status, cents, when]
     reversed = pw.TextField(default="[]")
     undone_at = pw.CharField(null=True)
 

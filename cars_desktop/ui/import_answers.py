@@ -1,5 +1,5 @@
-"""The questions an import's preview asks about one row: how many Canadian dollars a gift in
-another currency brought, and whose gift a bank deposit is."""
+"""The questions an import's preview asks about one row: what a gift in another currency
+was worth in Canadian dollars, and whose gift a bank deposit is."""
 
 from __future__ import annotations
 
@@ -47,11 +47,12 @@ class AmountQuestion(_Question):
         field = QLineEdit()
         field.setObjectName("dollarsReceived")
         super().__init__(parent, _("Amount in dollars"), _(
-            "Line {line}: {name} gave {amount} {currency}. How many Canadian dollars did "
-            "the group receive? (your bank or platform statement says it)").format(
+            "Line {line}: {name} gave {amount} {currency}. What was this gift worth in "
+            "Canadian dollars, before the platform's fee? (the platform's or the bank's "
+            "statement shows the conversion)").format(
             line=row.line, name=row.partner_name or "?",
             amount=format_amount(row.original_cents), currency=row.original_currency), field)
-        field.setAccessibleName(_("Canadian dollars received"))
+        field.setAccessibleName(_("Worth in Canadian dollars"))
         self.cents = 0
 
     def check(self) -> str:
@@ -59,7 +60,7 @@ class AmountQuestion(_Question):
             self.cents = parse_money(self.field.text())
         except MoneyError as err:
             return str(err)
-        return "" if self.cents > 0 else _("Enter the amount received, more than zero.")
+        return "" if self.cents > 0 else _("Enter what the gift was worth in dollars, more than zero.")
 
 
 class PartnerQuestion(_Question):

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cars_desktop.core.money import format_money
 from cars_desktop.core.text import format_count
 from cars_desktop.exchange.formats import FIELDS, PLATFORM_FIELDS
 from cars_desktop.exchange.importer import (
@@ -31,7 +30,7 @@ from cars_desktop.exchange.importer import (
     NEAR,
     NEW,
     REVERSE,
-    SKIPPED,
+    Answers,
     ImportProblem,
     commit,
     make_plan,
@@ -61,12 +60,9 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.table = self.known = self.plan = None
         self.mapping: list[str] = []
-        self.same_as_near: set[int] = set()
-        self.skipped_lines: set[int] = set()  # kept through every new preview
+        # what the volunteer said about rows, kept through every new preview
+        self.answers = Answers()
         self.order_chosen = False  # until then the file's own dates decide
-        # the volunteer's answers, kept through every new preview: by (line, reference)
-        self.dollars_given: dict[tuple[int, str], int] = {}
-        self.partners_given: dict[tuple[int, str], tuple[int, str]] = {}
         self.result = None
 
         self.file_label = QLabel(_("Choose a CSV file or an Excel workbook (.xlsx): your own "
@@ -262,7 +258,7 @@ class ImportDialog(QDialog):
             self.columns_grid.addWidget(label, number, 0)
             self.columns_grid.addWidget(combo, number, 1)
         self.columns_box.setTitle(
-            _("Recognised: {name}").format(name=self.known.name) if self.known else
+            _("Recognised: {name}").format(name=_(self.known.name)) if self.known else
             _("What each column holds (guessed from its name: check and correct)"))
 
     def _column_changed(self, number: int, combo: QComboBox) -> None:
@@ -287,7 +283,7 @@ class ImportDialog(QDialog):
         order = self.order.currentData() if self.order_chosen else None
         try:
             self.plan = make_plan(self.table, self.mapping, self.known, self.path.name,
-                                  order)
+                                  order, answers=self.answers)
         except ImportProblem as err:
             self.plan = None
             self.error.show_message(str(err))
@@ -298,23 +294,6 @@ class ImportDialog(QDialog):
             self.order.blockSignals(True)
             self.order.setCurrentIndex(self.order.findData(self.plan.date_order))
             self.order.blockSignals(False)
-        for row in self.plan.rows:  # the volunteer's decisions survive a new preview
-            key = (row.line, row.reference)
-            if row.needs == "amount" and key in self.dollars_given:
-                row.amount_cents, row.needs = self.dollars_given[key], ""
-                row.why = _("given in {currency}: {amount} received, as you said").format(
-                    currency=row.original_currency, amount=format_money(row.amount_cents))
-            if row.needs == "partner" and key in self.partners_given:
-                row.partner_id, row.partner_name = self.partners_given[key]
-                row.needs, row.action = "", MATCHED
-                row.why = _("from “{sender}”, given to this partner by you").format(
-                    sender=row.sender)
-            if row.line in self.skipped_lines and row.writes:
-                row.action, row.why = SKIPPED, _("skipped by you")
-            elif row.line in self.same_as_near and row.action == NEAR:
-                row.why = _("the same partner as “{near_name}”, as you said").format(
-                    near_name=row.near_name
-                )
         self.records.plan = self.plan
         self.view.refresh(_("<p>The file has no rows under its headers.</p>"))
         self._show_state()
@@ -341,7 +320,7 @@ class ImportDialog(QDialog):
             return
         counts = plan.counts()
         writes = counts[NEW] + counts[MATCHED] + counts[NEAR]
-        found = summary_parts(plan, self.same_as_near)
+        found = summary_parts(plan, self.answers.same_as_near)
         text = " · ".join(found)
         if plan.totals_note:
             text += "<br>" + escape(plan.totals_note)
@@ -353,41 +332,30 @@ class ImportDialog(QDialog):
             n=format_count(writes)))
 
     def skip_selected(self) -> None:
-        if self.plan is None:
-            return
-        for number in self.view.selected_ids():
-            row = self.plan.rows[number]
-            if row.writes:
-                row.action, row.why = SKIPPED, _("skipped by you")
-                self.skipped_lines.add(row.line)
-        self.view.refresh("")
-        self._show_state()
+        if self.plan is not None:
+            self.answers.skipped.update(self.plan.rows[n].key for n in self.view.selected_ids()
+                                        if self.plan.rows[n].writes)
+            self.replan()
 
     def same_partner(self) -> None:
-        if self.plan is None:
-            return
-        for number in self.view.selected_ids():
-            row = self.plan.rows[number]
-            if row.action == NEAR:
-                self.same_as_near.add(row.line)
-                row.why = _("the same partner as “{near_name}”, as you said").format(
-                    near_name=row.near_name
-                )
-        self.view.refresh("")
-        self._show_state()
+        if self.plan is not None:
+            self.answers.same_as_near.update(
+                self.plan.rows[n].key for n in self.view.selected_ids()
+                if self.plan.rows[n].action == NEAR)
+            self.replan()
 
     def give_dollars(self) -> None:
         from cars_desktop.ui.import_answers import ask_dollars
 
         if self.plan is not None:
-            self.dollars_given.update(ask_dollars(self, self._chosen_rows("amount")))
+            self.answers.dollars.update(ask_dollars(self, self._chosen_rows("amount")))
             self.replan()
 
     def give_partner(self) -> None:
         from cars_desktop.ui.import_answers import ask_partners
 
         if self.plan is not None:
-            self.partners_given.update(ask_partners(self, self._chosen_rows("partner")))
+            self.answers.partners.update(ask_partners(self, self._chosen_rows("partner")))
             self.replan()
 
     def _chosen_rows(self, need: str) -> list:
@@ -403,7 +371,7 @@ class ImportDialog(QDialog):
             self.error.show_message(_("Choose how the dates are written (day or month first) "
                                     "before importing."))
             return None
-        plan, same, folder = self.plan, set(self.same_as_near), self.backup_folder
+        plan, same, folder = self.plan, set(self.answers.same_as_near), self.backup_folder
         # the backup and the writing, beside the window: the rows are written in one
         # transaction, so the window sees the import whole or not at all
         job = Job(lambda _progress: commit(plan, same, folder))
