@@ -60,7 +60,8 @@ class AmountQuestion(_Question):
             self.cents = parse_money(self.field.text())
         except MoneyError as err:
             return str(err)
-        return "" if self.cents > 0 else _("Enter what the gift was worth in dollars, more than zero.")
+        return "" if self.cents > 0 else _(
+            "Enter what the gift was worth in dollars, more than zero.")
 
 
 class PartnerQuestion(_Question):
