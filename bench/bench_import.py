@@ -1,6 +1,6 @@
 """How fast a large file is imported, beside a floor measured in the same run.
 
-    python bench/bench_import.py [--rows 10000] [--runs 3]
+    python bench/bench_import.py [--rows 10000] [--runs 3] [--partners 2000]
 
 It writes a CSV of gifts (about one partner in five already known, one row in fifty with an
 error), then measures, into a data folder that already holds the sample data:
@@ -55,11 +55,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--partners", type=int, default=2000,
+                        help="partners already in the data (their close names are looked for)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder) / "base"
         with database.open_store(base):
-            sample.fill_sample(2000, 20_000, seed=9)
+            sample.fill_sample(args.partners, args.partners * 10, seed=9)
             known = [p.name for p in Partner.select(Partner.name).limit(400)]
         source = Path(folder) / "gifts.csv"
         write_file(source, args.rows, known)
