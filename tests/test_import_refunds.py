@@ -248,3 +248,12 @@ def test_a_euro_gift_answered_gets_its_fee_in_dollars(store):
                        Answers(dollars={anna.key: 5840}))
     anna = next(row for row in answered.rows if row.line == 6)
     assert (anna.shown, anna.amount_cents, anna.fee_cents) == (NEW, 5840, 242)
+
+
+def test_an_e_transfer_from_a_partners_very_name_goes_to_it(store):
+    lions = known_partner("Lions Club of Sussex")
+    plan = plan_for(SAMPLES / "rbc_account.csv")
+    club = plan.rows[2]
+    assert (club.action, club.partner_id, club.needs) == (MATCHED, lions, "")
+    assert "the partner of that name" in club.why
+    assert plan.rows[0].shown == WAITING  # Jane is no partner yet

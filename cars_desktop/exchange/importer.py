@@ -216,6 +216,10 @@ class _Planning:
             row.needs = ""
             row.why = _("from “{sender}”, given to this partner by you").format(
                 sender=row.sender)
+        named = self.lookup.by_name.get(fold_for_match(row.sender)) if row.sender else None
+        if row.needs == "partner" and named:  # the sender is a partner's very name
+            row.partner_id, row.partner_name, row.needs = named[0], named[1], ""
+            row.why = _("from “{sender}”: the partner of that name").format(sender=row.sender)
         if row.needs == "partner":
             row.partner_name = row.sender
             row.why = _("from “{sender}”: choose whose gift it is").format(
