@@ -23,6 +23,7 @@ def run(show_window: bool = True) -> int:
     with tempfile.TemporaryDirectory(prefix="cars-self-test-") as folder:
         data = Path(folder) / "data"
         for name, step in (("data file", lambda: _data(data)),
+                           ("import", lambda: _import(data, Path(folder))),
                            ("thank-you letter", lambda: _letter(data, Path(folder))),
                            ("report", lambda: _report(data, Path(folder))),
                            ("main window", lambda: _window(data) if show_window else "skipped")):
@@ -62,6 +63,39 @@ def _data(data: Path) -> str:
         if problems:
             raise AssertionError(f"the data file does not check out: {problems[0]}")
     return "a partner and a contribution written, read back and checked"
+
+
+def _import(data: Path, folder: Path) -> str:
+    """A PayPal download read and planned (a close name looked for, a refund linked), and an
+    Excel workbook read: what an import needs is in the program."""
+    import openpyxl
+
+    from cars_desktop.exchange import importer
+    from cars_desktop.store import database
+
+    paypal = folder / "paypal.csv"
+    paypal.write_text(
+        '"Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee","Net",'
+        '"From Email Address","Transaction ID","Reference Txn ID"\r\n'
+        '"03/01/2026","9:00","EST","Nguyen Thi Mihn","Donation Payment","Completed","CAD",'
+        '"50.00","-1.75","48.25","m@example.ca","T1",""\r\n'
+        '"03/02/2026","9:00","EST","Nguyen Thi Mihn","Payment Refund","Completed","CAD",'
+        '"-20.00","0.00","-20.00","m@example.ca","T2","T1"\r\n', "utf-8")
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Date", "Amount"])
+    book.active.append(["Anne Roy", "2026-03-01", 25])
+    book.save(folder / "gifts.xlsx")
+    with database.open_store(data):
+        table, known, mapping = importer.open_file(paypal)
+        plan = importer.make_plan(table, mapping, known, paypal.name, "mdy")
+        gift = plan.rows[0]
+        if (gift.action, gift.amount_cents) != (importer.NEAR, 3000):
+            raise AssertionError(f"the PayPal file was read as {gift.action}, "
+                                 f"{gift.amount_cents} cents")
+        table, known, mapping = importer.open_file(folder / "gifts.xlsx")
+        if importer.make_plan(table, mapping, known, "gifts.xlsx").rows[0].amount_cents != 2500:
+            raise AssertionError("the workbook was not read right")
+    return "a PayPal download with a refund and an Excel workbook, planned"
 
 
 def _fonts_embedded(path: Path) -> str:
