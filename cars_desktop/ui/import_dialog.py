@@ -326,6 +326,7 @@ class ImportDialog(QDialog):
             text += "<br>" + escape(plan.totals_note)
         self.summary.setText(text)
         self.import_button.setEnabled(writes + counts[REVERSE] > 0)
+        self.same_button.setVisible(any(r.action == NEAR for r in plan.rows))
         self.dollars_button.setVisible(any(r.needs == "amount" for r in plan.rows))
         self.whose_button.setVisible(any(r.sender or r.needs == "partner" for r in plan.rows))
         self.import_button.setText(ngettext("&Import {n} gift", "&Import {n} gifts", writes).format(
