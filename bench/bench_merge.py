@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timing import median_seconds  # noqa: E402
 
-from cars_desktop.store import database, merge, sample  # noqa: E402
+from cars_desktop.store import database, duplicates, merge, sample  # noqa: E402
 from cars_desktop.store.models import db  # noqa: E402
 
 GOAL_SECONDS = 1.0
@@ -44,8 +44,8 @@ def main() -> int:
     floor = median_seconds(lambda: raw.execute(
         "SELECT id, name, email, phone, sort_name FROM partner"
         " WHERE erased_at IS NULL").fetchall(), args.runs)
-    found = merge.possible_duplicates()
-    duplicates = median_seconds(merge.possible_duplicates, args.runs)
+    found = duplicates.possible_duplicates()
+    finding = median_seconds(duplicates.possible_duplicates, args.runs)
 
     busiest, other = (row[0] for row in db.execute_sql(
         "SELECT partner_id FROM contribution GROUP BY partner_id ORDER BY COUNT(*) DESC"
@@ -61,11 +61,11 @@ def main() -> int:
     store.close()
 
     print(f"{args.partners:,} partners, {args.contributions:,} contributions")
-    print(f"possible duplicates: {duplicates * 1000:7.1f} ms ({len(found)} pairs);"
+    print(f"possible duplicates: {finding * 1000:7.1f} ms ({len(found)} pairs);"
           f" floor (reading the partners) {floor * 1000:.1f} ms")
     print(f"merge of a partner with {gifts} gifts: {merging * 1000:7.1f} ms;"
           f" undoing it {undoing * 1000:.1f} ms")
-    missed = [what for what, seconds in (("duplicates", duplicates), ("merge", merging),
+    missed = [what for what, seconds in (("duplicates", finding), ("merge", merging),
                                          ("undo", undoing)) if seconds > GOAL_SECONDS]
     if missed:
         print("goal missed: " + ", ".join(missed))

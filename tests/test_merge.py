@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from cars_desktop.store import contributions, maintenance, merge, partners
+from cars_desktop.store import contributions, duplicates, maintenance, merge, partners
 from cars_desktop.store.lists import ContactLog, ContributionList, PartnerList
 from cars_desktop.store.models import (
     Acknowledgement,
@@ -89,22 +89,22 @@ def test_possible_duplicates_by_name_email_and_phone(store):
     Partner.update(phone="555-12").where(Partner.id.in_(short)).execute()  # as imported
     erased = partner("Lions Club de Shediac")
     partners.erase_personal_information(erased)
-    found = merge.possible_duplicates()
+    found = duplicates.possible_duplicates()
     assert [(p.first_id, p.second_id, p.reasons) for p in found] == [
         (lions, twin, ("name", "email")),
         (cormier, marc, ("phone",)),
     ]
     assert found[0].why() == "same name and same email"
     assert found[0].first_name == "Lions Club de Shediac"
-    assert merge.possible_duplicates(limit=1) == found[:1]
+    assert duplicates.possible_duplicates(limit=1) == found[:1]
 
 
 def test_a_value_shared_by_many_pairs_each_with_the_first(store):
     ids = [partner(f"Club {n}", phone="506-555-0100") for n in range(8)]
-    found = merge.possible_duplicates()
+    found = duplicates.possible_duplicates()
     assert sorted((p.first_id, p.second_id) for p in found) == [(ids[0], n) for n in ids[1:]]
     few = [partner(f"Cercle {n}", email="cercle@example.ca") for n in range(3)]
-    pairs = {(p.first_id, p.second_id) for p in merge.possible_duplicates()}
+    pairs = {(p.first_id, p.second_id) for p in duplicates.possible_duplicates()}
     assert {(few[0], few[1]), (few[0], few[2]), (few[1], few[2])} <= pairs
 
 
@@ -289,16 +289,72 @@ def test_erasing_a_partner_erases_the_merges_that_kept_its_details(pair):
 
 def test_merging_twice_then_undoing_both(pair):
     """The kept partner merged in its turn into a third: the first merge follows it, and
-    both can be undone, newest first or not."""
+    both can be undone, the newest first (the older one would otherwise put back details
+    over the third partner's own)."""
     first = merge.merge_partners(pair["kept"], pair["removed"])
     third = partner("Club Lions", ["Luc Roy"])
     second = merge.merge_partners(third, pair["kept"])
     assert [m.id for m in merge.merges()] == [second, first]
     assert PartnerMerge.get_by_id(first).kept_id == third
     assert totals(third).cash_received_cents == 72500
+    with pytest.raises(merge.MergeProblem, match="undo that merge first"):
+        merge.undo_merge(first)
+    merge.undo_merge(second)
+    assert totals(pair["kept"]).cash_received_cents == 72500
+    assert totals(third).count == 0
     merge.undo_merge(first)
     assert totals(pair["removed"]).cash_received_cents == 47500
-    assert totals(third).cash_received_cents == 25000
-    merge.undo_merge(second)
     assert totals(pair["kept"]).cash_received_cents == 25000
-    assert totals(third).count == 0
+
+
+# What a fresh look found: merges one after another, archived records, remembered senders
+
+
+def test_an_older_merge_waits_until_the_later_one_is_undone(store):
+    a = partner("Alice Smith", city="Moncton", email="alice@x.ca")
+    b = partner("Alice Smith", city="")
+    c = partner("A. Smith", city="Shediac", email="a.smith@x.ca")
+    first = merge.merge_partners(b, a)
+    second = merge.merge_partners(c, b)
+    with pytest.raises(merge.MergeProblem, match="was merged into “A. Smith” since"):
+        merge.undo_merge(first)
+    assert (Partner.get_by_id(c).city, Partner.get_by_id(c).email) == ("Shediac", "a.smith@x.ca")
+    merge.undo_merge(second)
+    merge.undo_merge(first)  # in their reverse order, both come back as they were
+    assert sorted((p.city, p.email) for p in Partner.select()) == sorted(
+        [("Moncton", "alice@x.ca"), ("", ""), ("Shediac", "a.smith@x.ca")])
+
+
+def test_merging_into_an_archived_record_keeps_the_partner_active(store):
+    old = partner("Club Richelieu", city="Bouctouche")
+    partners.archive_partner(old)
+    new = partner("Club Richelieu", city="Bouctouche", email="cr@x.ca")
+    gift(new, "500.00")
+    preview = merge.merge_preview(old, new)
+    merge.merge_partners(old, new, preview.defaults())
+    assert Partner.get_by_id(old).status == "active"
+    assert old in PartnerList().ids()
+
+
+def test_a_remembered_bank_sender_follows_the_merge_and_its_undoing(store):
+    from cars_desktop.store import import_writer
+
+    kept, removed = partner("Marie Cormier"), partner("Marie Cormier ")
+    import_writer.remember_sender("MARIE CORMIER", removed)
+    done = merge.merge_partners(kept, removed)
+    assert import_writer.remembered_sender("MARIE CORMIER") == Partner.get_by_id(kept).uuid
+    back = merge.undo_merge(done)
+    assert import_writer.remembered_sender("MARIE CORMIER") == Partner.get_by_id(back).uuid
+
+
+def test_after_an_undo_each_partner_has_a_main_contact(store):
+    kept = partner("Lions Club", ["Yves Kept"])
+    removed = partner("Lions Club Inc", ["Xavier Removed"])
+    done = merge.merge_partners(kept, removed)
+    values, contacts = partners.load_partner(kept)
+    for contact in contacts:  # the volunteer makes the one who came with the merge the main one
+        contact["is_primary"] = contact["name"] == "Xavier Removed"
+    partners.save_partner(values, contacts, kept)
+    back = merge.undo_merge(done)
+    for pid in (kept, back):
+        assert [c.is_primary for c in Partner.get_by_id(pid).contacts] == [True]

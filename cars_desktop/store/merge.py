@@ -16,22 +16,22 @@ partner's communication log says what was merged.
 Undoing brings the removed partner back with its id (when free) and uuid, moves back the
 records that moved and still belong to the kept partner (one deleted since is skipped, one
 given to yet another partner since stays there), gives the kept partner back each field the
-merge changed, unless it was edited since, and removes the note. It is refused when the kept
-partner was erased, or when records added or changed since would then point across the two
-partners (a payment on a pledge that came with the merge, a gift naming a contact person who
-came with it)."""
+merge changed, unless it was edited since, removes the note, gives back the bank senders
+remembered for the removed partner, and makes sure each partner keeps a main contact. It is
+refused when the kept partner was erased, when the kept partner was merged into another since
+(undo that later merge first: the older one would put details back over the other's own), or
+when records added or changed since would then point across the two partners (a payment on a
+pledge that came with the merge, a gift naming a contact person who came with it)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from cars_desktop.core.text import fold_for_match, listing
-from cars_desktop.i18n import N_, _, ngettext
+from cars_desktop.core.text import listing
+from cars_desktop.i18n import _, ngettext
 from cars_desktop.store.contributions import refresh_partner_text
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import Interaction, Partner, PartnerMerge, db, utc_now
@@ -45,69 +45,10 @@ FIELDS = ("name", "kind", "sector", "partnership_type", "status", "shared_goal",
 JOINABLE = ("shared_goal", "strengths", "notes")
 CHOICES = ("kept", "removed", "both")
 NOTE_KIND = "note"  # the communication log's kind for a note that is not a contact
-REASONS = {"name": N_("same name"), "email": N_("same email"), "phone": N_("same phone")}
-# A value shared by more partners than this (the town hall's switchboard) pairs each of them
-# with the first one only, not every two of them.
-_EVERY_PAIR_UP_TO = 5
-_NOT_DIGITS = re.compile(r"[^0-9]")
 
 
 class MergeProblem(ValueError):
     """A merge, or its undoing, cannot go ahead; the message says why in plain words."""
-
-
-# Finding the likely pairs
-
-
-@dataclass(frozen=True)
-class DuplicatePair:
-    first_id: int  # the older of the two
-    first_name: str
-    second_id: int
-    second_name: str
-    reasons: tuple[str, ...]  # codes of REASONS, in their order
-
-    def why(self) -> str:
-        return listing([_(REASONS[code]) for code in self.reasons])
-
-
-def phone_key(phone: str) -> str:
-    """The digits of a phone number, without North America's leading 1: "+1 (506) 555-0142"
-    and "506.555.0142" are one number. Fewer than 7 digits match nothing."""
-    digits = _NOT_DIGITS.sub("", phone or "")
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
-    return digits if len(digits) >= 7 else ""
-
-
-def possible_duplicates(limit: int = 500) -> list[DuplicatePair]:
-    """Pairs of partners (erased ones left out) with the same name once accents, case and
-    punctuation are ignored, the same email, or the same phone. Partners are grouped by each
-    key in one pass: 20,000 partners take a fraction of a second. The pairs with more reasons
-    come first, then by name."""
-    rows = db.execute_sql("SELECT id, name, email, phone, sort_name FROM partner"
-                          " WHERE erased_at IS NULL ORDER BY id").fetchall()
-    names = {pid: (name, sort_name) for pid, name, _email, _phone, sort_name in rows}
-    groups: dict[tuple[str, str], list[int]] = {}
-    for pid, name, email, phone, _sort in rows:
-        for reason, key in (("name", fold_for_match(name)),
-                            ("email", (email or "").strip().casefold()),
-                            ("phone", phone_key(phone))):
-            if key:
-                groups.setdefault((reason, key), []).append(pid)
-    found: dict[tuple[int, int], set[str]] = {}
-    for (reason, _key), ids in groups.items():
-        if len(ids) < 2:
-            continue
-        pairs = ([(a, b) for n, a in enumerate(ids) for b in ids[n + 1:]]
-                 if len(ids) <= _EVERY_PAIR_UP_TO else [(ids[0], b) for b in ids[1:]])
-        for pair in pairs:
-            found.setdefault(pair, set()).add(reason)
-    ordered = heapq.nsmallest(limit, found.items(), key=lambda item: (
-        -len(item[1]), names[item[0][0]][1], names[item[0][1]][1], item[0]))
-    return [DuplicatePair(a, names[a][0], b, names[b][0],
-                          tuple(code for code in REASONS if code in reasons))
-            for (a, b), reasons in ordered]
 
 
 # What a merge would do
@@ -153,6 +94,8 @@ def default_choice(values: FieldValues) -> str:
         return "both"
     if values.name == "partner_since":
         return "removed" if removed < kept else "kept"
+    if values.name == "status" and kept == "archived":  # the merged partner is a live one
+        return "removed"
     return "kept"
 
 
@@ -280,7 +223,8 @@ def merge_partners(kept_id: int, removed_id: int,
         if kept.status != before["status"]:
             kept.status_before_archive = Partner.get_by_id(removed_id).status_before_archive
         kept.save()
-        record: dict[str, Any] = {"removed": _raw_row("partner", removed_id), "before": before}
+        record: dict[str, Any] = {"removed": _raw_row("partner", removed_id), "before": before,
+                                  "kept_uuid": kept.uuid, "kept_name": kept.name}
         record["after"] = {name: _as_json(getattr(kept, name)) for name in FIELDS}
 
         # a gift of the kept partner credited to the removed one would credit its own giver
@@ -317,6 +261,14 @@ def merge_partners(kept_id: int, removed_id: int,
             record[key] = _ids(f"SELECT id FROM {table} WHERE {column} = ?", removed_id)
             conn.execute(f"UPDATE {table} SET {column} = ?, updated_at = ? WHERE {column} = ?",
                          (kept_id, stamp, removed_id))
+
+        # a bank's e-Transfer sender remembered for the removed partner goes to the kept one
+        removed_uuid = record["removed"]["uuid"]
+        record["senders"] = [key for (key,) in conn.execute(
+            "SELECT key FROM setting WHERE key LIKE 'import.sender.%' AND value = ?",
+            (removed_uuid,)).fetchall()]
+        conn.execute("UPDATE setting SET value = ?, updated_at = ? WHERE key LIKE"
+                     " 'import.sender.%' AND value = ?", (kept.uuid, stamp, removed_uuid))
 
         note = Interaction.create(partner=kept_id, date=dt.date.today(), kind=NOTE_KIND,
                                   summary=moved_summary(preview.removed_name, preview.counts))
@@ -362,6 +314,16 @@ def _links_across(kept_id: int, gifts: set[int], contacts: set[int]) -> int:
     return across
 
 
+def _one_primary(conn, partner_id: int, stamp: str) -> None:
+    """A partner with contact people has one main contact: the first, when none is."""
+    if conn.execute("SELECT COUNT(*) FROM contact_person WHERE partner_id = ? AND is_primary",
+                    (partner_id,)).fetchone()[0]:
+        return
+    conn.execute("UPDATE contact_person SET is_primary = 1, updated_at = ? WHERE id = (SELECT"
+                 " id FROM contact_person WHERE partner_id = ? ORDER BY position, id LIMIT 1)",
+                 (stamp, partner_id))
+
+
 def undo_merge(merge_id: int) -> int:
     """Bring the removed partner back as it was, with what moved (see the module's
     description). Returns its id."""
@@ -377,6 +339,10 @@ def undo_merge(merge_id: int) -> int:
                              "it cannot be undone.").format(name=kept.name))
     if Partner.select().where(Partner.uuid == merge.removed_uuid).exists():
         raise MergeProblem(_("“{name}” is already back.").format(name=merge.removed_name))
+    if record.get("kept_uuid", kept.uuid) != kept.uuid:  # the kept one was merged again
+        raise MergeProblem(_("“{name}” was merged into “{other}” since: undo that merge "
+                             "first, then this one.").format(name=record["kept_name"],
+                                                             other=kept.name))
     with transaction():
         conn = db.connection()
         gifts = _still("contribution", "partner_id", record["contributions"], kept.id)
@@ -436,6 +402,11 @@ def undo_merge(merge_id: int) -> int:
         kept.save()
         Interaction.delete().where((Interaction.id == record["note"])
                                    & (Interaction.partner == kept.id)).execute()
+        for key in record.get("senders", []):  # remembered senders go back, unless changed
+            conn.execute("UPDATE setting SET value = ?, updated_at = ? WHERE key = ? AND"
+                         " value = ?", (merge.removed_uuid, stamp, key, kept.uuid))
+        for partner_id in (kept.id, removed_id):  # each keeps a main contact, if it has any
+            _one_primary(conn, partner_id, stamp)
         refresh_partner(kept.id)
         refresh_partner(removed_id)
         merge.undone_at = utc_now()

@@ -53,8 +53,7 @@ class ContributionsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.records = ContributionList()
-        # the partner selected where the volunteer is, for a new gift from the menu or keys
-        self.partner_in_view: Callable[[], int | None] = lambda: None
+        self.partner_in_view: Callable[[], int | None] = lambda: None  # for a new gift
         self._loaded = False
         self.period_label = ""
         self._last_query: tuple | None = None
@@ -217,6 +216,8 @@ class ContributionsTab(QWidget):
         if not self.isVisible() and not self._loaded:
             return  # read when first shown: starting the app does not wait for this tab
         self._loaded = True
+        if self.records.partner_id and not Partner.get_or_none(id=self.records.partner_id):
+            return self.show_partner(None)  # its partner was merged into another
         self._last_query = self.records.ids_query()
         total = self.records.total()
         shown = self.view.refresh(_(EMPTY_FIRST if total == 0 else EMPTY_NO_MATCH), select_id)

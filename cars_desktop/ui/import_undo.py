@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cars_desktop.core.text import format_count
 from cars_desktop.exchange.importer import ImportProblem
 from cars_desktop.i18n import _, ngettext
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui.widgets import choose_one
 
 
 def _local(stamp: str) -> str:
@@ -31,12 +32,11 @@ def undo_an_import(parent: QWidget) -> bool:
         partners=ngettext("{n} new partner", "{n} new partners", batch.partners).format(
             n=format_count(batch.partners)))
               for batch in found]
-    label, chosen = QInputDialog.getItem(parent, _("Undo an import"),
-                                         _("Take back everything this import added:"), labels, 0,
-                                         False)
-    if not chosen:
+    picked = choose_one(parent, _("Undo an import"),
+                        _("Take back everything this import added:"), labels)
+    if picked is None:
         return False
-    batch = found[labels.index(label)]
+    batch = found[picked]
     try:
         partners, gifts = undo_batch(batch.id)
     except (ImportProblem, StoreError) as err:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QRadioButton,
@@ -34,6 +33,7 @@ from cars_desktop.ui.partner_picker import PartnerPicker
 from cars_desktop.ui.widgets import (
     ErrorLabel,
     ask,
+    choose_one,
     fit_to_screen,
     muted,
     plain_label,
@@ -321,12 +321,11 @@ def undo_a_merge(parent: QWidget) -> bool:
     labels = [_("{when} — “{removed}” merged into “{kept}”").format(
         when=_local(done.created_at), removed=done.removed_name, kept=done.kept.name)
         for done in found]
-    label, chosen = QInputDialog.getItem(parent, _("Undo a merge"),
-                                         _("Bring back the partner this merge removed:"),
-                                         labels, 0, False)
-    if not chosen:
+    picked = choose_one(parent, _("Undo a merge"),
+                        _("Bring back the partner this merge removed:"), labels)
+    if picked is None:
         return False
-    done = found[labels.index(label)]
+    done = found[picked]
     if not ask(parent, _("Undo a merge"),
                _("Bring “{removed}” back as a partner of its own, with the contributions, "
                  "contact people and history that moved to “{kept}”? What was added to "

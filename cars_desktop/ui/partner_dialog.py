@@ -34,7 +34,7 @@ from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.form_dialog import FormDialog
 from cars_desktop.ui.partner_contacts import ContactRow, ContactsBox
-from cars_desktop.ui.widgets import ask, fill_combo, fit_to_screen, muted, set_combo
+from cars_desktop.ui.widgets import ask, fill_combo, fit_to_screen, muted, plain_tip, set_combo
 
 _NO_DATE = QDate(1900, 1, 1)  # shown as "Not known"
 KIND_BUTTONS = {"organisation": N_("&Organisation"), "person": N_("&Person")}  # Alt+O, Alt+P
@@ -299,9 +299,9 @@ class PartnerDialog(FormDialog):
         self._similar_id = similar[0].id if similar else None
         self.merge_button.setVisible(bool(similar) and self.partner_id is not None)
         if similar:
-            self.merge_button.setToolTip(_("Make “{name}” and this partner one: the next "
-                                           "window shows both side by side").format(
-                name=similar[0].name))
+            self.merge_button.setToolTip(plain_tip(_(
+                "Make “{name}” and this partner one: the next window shows both side by "
+                "side").format(name=similar[0].name)))
         return similar
 
     def _merge_with_similar(self) -> None:

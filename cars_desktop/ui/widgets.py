@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -138,6 +139,17 @@ def plain_tip(text: str) -> str:
     if "<" not in text:
         return text  # Qt only reads markup where it finds a tag
     return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
+
+
+def choose_one(parent, title: str, question: str, labels: list[str]) -> int | None:
+    """Which of `labels` the volunteer picks in a list (None: Cancel). Two alike (the same
+    file imported twice in a minute) are told apart by a number, so each is its own."""
+    shown, seen = [], {}
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        shown.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    picked, chosen = QInputDialog.getItem(parent, title, question, shown, 0, False)
+    return shown.index(picked) if chosen else None
 
 
 RICH = "richText"  # a message box with this property set is our own markup

@@ -1,13 +1,13 @@
 """The pairs of partners that may be one, for the one table model: both names, where each is,
-and why they look alike. The pairs are found in Python (`store.merge.possible_duplicates`);
+and why they look alike. The pairs are found in Python (`store.duplicates.possible_duplicates`);
 a row's id is its place in that list."""
 
 from __future__ import annotations
 
 from cars_desktop.core.text import sort_key
 from cars_desktop.i18n import N_
+from cars_desktop.store.duplicates import DuplicatePair, possible_duplicates
 from cars_desktop.store.lists.base import Column, RecordList, Row
-from cars_desktop.store.merge import DuplicatePair, possible_duplicates
 from cars_desktop.store.models import db
 
 
