@@ -161,7 +161,9 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
         formal = rng.random() < 0.3
         status = rng.choices(["active", "prospect", "lapsed", "archived"], [70, 10, 15, 5])[0]
         domain = f"{_bare(town)}.ca"
-        email = _email(first, last, domain) if kind == "person" else f"info@{domain}"
+        # an organisation's own address: two of a town share none, as in life
+        email = _email(first, last, domain) if kind == "person" else \
+            f"info@{_bare(name)[:30]}.ca"
         phone = _phone(rng, area)
         street = rng.choice(STREETS_FR if lang == "fr" else STREETS_EN)
         since = next(dates)
