@@ -98,9 +98,6 @@ def format_money(cents: int | None, lang: str | None = None) -> str:
     if cents is None:
         return ""
     lang = lang or current_language()
-    sign = "-" if cents < 0 else ""
-    whole, part = divmod(abs(int(cents)), 100)
     if lang == "fr":
-        grouped = f"{whole:,}".replace(",", "\u00a0")
-        return f"{sign}{grouped},{part:02d}\u00a0$"
-    return f"{sign}${whole:,}.{part:02d}"
+        return f"{format_amount(cents, lang)}\u00a0$"
+    return f"{'-' if cents < 0 else ''}${format_amount(abs(int(cents)), lang)}"

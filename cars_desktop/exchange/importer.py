@@ -132,8 +132,7 @@ class _Planning:
                 raise ImportProblem(_("No column is imported as {field}: choose which column "
                                       "holds {words}.").format(
                     field=_(FIELDS[needed]).lower(), words=words))
-        self.banks = known is not None and bool(known.headerless or known.code in (
-            "rbc", "bmo", "stripe_balance"))  # whose gift: the volunteer says, row by row
+        self.banks = known is not None and not known.names_givers
         if not self.banks and not _WHO & set(self.columns):
             raise ImportProblem(_("No column says who gave: choose the column with the "
                                   "partner's name (or the first and last names)."))

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from cars_desktop.core.money import MoneyError, parse_money
 from cars_desktop.core.text import clean, fold
+from cars_desktop.exchange.platforms import BANKS
 from cars_desktop.i18n import _
 
 GIFT, NOT_GIFT, REFUND, CONVERSION, TRAILER = "gift", "not_gift", "refund", "conversion", \
@@ -82,7 +83,7 @@ def is_trailer(known, cells: list[str]) -> bool:
 def parts(known, values: dict) -> list[Part]:
     code = known.code if known is not None else ""
     reader = _READERS.get(code)
-    if reader is None and code in ("rbc", "bmo", "td", "scotiabank", "desjardins"):
+    if reader is None and code in BANKS:
         reader = _bank
     found = reader(values) if reader else [Part(GIFT, values)]
     for part in found:
@@ -169,10 +170,6 @@ def _benevity(values: dict) -> list[Part]:
     if not found:
         found.append(Part(NOT_GIFT, values, why=_("no donation and no match on this row")))
     return found
-
-
-def _paypal_giving_fund(values: dict) -> list[Part]:
-    return [Part(GIFT, values)]
 
 
 def _stripe_payments(values: dict) -> list[Part]:
@@ -275,7 +272,7 @@ def _bank(values: dict) -> list[Part]:
 
 
 _READERS = {"canadahelps": _canadahelps, "paypal": _paypal, "benevity": _benevity,
-            "paypal_giving_fund": _paypal_giving_fund, "stripe_payments": _stripe_payments,
+            "stripe_payments": _stripe_payments,
             "stripe_balance": _stripe_balance, "zeffy": _zeffy}
 
 

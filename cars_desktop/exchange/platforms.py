@@ -27,6 +27,7 @@ class Format:
     date_order: str | None = None  # "dmy" or "mdy" when the platform always writes one
     headerless: tuple[str, ...] = ()  # a bank's columns when its file has no header row
     utc: bool = False  # its times are UTC: a gift's day is the day here, where the group is
+    names_givers: bool = True  # False: the volunteer says whose gift each row is (a bank's)
 
 
 def _columns(columns: dict[str, str]) -> dict[str, str]:
@@ -153,7 +154,7 @@ STRIPE_BALANCE = Format(
               "Customer Facing Amount": "", "Customer Facing Currency": "",
               "Charge ID": "refers_to", "charge_id": "refers_to"}),
     _needs(("id", "Type", "Source", "Amount", "Fee", "Net", "Currency", "Created (UTC)")),
-    payment_method="card", utc=True)
+    payment_method="card", utc=True, names_givers=False)
 
 ZEFFY = Format(
     "zeffy", N_("Zeffy payments list"),
@@ -175,7 +176,7 @@ RBC = Format(
               "Cheque Number": "", "Description 1": "bank_text", "Description 2": "sender",
               "CAD$": "amount", "USD$": ""}),
     _needs(("Account Type", "Account Number", "Transaction Date", "Description 1", "CAD$")),
-    payment_method="etransfer", date_order="mdy")
+    payment_method="etransfer", date_order="mdy", names_givers=False)
 
 BMO = Format(
     "bmo", N_("BMO account download"),
@@ -183,17 +184,18 @@ BMO = Format(
               "Transaction Amount": "amount", "Description": "bank_text"}),
     _needs(("First Bank Card", "Transaction Type", "Date Posted", "Transaction Amount",
             "Description")),
-    payment_method="etransfer")
+    payment_method="etransfer", names_givers=False)
 
 # files without a header row: the columns as each bank writes them
 TD = Format("td", N_("TD account download"), {}, (), payment_method="etransfer",
+            names_givers=False,
             date_order="mdy", headerless=("date", "bank_text", "withdrawal", "amount",
                                           "balance"))
 SCOTIABANK = Format("scotiabank", N_("Scotiabank account download"), {}, (),
-                    payment_method="etransfer", date_order="mdy",
+                    payment_method="etransfer", date_order="mdy", names_givers=False,
                     headerless=("date", "amount", "", "bank_text", "sender"))
 DESJARDINS = Format("desjardins", N_("Desjardins account download"), {}, (),
-                    payment_method="etransfer",
+                    payment_method="etransfer", names_givers=False,
                     headerless=("", "", "", "date", "", "bank_text", "", "", "", "",
                                 "withdrawal", "amount", "", "balance"))
 

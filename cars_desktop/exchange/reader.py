@@ -261,7 +261,7 @@ def _delimiter(text: str) -> str:
 def _check_widths(text: str, delimiter: str, name: str) -> None:
     """Refuse a line of more cells than any list of gifts has, before splitting it: a
     line of millions of cells would take gigabytes once split."""
-    mark = "\n" if "\n" in text or "\r" not in text else "\r"
+    mark = _line_end(text)
     start, length = 0, len(text)
     line = 1
     while start < length:
@@ -274,10 +274,14 @@ def _check_widths(text: str, delimiter: str, name: str) -> None:
         start, line = end + 1, line + 1
 
 
+def _line_end(text: str) -> str:
+    """"\n", or "\r" alone in an old Mac's file."""
+    return "\n" if "\n" in text or "\r" not in text else "\r"
+
+
 def _lines_of(text: str):
-    """The lines of `text`, ends kept, one at a time: no second copy of a large file. An old
-    Mac's file ends its lines with a carriage return alone."""
-    mark = "\n" if "\n" in text or "\r" not in text else "\r"
+    """The lines of `text`, ends kept, one at a time: no second copy of a large file."""
+    mark = _line_end(text)
     start, length = 0, len(text)
     while start < length:
         end = text.find(mark, start)
