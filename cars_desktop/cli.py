@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
 
     data_dir = database.resolve_data_dir(getattr(args, "data_dir", None))
     try:
-        return {"check": _check, "backup": _backup, "sample-data": _sample,
+        return {"check": _check, "backup": _backup, "restore": _restore, "sample-data": _sample,
                 "letters": _letters, "report": _report, "export": _export,
                 "import": _import}[args.command](
             data_dir, args)
@@ -62,9 +62,12 @@ def _check(data_dir: Path, args) -> int:
     from cars_desktop.store import database
     from cars_desktop.store.migrations import LATEST_VERSION
 
-    with database.open_store(data_dir, read_only=True) as store:
-        problems = database.integrity_report()
-        version = None if problems else store.schema_version()
+    try:
+        with database.open_store(data_dir, read_only=True) as store:
+            problems = database.integrity_report()
+            version = None if problems else store.schema_version()
+    except database.DamagedFile as err:  # so damaged, or so altered, it was not opened
+        problems = [str(err)]
     if problems:
         print(_("The data in {data_dir} is DAMAGED:").format(data_dir=data_dir))
         for problem in problems[:20]:
@@ -83,6 +86,27 @@ def _check(data_dir: Path, args) -> int:
             data_dir=data_dir, version=version, state=state
         )
     )
+    return 0
+
+
+def _restore(data_dir: Path, args) -> int:
+    """What File › Restore from backup… does: the data as it is kept as a backup first, and
+    what the window refuses (damaged, altered, not ours, newer) refused, exit status 1."""
+    from cars_desktop.store import backups
+
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        kept = backups.restore_backup(data_dir, args.file)
+    except OSError as err:
+        print(_("cars-desktop: The data folder {data_dir} cannot be used: {reason}.").format(
+            data_dir=data_dir, reason=err.strerror or err), file=sys.stderr)
+        return 1
+    except (backups.BackupError, backups.DataFolderInUse) as err:
+        print(f"cars-desktop: {err}", file=sys.stderr)
+        return 1
+    print(_("Restored {file} into {data_dir}.").format(file=args.file, data_dir=data_dir))
+    if kept is not None:
+        print(_("The data as it was is kept as {kept}.").format(kept=kept))
     return 0
 
 

@@ -48,6 +48,13 @@ def parser() -> argparse.ArgumentParser:
     backup.add_argument("--to", metavar="DIR", type=Path,
                         help=_("folder to write it to, e.g. a USB stick (default: the data "
                              "folder's backups)"))
+    restore = commands.add_parser(
+        "restore", parents=[data_dir], help=_("put a backup in place of the data"),
+        description=_("Put a backup in place of the data, as File › Restore from backup… "
+                      "does: the data as it is is kept as a backup first. A backup that is "
+                      "damaged, changed by something other than CARS Desktop, not ours or "
+                      "from a newer version is refused (exit status 1)."))
+    restore.add_argument("file", type=Path, metavar=_("BACKUP"))
     sample = commands.add_parser("sample-data", parents=[data_dir],
                                  help=_("fill an empty data folder with a realistic sample"))
     sample.add_argument("--partners", type=_count, default=200, metavar="N")

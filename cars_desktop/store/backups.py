@@ -17,6 +17,7 @@ from cars_desktop.store.header import read_header
 from cars_desktop.store.location import DB_FILENAME, LOCK_FILENAME
 from cars_desktop.store.migrations import APPLICATION_ID, LATEST_VERSION
 from cars_desktop.store.models import db
+from cars_desktop.store.schema_check import schema_problems
 
 AUTOMATIC = "automatic"
 KINDS = {"automatic": N_("Daily, automatic"), "chosen": N_("Made by you"),
@@ -172,6 +173,11 @@ def describe_backup(path: Path) -> BackupInfo:
                     header.user_version,
                     problem=_("The copy is damaged ({status}).").format(status=status),
                 )
+            altered = schema_problems(connection)
+            if altered:  # something of its own inside: its hidden SQL would run later
+                return BackupInfo(path, header.user_version, problem=_(
+                    "It was changed by something other than CARS Desktop ({problem}).").format(
+                    problem=altered[0]))
             partners = connection.execute(
                 "SELECT COUNT(*) FROM partner WHERE erased_at IS NULL").fetchone()[0]
             contributions = connection.execute("SELECT COUNT(*) FROM contribution").fetchone()[0]

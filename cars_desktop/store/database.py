@@ -23,6 +23,7 @@ from cars_desktop.store.errors import (  # noqa: F401 (the store's errors, impor
     NotOurFile,
     StoreError,
     WriteError,
+    altered,
     damaged,
     write_error,
 )
@@ -36,6 +37,7 @@ from cars_desktop.store.location import (  # noqa: F401 (where the data lives, f
 )
 from cars_desktop.store.migrations import MIGRATIONS, Migration
 from cars_desktop.store.models import db
+from cars_desktop.store.schema_check import schema_problems
 
 # Pragmas every connection gets; none of them writes to the file.
 _PRAGMAS = {
@@ -65,9 +67,12 @@ _check_problem: str | None = None
 
 
 def _quick_check(connection: sqlite3.Connection) -> str | None:
-    """What SQLite's quick check finds wrong, or None when the file is sound."""
+    """What SQLite's quick check finds wrong, then broken links or money that is not whole
+    cents; None when the file is sound."""
     try:
         status = connection.execute("PRAGMA quick_check").fetchone()[0]
+        if status == "ok":
+            status = next(iter(schema_problems(connection)), "ok")
     except sqlite3.DatabaseError as err:
         status = str(err)
     return None if status == "ok" else status
@@ -173,6 +178,11 @@ def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
         refuse_if_not_usable(path, header)
         db.init(_read_only_uri(path), uri=True, pragmas={"busy_timeout": 5000})
         _connect(path)
+        try:
+            _refuse_if_altered(path)
+        except StoreError:
+            db.close()
+            raise
         return store
 
     _make_private_dir(store.data_dir)
@@ -206,6 +216,17 @@ def _connect(path: Path) -> None:
         raise DamagedFile(damaged(path, str(err))) from None
 
 
+def _refuse_if_altered(path: Path) -> None:
+    """A file with a trigger, a table or a column of its own is not opened (its hidden SQL
+    would run on every save); nor one whose version no CARS Desktop writes."""
+    try:
+        problems = schema_problems(db.connection(), deep=False)
+    except (pw.DatabaseError, sqlite3.DatabaseError) as err:
+        raise DamagedFile(damaged(path, str(err))) from None
+    if problems:
+        raise DamagedFile(altered(path, problems[0]))
+
+
 def _open_for_writing(store: Store, migrations: list[Migration], check_in_background: bool
                       ) -> None:
     global _check_thread, _check_problem
@@ -230,6 +251,7 @@ def _open_for_writing(store: Store, migrations: list[Migration], check_in_backgr
         except (pw.DatabaseError, sqlite3.DatabaseError) as err:
             raise DamagedFile(damaged(path, str(err))) from None
         refuse_if_not_usable(path, FileHeader(True, True, header.page_count, version, app_id))
+        _refuse_if_altered(path)
         if check_in_background and version >= target:
             _check_beside(path)
         else:
@@ -269,10 +291,12 @@ def _migrate(version: int, migrations: list[Migration]) -> None:
 
 
 def integrity_report() -> list[str]:
-    """Every problem SQLite finds in the open file (full check and broken links); [] when sound."""
+    """Every problem found in the open file: parts CARS Desktop did not make, SQLite's full
+    check, broken links; [] when sound."""
     try:
-        problems = [row[0] for row in db.execute_sql("PRAGMA integrity_check").fetchall()
-                    if row[0] != "ok"]
+        problems = schema_problems(db.connection())
+        problems += [row[0] for row in db.execute_sql("PRAGMA integrity_check").fetchall()
+                     if row[0] != "ok"]
         for table, rowid, parent, _unused in db.execute_sql("PRAGMA foreign_key_check").fetchall():
             problems.append(
                 _("{table} row {rowid} points to a missing {parent}").format(

@@ -63,6 +63,15 @@ def write_error(err: BaseException) -> WriteError:
     )
 
 
+def altered(path, problem: str) -> str:
+    """The message for a data file with something in it that CARS Desktop did not make."""
+    return _(
+        "The data file {path} was changed by something other than CARS Desktop ({problem}). "
+        "It was not opened, and nothing in it was changed. Restore the newest backup, or ask "
+        "for help before doing anything else with it."
+    ).format(path=path, problem=problem)
+
+
 def damaged(path, status: str) -> str:
     """The message for a data file SQLite found damaged."""
     return _(

@@ -228,7 +228,7 @@ CREATE INDEX "interaction_partner_date" ON "interaction" ("partner_id", "date");
 """
 
 
-def _run_script(database: pw.SqliteDatabase, script: str) -> None:
+def run_script(database: pw.SqliteDatabase, script: str) -> None:
     # One statement at a time: sqlite3's executescript() would commit behind our back.
     for statement in script.split(";"):
         if statement.strip():
@@ -238,7 +238,7 @@ def _run_script(database: pw.SqliteDatabase, script: str) -> None:
 def _v1_initial_schema(database: pw.SqliteDatabase) -> None:
     from cars_desktop.store.models import ChecklistPractice
 
-    _run_script(database, SCHEMA_V1)
+    run_script(database, SCHEMA_V1)
     database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     for position, (text_en, text_fr) in enumerate(DEFAULT_PRACTICES):
         ChecklistPractice.create(text_en=text_en, text_fr=text_fr, position=position)
@@ -252,7 +252,7 @@ def _v2_gift_description(database: pw.SqliteDatabase) -> None:
 
 def _v3_import_batches(database: pw.SqliteDatabase) -> None:
     # each import is a batch: its records point to it, so that it can be undone
-    _run_script(database, """
+    run_script(database, """
         CREATE TABLE "import_batch" (
             "id" INTEGER NOT NULL PRIMARY KEY,
             "uuid" VARCHAR(255) NOT NULL UNIQUE,
@@ -281,7 +281,7 @@ def _v4_platform_gifts_and_merges(database: pw.SqliteDatabase) -> None:
     # tribute, the platform's own receipt), the gifts an import reversed (a refund, a voided
     # receipt) so that undoing it brings them back, and partners merged, so that a merge can
     # be undone and the history can say what was merged
-    _run_script(database, """
+    run_script(database, """
         ALTER TABLE "contribution" ADD COLUMN "fee_cents" INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE "contribution" ADD COLUMN "original_currency" TEXT NOT NULL DEFAULT '';
         ALTER TABLE "contribution" ADD COLUMN "original_cents" INTEGER NOT NULL DEFAULT 0;
