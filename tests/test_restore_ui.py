@@ -185,3 +185,41 @@ def test_back_up_to_a_missing_stick_says_so(qtbot, window, tmp_path):
     target.write_text("not a folder")
     assert window.back_up_to(str(target)) is None
     assert "cannot be created" in seen[0] or "could not be written" in seen[0]
+
+
+def test_a_data_file_altered_outside_the_app_offers_a_restore_on_start(qtbot, data_dir):
+    import sqlite3
+
+    with database.open_store(data_dir) as store:
+        partners.save_partner(organisation("Partner kept"), [])
+        backups.make_backup(store.backup_dir, "chosen")
+        path = store.db_path
+    altered = sqlite3.connect(path)
+    altered.execute("CREATE TRIGGER tenth AFTER INSERT ON contribution BEGIN UPDATE "
+                    "contribution SET amount_cents = amount_cents / 10 WHERE id = new.id; END")
+    altered.commit()
+    altered.close()
+    seen = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            next(b for b in box.buttons() if b.text() == "&Restore a backup…").click()
+        elif isinstance(box, RestoreDialog):
+            answer_message_boxes([QMessageBox.StandardButton.Yes], seen)
+            box.restore_selected()
+            return
+        QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+    opened = open_window(str(data_dir))
+    assert opened is not None
+    app, window = opened
+    qtbot.addWidget(window)
+    try:
+        assert "changed by something other than CARS Desktop" in seen[0]
+        assert "trigger “tenth”" in seen[0]
+        assert database.integrity_report() == []  # the restored file holds no trigger
+    finally:
+        window.store.close()
