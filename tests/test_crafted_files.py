@@ -157,3 +157,18 @@ def test_a_restore_killed_halfway_leaves_the_old_data_or_the_new(tmp_path):
             assert database.integrity_report() == []
             outcomes.add(Contribution.select().count())
     assert outcomes <= {2, 30000}
+
+
+def test_odd_names_in_the_backups_folder_are_left_alone(store):
+    folder = store.backup_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    odd = [folder / "cars-desktop-automatic-2026-13-45_250000.sqlite3",
+           folder / "cars-desktop-chosen-2026-02-30_120000.sqlite3",
+           folder / "notes.txt"]
+    for path in odd:
+        path.write_text("not a backup", "utf-8")
+    (folder / "cars-desktop-automatic-2026-01-01_120000.sqlite3").mkdir()
+    made = backups.automatic_backup(folder)
+    assert made is not None and made.exists()
+    assert [b.path for b in backups.list_backups(folder)] == [made]
+    assert all(path.exists() for path in odd)

@@ -43,9 +43,13 @@ def list_backups(folder: Path) -> list[BackupFile]:
     if folder.is_dir():
         for path in folder.iterdir():
             match = _NAME.match(path.name)
-            if match:
+            if not match or not path.is_file():
+                continue  # someone else's file, or a folder: not ours to list
+            try:
                 made = dt.datetime.strptime(match["stamp"], "%Y-%m-%d_%H%M%S")
-                found.append(BackupFile(path, match["kind"], made))
+            except ValueError:
+                continue  # a name like ours with an impossible date (2026-13-45) is not ours
+            found.append(BackupFile(path, match["kind"], made))
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
 
