@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(show_window=not args.no_window)
     from cars_desktop.store import database
+    from cars_desktop.store.backups import BackupError
 
     data_dir = database.resolve_data_dir(getattr(args, "data_dir", None))
     try:
@@ -37,8 +38,12 @@ def main(argv: list[str] | None = None) -> int:
                 "letters": _letters, "report": _report, "export": _export,
                 "import": _import}[args.command](
             data_dir, args)
-    except database.StoreError as err:
+    except (database.StoreError, BackupError) as err:  # each says what happened, plainly
         print(f"cars-desktop: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:  # the data folder itself: a file where a folder should be…
+        print(_("cars-desktop: The data folder {data_dir} cannot be used: {reason}.").format(
+            data_dir=data_dir, reason=err.strerror or err), file=sys.stderr)
         return 2
 
 

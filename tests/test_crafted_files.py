@@ -172,3 +172,27 @@ def test_odd_names_in_the_backups_folder_are_left_alone(store):
     assert made is not None and made.exists()
     assert [b.path for b in backups.list_backups(folder)] == [made]
     assert all(path.exists() for path in odd)
+
+
+def test_odd_data_folders_get_plain_words_on_the_command_line(tmp_path, capsys):
+    # the data file replaced by a folder
+    folder = tmp_path / "folder-in-place"
+    (folder / DB_FILENAME).mkdir(parents=True)
+    assert cli.main(["check", "--data-dir", str(folder)]) == 2
+    assert "is a folder, not a CARS Desktop data file" in capsys.readouterr().err
+    # the backups folder is a file: an import, which backs up first, says so
+    data = tmp_path / "data"
+    a_group(data)
+    (data / "backups").write_text("in the way", "utf-8")
+    gifts = tmp_path / "gifts.csv"
+    gifts.write_text("Name,Date,Amount\nAnn Roy,2026-03-01,10\n", "utf-8")
+    assert cli.main(["import", str(gifts), "--data-dir", str(data)]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("cars-desktop: ") and "Traceback" not in said
+    # a data path longer than SQLite allows: said so, not called damaged
+    deep = tmp_path
+    for _number in range(6):
+        deep = deep / ("d" * 100)
+    with pytest.raises(database.StoreError, match="path is too long") as refused:
+        database.open_store(deep)
+    assert not isinstance(refused.value, database.DamagedFile)

@@ -15,7 +15,7 @@ import filelock
 import peewee as pw
 
 from cars_desktop.i18n import _
-from cars_desktop.store import backups
+from cars_desktop.store import backups, sqlite_errors
 from cars_desktop.store.errors import (  # noqa: F401 (the store's errors, importable from here)
     DamagedFile,
     DataFolderInUse,
@@ -204,12 +204,19 @@ def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
 
 
 def _connect(path: Path) -> None:
-    """Connect; a file too damaged even to set up a connection on is refused as damaged."""
+    """Connect; a file too damaged even to set up a connection on is refused as damaged, one
+    that cannot be reached at all (a path too long, a folder gone) says so."""
     try:
         db.connect()
+        db.execute_sql("PRAGMA schema_version")  # the file is only opened when first read
     except (pw.DatabaseError, sqlite3.DatabaseError) as err:
         if not db.is_closed():
             db.close()
+        if sqlite_errors.result_code(err) == sqlite_errors.CANTOPEN:
+            raise StoreError(_(
+                "The data file {path} cannot be opened: the folder cannot be reached, or its "
+                "path is too long for this computer. Nothing was changed. Choose a shorter "
+                "data folder (--data-dir).").format(path=path)) from None
         raise DamagedFile(damaged(path, str(err))) from None
 
 

@@ -39,6 +39,10 @@ def read_header(path: Path) -> FileHeader:
             head = f.read(100)
     except FileNotFoundError:
         return FileHeader(exists=False)
+    except IsADirectoryError:
+        raise NotOurFile(_("{path} is a folder, not a CARS Desktop data file: nothing was "
+                           "opened or changed. Move that folder away, or choose another data "
+                           "folder.").format(path=path)) from None
     if not head:
         return FileHeader(exists=False)
     if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):

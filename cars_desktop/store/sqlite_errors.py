@@ -7,7 +7,7 @@ import sqlite3
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html); an extended code keeps the
 # primary one in its low byte.
-BUSY, LOCKED, READONLY, IOERR, CORRUPT, FULL, NOTADB = 5, 6, 8, 10, 11, 13, 26
+BUSY, LOCKED, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
 
 def result_code(err: BaseException) -> int | None:
