@@ -16,7 +16,6 @@ from cars_desktop.store.models import (
     Contribution,
     Interaction,
     Partner,
-    PartnerMerge,
     Review,
     ReviewItem,
     db,
@@ -179,17 +178,21 @@ def delete_partner(partner_id: int) -> None:
         Partner.delete_by_id(partner_id)
 
 
-def erase_personal_information(partner_id: int) -> None:
+def erase_personal_information(partner_id: int, mentions: list | None = None) -> None:
     """For a privacy request: remove everything that identifies the partner and their contact
-    people, and their communication log and review notes. The amounts and dates of
-    contributions stay (the group's accounts need them), credited to "Erased partner"."""
+    people, their communication log and review notes, and every copy the app made of their
+    details (`store.erasure`); `mentions`: notes elsewhere that name them, to clear too. The
+    amounts and dates of contributions stay (the group's accounts need them), credited to
+    "Erased partner"."""
+    from cars_desktop.store import erasure
+
     with transaction():
         partner = Partner.get_by_id(partner_id)
+        if mentions:
+            erasure.clear_mentions(partner_id, mentions)
+        erasure.erase_copies(partner)
         ContactPerson.delete().where(ContactPerson.partner == partner).execute()
         Interaction.delete().where(Interaction.partner == partner).execute()
-        # a merge keeps the other partner's row, which was this same partner's details
-        PartnerMerge.delete().where((PartnerMerge.kept == partner)
-                                    | (PartnerMerge.removed_uuid == partner.uuid)).execute()
         Review.update(notes="", reviewer="", updated_at=utc_now()).where(
             Review.partner == partner).execute()
         ReviewItem.update(note="", updated_at=utc_now()).where(ReviewItem.review.in_(

@@ -343,16 +343,24 @@ class PartnersTab(QWidget):
             self.refresh()
 
     def erase_selected(self) -> None:
-        from cars_desktop.store import partners
-        from cars_desktop.ui.partner_removal import ask_erase
+        from cars_desktop.store import erasure, partners
+        from cars_desktop.ui.partner_removal import (
+            ask_clear_mentions,
+            ask_erase,
+            offer_backup_deletion,
+        )
 
         partner = self._selected()
-        if partner is None or partner.erased_at:
+        if partner is None or partner.erased_at or not ask_erase(self, partner):
             return
-        if ask_erase(self, partner) and \
-                self._run(lambda: partners.erase_personal_information(partner.id)):
+        found = ask_clear_mentions(self, partner.name, erasure.mentions(partner.id))
+        if self._run(lambda: partners.erase_personal_information(partner.id, found)):
             self.message.emit(_("The personal information is erased."))
             self.refresh()
+            store = getattr(self.window(), "store", None)
+            if store is not None:
+                offer_backup_deletion(self, partner.name,
+                                      erasure.backups_holding(partner.uuid, store.backup_dir))
 
     def new_contribution(self) -> None:
         from cars_desktop.ui.contribution_dialog import ContributionDialog
