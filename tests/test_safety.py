@@ -222,7 +222,7 @@ FILLER = """
             ballast.write_bytes(b"x" * 300_000)  # someone else's file, freed later
         try:
             for number in range(1000):
-                contributions.save_contribution({**gift, "notes": f"gift {number} " + "x" * 20000})
+                contributions.save_contribution({**gift, "notes": f"gift {number} " + "x" * 3900})
                 found["saved"] += 1
         except database.StoreError as err:
             found["error"] = str(err)

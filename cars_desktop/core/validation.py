@@ -27,6 +27,8 @@ class ValidationError(ValueError):
 
 
 NAME_MAX = 200
+LINE_MAX = 250  # a line of text: an address, a role, a gift's purpose (reports lay it out)
+NOTES_MAX = 4000  # notes, a shared goal, strengths: a page of text
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 _POSTAL = re.compile(r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\d[ABCEGHJ-NPRSTV-Z]\d")
 _EXTENSION = re.compile(r"\s*(?:ext\.?|x|poste|p\.)\s*(\d{1,6})\s*$", re.IGNORECASE)
@@ -146,8 +148,16 @@ def _check_all(values: Mapping[str, Any], checks: Mapping[str, Callable[[Any], A
     return cleaned
 
 
-def _text(value: str | None) -> str:
-    return clean(value)
+def _text(value: str | None, most: int = LINE_MAX) -> str:
+    text = clean(value)
+    if len(text) > most:
+        raise FieldError(_("This is too long ({len} characters; {most} at most).").format(
+            len=len(text), most=most))
+    return text
+
+
+def _notes(value: str | None) -> str:
+    return _text(value, NOTES_MAX)
 
 
 def validate_partner(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -159,7 +169,7 @@ def validate_partner(values: Mapping[str, Any]) -> dict[str, Any]:
         "partnership_type": choice(vocab.PARTNERSHIP_TYPES, _("partnership type")),
         "status": choice(vocab.PARTNER_STATUSES, "status"),
         "language": choice(vocab.LANGUAGES, "language"),
-        "shared_goal": _text, "strengths": _text, "notes": _text,
+        "shared_goal": _notes, "strengths": _notes, "notes": _notes,
         "address_line1": _text, "address_line2": _text, "city": _text,
         "province": optional_choice(vocab.PROVINCES, _("province or territory")),
         "country": lambda v: clean(v) or _("Canada"),
@@ -296,17 +306,18 @@ def validate_contribution(values: Mapping[str, Any], today: dt.date | None = Non
     check("minutes", lambda: hours_to_minutes(values.get("hours"))
           if "minutes" in applies else 0)
     for field in ("valued_by", "description", "reference"):
-        cleaned[field] = clean(values.get(field)) if field in applies else ""
+        check(field, lambda field=field: _text(values.get(field)) if field in applies else "")
     cleaned["appraised"] = bool(values.get("appraised")) and "appraised" in applies
     check("payment_method", lambda: optional_choice(vocab.PAYMENT_METHODS, _("payment method"))(
         values.get("payment_method")) if "payment_method" in applies else "")
-    for field in ("purpose", "notes", "advantage_description"):
-        cleaned[field] = clean(values.get(field))
+    for field, rule in (("purpose", _text), ("notes", _notes),
+                        ("advantage_description", _text)):
+        check(field, lambda field=field, rule=rule: rule(values.get(field)))
     check("advantage_cents", lambda: _money(values.get("advantage"), required=False))
     if cleaned.get("advantage_cents") and "amount_cents" in cleaned and \
             cleaned["advantage_cents"] >= cleaned["amount_cents"] > 0:
         errors["advantage_cents"] = _("The advantage must be worth less than the gift.")
-    if cleaned.get("advantage_cents") and not cleaned["advantage_description"]:
+    if cleaned.get("advantage_cents") and not cleaned.get("advantage_description", "x"):
         errors["advantage_description"] = _("Say what the partner received (a dinner ticket…).")
     cleaned["contact_id"] = values.get("contact_id") or None
     for field in ("credited_partner_id", "pledge_id"):

@@ -45,6 +45,9 @@ ZEBRA = colors.Color(0.95, 0.96, 0.97)
 SIZES = {"letter": (8.5 * INCH, 11 * INCH), "a4": (595.27, 841.89)}
 
 
+CELL_MAX = 600  # characters a table's cell lays out; a field holds at most 250
+
+
 def build_pdf(maker: ReportMaker, story: list, path: str | os.PathLike,
               progress: Callable[[int, int], bool] | None = None) -> int:
     """Write `story` to `path`, whole or not at all. `progress(done, total)` is told as the
@@ -196,7 +199,10 @@ class ReportMaker:
         def cell(value, column, style_left, style_right):
             if isinstance(value, Paragraph):
                 return value
-            return Paragraph(escape(str(value)), style_right if column in right else style_left)
+            text = str(value)
+            if len(text) > CELL_MAX:  # text entered before there was a limit: a cell, not a page
+                text = text[:CELL_MAX] + "…"
+            return Paragraph(escape(text), style_right if column in right else style_left)
 
         data = [[cell(h, i, self.cell_head, self.cell_head_right) for i, h in enumerate(header)]]
         for number, row in enumerate(rows):
@@ -204,7 +210,8 @@ class ReportMaker:
             data.append([cell(v, i, self.cell_head if bold else self.cell,
                               self.cell_head_right if bold else self.cell_right)
                          for i, v in enumerate(row)])
-        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT",
+                      splitInRow=1)  # a row taller than a page goes on over the next
         style = [
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # Table's own default is Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
