@@ -86,6 +86,24 @@ def test_a_damaged_backup_cannot_be_chosen(qtbot, window, tmp_path):
     assert [p.name for p in Partner.select()] == ["Kept"]
 
 
+def restore_when_offered(seen: list, backups_listed: int | None = None) -> None:
+    """Answer the start's offer with Restore a backup…, then restore the backup listed;
+    `seen` keeps what the volunteer was told."""
+    def answer():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            next(b for b in box.buttons() if b.text() == "&Restore a backup…").click()
+        elif isinstance(box, RestoreDialog):
+            assert backups_listed is None or box.view.model.rowCount() == backups_listed
+            answer_message_boxes([QMessageBox.StandardButton.Yes], seen)
+            box.restore_selected()
+            return
+        QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+
+
 def test_a_file_damaged_on_start_offers_a_restore_and_keeps_the_damaged_bytes(qtbot, data_dir):
     with database.open_store(data_dir) as store:
         for number in range(50):
@@ -96,20 +114,7 @@ def test_a_file_damaged_on_start_offers_a_restore_and_keeps_the_damaged_bytes(qt
     raw[100:400] = bytes(300)
     path.write_bytes(raw)
     seen = []
-
-    def answer():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            next(b for b in box.buttons() if b.text() == "&Restore a backup…").click()
-        elif isinstance(box, RestoreDialog):
-            assert box.view.model.rowCount() == 1
-            answer_message_boxes([QMessageBox.StandardButton.Yes], seen)
-            box.restore_selected()
-            return
-        QTimer.singleShot(20, answer)
-
-    QTimer.singleShot(20, answer)
+    restore_when_offered(seen, backups_listed=1)
     opened = open_window(str(data_dir))
     assert opened is not None
     app, window = opened
@@ -200,19 +205,7 @@ def test_a_data_file_altered_outside_the_app_offers_a_restore_on_start(qtbot, da
     altered.commit()
     altered.close()
     seen = []
-
-    def answer():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            next(b for b in box.buttons() if b.text() == "&Restore a backup…").click()
-        elif isinstance(box, RestoreDialog):
-            answer_message_boxes([QMessageBox.StandardButton.Yes], seen)
-            box.restore_selected()
-            return
-        QTimer.singleShot(20, answer)
-
-    QTimer.singleShot(20, answer)
+    restore_when_offered(seen)
     opened = open_window(str(data_dir))
     assert opened is not None
     app, window = opened
