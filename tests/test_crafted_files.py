@@ -196,3 +196,17 @@ def test_odd_data_folders_get_plain_words_on_the_command_line(tmp_path, capsys):
     with pytest.raises(database.StoreError, match="path is too long") as refused:
         database.open_store(deep)
     assert not isinstance(refused.value, database.DamagedFile)
+
+
+def test_a_folder_made_read_only_on_purpose_is_never_made_writable(tmp_path):
+    folder = tmp_path / "data"
+    a_group(folder)
+    folder.chmod(0o555)
+    try:
+        try:
+            database.open_store(folder).close()
+        except (database.StoreError, OSError):
+            pass  # as root the folder may still be written; as anyone else it cannot be
+        assert folder.stat().st_mode & 0o777 == 0o500  # others shut out, the owner unchanged
+    finally:
+        folder.chmod(0o700)

@@ -152,9 +152,11 @@ class Store:
 
 
 def _make_private_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True)
+    """The data folder, made if need be, closed to other users of the computer. Its owner's
+    own rights stay as they are: a folder made read-only on purpose is never made writable."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
     try:
-        path.chmod(0o700)
+        path.chmod(path.stat().st_mode & 0o700)
     except OSError:  # a FAT USB stick has no permissions to set
         pass
 
