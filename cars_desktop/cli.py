@@ -3,14 +3,13 @@ same program's chores without one. Qt is imported only when the window is wanted
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
-from cars_desktop import i18n
+from cars_desktop import cli_documents, i18n
+from cars_desktop.cli_documents import open_current
 from cars_desktop.cli_parser import parser
 from cars_desktop.core.text import format_count
-from cars_desktop.documents.reports import REPORT_KINDS
 from cars_desktop.i18n import _, ngettext
 
 
@@ -35,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = database.resolve_data_dir(getattr(args, "data_dir", None))
     try:
         return {"check": _check, "backup": _backup, "restore": _restore, "sample-data": _sample,
-                "letters": _letters, "report": _report, "export": _export,
+                "letters": cli_documents.letters, "report": cli_documents.report,
+                "export": cli_documents.export,
                 "import": _import}[args.command](
             data_dir, args)
     except (database.StoreError, BackupError) as err:  # each says what happened, plainly
@@ -45,22 +45,6 @@ def main(argv: list[str] | None = None) -> int:
         print(_("cars-desktop: The data folder {data_dir} cannot be used: {reason}.").format(
             data_dir=data_dir, reason=err.strerror or err), file=sys.stderr)
         return 2
-
-
-def _open(data_dir: Path, read_only: bool):
-    """The data, up to date. Opening read-only cannot update a file an earlier version saved:
-    then it says how (the window updates it, after a backup)."""
-    from cars_desktop.store import database
-    from cars_desktop.store.migrations import LATEST_VERSION
-
-    store = database.open_store(data_dir, read_only=read_only)
-    if store.schema_version() < LATEST_VERSION:
-        store.close()
-        raise database.StoreError(
-            _("The data in {data_dir} was saved by an earlier version of CARS Desktop and "
-              "must be updated first: start CARS Desktop once (it makes a backup, then "
-              "updates it), then run this command again.").format(data_dir=data_dir))
-    return store
 
 
 def _check(data_dir: Path, args) -> int:
@@ -91,6 +75,10 @@ def _check(data_dir: Path, args) -> int:
             data_dir=data_dir, version=version, state=state
         )
     )
+    reason = database.why_not_writable(data_dir)
+    if reason:
+        print(_("It can only be read here ({reason}): it can be looked at, exported and "
+                "copied, but not changed.").format(reason=reason))
     return 0
 
 
@@ -98,6 +86,7 @@ def _restore(data_dir: Path, args) -> int:
     """What File › Restore from backup… does: the data as it is kept as a backup first, and
     what the window refuses (damaged, altered, not ours, newer) refused, exit status 1."""
     from cars_desktop.store import backups
+    from cars_desktop.store.errors import StoreError
 
     try:
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -106,7 +95,7 @@ def _restore(data_dir: Path, args) -> int:
         print(_("cars-desktop: The data folder {data_dir} cannot be used: {reason}.").format(
             data_dir=data_dir, reason=err.strerror or err), file=sys.stderr)
         return 1
-    except (backups.BackupError, backups.DataFolderInUse) as err:
+    except (backups.BackupError, StoreError) as err:  # refused: nothing was changed
         print(f"cars-desktop: {err}", file=sys.stderr)
         return 1
     print(_("Restored {file} into {data_dir}.").format(file=args.file, data_dir=data_dir))
@@ -132,6 +121,10 @@ def _backup(data_dir: Path, args) -> int:
             path = backups.make_backup(args.to or store.backup_dir, "chosen")
         except backups.BackupError as err:
             print(f"cars-desktop: {err}", file=sys.stderr)
+            if args.to is None and database.why_not_writable(data_dir):
+                print(_("cars-desktop: The data folder is read-only: make the copy somewhere "
+                        "else with --to FOLDER (a USB stick, or another folder)."),
+                      file=sys.stderr)
             return 2
     if args.to is not None:  # a copy away from the laptop: the reminder can wait
         from cars_desktop.store import safety
@@ -164,195 +157,6 @@ def _sample(data_dir: Path, args) -> int:
     return 0
 
 
-def _letters(data_dir: Path, args) -> int:
-    import dataclasses
-
-    from cars_desktop.store import letters, profile
-
-    if args.year_end and not (args.start and args.end):
-        print(_("cars-desktop: a year-end summary needs its period: --from YYYY-MM-DD "
-              "--to YYYY-MM-DD"), file=sys.stderr)
-        return 2
-    if (args.start or args.end) and not args.year_end:
-        print(_("cars-desktop: --from and --to go with --year-end."), file=sys.stderr)
-        return 2
-    if args.since and not args.unthanked:
-        print(_("cars-desktop: --since goes with --unthanked."), file=sys.stderr)
-        return 2
-    if not args.output.parent.is_dir():
-        print(
-            _("cars-desktop: The folder {parent} does not exist.").format(
-                parent=args.output.parent
-            ),
-            file=sys.stderr,
-        )
-        return 2
-    if args.output.is_dir():
-        print(
-            _("cars-desktop: {output} is a folder. Give a file name, such as {value}").format(
-                output=args.output, value=args.output / "letters.pdf"
-            ),
-            file=sys.stderr,
-        )
-        return 2
-    today = dt.date.today()
-    with _open(data_dir, read_only=not args.mark_thanked):
-        missing = profile.letters_missing()
-        if missing:
-            print(f"cars-desktop: {missing}", file=sys.stderr)
-            return 2
-        try:
-            if args.year_end:
-                batch = letters.year_end_letter(_partner_id(args.year_end), args.start, args.end,
-                                                today, args.lang)
-            elif args.unthanked:
-                from cars_desktop.core.thanks import default_since
-
-                since = args.since or default_since(today, profile.fiscal_year_start_month())
-                batch = letters.queue_letters(today, since, args.lang,
-                                              together=not args.one_per_gift)
-            else:
-                batch = letters.letters_for(args.contribution, today, args.lang)
-        except letters.LetterProblem as err:
-            print(f"cars-desktop: {err}", file=sys.stderr)
-            return 2
-        for reason in batch.skipped:
-            print(_("No letter: {reason}").format(reason=reason), file=sys.stderr)
-        for note in batch.left_out:
-            print(note, file=sys.stderr)
-        if not batch.letters:
-            print(_("There is no one to thank: no letter was made."))
-            return 0
-        head = letters.letterhead()
-        if args.paper:
-            head = dataclasses.replace(
-                head, options=dataclasses.replace(head.options, paper=args.paper))
-        from cars_desktop.documents.letters import write_letters
-
-        try:
-            pages = write_letters(batch.letters, head, args.output, today)
-        except OSError as err:
-            print(
-                _(
-                    "cars-desktop: The letters could not be written to {output}: {value}. "
-                    "Nothing was marked as thanked."
-                ).format(output=args.output, value=err.strerror or err),
-                file=sys.stderr,
-            )
-            return 2
-        count = len(batch.letters)
-        print(ngettext("{count} letter ({pages}) written to {output}",
-                       "{count} letters ({pages}) written to {output}", count).format(
-            count=count, output=args.output,
-            pages=ngettext("{n} page", "{n} pages", pages).format(n=pages)))
-        if batch.no_address:
-            print(
-                _("Without a postal address: {join}").format(join=", ".join(batch.no_address)),
-                file=sys.stderr,
-            )
-        if args.mark_thanked:
-            sent = letters.record_letters_sent(batch.contribution_ids(), today)
-            marked = len(sent.contribution_ids)
-            print(ngettext("{n} contribution marked thanked by letter on {date}.",
-                           "{n} contributions marked thanked by letter on {date}.",
-                           marked).format(n=format_count(marked), date=today.isoformat()))
-    return 0
-
-
-def _output_problem(path: Path) -> str | None:
-    if not path.parent.is_dir():
-        return _("The folder {parent} does not exist.").format(parent=path.parent)
-    if path.is_dir():
-        return _("{path} is a folder. Give a file name, such as {value}").format(
-            path=path, value=path / "report.pdf"
-        )
-    return None
-
-
-def _report(data_dir: Path, args) -> int:
-    import dataclasses
-
-    from cars_desktop.documents.reports import gather_report, write_report
-    from cars_desktop.store import letters, profile
-
-    kind = REPORT_KINDS[args.name]
-    problem = _output_problem(args.output)
-    if kind.needs_period and not (args.start and args.end):
-        problem = _("The {name} report needs its period: --from YYYY-MM-DD --to YYYY-MM-DD").format(
-            name=args.name
-        )
-    elif args.start and args.end and args.end < args.start:
-        problem = _("The period ends before it starts. Check the two dates.")
-    elif kind.needs_partner and not args.partner:
-        problem = _("A statement is for one partner: --partner NUMBER or --partner NAME")
-    if problem:
-        print(f"cars-desktop: {problem}", file=sys.stderr)
-        return 2
-    today = dt.date.today()
-    with _open(data_dir, read_only=True):
-        missing = profile.letters_missing(for_reports=True)
-        if missing:
-            print(f"cars-desktop: {missing}", file=sys.stderr)
-            return 2
-        try:
-            partner_id = _partner_id(args.partner) if kind.needs_partner else None
-            data = gather_report(args.name, args.start, args.end, partner_id, today)
-        except (letters.LetterProblem, LookupError) as err:
-            print(f"cars-desktop: {err}", file=sys.stderr)
-            return 2
-        head = letters.letterhead()
-        if args.paper:
-            head = dataclasses.replace(
-                head, options=dataclasses.replace(head.options, paper=args.paper))
-        # a statement goes to its partner: in their language unless one is chosen
-        lang = args.lang or (data.language if kind.partners_language else None) or \
-            profile.group_profile().language or "en"
-        try:
-            pages = write_report(args.name, data, head, lang, args.output, today)
-        except OSError as err:
-            print(
-                _("cars-desktop: The report could not be written to {output}: {value}.").format(
-                    output=args.output, value=err.strerror or err
-                ),
-                file=sys.stderr,
-            )
-            return 2
-    print(ngettext("Report written to {output} ({pages} page).",
-                   "Report written to {output} ({pages} pages).", pages).format(
-        output=args.output, pages=pages))
-    return 0
-
-
-def _export(data_dir: Path, args) -> int:
-    from cars_desktop.exchange.export import export_csv
-
-    problem = _output_problem(args.file)
-    if problem:
-        print(f"cars-desktop: {problem.replace('report.pdf', args.what + '.csv')}",
-              file=sys.stderr)
-        return 2
-    with _open(data_dir, read_only=True):
-        try:
-            count = export_csv(args.what, args.file,
-                               flavour="excel_fr" if args.excel_fr else "standard")
-        except OSError as err:
-            print(
-                _("cars-desktop: The file could not be written to {file}: {value}.").format(
-                    file=args.file, value=err.strerror or err
-                ),
-                file=sys.stderr,
-            )
-            return 2
-    said = {"partners": ngettext("{n} partner exported to {file}.",
-                                 "{n} partners exported to {file}.", count),
-            "contacts": ngettext("{n} contact person exported to {file}.",
-                                 "{n} contact people exported to {file}.", count),
-            "contributions": ngettext("{n} contribution exported to {file}.",
-                                      "{n} contributions exported to {file}.", count)}
-    print(said[args.what].format(n=format_count(count), file=args.file))
-    return 0
-
-
 def _import(data_dir: Path, args) -> int:
     from cars_desktop.exchange import importer
     from cars_desktop.exchange.reader import NO_HEADER, ReadError
@@ -366,7 +170,7 @@ def _import(data_dir: Path, args) -> int:
             database.open_store(empty).close()
             args.dry_run_empty = True
             return _import(Path(empty), args)
-    with _open(data_dir, read_only=args.dry_run) as store:
+    with open_current(data_dir, read_only=args.dry_run) as store:
         try:
             header_row = None if args.header_row is None else \
                 (args.header_row - 1 if args.header_row > 0 else NO_HEADER)
@@ -421,24 +225,3 @@ def _import(data_dir: Path, args) -> int:
         print(_("Imported {gifts} and {new} (batch {batch}; backup first: {name}).").format(
             gifts=gifts, new=new, batch=result.batch_id, name=result.backup.name))
     return 0
-
-
-def _partner_id(chosen: str) -> int:
-    from cars_desktop.core.text import sort_key
-    from cars_desktop.store import letters
-    from cars_desktop.store.models import Partner
-
-    if chosen.isdigit():
-        return int(chosen)
-    # the folded name: "Quincaillerie roy" finds "Quincaillerie Roy"
-    matches = [p.id for p in Partner.select(Partner.id).where(
-        (Partner.sort_name == sort_key(chosen)) & Partner.erased_at.is_null())]
-    if len(matches) != 1:
-        raise letters.LetterProblem(
-            _("No partner is named “{chosen}”.").format(chosen=chosen)
-            if not matches
-            else _(
-                "{len} partners are named “{chosen}”: give the partner's number instead."
-            ).format(len=len(matches), chosen=chosen)
-        )
-    return matches[0]

@@ -10,6 +10,7 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 os.environ.pop("CARS_DESKTOP_DATA_DIR", None)
 # The app remembers a moved data folder in the user's config folder: never the real one here.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="cars-tests-config-")
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="cars-tests-cache-")
 os.environ["CARS_DESKTOP_LANGUAGE"] = "en"  # a French laptop must not change what tests expect
 
 import pytest  # noqa: E402

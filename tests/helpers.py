@@ -16,13 +16,16 @@ def type_text(widget, text: str) -> None:
 
 
 def answer_message_boxes(answers: list, seen: list) -> None:
-    """Click `answers` in order in the message boxes that open next; `seen` collects their
-    texts so a test can check what the volunteer was told."""
+    """Click `answers` in order in the message boxes that open next (a standard button, or
+    a button's text such as "&Quit"); `seen` collects their texts so a test can check what
+    the volunteer was told."""
     def answer():
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             seen.append(box.text())
-            box.button(answers.pop(0)).click()
+            wanted = answers.pop(0)
+            (next(b for b in box.buttons() if b.text() == wanted) if isinstance(wanted, str)
+             else box.button(wanted)).click()
         if answers:
             QTimer.singleShot(20, answer)
     QTimer.singleShot(20, answer)

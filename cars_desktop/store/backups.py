@@ -12,11 +12,12 @@ from pathlib import Path
 
 from cars_desktop.i18n import N_, _
 from cars_desktop.store import sqlite_errors
-from cars_desktop.store.errors import DataFolderInUse
+from cars_desktop.store.errors import DataFolderInUse, read_only_data
 from cars_desktop.store.header import read_header
 from cars_desktop.store.location import DB_FILENAME, LOCK_FILENAME
 from cars_desktop.store.migrations import APPLICATION_ID, LATEST_VERSION
 from cars_desktop.store.models import db
+from cars_desktop.store.reading import reading_uri, why_not_writable
 from cars_desktop.store.schema_check import schema_problems
 
 AUTOMATIC = "automatic"
@@ -70,8 +71,7 @@ def make_backup(folder: Path, kind: str, now: dt.datetime | None = None,
     partial = final.with_name(final.name + ".partial")
     try:
         target = sqlite3.connect(partial)
-        reader = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True) \
-            if source else None
+        reader = sqlite3.connect(reading_uri(source), uri=True) if source else None
         try:
             (reader or db.connection()).backup(target)
             target.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal beside it
@@ -225,6 +225,9 @@ def restore_backup(data_dir: Path, backup: Path, now: dt.datetime | None = None)
     if info.problem:
         raise BackupError(_("That backup cannot be restored: {problem} Your data was not "
                             "changed.").format(problem=info.problem))
+    reason = why_not_writable(data_dir)
+    if reason:
+        raise read_only_data(data_dir, reason)
     now = now or dt.datetime.now()
     lock = filelock.FileLock(data_dir / LOCK_FILENAME, timeout=0)
     try:

@@ -4,6 +4,7 @@ data lives is `store.location`; the file's header `store.header`; the errors `st
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import threading
@@ -21,10 +22,12 @@ from cars_desktop.store.errors import (  # noqa: F401 (the store's errors, impor
     DataFolderInUse,
     NewerFile,
     NotOurFile,
+    ReadOnlyData,
     StoreError,
     WriteError,
     altered,
     damaged,
+    read_only_data,
     write_error,
 )
 from cars_desktop.store.header import FileHeader, read_header, refuse_if_not_usable
@@ -37,6 +40,7 @@ from cars_desktop.store.location import (  # noqa: F401 (where the data lives, f
 )
 from cars_desktop.store.migrations import MIGRATIONS, Migration
 from cars_desktop.store.models import db
+from cars_desktop.store.reading import reading_uri, why_not_writable
 from cars_desktop.store.schema_check import schema_problems
 
 # Pragmas every connection gets; none of them writes to the file.
@@ -52,6 +56,8 @@ _PRAGMAS = {
 def transaction():
     """`db.atomic()`, with the disk's refusals turned into a `WriteError` a volunteer can read.
     Waits for the damage check of the open file: a damaged file is never written to."""
+    if _opened_read_only:
+        raise ReadOnlyData(_("The data is open read-only, so nothing was saved."))
     problem = damage_found()
     if problem:
         raise DamagedFile(_("{problem} Nothing was saved.").format(problem=problem))
@@ -64,6 +70,18 @@ def transaction():
 
 _check_thread: threading.Thread | None = None
 _check_problem: str | None = None
+_opened_read_only = False
+_opened_folder: Path | None = None
+
+
+def opened_read_only() -> bool:
+    """Whether the open data may only be looked at: nothing can be saved."""
+    return _opened_read_only
+
+
+def opened_folder() -> Path | None:
+    """The data folder last opened."""
+    return _opened_folder
 
 
 def _quick_check(connection: sqlite3.Connection) -> str | None:
@@ -114,6 +132,7 @@ class Store:
     """An open data folder. Close it to release the folder for another copy of the app."""
     data_dir: Path
     read_only: bool = False
+    why_read_only: str = ""  # said in the window: a read-only medium, or damage
     lock: filelock.BaseFileLock | None = None
     migrated_from: int | None = None
 
@@ -168,9 +187,11 @@ def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
     for the volunteer, when the folder is in use, the file is not ours, newer, or damaged.
     With `check_in_background` the damage check runs beside the caller (the window starts
     sooner); writes wait for it, and `damage_found()` tells its result."""
+    global _opened_read_only, _opened_folder
     migrations = MIGRATIONS if migrations is None else migrations
     store = Store(Path(data_dir), read_only=read_only)
     path = store.db_path
+    _opened_read_only, _opened_folder = read_only, store.data_dir
     if read_only:
         header = read_header(path)
         if not header.exists:
@@ -180,10 +201,13 @@ def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
         refuse_if_not_usable(path, header)
         # read-only, a file with something of its own may be looked at (the volunteer was
         # warned): nothing it hides runs without a write; `check` reports it
-        db.init(_read_only_uri(path), uri=True, pragmas={"busy_timeout": 5000})
+        db.init(reading_uri(path), uri=True, pragmas={"busy_timeout": 5000})
         _connect(path)
         return store
 
+    reason = why_not_writable(store.data_dir)
+    if reason:
+        raise read_only_data(store.data_dir, reason)
     _make_private_dir(store.data_dir)
     store.lock = filelock.FileLock(store.data_dir / LOCK_FILENAME, timeout=0)
     try:
@@ -194,6 +218,11 @@ def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
             _("CARS Desktop is already open with the data in {data_dir}, perhaps in another "
               "window or by another person on this computer. Close it there first; only one "
               "copy may change the data at a time.").format(data_dir=store.data_dir)) from None
+    except OSError as err:  # the folder refuses the lock file: a read-only medium
+        store.lock = None
+        if path.is_file() and err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise read_only_data(store.data_dir, _("its folder is read-only")) from None
+        raise
     try:
         _open_for_writing(store, migrations, check_in_background)
     except BaseException:
@@ -214,6 +243,8 @@ def _connect(path: Path) -> None:
     except (pw.DatabaseError, sqlite3.DatabaseError) as err:
         if not db.is_closed():
             db.close()
+        if sqlite_errors.result_code(err) == sqlite_errors.READONLY:
+            raise read_only_data(path.parent, _("its folder is read-only")) from None
         if sqlite_errors.result_code(err) == sqlite_errors.CANTOPEN:
             raise StoreError(_(
                 "The data file {path} cannot be opened: the folder cannot be reached, or its "

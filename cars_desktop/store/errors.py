@@ -78,3 +78,14 @@ def damaged(path, status: str) -> str:
         "The data file {path} is damaged ({status}). It was not changed. Restore the "
         "newest backup, or ask for help before doing anything else with it."
     ).format(path=path, status=status)
+
+
+class ReadOnlyData(StoreError):
+    """The data can be read but not written: a locked USB stick, a CD, a folder or file made
+    read-only. It may still be looked at, exported, reported on and copied."""
+
+
+def read_only_data(data_dir, reason: str) -> ReadOnlyData:
+    return ReadOnlyData(
+        _("The data in {data_dir} can be looked at but not changed: {reason}.").format(
+            data_dir=data_dir, reason=reason))

@@ -39,7 +39,7 @@ def open_window(data_dir: str | None, qt_args: list[str] | None = None):
     is never written to: the volunteer may restore a backup, or look at it read-only."""
     app = make_application(qt_args)
     folder = database.resolve_data_dir(data_dir)
-    read_only = False
+    read_only, why = False, ""
     for _attempt in range(3):  # a restore, then opening what was restored
         try:
             store = database.open_store(folder, check_in_background=True, read_only=read_only)
@@ -47,7 +47,12 @@ def open_window(data_dir: str | None, qt_args: list[str] | None = None):
             choice = offer_restore(folder, str(err))
             if choice == "quit":
                 return None
-            read_only = choice == "read_only"
+            read_only, why = choice == "read_only", _("the data file is damaged.")
+            continue
+        except database.ReadOnlyData as err:
+            if not offer_read_only(str(err)):
+                return None
+            read_only, why = True, str(err)
             continue
         except database.StoreError as err:
             QMessageBox.critical(
@@ -64,8 +69,19 @@ def open_window(data_dir: str | None, qt_args: list[str] | None = None):
                 ).format(folder=folder, value=err.strerror or err),
             )
             return None
+        from cars_desktop.store.migrations import LATEST_VERSION
         from cars_desktop.ui.main_window import MainWindow
 
+        store.why_read_only = why
+        if read_only and store.schema_version() < LATEST_VERSION:
+            store.close()
+            QMessageBox.critical(None, _("{app_name} cannot open its data").format(
+                app_name=APP_NAME), _(
+                "The data in {folder} was saved by an earlier version of {app_name}. It must be "
+                "updated before it can be shown, which cannot be done where it can only be "
+                "read. Copy the whole folder to this computer, then open the copy.").format(
+                folder=folder, app_name=APP_NAME))
+            return None
         try:
             window = MainWindow(store)
         except (pw.DatabaseError, sqlite3.DatabaseError) as err:
@@ -92,6 +108,22 @@ def open_window(data_dir: str | None, qt_args: list[str] | None = None):
         window.show()
         return app, window
     return None
+
+
+def offer_read_only(problem: str) -> bool:
+    """The data can be read but not changed: look at it read-only (True), or quit."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _("{app_name}: the data can only be read").format(app_name=APP_NAME),
+        _("{problem}\n\nThat happens on a USB stick whose lock is on, on a CD, or in a folder "
+          "shared without the right to change it. You can still look at everything, print "
+          "letters and reports, export it and back it up to another folder. To work on it, "
+          "copy it to this computer with File › Move the data to….").format(problem=problem))
+    look = box.addButton(_("&Look at it, read-only"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("&Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(look)
+    box.exec()
+    return box.clickedButton() is look
 
 
 def offer_restore(folder, problem: str, read_only_possible: bool = True) -> str:

@@ -130,7 +130,7 @@ class ContributionsTab(QWidget):
         self.table.activated.connect(lambda _unused: self.edit_action.trigger())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.link_activated.connect(
-            lambda link: self.new_contribution() if link == "new" else self.clear_filters())
+            lambda link: self.new_action.trigger() if link == "new" else self.clear_filters())
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -169,6 +169,11 @@ class ContributionsTab(QWidget):
                                           "letter back in the thank-you queue"))
         self.undo_letters_action.setEnabled(False)
         self.last_sent = None
+
+    def changing_actions(self) -> list[QAction]:
+        """What changes the data: none of it is offered while the data can only be read."""
+        return [self.new_action, self.edit_action, self.thank_action, self.templates_action,
+                self.undo_letters_action, self.delete_action]
 
     def actions_for_menu(self) -> list[QAction | None]:
         return [self.new_action, self.edit_action, self.thank_action, None,
@@ -390,32 +395,13 @@ class ContributionsTab(QWidget):
         self.undo_letters_action.setEnabled(bool(sent and sent.contribution_ids))
 
     def undo_last_letters(self) -> None:
-        from cars_desktop.store.letters import undo_letters_sent
+        from cars_desktop.ui.letters_window import undo_marking
 
-        sent = self.last_sent
-        if sent is None:
-            return
-        count = len(sent.contribution_ids)
-        answer = QMessageBox.question(
-            self, _("Undo the marking?"), ngettext(
-                "Put the {n} contribution marked as thanked by letter on {date} back in the "
-                "thank-you queue?",
-                "Put the {n} contributions marked as thanked by letter on {date} back in the "
-                "thank-you queue?", count).format(n=format_count(count),
-                                                  date=sent.date.isoformat()),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            undo_letters_sent(sent)
-        except StoreError as err:
-            QMessageBox.critical(self, _("Not undone"), str(err))
-            return
-        self._remember_marking(None)
-        self.message.emit(_("The marking is undone: those contributions are in the thank-you "
-                          "queue again."))
-        self._after_thanks()
+        if self.last_sent is not None and undo_marking(self, self.last_sent):
+            self._remember_marking(None)
+            self.message.emit(_("The marking is undone: those contributions are in the "
+                                "thank-you queue again."))
+            self._after_thanks()
 
     def _after_thanks(self) -> None:
         self.refresh(select_id=self.view.selected_id())

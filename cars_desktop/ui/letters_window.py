@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from cars_desktop.core import vocab
 from cars_desktop.core.text import format_count
 from cars_desktop.i18n import _, ngettext
+from cars_desktop.store import database
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf
@@ -39,6 +40,10 @@ def letters_ready(parent: QWidget, for_reports: bool = False) -> bool:
     missing = letters_missing(for_reports, how=False)  # the button below is the way
     if missing is None:
         return True
+    if database.opened_read_only():
+        QMessageBox.information(parent, _("Your group's profile first"), missing + "\n\n" + _(
+            "The data is open read-only, so the profile cannot be filled in here."))
+        return False
     box = QMessageBox(QMessageBox.Icon.Information, _("Your group's profile first"), missing,
                       QMessageBox.StandardButton.Cancel, parent)
     fill = box.addButton(_("Fill in the &profile…"), QMessageBox.ButtonRole.AcceptRole)
@@ -49,6 +54,30 @@ def letters_ready(parent: QWidget, for_reports: bool = False) -> bool:
 
     GroupProfileDialog(parent).exec()
     return letters_missing() is None
+
+
+def undo_marking(parent: QWidget, sent) -> bool:
+    """Put letters marked as sent (a `store.letters.SentLetters`) back in the thank-you
+    queue, once the volunteer says so. True when done."""
+    from cars_desktop.store.letters import undo_letters_sent
+
+    count = len(sent.contribution_ids)
+    answer = QMessageBox.question(
+        parent, _("Undo the marking?"), ngettext(
+            "Put the {n} contribution marked as thanked by letter on {date} back in the "
+            "thank-you queue?",
+            "Put the {n} contributions marked as thanked by letter on {date} back in the "
+            "thank-you queue?", count).format(n=format_count(count), date=sent.date.isoformat()),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        undo_letters_sent(sent)
+    except StoreError as err:
+        QMessageBox.critical(parent, _("Not undone"), str(err))
+        return False
+    return True
 
 
 def make_letters(parent: QWidget, batch, title: str) -> LettersDialog | None:
@@ -135,7 +164,7 @@ class LettersDialog(PdfPreview):
         self._show_went_out()
 
     def done(self, result: int) -> None:
-        if self.went_out_done and self.sent is None:
+        if self.went_out_done and self.sent is None and not database.opened_read_only():
             answer = QMessageBox.question(
                 self, _("Mark the letters as thanked?"),
                 _("These letters were printed or saved, but the contributions are not marked as "
@@ -169,12 +198,16 @@ class LettersDialog(PdfPreview):
                 from cars_desktop.store.letters import queue_after
 
                 text += " " + queue_after(self.batch)
+        elif database.opened_read_only():
+            text = (f"{done} " if done else "") + _("The data is open read-only: these "
+                                                    "contributions cannot be marked as thanked "
+                                                    "here, and stay in the thank-you queue.")
         else:
             text = (f"{done} " if done else "") + (_("Once the letters have gone out, mark the "
                                                    "contributions as thanked: they leave the "
                                                    "thank-you queue."))
         self.went_out_label.setText(text)
-        self.mark_button.setVisible(self.sent is None)
+        self.mark_button.setVisible(self.sent is None and not database.opened_read_only())
         self.undo_button.setVisible(self.sent is not None and bool(self.sent.contribution_ids))
 
     def mark_thanked(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from cars_desktop.core import vocab
 from cars_desktop.core.text import format_count
 from cars_desktop.i18n import N_, _, ngettext
-from cars_desktop.store import maintenance
+from cars_desktop.store import database, maintenance
 from cars_desktop.store.lists import ReviewGrid
 from cars_desktop.ui.maintenance_dialogs import (
     AttentionSettingsDialog,
@@ -243,6 +244,11 @@ class MaintenanceTab(QWidget):
         header.setSortIndicator(*order)
         self.table.setSortingEnabled(True)
 
+    def changing_actions(self) -> list[QAction]:
+        """What changes the data: none of it is offered while the data can only be read."""
+        return [self.review_action, self.log_action, self.checklist_action,
+                self.settings_action]
+
     def actions_for_menu(self):
         return [self.review_action, self.log_action, None, self.checklist_action,
                 self.settings_action]
@@ -319,7 +325,10 @@ class MaintenanceTab(QWidget):
         found = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         if found is None:
             return
-        if found.kind in ("review", "practice"):
+        if found.kind in ("review", "practice", "contact", "follow_up") \
+                and database.opened_read_only():
+            self.message.emit(_("The data is open read-only: nothing can be changed."))
+        elif found.kind in ("review", "practice"):
             self.review(found.partner_id)
         elif found.kind in ("contact", "follow_up"):
             self.log_contact(found.partner_id)

@@ -14,28 +14,31 @@ from cars_desktop.ui.widgets import make_action
 
 def build_menus(window) -> None:
     """Fill the menu bar of `window`, a MainWindow: its slots do the work."""
-    def add(menu, text: str, slot, shortcut: str = "", tip: str = "") -> QAction:
+    def add(menu, text: str, slot, shortcut: str = "", tip: str = "",
+            changes: bool = False) -> QAction:
         made = make_action(window, text, slot, shortcut, tip)
         menu.addAction(made)
+        if changes:  # not offered while the data can only be read
+            window.changing.addAction(made)
         return made
 
     file_menu = window.menuBar().addMenu(_("&File"))
-    add(file_menu, _("&Back up now"), window.back_up_now, "Ctrl+B")
+    add(file_menu, _("&Back up now"), window.back_up_now, "Ctrl+B", changes=True)
     add(file_menu, _("Back up &to…"), window.back_up_to, "",
         _("A checked copy on a USB stick or in any folder you choose"))
-    add(file_menu, _("&Restore from backup…"), window.open_restore)
+    add(file_menu, _("&Restore from backup…"), window.open_restore, changes=True)
     file_menu.addSeparator()
     add(file_menu, _("&Import from a spreadsheet…"), window.import_file, "Ctrl+I",
         _("Partners and gifts from a CSV or Excel file, or a CanadaHelps, PayPal or "
-        "Benevity export"))
-    add(file_menu, _("&Undo an import…"), window.undo_import)
+        "Benevity export"), changes=True)
+    add(file_menu, _("&Undo an import…"), window.undo_import, changes=True)
     file_menu.addSeparator()
     add(file_menu, _("&Open data folder"), window.open_data_folder)
     add(file_menu, _("&Move the data to…"), window.choose_new_folder, "",
         _("Move the data file and its backups to a safer folder"))
     add(file_menu, _("Group &profile…"), window.edit_profile, "",
         _("Your group's name, address, logo and signatory for letters, and when its fiscal "
-        "year starts"))
+        "year starts"), changes=True)
     file_menu.addSeparator()
     quit_action = add(file_menu, _("&Quit"), window.close)
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -46,6 +49,8 @@ def build_menus(window) -> None:
         menu = window.menuBar().addMenu(title)
         for action in tab.actions_for_menu():
             menu.addSeparator() if action is None else menu.addAction(action)
+        for action in tab.changing_actions():
+            window.changing.addAction(action)
     window.contributions.queue_action.triggered.connect(
         lambda: window.tabs.setCurrentWidget(window.contributions))
 

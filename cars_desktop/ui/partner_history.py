@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from cars_desktop.i18n import _
+from cars_desktop.store import database
 from cars_desktop.store.lists import ContactLog, ContributionList
 from cars_desktop.store.models import Partner
 from cars_desktop.ui.record_view import RecordView
@@ -70,8 +71,10 @@ class PartnerContributions(QWidget):
     def show_partner(self, partner: Partner | None) -> None:
         self.records.partner_id = partner.id if partner else -1
         self.log.partner_id = partner.id if partner else -1
-        self.new_button.setEnabled(partner is not None and partner.erased_at is None)
-        self.log_button.setEnabled(partner is not None and partner.erased_at is None)
+        can_add = partner is not None and partner.erased_at is None \
+            and not database.opened_read_only()
+        self.new_button.setEnabled(can_add)
+        self.log_button.setEnabled(can_add)
         self.all_button.setEnabled(partner is not None)
         self.log_title.setText(_("<b>Communication log of {name}</b>").format(
             name=escape(partner.name)) if partner else

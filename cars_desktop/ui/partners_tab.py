@@ -99,11 +99,11 @@ class PartnersTab(QWidget):
         self.table.activated.connect(lambda _i: self.edit_action.trigger())  # Enter, double-click
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.link_activated.connect(
-            lambda link: self.new_partner() if link == "new" else self.clear_filters())
+            lambda link: self.new_action.trigger() if link == "new" else self.clear_filters())
 
         self.history = PartnerContributions()
         self.history.new_button.clicked.connect(self.new_contribution)
-        self.history.view.link_activated.connect(lambda _unused: self.new_contribution())
+        self.history.view.link_activated.connect(lambda _unused: self.history.new_button.click())
         self.history.all_button.clicked.connect(
             lambda: self.contributions_wanted.emit(self.selected_id()))
         self.history.log_button.clicked.connect(self.log_contact)
@@ -158,6 +158,12 @@ class PartnersTab(QWidget):
     def reload(self) -> None:
         """Read the list and the selected partner's panel again."""
         self.refresh()
+
+    def changing_actions(self) -> list[QAction]:
+        """What changes the data: none of it is offered while the data can only be read."""
+        return [self.new_action, self.edit_action, self.archive_action, self.delete_action,
+                self.erase_action, self.merge_action, self.duplicates_action,
+                self.undo_merge_action]
 
     def actions_for_menu(self) -> list[QAction | None]:
         """The Partner menu: None marks a separator."""

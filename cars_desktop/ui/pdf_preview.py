@@ -37,12 +37,19 @@ Writer = Callable[[Path, Callable[[int, int], bool]], int]
 
 def unsaved_folder() -> Path:
     """Where a PDF waits while it is previewed: beside the data, which is private to the
-    volunteer (letters hold names and addresses), not in a shared temporary folder. What a
-    crash left behind is removed the next time."""
-    from cars_desktop.store.models import db
+    volunteer (letters hold names and addresses), not in a shared temporary folder; for data
+    that can only be read, in the volunteer's own cache folder. What a crash left behind is
+    removed the next time."""
+    import platformdirs
 
-    folder = Path(db.database).parent / "unsaved-letters"
-    folder.mkdir(mode=0o700, exist_ok=True)
+    from cars_desktop import APP_NAME
+    from cars_desktop.store import database
+
+    data_dir = database.opened_folder()
+    folder = (platformdirs.user_cache_path(APP_NAME, appauthor=False)
+              if database.opened_read_only() or data_dir is None else data_dir) \
+        / "unsaved-letters"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stale = time.time() - 12 * 3600
     for old in folder.glob("cars-letters-*"):
         if old.stat().st_mtime < stale:
