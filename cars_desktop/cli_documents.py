@@ -92,9 +92,11 @@ def letters(data_dir: Path, args) -> int:
             head = dataclasses.replace(
                 head, options=dataclasses.replace(head.options, paper=args.paper))
         from cars_desktop.documents.letters import write_letters
+        from cars_desktop.documents.scripts import noting_unprintable
 
         try:
-            pages = write_letters(batch.letters, head, args.output, today)
+            with noting_unprintable() as unprintable:
+                pages = write_letters(batch.letters, head, args.output, today)
         except OSError as err:
             print(
                 _(
@@ -109,6 +111,7 @@ def letters(data_dir: Path, args) -> int:
                        "{count} letters ({pages}) written to {output}", count).format(
             count=count, output=args.output,
             pages=ngettext("{n} page", "{n} pages", pages).format(n=pages)))
+        _warn_unprintable(unprintable)
         if batch.no_address:
             print(
                 _("Without a postal address: {join}").format(join=", ".join(batch.no_address)),
@@ -131,6 +134,13 @@ def _output_problem(path: Path) -> str | None:
             path=path, value=path / "report.pdf"
         )
     return None
+
+
+def _warn_unprintable(words: list[str]) -> None:
+    if words:
+        print(_("cars-desktop: Some characters cannot be printed with the fonts of CARS Desktop "
+                "and show as empty boxes, in: {words}").format(words=", ".join(words[:10])),
+              file=sys.stderr)
 
 
 def report(data_dir: Path, args) -> int:
@@ -171,8 +181,11 @@ def report(data_dir: Path, args) -> int:
         # a statement goes to its partner: in their language unless one is chosen
         lang = args.lang or (data.language if kind.partners_language else None) or \
             profile.group_profile().language or "en"
+        from cars_desktop.documents.scripts import noting_unprintable
+
         try:
-            pages = write_report(args.name, data, head, lang, args.output, today)
+            with noting_unprintable() as unprintable:
+                pages = write_report(args.name, data, head, lang, args.output, today)
         except OSError as err:
             print(
                 _("cars-desktop: The report could not be written to {output}: {value}.").format(
@@ -184,6 +197,7 @@ def report(data_dir: Path, args) -> int:
     print(ngettext("Report written to {output} ({pages} page).",
                    "Report written to {output} ({pages} pages).", pages).format(
         output=args.output, pages=pages))
+    _warn_unprintable(unprintable)
     return 0
 
 

@@ -39,6 +39,10 @@ def run(show_window: bool = True) -> int:
     return 1 if failures else 0
 
 
+# a purpose in three more scripts: the letter needs the bundled fonts, HarfBuzz and python-bidi
+SCRIPTS = "ਗੁਰਦੁਆਰਾ مسجد 社区"
+
+
 def _data(data: Path) -> str:
     from cars_desktop.store import contributions, database, partners, profile
     from cars_desktop.store.models import Contribution, Partner
@@ -55,7 +59,8 @@ def _data(data: Path) -> str:
             "postal_code": "B0E 1H0"}, [])
         contributions.save_contribution({
             "partner_id": pid, "family": "cash", "kind": "one_time", "status": "received",
-            "amount": "1 234,56", "date": dt.date.today(), "payment_method": "cheque"})
+            "amount": "1 234,56", "date": dt.date.today(), "payment_method": "cheque",
+            "purpose": SCRIPTS})
         if Partner.get_by_id(pid).name != "Nguyễn Thị Minh" or \
                 Contribution.get().amount_cents != 123456:
             raise AssertionError("what was written did not read back the same")
@@ -111,15 +116,20 @@ def _fonts_embedded(path: Path) -> str:
 
 def _letter(data: Path, folder: Path) -> str:
     from cars_desktop.documents.letters import write_letters
+    from cars_desktop.documents.scripts import noting_unprintable
     from cars_desktop.store import database, letters
     from cars_desktop.store.models import Contribution
 
-    with database.open_store(data):
+    with database.open_store(data), noting_unprintable() as unprintable:
         batch = letters.letters_for([Contribution.get().id], dt.date.today())
         path = folder / "letter.pdf"
         pages = write_letters(batch.letters, letters.letterhead(), path, dt.date.today())
     if pages != 1:
         raise AssertionError(f"the letter has {pages} pages")
+    missing = [font for font in (b"NotoSansGurmukhi", b"DroidSansFallback")
+               if font not in path.read_bytes()]
+    if unprintable or missing:
+        raise AssertionError(f"{SCRIPTS} did not print: {unprintable or missing}")
     return _fonts_embedded(path)
 
 

@@ -125,8 +125,9 @@ def all_fonts(reader) -> list:
     return found
 
 
-def assert_fonts_embedded(path) -> None:
-    """Every font is an embedded DejaVu TrueType; no base-14 font is named anywhere."""
+def assert_fonts_embedded(path, families=("DejaVu",)) -> set[str]:
+    """Every font is an embedded TrueType of `families`; no base-14 font is named anywhere.
+    Returns the fonts' names."""
     from pypdf import PdfReader
 
     fonts = all_fonts(PdfReader(path))
@@ -142,7 +143,8 @@ def assert_fonts_embedded(path) -> None:
             descriptor = font["/FontDescriptor"]
         assert "/FontFile2" in descriptor.get_object(), f"{base} is not embedded TrueType"
     assert not names & BASE14, names
-    assert all("DejaVu" in name for name in names), names
+    assert all(any(family in name for family in families) for name in names), names
     raw = path.read_bytes()
     for name in BASE14:
         assert f"/{name}".encode() not in raw, f"{name} is referenced in the file"
+    return names

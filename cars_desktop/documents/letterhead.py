@@ -8,6 +8,7 @@ import io
 from reportlab.lib.utils import ImageReader
 
 from cars_desktop.documents.fonts import BOLD, REGULAR
+from cars_desktop.documents.scripts import draw_line, text_width
 
 INCH = 72.0
 MM = INCH / 25.4
@@ -76,13 +77,11 @@ def load_logo(data: bytes | None, max_height: float = 0.85 * INCH,
 def fitted(text: str, font: str, size: float, width: float, smallest: float) -> tuple[str, float]:
     """The size (down to `smallest`) at which `text` fits `width`; cut with "…" if even
     that is too wide."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    while size > smallest and stringWidth(text, font, size) > width:
+    while size > smallest and text_width(text, font, size) > width:
         size -= 0.5
-    if stringWidth(text, font, size) <= width:
+    if text_width(text, font, size) <= width:
         return text, size
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and text_width(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…", size
 
@@ -99,14 +98,14 @@ def draw_letterhead(canvas, head, page_width: float, page_height: float, margin:
     canvas.setFillColorRGB(*NAVY)
     name, size = fitted(head.name, BOLD, 15, page_width - margin - left, 10)
     canvas.setFont(BOLD, size)
-    canvas.drawString(left, top - 14, name)
+    draw_line(canvas, left, top - 14, name, BOLD, size)
     canvas.setFillColorRGB(*GREY)
     canvas.setFont(REGULAR, 8.5)
     y = top - 29
     for line in [*head.address, head.contact_line]:
         if line:
-            canvas.drawString(left, y, fitted(line, REGULAR, 8.5, page_width - margin - left,
-                                              8.5)[0])
+            draw_line(canvas, left, y, fitted(line, REGULAR, 8.5, page_width - margin - left,
+                                              8.5)[0], REGULAR, 8.5)
             y -= 11
     rule = min(y + 3, top - (logo[2] if logo else 0)) - 8
     canvas.setStrokeColorRGB(*NAVY)

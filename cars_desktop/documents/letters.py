@@ -10,7 +10,6 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -19,7 +18,6 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -34,7 +32,7 @@ from cars_desktop.core.letter_text import (
     Letter,
     written_date,
 )
-from cars_desktop.documents.fonts import ITALIC, REGULAR, register_fonts
+from cars_desktop.documents.fonts import ITALIC, REGULAR
 from cars_desktop.documents.letterhead import (
     GREY,
     INCH,
@@ -45,6 +43,12 @@ from cars_desktop.documents.letterhead import (
     load_logo,
 )
 from cars_desktop.documents.output import Cancelled, write_whole
+from cars_desktop.documents.scripts import (
+    Paragraph,
+    draw_line,
+    register_script_fonts,
+    split_lines,
+)
 
 __all__ = ["Cancelled", "write_letters"]
 
@@ -79,7 +83,7 @@ def write_letters(letters: list[Letter], head, path: str | os.PathLike, today,
     then `Cancelled` is raised. The file appears whole or not at all. Returns the page count."""
     if not letters:
         raise ValueError("There are no letters to make.")
-    register_fonts()
+    register_script_fonts()
     page = PAGES.get(head.options.paper, PAGES["letter"])
 
     def write(partial: str) -> int:
@@ -145,11 +149,12 @@ class _LetterMaker:
         canvas.setFillColorRGB(*GREY)
         top = page.height - 0.7 * INCH
         half = (page.width - 2 * page.margin) / 2 - 6
-        canvas.drawString(page.margin, top, fitted(
+        draw_line(canvas, page.margin, top, fitted(
             f"{letter.partner_name} — {written_date(self.today, letter.language)}",
-            REGULAR, 8.5, half, 8.5)[0])
-        canvas.drawRightString(page.width - page.margin, top, fitted(
-            f"{self.head.name} ({CONTINUED[letter.language]})", REGULAR, 8.5, half, 8.5)[0])
+            REGULAR, 8.5, half, 8.5)[0], REGULAR, 8.5)
+        draw_line(canvas, page.width - page.margin, top, fitted(
+            f"{self.head.name} ({CONTINUED[letter.language]})", REGULAR, 8.5, half, 8.5)[0],
+            REGULAR, 8.5, "right")
         canvas.setStrokeColorRGB(0.75, 0.75, 0.78)
         canvas.setLineWidth(0.5)
         canvas.line(page.margin, top - 6, page.width - page.margin, top - 6)
@@ -163,16 +168,16 @@ class _LetterMaker:
         page = self.page
         canvas.setFillColorRGB(0, 0, 0)
         size = 10.5
-        text = canvas.beginText(page.address_left, page.height - page.address_top - size)
-        text.setFont(REGULAR, size, leading=size * 1.25)
+        canvas.setFont(REGULAR, size)
         wrapped = [part for line in lines
-                   for part in simpleSplit(line, REGULAR, size, page.address_width) or [""]]
+                   for part in split_lines(line, REGULAR, size, page.address_width) or [""]]
         if len(wrapped) > 6:  # more does not fit the window: the last line says so
             wrapped = wrapped[:5] + [fitted(" ".join(wrapped[5:]), REGULAR, size,
                                             page.address_width, size)[0]]
+        baseline = page.height - page.address_top - size
         for line in wrapped:
-            text.textLine(line)
-        canvas.drawText(text)
+            draw_line(canvas, page.address_left, baseline, line, REGULAR, size)
+            baseline -= size * 1.25
 
     def _footer(self, canvas, lang: str) -> None:
         if not self.head.charity_number:

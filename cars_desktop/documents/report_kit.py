@@ -24,7 +24,6 @@ from reportlab.platypus import (
     KeepTogether,
     NextPageTemplate,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -38,6 +37,7 @@ from cars_desktop.core.report_text import format_number, month_label, unvalued_t
 from cars_desktop.documents.fonts import BOLD, ITALIC, REGULAR
 from cars_desktop.documents.letterhead import GREY, INCH, NAVY, draw_letterhead, fitted, load_logo
 from cars_desktop.documents.output import Cancelled, write_whole
+from cars_desktop.documents.scripts import Paragraph, draw_line, text_width
 
 TEAL = colors.Color(0.16, 0.55, 0.55)
 GOLD = colors.Color(0.91, 0.69, 0.25)
@@ -155,10 +155,11 @@ class ReportMaker:
         canvas.setFillColorRGB(*GREY)
         top = height - 0.6 * INCH
         name = fitted(self.head.name, REGULAR, 8.5, self.width / 2 - 6, 8.5)[0]
-        canvas.drawString(self.margin, top, name)
-        room = self.width - canvas.stringWidth(name, REGULAR, 8.5) - 18
-        canvas.drawRightString(width - self.margin, top, fitted(
-            f"{self.title} · {self.subtitle}", REGULAR, 8.5, room, 8.5)[0])
+        draw_line(canvas, self.margin, top, name, REGULAR, 8.5)
+        room = self.width - text_width(name, REGULAR, 8.5) - 18
+        draw_line(canvas, width - self.margin, top, fitted(
+            f"{self.title} · {self.subtitle}", REGULAR, 8.5, room, 8.5)[0], REGULAR, 8.5,
+            "right")
         canvas.setStrokeColorRGB(0.75, 0.75, 0.78)
         canvas.setLineWidth(0.5)
         canvas.line(self.margin, top - 6, width - self.margin, top - 6)

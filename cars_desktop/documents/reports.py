@@ -74,10 +74,10 @@ def write_report(name: str, data, head, lang: str, path: str | os.PathLike,
     """Write report `name` (a code of `REPORT_KINDS`) for `data` (what `gather_report` gave)
     to `path`, whole or not at all. `progress(done, total)` is told as the pieces are laid
     out, and may return False to stop (`Cancelled`). Returns the page count."""
-    from cars_desktop.documents.fonts import register_fonts
     from cars_desktop.documents.report_kit import ReportMaker, build_pdf
+    from cars_desktop.documents.scripts import register_script_fonts
 
-    register_fonts()
+    register_script_fonts()
     maker = ReportMaker(REPORTS.label(name, lang), head, lang, today)
     layout = importlib.import_module(
         f"cars_desktop.documents.report_layouts.{REPORT_KINDS[name].layout}").layout

@@ -27,7 +27,7 @@ from cars_desktop.i18n import _, ngettext
 from cars_desktop.store import database
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.date_field import DateField
-from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf
+from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf, unprintable_notes
 from cars_desktop.ui.period_field import PeriodField, last_finished_year
 from cars_desktop.ui.widgets import fill_combo
 
@@ -103,7 +103,7 @@ def make_letters(parent: QWidget, batch, title: str) -> LettersDialog | None:
                     _("Thank-you letters"))
     if made is None:
         return None
-    return LettersDialog(parent, made[0], batch, made[1], title)
+    return LettersDialog(parent, made[0], batch, made[1], title, made[2])
 
 
 class LettersDialog(PdfPreview):
@@ -112,8 +112,8 @@ class LettersDialog(PdfPreview):
     thanked_changed = Signal()
     marked = Signal(object)  # the SentLetters, so that the marking can be undone later too
 
-    def __init__(self, parent: QWidget | None, pdf: Path, batch, pages: int, title: str
-                 ) -> None:
+    def __init__(self, parent: QWidget | None, pdf: Path, batch, pages: int, title: str,
+                 unprintable: list[str] = ()) -> None:
         count = len(batch.letters)
         super().__init__(parent, pdf, title,
                          ngettext("<b>{n} letter</b> on {pages}, ready to print.",
@@ -122,7 +122,7 @@ class LettersDialog(PdfPreview):
                              pages=ngettext("{n} page", "{n} pages", pages).format(n=pages)))
         self.batch, self.sent = batch, None
         self.went_out_done = False  # printed or saved, so probably sent
-        notes = list(batch.left_out)
+        notes = [*unprintable_notes(unprintable), *batch.left_out]
         if batch.no_address:
             names = ", ".join(batch.no_address[:5]) + ("…" if len(batch.no_address) > 5 else "")
             notes.append(

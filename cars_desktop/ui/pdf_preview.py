@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cars_desktop import APP_NAME
 from cars_desktop.i18n import _
 from cars_desktop.ui.widgets import fit_to_screen
 from cars_desktop.ui.worker import Job, run_with_progress
@@ -64,17 +65,24 @@ def file_name(title: str, today: dt.date) -> str:
 
 
 def make_pdf(parent: QWidget, write: Writer, total: int, label: str, what: str
-             ) -> tuple[Path, int] | None:
+             ) -> tuple[Path, int, list[str]] | None:
     """Run `write` into a private temporary file with a progress dialog (`total` 0: no
-    count to show). Returns the file and its page count, or None when cancelled or failed
-    (the volunteer was told why)."""
+    count to show). Returns the file, its page count and the words in it that hold
+    characters no font has, or None when cancelled or failed (the volunteer was told why)."""
+    from cars_desktop.documents.scripts import noting_unprintable
+
     window = parent.window()
     if getattr(window, "_making_pdf", False):
         return None  # a second click while the first one is being made
     folder = Path(tempfile.mkdtemp(prefix="cars-letters-", dir=unsaved_folder()))
     path = folder / "document.pdf"
     # the writer gets plain data only: the database is read before, on the window's thread
-    job = Job(lambda progress: write(path, progress))
+
+    def work(progress):
+        with noting_unprintable() as found:
+            return write(path, progress), found
+
+    job = Job(work)
     window._making_pdf = True
     try:
         run_with_progress(parent, job, label, what, total)
@@ -89,7 +97,18 @@ def make_pdf(parent: QWidget, write: Writer, total: int, label: str, what: str
                 _("Something went wrong while writing the PDF: {error}").format(error=job.error),
             )
         return None
-    return path, job.result
+    pages, found = job.result
+    return path, pages, found
+
+
+def unprintable_notes(words: list[str]) -> list[str]:
+    """The warning for words that hold characters no font here has (they print as boxes)."""
+    if not words:
+        return []
+    shown = ", ".join(f"“{word}”" for word in words[:5]) + (" …" if len(words) > 5 else "")
+    return [_("⚠ Some characters cannot be printed with the fonts of {app_name} and show as "
+              "empty boxes, in: {words}. Check how they were typed, or write them in another "
+              "alphabet.").format(app_name=APP_NAME, words=shown)]
 
 
 class PdfPreview(QDialog):

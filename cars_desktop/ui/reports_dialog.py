@@ -19,7 +19,7 @@ from cars_desktop.documents.reports import REPORT_KINDS, REPORTS
 from cars_desktop.i18n import _, ngettext
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.partner_picker import PartnerPicker
-from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf
+from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf, unprintable_notes
 from cars_desktop.ui.period_field import PeriodField, last_finished_year
 from cars_desktop.ui.widgets import ErrorLabel, fill_combo, muted, set_combo
 
@@ -137,11 +137,12 @@ class ReportsDialog(QDialog):
         )
         if made is None:
             return None
-        path, pages = made
+        path, pages, unprintable = made
         subject = self.partner.text() if kind.needs_partner else ""
         self.preview = PdfPreview(self, path, f"{title} {subject}".strip(),
                                   ngettext("<b>{title}</b>, {pages} page, ready to print.",
                                            "<b>{title}</b>, {pages} pages, ready to print.",
                                            pages).format(title=title, pages=pages))
+        self.preview.show_notes(unprintable_notes(unprintable))
         self.preview.show()
         return self.preview

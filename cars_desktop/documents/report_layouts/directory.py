@@ -5,10 +5,11 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.platypus import Paragraph, TableStyle
+from reportlab.platypus import TableStyle
 
 from cars_desktop.core import vocab
 from cars_desktop.core.letter_text import written_date
+from cars_desktop.documents.scripts import Paragraph
 
 
 def layout(maker, entries) -> list:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Paragraph
-
 from cars_desktop.core.letter_text import written_date
 from cars_desktop.core.report_text import format_number, short_date
+from cars_desktop.documents.scripts import Paragraph
 
 
 def layout(maker, data) -> list:

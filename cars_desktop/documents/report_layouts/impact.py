@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from cars_desktop.core import vocab
 from cars_desktop.core.money import format_money
 from cars_desktop.core.report_text import format_number, period_title, short_date
+from cars_desktop.documents.scripts import Paragraph
 
 NEW_LISTED = 30  # new partners named in the report; the rest are counted
 

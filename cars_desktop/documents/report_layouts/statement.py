@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from cars_desktop.core import vocab
 from cars_desktop.core.report_text import format_hours, format_number, period_title, short_date
+from cars_desktop.documents.scripts import Paragraph
 
 
 def layout(maker, data) -> list:

@@ -6,13 +6,14 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.platypus import KeepTogether, Paragraph, TableStyle
+from reportlab.platypus import KeepTogether, TableStyle
 
 from cars_desktop.core import vocab
 from cars_desktop.core.kinds import kind_of
 from cars_desktop.core.letter_text import written_date
 from cars_desktop.core.report_text import format_change, format_hours, format_number, period_title
 from cars_desktop.documents.letterhead import NAVY
+from cars_desktop.documents.scripts import Paragraph
 
 
 def layout(maker, data) -> list:
