@@ -137,9 +137,11 @@ def _output_problem(path: Path) -> str | None:
 
 
 def _warn_unprintable(words: list[str]) -> None:
+    from cars_desktop.documents.scripts import where_unprintable
+
     if words:
         print(_("cars-desktop: Some characters cannot be printed with the fonts of CARS Desktop "
-                "and show as empty boxes, in: {words}").format(words=", ".join(words[:10])),
+                "and show as empty boxes, in: {words}").format(words=where_unprintable(words)),
               file=sys.stderr)
 
 

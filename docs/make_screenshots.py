@@ -7,6 +7,7 @@ It fills a temporary data folder with the sample data, opens each window, and sa
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
+from cars_desktop.i18n import _
 from cars_desktop.store import database, sample
 from cars_desktop.ui.app import make_application, offer_restore
 from cars_desktop.ui.contribution_dialog import ContributionDialog
@@ -31,6 +33,9 @@ def settle(app: QApplication, ms: int = 300) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+sample_day = dt.date(2026, 5, 1)
 
 
 def main(out: Path) -> None:
@@ -232,6 +237,45 @@ def main(out: Path) -> None:
         offer_restore(Path(folder) / "sample", "The data file /home/anne/.local/share/CARS "
                       "Desktop/cars-desktop.sqlite3 is damaged (database disk image is "
                       "malformed). It was not changed.")
+
+        # names in other scripts, in a letter; one with a character no font has
+        from cars_desktop.store import contributions
+        from cars_desktop.ui.letters_window import make_letters
+
+        gifts = [contributions.save_contribution({
+            "partner_id": partner_store.save_partner(
+                {"name": name, "kind": "person", "sector": "community",
+                 "partnership_type": "casual", "status": "active", "language": "fr",
+                 "address_line1": "12 rue Principale", "city": "Moncton", "province": "NB",
+                 "postal_code": "E1C 1A1"}, []),
+            "family": "cash", "kind": "one_time", "status": "received", "amount": "50",
+            "date": sample_day, "payment_method": "cash"})
+            for name in ("محمد علي", "ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ", "王小明", "김민준", "Ankh 𓋹 Society")]
+        from cars_desktop.store import letters as letter_store
+
+        scripts_letters = make_letters(window, letter_store.letters_for(gifts, sample_day),
+                                       "Thank-you letters")
+        scripts_letters.show()
+        settle(app, 800)
+        scripts_letters.grab().save(str(out / "letters-scripts.png"))
+        scripts_letters.done(0)
+
+        # the same data where it can only be read
+        from cars_desktop.store.errors import read_only_data
+        from cars_desktop.ui.app import offer_read_only
+
+        window.close()
+        store.close()
+        why = str(read_only_data(Path("/media/anne/CLE-USB/CARS Desktop"),
+                                 _("its folder is read-only")))
+        QTimer.singleShot(300, lambda: grab_modal("read-only-offer.png"))
+        offer_read_only(why)
+        store = database.open_store(Path(folder) / "sample", read_only=True)
+        store.why_read_only = why
+        window = MainWindow(store)
+        window.show()
+        settle(app)
+        window.grab().save(str(out / "read-only-window.png"))
         window.close()
         store.close()
 

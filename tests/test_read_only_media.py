@@ -148,7 +148,7 @@ def test_the_window_shows_read_only_data_and_offers_only_what_reads(qtbot, tmp_p
         assert "File › Move the data to…" in seen[0]
         assert window.windowTitle() == "CARS Desktop (read-only)"
         note = window.read_only_note
-        assert note.isVisible() and note.text().startswith("🔒 Read-only: The data in")
+        assert note.isVisible() and note.text().startswith("Read-only: The data in")
         assert window.partners.model.rowCount() == 20
         window.after_start()  # no daily backup, no questions: nothing can be written
         window.partners.select_row(0)

@@ -98,6 +98,14 @@ def noting_unprintable():
         del _found.words
 
 
+def where_unprintable(found: list[str], most: int = 5) -> str:
+    """The words `noting_unprintable` gathered, as a volunteer can find them: each with the
+    numbers of its unprintable characters (U+132F9), which their own screen may not show."""
+    shown = [f"“{words}” ({' '.join(f'U+{ord(char):04X}' for char in unprintable(words))})"
+             for words in found[:most]]
+    return ", ".join(shown) + (" …" if len(found) > most else "")
+
+
 def _note(word: str) -> None:
     words = getattr(_found, "words", None)
     if words is not None and word not in words:
@@ -147,7 +155,8 @@ def _fonted(segment: str, font: str, shaped: bool) -> str:
     shapes a word in one font)."""
     plain = in_reading_order(_ENTITY.sub(lambda m: _unescape(m.group(0)), segment))
     parts = []
-    for word in re.split(r"(\s+)", plain):
+    pieces = re.split(r"(\s+)", plain)
+    for index, word in enumerate(pieces):
         if not word or word.isspace():
             parts.append(word)
             continue
@@ -158,8 +167,8 @@ def _fonted(segment: str, font: str, shaped: bool) -> str:
         runs: list[list[str]] = []  # [font, text]
         for char in word:
             here = font_for(char, font)
-            if here is None:
-                _note(word)
+            if here is None:  # said with the words around it, to be found
+                _note("".join(pieces[max(index - 2, 0):index + 3]).strip(" ,.;:!?"))
                 here = font
             if runs and (here == runs[-1][0] or unicodedata.category(char).startswith("M")):
                 runs[-1][1] += char

@@ -118,7 +118,7 @@ def offer_read_only(problem: str) -> bool:
         _("{problem}\n\nThat happens on a USB stick whose lock is on, on a CD, or in a folder "
           "shared without the right to change it. You can still look at everything, print "
           "letters and reports, export it and back it up to another folder. To work on it, "
-          "copy it to this computer with File › Move the data to….").format(problem=problem))
+          "copy it to this computer: File › Move the data to…").format(problem=problem))
     look = box.addButton(_("&Look at it, read-only"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(_("&Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(look)

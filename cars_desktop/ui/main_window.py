@@ -100,9 +100,9 @@ class MainWindow(DataCopies, QMainWindow):
         self.setWindowTitle(_("{app_name} (read-only)").format(app_name=APP_NAME)
                             if read_only else APP_NAME)
         self.read_only_note.setText(
-            _("🔒 Read-only: {why} You can look at everything, print letters and reports, "
+            _("Read-only: {why} You can look at everything, print letters and reports, "
               "export and back up to another folder. To work on this data, copy it to this "
-              "computer with File › Move the data to….").format(
+              "computer: File › Move the data to…").format(
                 why=self.store.why_read_only or _("nothing can be changed.")))
         self.read_only_note.setVisible(read_only)
 

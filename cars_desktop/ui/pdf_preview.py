@@ -105,7 +105,9 @@ def unprintable_notes(words: list[str]) -> list[str]:
     """The warning for words that hold characters no font here has (they print as boxes)."""
     if not words:
         return []
-    shown = ", ".join(f"“{word}”" for word in words[:5]) + (" …" if len(words) > 5 else "")
+    from cars_desktop.documents.scripts import where_unprintable
+
+    shown = where_unprintable(words)
     return [_("⚠ Some characters cannot be printed with the fonts of {app_name} and show as "
               "empty boxes, in: {words}. Check how they were typed, or write them in another "
               "alphabet.").format(app_name=APP_NAME, words=shown)]
