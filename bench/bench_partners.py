@@ -175,6 +175,7 @@ def build(folder: Path, partners: int, contributions: int) -> None:
     from cars_desktop.store import database, sample
 
     if (folder / database.DB_FILENAME).exists():
+        database.open_store(folder).close()  # made by an earlier version: brought up to date
         return
     print(f"Building {partners:,} partners and {contributions:,} contributions in {folder} …")
     with database.open_store(folder):
