@@ -70,10 +70,10 @@ def test_every_script_prints_in_a_letter_in_a_font_that_has_it(everyone, tmp_pat
     assert unprintable == []
     fonts = assert_fonts_embedded(path, ("DejaVu", "Noto", "Droid", "Nanum", "Symbola"))
     listed = embedded_fonts(path)
-    for script, (name, font) in NAMES.items():
+    for script, (_name, font) in NAMES.items():
         assert font in listed, (script, font)
     assert len(fonts) >= 10
-    pages = dict(zip(NAMES, raw_lines_by_page(path)))
+    pages = dict(zip(NAMES, raw_lines_by_page(path), strict=False))
     for script, (name, _font) in NAMES.items():
         text = pages[script]
         if script in SHAPED:
@@ -136,7 +136,7 @@ def test_the_bundled_fonts_and_what_they_weigh():
     added = sum(path.stat().st_size for path in folder.glob("*.ttf")
                 if not path.name.startswith("DejaVu"))
     assert 7e6 < added < 9e6  # 7.8 MB, said in the README; more needs a reason
-    for name, file in scripts.FALLBACKS:
+    for _name, file in scripts.FALLBACKS:
         assert (folder / file).is_file(), file
 
 

@@ -6,6 +6,7 @@ table that has ON DELETE CASCADE children would otherwise silently delete the ch
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 import peewee as pw
@@ -229,10 +230,15 @@ CREATE INDEX "interaction_partner_date" ON "interaction" ("partner_id", "date");
 
 
 def run_script(database: pw.SqliteDatabase, script: str) -> None:
-    # One statement at a time: sqlite3's executescript() would commit behind our back.
-    for statement in script.split(";"):
-        if statement.strip():
-            database.execute_sql(statement)
+    # One statement at a time: sqlite3's executescript() would commit behind our back. A
+    # trigger holds ";" of its own: a statement ends where SQLite says it is complete.
+    statement = ""
+    for part in script.split(";"):
+        statement += part + ";"
+        if sqlite3.complete_statement(statement):
+            if statement.strip(" \n;"):
+                database.execute_sql(statement)
+            statement = ""
 
 
 def _v1_initial_schema(database: pw.SqliteDatabase) -> None:
@@ -302,6 +308,67 @@ def _v4_platform_gifts_and_merges(database: pw.SqliteDatabase) -> None:
     """)
 
 
+def _v5_receipts_and_recognition(database: pw.SqliteDatabase) -> None:
+    # official donation receipts: each kept as issued, its PDF and that PDF's checksum
+    # inside the file, never deleted nor changed (the triggers refuse it; cancelling one
+    # only marks it, and a merge may move it to the partner kept); the gifts each covers;
+    # the scanned signature they bear; who appraised a gift in kind; how each partner
+    # wishes to be thanked in public
+    run_script(database, """
+        ALTER TABLE "group_profile" ADD COLUMN "signature" BLOB;
+        ALTER TABLE "contribution" ADD COLUMN "appraiser" TEXT NOT NULL DEFAULT '';
+        ALTER TABLE "partner" ADD COLUMN "recognition" TEXT NOT NULL DEFAULT 'name';
+        ALTER TABLE "partner" ADD COLUMN "recognition_wording" TEXT NOT NULL DEFAULT '';
+        CREATE TABLE "receipt" (
+            "id" INTEGER NOT NULL PRIMARY KEY,
+            "uuid" VARCHAR(255) NOT NULL UNIQUE,
+            "created_at" VARCHAR(255) NOT NULL,
+            "updated_at" VARCHAR(255) NOT NULL,
+            "serial" VARCHAR(255) NOT NULL UNIQUE,
+            "year" INTEGER NOT NULL,
+            "number" INTEGER NOT NULL,
+            "kind" VARCHAR(255) NOT NULL,
+            "partner_id" INTEGER NOT NULL REFERENCES "partner" ("id") ON DELETE RESTRICT,
+            "donor" TEXT NOT NULL,
+            "issued_on" DATE NOT NULL,
+            "received" VARCHAR(255) NOT NULL,
+            "language" VARCHAR(255) NOT NULL,
+            "amount_cents" INTEGER NOT NULL,
+            "advantage_cents" INTEGER NOT NULL,
+            "eligible_cents" INTEGER NOT NULL,
+            "replaces_id" INTEGER REFERENCES "receipt" ("id") ON DELETE RESTRICT,
+            "pdf" BLOB NOT NULL,
+            "sha256" VARCHAR(255) NOT NULL,
+            "duplicate_pdf" BLOB NOT NULL,
+            "cancelled_on" DATE,
+            "cancel_reason" TEXT NOT NULL DEFAULT '');
+        CREATE UNIQUE INDEX "receipt_year_number" ON "receipt" ("year", "number");
+        CREATE INDEX "receipt_partner" ON "receipt" ("partner_id");
+        CREATE TABLE "receipt_gift" (
+            "id" INTEGER NOT NULL PRIMARY KEY,
+            "receipt_id" INTEGER NOT NULL REFERENCES "receipt" ("id") ON DELETE RESTRICT,
+            "contribution_id" INTEGER NOT NULL
+                REFERENCES "contribution" ("id") ON DELETE RESTRICT,
+            "amount_cents" INTEGER NOT NULL,
+            "advantage_cents" INTEGER NOT NULL,
+            "eligible_cents" INTEGER NOT NULL);
+        CREATE INDEX "receipt_gift_receipt" ON "receipt_gift" ("receipt_id");
+        CREATE INDEX "receipt_gift_contribution" ON "receipt_gift" ("contribution_id");
+        CREATE TRIGGER "receipt_never_deleted" BEFORE DELETE ON "receipt"
+        BEGIN SELECT RAISE(ABORT, 'an issued receipt is never deleted'); END;
+        CREATE TRIGGER "receipt_never_changed" BEFORE UPDATE OF "serial", "year", "number",
+            "kind", "donor", "issued_on", "received", "language",
+            "amount_cents", "advantage_cents", "eligible_cents", "replaces_id", "pdf",
+            "sha256", "duplicate_pdf" ON "receipt"
+        BEGIN SELECT RAISE(ABORT, 'an issued receipt is never changed'); END;
+        CREATE TRIGGER "receipt_gift_never_deleted" BEFORE DELETE ON "receipt_gift"
+        BEGIN SELECT RAISE(ABORT, 'an issued receipt is never deleted'); END;
+        CREATE TRIGGER "receipt_gift_never_changed" BEFORE UPDATE OF "receipt_id",
+            "amount_cents", "advantage_cents", "eligible_cents" ON "receipt_gift"
+        BEGIN SELECT RAISE(ABORT, 'an issued receipt is never changed'); END;
+    """)
+
+
 Migration = tuple[int, str, Callable[[pw.SqliteDatabase], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -310,6 +377,8 @@ MIGRATIONS: list[Migration] = [
     (3, "imports kept as batches that can be undone", _v3_import_batches),
     (4, "platform details of gifts, reversed gifts, merged partners",
      _v4_platform_gifts_and_merges),
+    (5, "official donation receipts, and how partners are thanked in public",
+     _v5_receipts_and_recognition),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -82,6 +82,9 @@ class Partner(BaseModel):
     erased_at = pw.CharField(null=True)
     status_before_archive = pw.CharField(default="")  # what "Bring back" returns it to
     import_batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+    # how it is thanked in public (vocab.RECOGNITIONS), and its own wording for "wording"
+    recognition = pw.CharField(default="name")
+    recognition_wording = pw.CharField(default="")
 
     def refresh_search_text(self, contacts: list[str]) -> None:
         """`contacts`: the names, emails and phones of its contact people."""
@@ -148,6 +151,7 @@ class Contribution(BaseModel):
     original_cents = pw.IntegerField(default=0)
     tribute = pw.CharField(default="")
     platform_receipt = pw.CharField(default="")
+    appraiser = pw.CharField(default="")  # who appraised a gift in kind: name and address
 
 
 class Acknowledgement(BaseModel):
@@ -213,6 +217,7 @@ class GroupProfile(BaseModel):
     language = pw.CharField(default="en")
     charity_number = pw.CharField(default="")
     fiscal_year_start_month = pw.IntegerField(default=1)
+    signature = pw.BlobField(null=True)  # a scanned signature, for official receipts
 
 
 class PartnerMerge(BaseModel):
@@ -224,6 +229,41 @@ class PartnerMerge(BaseModel):
     removed_name = pw.CharField()
     record = pw.TextField(default="{}")
     undone_at = pw.CharField(null=True)
+
+
+class Receipt(BaseModel):
+    """An official donation receipt as issued: its PDF and that PDF's SHA-256 are kept, and
+    nothing of it changes after (the data file's triggers refuse it). Cancelling one marks
+    it cancelled; a replacement points to the receipt it replaces."""
+    serial = pw.CharField(unique=True)  # "2026-0001"
+    year = pw.IntegerField()
+    number = pw.IntegerField()
+    kind = pw.CharField()  # "gift", "year" (the year's gifts together), "in_kind"
+    partner = pw.ForeignKeyField(Partner, backref="receipts", on_delete="RESTRICT")
+    donor = pw.TextField()  # the name and address printed, as printed
+    issued_on = pw.DateField()
+    received = pw.CharField()  # the day (YYYY-MM-DD) or the year (YYYY) the gifts came
+    language = pw.CharField()  # "en", "fr", or "both"
+    amount_cents = pw.IntegerField()
+    advantage_cents = pw.IntegerField()
+    eligible_cents = pw.IntegerField()
+    replaces = pw.ForeignKeyField("self", null=True, on_delete="RESTRICT",
+                                  backref="replaced_by")
+    pdf = pw.BlobField()
+    sha256 = pw.CharField()
+    duplicate_pdf = pw.BlobField()  # the same, marked DUPLICATE, for reprints
+    cancelled_on = pw.DateField(null=True)
+    cancel_reason = pw.TextField(default="")
+
+
+class ReceiptGift(BaseModel):
+    """One gift on a receipt, with what the receipt counted of it."""
+    receipt = pw.ForeignKeyField(Receipt, backref="gifts", on_delete="RESTRICT")
+    contribution = pw.ForeignKeyField(Contribution, backref="receipt_gifts",
+                                      on_delete="RESTRICT")
+    amount_cents = pw.IntegerField()
+    advantage_cents = pw.IntegerField()
+    eligible_cents = pw.IntegerField()
 
 
 class Setting(BaseModel):

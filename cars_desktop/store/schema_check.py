@@ -25,7 +25,10 @@ KINDS = {"table": N_("table"), "index": N_("index"), "trigger": N_("trigger"),
 # money is a whole number of cents: (table, column)
 MONEY = (("contribution", "amount_cents"), ("contribution", "outstanding_cents"),
          ("contribution", "advantage_cents"), ("contribution", "fee_cents"),
-         ("contribution", "original_cents"))
+         ("contribution", "original_cents"), ("receipt", "amount_cents"),
+         ("receipt", "advantage_cents"), ("receipt", "eligible_cents"),
+         ("receipt_gift", "amount_cents"), ("receipt_gift", "advantage_cents"),
+         ("receipt_gift", "eligible_cents"))
 
 
 def _shape(connection: sqlite3.Connection) -> dict[tuple[str, str], str]:
