@@ -21,7 +21,8 @@ WANTED = [
     *[("fonts-noto-core", f"noto/NotoSans{script}-Regular.ttf",
        f"NotoSans{script}-Regular.ttf", None)
       for script in ("Arabic", "Devanagari", "Gurmukhi", "Gujarati", "Bengali", "Tamil",
-                     "Malayalam", "Telugu", "Ethiopic", "Thai")],
+                     "Malayalam", "Telugu", "Sinhala", "Ethiopic", "Thai", "Lao", "Khmer",
+                     "Myanmar")],
     ("fonts-droid-fallback", "droid/DroidSansFallbackFull.ttf", "DroidSansFallbackFull.ttf",
      None),
     ("fonts-nanum", "nanum/NanumGothic.ttf", "NanumGothic-Hangul.ttf",

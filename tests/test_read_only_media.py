@@ -13,13 +13,15 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from cars_desktop import cli
-from cars_desktop.store import database, sample
+from cars_desktop.store import backups, database, sample
 from helpers import answer_message_boxes, menu_action
 from letter_kit import org, set_group
 
@@ -108,9 +110,10 @@ def test_a_read_only_data_file_in_a_folder_that_may_be_written(tmp_path, capsys)
 
 
 @as_a_user
-def test_changes_still_waiting_in_the_log_are_not_silently_left_out(tmp_path, capsys):
+def test_changes_still_waiting_in_the_log_are_read_from_a_private_copy(tmp_path, capsys):
     """A copy taken while the app was open holds its newest changes in a log beside the
-    file, which can only be read where files may be written: it says so."""
+    file, which SQLite reads only through a file it makes beside it: a locked folder can't
+    hold one, so the file and its log are read from a private copy, removed afterwards."""
     data = tmp_path / "data"
     copied = tmp_path / "copied"
     copied.mkdir()
@@ -120,9 +123,31 @@ def test_changes_still_waiting_in_the_log_are_not_silently_left_out(tmp_path, ca
             shutil.copy2(data / name, copied / name)
     assert (copied / (database.DB_FILENAME + "-wal")).stat().st_size > 0
     lock(copied)
+    before = snapshot(copied)
+    temporary = set(Path(tempfile.gettempdir()).glob("cars-desktop-reading-*"))
     code, said = run(capsys, "check", "--data-dir", str(copied))
-    assert code == 2 and "newest changes to the data are still in" in said
-    assert "Copy the whole folder" in said and "Traceback" not in said
+    assert code == 0 and "is sound" in said, said
+    out = tmp_path / "partners.csv"
+    assert run(capsys, "export", "partners", str(out), "--data-dir", str(copied))[0] == 0
+    assert "Added Last" in out.read_text(encoding="utf-8")  # the change in the log is there
+    assert snapshot(copied) == before
+    assert set(Path(tempfile.gettempdir()).glob("cars-desktop-reading-*")) == temporary
+
+
+@as_a_user
+def test_a_read_only_session_leaves_nothing_beside_the_data(tmp_path, capsys):
+    """Looked at while only the file is read-only, the data gains no file beside it that
+    would later stop it being saved once the file may be written again."""
+    data = a_group(tmp_path / "data")
+    path = data / database.DB_FILENAME
+    path.chmod(0o400)
+    before = sorted(p.name for p in data.iterdir())
+    assert run(capsys, "report", "directory", "-o", str(tmp_path / "d.pdf"),
+               "--data-dir", str(data))[0] == 0
+    assert sorted(p.name for p in data.iterdir()) == before
+    path.chmod(0o600)
+    with database.open_store(data):
+        org("Saved Again")  # nothing left behind refuses it
 
 
 @as_a_user
@@ -133,8 +158,11 @@ def test_the_window_shows_read_only_data_and_offers_only_what_reads(qtbot, tmp_p
     from cars_desktop.ui.reports_dialog import ReportsDialog
 
     data = a_group(tmp_path / "data")
+    with database.open_store(data) as store:
+        backups.make_backup(store.backup_dir, "chosen")
     out = tmp_path / "out"
     out.mkdir()
+    (data / "backups").chmod(0o500)  # as on a CD: its backups cannot be written either
     lock(data)
     before = snapshot(data)
     seen = []
@@ -152,7 +180,18 @@ def test_the_window_shows_read_only_data_and_offers_only_what_reads(qtbot, tmp_p
         assert window.partners.model.rowCount() == 20
         window.after_start()  # no daily backup, no questions: nothing can be written
         window.partners.select_row(0)
-        for title in ("Partner › New partner…", "Partner › Edit partner…",
+        shown = []
+
+        def look_and_close():
+            dialog = QApplication.activeModalWidget()
+            shown.append((dialog.windowTitle(), dialog.fields["name"].isReadOnly(),
+                          [b.text() for b in dialog.buttons.buttons() if b.isVisible()]))
+            dialog.reject()
+
+        QTimer.singleShot(50, look_and_close)
+        menu_action(window, "Partner › Edit partner…").trigger()  # opens it to look at
+        assert shown[0][0].endswith("(read-only)") and shown[0][1] and shown[0][2] == ["Close"]
+        for title in ("Partner › New partner…",
                       "Contribution › New contribution…", "File › Import from a spreadsheet…",
                       "File › Restore from backup…", "Maintenance › Log a contact…"):
             assert not menu_action(window, title).isEnabled(), title
@@ -196,6 +235,9 @@ def test_the_window_shows_read_only_data_and_offers_only_what_reads(qtbot, tmp_p
         assert window.windowTitle() == "CARS Desktop" and not note.isVisible()
         assert menu_action(window, "Partner › Edit partner…").isEnabled()
         assert window.partners.model.rowCount() == 20
+        answer_message_boxes([QMessageBox.StandardButton.Ok], seen)
+        menu_action(window, "File › Back up now").trigger()  # the copied backups folder is ours
+        assert len(backups.list_backups(moved / "backups")) == 2, seen[-1]
     finally:
         window.store.close()
     assert snapshot(data) == before

@@ -21,6 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from cars_desktop.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from cars_desktop.documents.reading_order import prepared
 from cars_desktop.resource_files import resource_path
 
 # Tried in this order after the text's own font; each file is in resources/fonts
@@ -29,17 +30,15 @@ FALLBACKS = (
     ("NotoSansArabic", "NotoSansArabic-Regular.ttf"),  # DejaVu's italic has no Arabic
     *((f"NotoSans{script}", f"NotoSans{script}-Regular.ttf")
       for script in ("Devanagari", "Gurmukhi", "Gujarati", "Bengali", "Tamil", "Malayalam",
-                     "Telugu", "Ethiopic", "Thai")),
+                     "Telugu", "Sinhala", "Ethiopic", "Thai", "Lao", "Khmer", "Myanmar")),
     ("NanumGothicHangul", "NanumGothic-Hangul.ttf"),
     ("DroidSansFallback", "DroidSansFallbackFull.ttf"),
     ("SymbolaEmoji", "Symbola-Emoji.ttf"),
 )
-# Never drawn, so never missing: joiners, variation selectors, direction marks
-_INVISIBLE = set("\u200b\u200c\u200d\u200e\u200f\u2060\ufe0e\ufe0f\ufeff")
 _RIGHT_TO_LEFT = ("R", "AL")
-_MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+_SPACES = re.compile(r"([^\S\u00a0]+)")  # white space, but not the no-break space
 _TAG = re.compile(r"(<[^>]*>)")
-_ENTITY = re.compile(r"&(amp|lt|gt|quot|apos|#\d+);")
+_ENTITY = re.compile(r"&(#x?[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 _found = threading.local()
 
 
@@ -72,7 +71,7 @@ def font_for(word: str, font: str = REGULAR) -> str | None:
     when none has them all."""
     if _latin(word):
         return font
-    needed = {ord(char) for char in word if char not in _INVISIBLE}
+    needed = {ord(char) for char in word if not _invisible(char)}
     for name in (font, *(fallback for fallback, _file in FALLBACKS)):
         if needed <= _covers(name):
             return name
@@ -83,19 +82,28 @@ def unprintable(text: str) -> str:
     """The characters of `text` that no bundled font has: they would print as boxes."""
     covered = _covers(REGULAR).union(*(_covers(name) for name, _file in FALLBACKS))
     return "".join(dict.fromkeys(char for char in text if ord(char) not in covered
-                                 and char not in _INVISIBLE and not char.isspace()
+                                 and not _invisible(char) and not char.isspace()
                                  and unicodedata.category(char) != "Cc"))
+
+
+def _invisible(char: str) -> bool:
+    """Never drawn, so never missing: joiners, direction marks, variation selectors."""
+    return unicodedata.category(char) == "Cf" or "\ufe00" <= char <= "\ufe0f" or \
+        "\U000e0100" <= char <= "\U000e01ef"
 
 
 @contextmanager
 def noting_unprintable():
     """Within it, on this thread, the words written that hold characters no font has are
     gathered in the list it gives: a document's writer then tells the volunteer."""
+    outer = getattr(_found, "words", None)
     _found.words = []
     try:
         yield _found.words
     finally:
-        del _found.words
+        if outer is not None:  # one within another: the outer one hears of it too
+            outer.extend(word for word in _found.words if word not in outer)
+        _found.words = outer
 
 
 def where_unprintable(found: list[str], most: int = 5) -> str:
@@ -112,71 +120,51 @@ def _note(word: str) -> None:
         words.append(word)
 
 
-def in_reading_order(text: str) -> str:
-    """`text` with its right-to-left words put in the order they are shown on a page read
-    left to right (python-bidi), each handed to HarfBuzz as it will lay it out: a word of
-    right-to-left letters is laid out from its end, so it goes in back to front, its
-    brackets turned (HarfBuzz turns them again); a word that mixes both directions keeps
-    its right-to-left letters in the order they are written."""
-    if _latin(text) or not any(unicodedata.bidirectional(char) in _RIGHT_TO_LEFT
-                               for char in text):
-        return text
-    from bidi import get_display
-
-    words = re.split(r"(\s+)", get_display(text, base_dir="L"))
-    for index, word in enumerate(words):
-        kinds = {unicodedata.bidirectional(char) for char in word}
-        if not kinds & set(_RIGHT_TO_LEFT):
-            continue
-        if "L" not in kinds:
-            words[index] = word[::-1].translate(_MIRRORED)
-            continue
-        run, kept = [], []
-        for char in word:  # the display reversed each right-to-left run: undo it
-            if unicodedata.bidirectional(char) in (*_RIGHT_TO_LEFT, "NSM"):
-                run.append(char)
-            else:
-                kept += [*reversed(run), char]
-                run = []
-        words[index] = "".join(kept + run[::-1])
-    return "".join(words)
-
-
 def needs_shaping(text: str) -> bool:
-    """Letters that join or move: Arabic, and the scripts of India and Thailand."""
+    """Letters that join or move: Arabic and Hebrew, and the scripts of South and Southeast
+    Asia (India, Sri Lanka, Thailand, Laos, Myanmar, Cambodia)."""
     return not _latin(text) and any(
         unicodedata.bidirectional(char) in _RIGHT_TO_LEFT or "\u0900" <= char <= "\u0eff"
-        for char in text)
+        or "\u1000" <= char <= "\u109f" or "\u1780" <= char <= "\u17ff" for char in text)
 
 
-def _fonted(segment: str, font: str, shaped: bool) -> str:
-    """A run of paragraph text (XML-escaped, no tags), each word in a font that has it. A
-    word no one font has goes in several; in a shaped paragraph as several words (HarfBuzz
-    shapes a word in one font)."""
-    plain = in_reading_order(_ENTITY.sub(lambda m: _unescape(m.group(0)), segment))
-    parts = []
-    pieces = re.split(r"(\s+)", plain)
+def _runs(text: str, font: str, shaped: bool) -> list[tuple[str, str]]:
+    """`text` (already `prepared`) as (font, text) runs: each word in the first font that has
+    all its letters. A word no one font has goes in several; in a shaped paragraph as
+    several words (HarfBuzz shapes a word in one font). What no font has is noted."""
+    runs: list[tuple[str, str]] = []
+
+    def add(name: str, piece: str) -> None:
+        if runs and (runs[-1][0] == name or not piece.strip()):
+            runs[-1] = (runs[-1][0], runs[-1][1] + piece)
+        else:
+            runs.append((name, piece))
+
+    pieces = _SPACES.split(text)
     for index, word in enumerate(pieces):
-        if not word or word.isspace():
-            parts.append(word)
-            continue
-        chosen = font_for(word, font)
+        chosen = font_for(word, font) if word and not word.isspace() else font
         if chosen is not None:
-            parts.append(_in_font(word, chosen, font))
+            add(chosen, word)
             continue
-        runs: list[list[str]] = []  # [font, text]
+        parts: list[list[str]] = []  # [font, text]
         for char in word:
             here = font_for(char, font)
             if here is None:  # said with the words around it, to be found
                 _note("".join(pieces[max(index - 2, 0):index + 3]).strip(" ,.;:!?"))
                 here = font
-            if runs and (here == runs[-1][0] or unicodedata.category(char).startswith("M")):
-                runs[-1][1] += char
+            if parts and (here == parts[-1][0] or unicodedata.category(char).startswith("M")):
+                parts[-1][1] += char
             else:
-                runs.append([here, char])
-        parts.append((" " if shaped else "").join(_in_font(text, name, font)
-                                                  for name, text in runs))
-    return "".join(parts)
+                parts.append([here, char])
+        for number, (name, piece) in enumerate(parts):
+            add(name, (" " if shaped and number else "") + piece)
+    return runs
+
+
+def _fonted(segment: str, font: str, shaped: bool) -> str:
+    """A piece of paragraph markup between tags (XML-escaped), each word in its font."""
+    plain = prepared(_ENTITY.sub(lambda m: _unescape(m.group(0)), segment))
+    return "".join(_in_font(piece, name, font) for name, piece in _runs(plain, font, shaped))
 
 
 def _in_font(text: str, name: str, font: str) -> str:
@@ -237,7 +225,7 @@ def text_width(text: str, font: str, size: float) -> float:
     if font_for(text, font) == font:
         return pdfmetrics.stringWidth(text, font, size)
     total = 0.0
-    for word in re.split(r"(\s+)", in_reading_order(text)):
+    for word in _SPACES.split(prepared(text)):
         if word:
             total += pdfmetrics.stringWidth(word, font_for(word, font) or font, size)
     return total
@@ -246,20 +234,33 @@ def text_width(text: str, font: str, size: float) -> float:
 def draw_line(canvas, x: float, y: float, text: str, font: str, size: float,
               align: str = "left") -> None:
     """`text` on one line whose baseline is at `y`, starting at `x` (or ending there, or
-    centred on it). Text in the font's own letters is drawn directly; other scripts go
-    through a paragraph, which chooses the fonts and shapes."""
-    if not needs_shaping(text) and font_for(text, font) == font:
-        draw = {"left": canvas.drawString, "right": canvas.drawRightString,
-                "centre": canvas.drawCentredString}[align]
-        draw(x, y, text)
+    centred on it), in the canvas's fill colour. Letters that need no shaping are drawn
+    directly, font by font; the others through a paragraph, which shapes them."""
+    if not needs_shaping(text):
+        runs = _runs(prepared(text), font, shaped=False)
+        widths = [pdfmetrics.stringWidth(piece, name, size) for name, piece in runs]
+        left = {"left": x, "right": x - sum(widths), "centre": x - sum(widths) / 2}[align]
+        for (name, piece), width in zip(runs, widths, strict=True):
+            canvas.setFont(name, size)
+            canvas.drawString(left, y, piece)
+            left += width
+        canvas.setFont(font, size)
         return
     width = text_width(text, font, size) + size  # room for what shaping adds
-    style = ParagraphStyle("line", fontName=font, fontSize=size, leading=size * 1.2,
-                           alignment=_ALIGN[align], textColor=canvas._fillColorObj)
-    line = Paragraph(escape_xml(text), style)
+    colour = canvas._fillColorObj  # ReportLab keeps it there; the line takes it on
+    rgb = tuple(colour.rgb() if hasattr(colour, "rgb") else colour)
+    line = Paragraph(escape_xml(text), _line_style(font, size, align, rgb))
     line.wrap(width, size * 3)
     left = {"left": x, "right": x - width, "centre": x - width / 2}[align]
     line.drawOn(canvas, left, y - size * 0.2)  # the paragraph's baseline sits 0.2 em up
+
+
+@cache
+def _line_style(font: str, size: float, align: str, rgb: tuple) -> ParagraphStyle:
+    from reportlab.lib.colors import Color
+
+    return ParagraphStyle(f"line-{font}-{size}-{align}-{rgb}", fontName=font, fontSize=size,
+                          leading=size * 1.2, alignment=_ALIGN[align], textColor=Color(*rgb))
 
 
 def split_lines(text: str, font: str, size: float, width: float) -> list[str]:

@@ -17,7 +17,7 @@ from cars_desktop.store.header import read_header
 from cars_desktop.store.location import DB_FILENAME, LOCK_FILENAME
 from cars_desktop.store.migrations import APPLICATION_ID, LATEST_VERSION
 from cars_desktop.store.models import db
-from cars_desktop.store.reading import reading_uri, why_not_writable
+from cars_desktop.store.reading import discard_copy, reading_uri, why_not_writable
 from cars_desktop.store.schema_check import schema_problems
 
 AUTOMATIC = "automatic"
@@ -69,9 +69,11 @@ def make_backup(folder: Path, kind: str, now: dt.datetime | None = None,
         ) from err
     final = _free_name(folder, kind, now)
     partial = final.with_name(final.name + ".partial")
+    copy = None
     try:
+        uri, copy = reading_uri(source) if source else (None, None)
         target = sqlite3.connect(partial)
-        reader = sqlite3.connect(reading_uri(source), uri=True) if source else None
+        reader = sqlite3.connect(uri, uri=True) if uri else None
         try:
             (reader or db.connection()).backup(target)
             target.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal beside it
@@ -109,6 +111,7 @@ def make_backup(folder: Path, kind: str, now: dt.datetime | None = None,
         ) from err
     finally:
         partial.unlink(missing_ok=True)
+        discard_copy(copy)
     return final
 
 

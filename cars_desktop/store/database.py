@@ -4,7 +4,6 @@ data lives is `store.location`; the file's header `store.header`; the errors `st
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 import threading
@@ -40,7 +39,7 @@ from cars_desktop.store.location import (  # noqa: F401 (where the data lives, f
 )
 from cars_desktop.store.migrations import MIGRATIONS, Migration
 from cars_desktop.store.models import db
-from cars_desktop.store.reading import reading_uri, why_not_writable
+from cars_desktop.store.reading import REFUSED, discard_copy, reading_uri, why_not_writable
 from cars_desktop.store.schema_check import schema_problems
 
 # Pragmas every connection gets; none of them writes to the file.
@@ -103,7 +102,7 @@ def _check_beside(path: Path) -> None:
 
     def work() -> None:
         global _check_problem
-        connection = sqlite3.connect(_read_only_uri(path), uri=True)
+        connection = sqlite3.connect(reading_uri(path)[0], uri=True)  # the folder is writable
         try:
             status = _quick_check(connection)
         finally:
@@ -123,16 +122,13 @@ def damage_found() -> str | None:
     return _check_problem
 
 
-def _read_only_uri(path: Path) -> str:
-    return f"{path.resolve().as_uri()}?mode=ro"
-
-
 @dataclass
 class Store:
     """An open data folder. Close it to release the folder for another copy of the app."""
     data_dir: Path
     read_only: bool = False
     why_read_only: str = ""  # said in the window: a read-only medium, or damage
+    reading_copy: Path | None = None  # a private copy read instead (store.reading)
     lock: filelock.BaseFileLock | None = None
     migrated_from: int | None = None
 
@@ -159,6 +155,8 @@ class Store:
                         pass  # a full disk: what was saved is safe in the log, read next time
                 db.close()
         finally:
+            discard_copy(self.reading_copy)
+            self.reading_copy = None
             if self.lock is not None:
                 self.lock.release()
                 self.lock = None
@@ -187,11 +185,10 @@ def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
     for the volunteer, when the folder is in use, the file is not ours, newer, or damaged.
     With `check_in_background` the damage check runs beside the caller (the window starts
     sooner); writes wait for it, and `damage_found()` tells its result."""
-    global _opened_read_only, _opened_folder
+    global _opened_read_only, _opened_folder, _check_thread, _check_problem
     migrations = MIGRATIONS if migrations is None else migrations
     store = Store(Path(data_dir), read_only=read_only)
     path = store.db_path
-    _opened_read_only, _opened_folder = read_only, store.data_dir
     if read_only:
         header = read_header(path)
         if not header.exists:
@@ -201,8 +198,15 @@ def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
         refuse_if_not_usable(path, header)
         # read-only, a file with something of its own may be looked at (the volunteer was
         # warned): nothing it hides runs without a write; `check` reports it
-        db.init(reading_uri(path), uri=True, pragmas={"busy_timeout": 5000})
-        _connect(path)
+        uri, store.reading_copy = reading_uri(path)
+        db.init(uri, uri=True, pragmas={"busy_timeout": 5000})
+        try:
+            _connect(path)
+        except BaseException:
+            discard_copy(store.reading_copy)
+            raise
+        _check_thread, _check_problem = None, None  # `check` looks at it on demand
+        _opened_read_only, _opened_folder = True, store.data_dir
         return store
 
     reason = why_not_writable(store.data_dir)
@@ -220,11 +224,12 @@ def open_store(data_dir: str | os.PathLike, *, read_only: bool = False,
               "copy may change the data at a time.").format(data_dir=store.data_dir)) from None
     except OSError as err:  # the folder refuses the lock file: a read-only medium
         store.lock = None
-        if path.is_file() and err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if path.is_file() and err.errno in REFUSED:
             raise read_only_data(store.data_dir, _("its folder is read-only")) from None
         raise
     try:
         _open_for_writing(store, migrations, check_in_background)
+        _opened_read_only, _opened_folder = False, store.data_dir
     except BaseException:
         if not db.is_closed():
             db.close()

@@ -144,7 +144,12 @@ def move_data(data_dir: Path, new_dir: Path) -> None:
     os.replace(copy, new_dir / DB_FILENAME)
     old_backups = data_dir / "backups"
     if old_backups.is_dir():
-        shutil.copytree(old_backups, new_dir / "backups", dirs_exist_ok=True)
+        # the copies are this user's own, private and writable, whatever the old folder was
+        # (a CD, a folder made read-only): later backups go there too
+        shutil.copytree(old_backups, new_dir / "backups", dirs_exist_ok=True,
+                        copy_function=shutil.copyfile)
+        for copied in [new_dir / "backups", *(new_dir / "backups").rglob("*")]:
+            copied.chmod(0o700 if copied.is_dir() else 0o600)
     pointer = pointer_file()
     pointer.parent.mkdir(parents=True, exist_ok=True)
     partial = pointer.with_suffix(".partial")

@@ -22,6 +22,7 @@ from cars_desktop.core import vocab
 from cars_desktop.core.kinds import CASH_KINDS, IN_KIND_KINDS, of_family
 from cars_desktop.core.text import format_count
 from cars_desktop.i18n import N_, _, ngettext
+from cars_desktop.store import database
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.lists import ContributionList
 from cars_desktop.store.models import Partner
@@ -172,7 +173,7 @@ class ContributionsTab(QWidget):
 
     def changing_actions(self) -> list[QAction]:
         """What changes the data: none of it is offered while the data can only be read."""
-        return [self.new_action, self.edit_action, self.thank_action, self.templates_action,
+        return [self.new_action, self.thank_action, self.templates_action,
                 self.undo_letters_action, self.delete_action]
 
     def actions_for_menu(self) -> list[QAction | None]:
@@ -315,6 +316,8 @@ class ContributionsTab(QWidget):
         from cars_desktop.ui.contribution_dialog import ContributionDialog
 
         dialog = ContributionDialog(self, contribution_id=contribution_id)
+        if database.opened_read_only():
+            dialog.show_only()
         if dialog.exec() and dialog.saved_ids:
             self._after_save(contribution_id)
 

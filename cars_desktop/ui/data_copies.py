@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
@@ -184,6 +184,7 @@ class DataCopies:
             QMessageBox.critical(self, _("The data was not moved"), f"{err}")
             return False
         self.show_read_only()  # data moved off a read-only medium can be worked on
+        self.settings = QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
         self.reload_everything()
         self.findChild(QLabel, "dataFolder").setText(
             _("Data folder: {folder}").format(folder=folder)

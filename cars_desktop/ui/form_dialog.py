@@ -12,8 +12,21 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
+from cars_desktop.i18n import _
 from cars_desktop.ui.date_field import refused_date
 from cars_desktop.ui.widgets import ErrorLabel, confirm_discard
 
@@ -24,6 +37,24 @@ class FormDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
         self._loaded: object = None  # the values as loaded or last saved
+
+    def show_only(self) -> None:
+        """For data that can only be read: everything shown, nothing that changes it. Text
+        can still be selected and copied; the only button left closes the window."""
+        self.setWindowTitle(_("{title} (read-only)").format(title=self.windowTitle()))
+        for box in self.findChildren(QDialogButtonBox):
+            for button in box.buttons():
+                role = box.buttonRole(button)
+                button.setVisible(role == QDialogButtonBox.ButtonRole.RejectRole)
+                if role == QDialogButtonBox.ButtonRole.RejectRole:
+                    button.setText(_("Close"))
+        for kind in (QLineEdit, QPlainTextEdit, QTextEdit):
+            for editor in self.findChildren(kind):
+                editor.setReadOnly(True)
+        for kind in (QComboBox, QAbstractSpinBox, QAbstractButton):
+            for control in self.findChildren(kind):
+                if not isinstance(control.parent(), QDialogButtonBox):
+                    control.setEnabled(False)
 
     # Rows
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from cars_desktop.core import vocab
 from cars_desktop.core.text import format_count
 from cars_desktop.i18n import N_, _, ngettext
+from cars_desktop.store import database
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.lists import PartnerList
 from cars_desktop.store.models import Partner
@@ -161,7 +162,7 @@ class PartnersTab(QWidget):
 
     def changing_actions(self) -> list[QAction]:
         """What changes the data: none of it is offered while the data can only be read."""
-        return [self.new_action, self.edit_action, self.archive_action, self.delete_action,
+        return [self.new_action, self.archive_action, self.delete_action,
                 self.erase_action, self.merge_action, self.duplicates_action,
                 self.undo_merge_action]
 
@@ -271,6 +272,8 @@ class PartnersTab(QWidget):
         from cars_desktop.ui.partner_dialog import PartnerDialog
 
         dialog = PartnerDialog(self, partner.id)
+        if database.opened_read_only():
+            dialog.show_only()
         if dialog.exec():
             self._after_save(dialog.saved_id)
         elif dialog.merge_with is not None:  # its similar-name warning: Merge with it…
