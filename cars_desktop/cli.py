@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return {"check": _check, "backup": _backup, "restore": _restore, "sample-data": _sample,
                 "letters": cli_documents.letters, "report": cli_documents.report,
-                "export": cli_documents.export,
+                "export": cli_documents.export, "receipts": cli_documents.receipts,
                 "import": _import}[args.command](
             data_dir, args)
     except (database.StoreError, BackupError) as err:  # each says what happened, plainly

@@ -252,3 +252,51 @@ def _partner_id(chosen: str) -> int:
             ).format(len=len(matches), chosen=chosen)
         )
     return matches[0]
+
+
+def receipts(data_dir: Path, args) -> int:
+    """Issue, cancel, replace, reprint official receipts, or save their register."""
+    from cars_desktop.store import receipts as store
+
+    if args.cancel:
+        with open_current(data_dir, read_only=False):
+            receipt = store.cancel(args.cancel, args.reason, dt.date.today())
+        print(_("Receipt {serial} is cancelled; it is kept in the register.").format(
+            serial=receipt.serial))
+        return 0
+    if args.output is None or not args.output.parent.is_dir() or args.output.is_dir():
+        print(_("cars-desktop: give the file to write with -o FILE, in a folder that exists."),
+              file=sys.stderr)
+        return 2
+    if args.register:
+        with open_current(data_dir, read_only=True):
+            count = store.write_register(args.output)
+        print(ngettext("{n} receipt in the register, saved to {output}.",
+                       "{n} receipts in the register, saved to {output}.", count).format(
+            n=format_count(count), output=args.output))
+        return 0
+    today = dt.date.today()
+    with open_current(data_dir, read_only=args.duplicate is not None):
+        if args.duplicate:
+            made = [store.find(args.duplicate)]
+            pdfs = [bytes(made[0].duplicate_pdf)]
+        else:
+            if args.replace:
+                made, skipped = [store.replace(args.replace, today)], []
+            else:
+                done = store.issue(today, args.contribution, args.year,
+                                   frozenset(args.not_appraised))
+                made, skipped = done.receipts, done.skipped
+            for reason in skipped:
+                print(_("No receipt: {reason}").format(reason=reason), file=sys.stderr)
+            pdfs = [bytes(receipt.pdf) for receipt in made]
+    if not made:
+        print(_("No new receipt: every gift asked for has one already, or cannot have one."))
+        return 0
+    store.write_together(pdfs, args.output)
+    print(ngettext("{n} receipt ({serials}) written to {output}",
+                   "{n} receipts ({serials}) written to {output}", len(made)).format(
+        n=format_count(len(made)), output=args.output,
+        serials=", ".join(receipt.serial for receipt in made[:5])
+        + (" …" if len(made) > 5 else "")))
+    return 0

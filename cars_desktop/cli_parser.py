@@ -128,6 +128,31 @@ def parser() -> argparse.ArgumentParser:
     imports.add_argument("--header-row", type=int, metavar="N",
                          help=_("the row that names the columns, counted from 1 (0: the file "
                                 "has none); by default it is found by itself"))
+    receipts = commands.add_parser(
+        "receipts", parents=[data_dir], help=_("issue, cancel and replace official receipts"),
+        description=_("Official donation receipts, for a registered charity that issues them: "
+                      "issue them for a year's gifts or for chosen gifts (each kept inside the "
+                      "data as issued), cancel or replace one, reprint a duplicate, or save the "
+                      "register."))
+    doing = receipts.add_mutually_exclusive_group(required=True)
+    doing.add_argument("--year", type=_whole, metavar="YYYY",
+                       help=_("every gift of that year not yet receipted: a donor's cash gifts "
+                              "on one receipt, each gift in kind on its own"))
+    doing.add_argument("--contribution", type=_whole, nargs="+", metavar="ID",
+                       help=_("these contributions, each on its own receipt"))
+    doing.add_argument("--cancel", metavar="SERIAL", help=_("cancel this receipt (--reason)"))
+    doing.add_argument("--replace", metavar="SERIAL",
+                       help=_("cancel this receipt and issue one in its place"))
+    doing.add_argument("--duplicate", metavar="SERIAL",
+                       help=_("reprint this receipt, marked DUPLICATE"))
+    doing.add_argument("--register", action="store_true",
+                       help=_("save every receipt issued or cancelled as CSV (-o FILE.csv)"))
+    receipts.add_argument("--reason", default="", help=_("why a receipt is cancelled"))
+    receipts.add_argument("--not-appraised", type=_whole, nargs="+", default=[], metavar="ID",
+                          help=_("gifts in kind over $1,000 that were not appraised "
+                                 "independently"))
+    receipts.add_argument("-o", "--output", type=Path, metavar=_("FILE"),
+                          help=_("where the receipts (PDF) or the register (CSV) go"))
     return parser
 
 

@@ -40,7 +40,8 @@ NAMES = {
     "Vietnamese": ("Nguyễn Thị Hương", "DejaVuSans"),
     "Emoji": ("Club 🎉 Soleil", "Symbola"),
 }
-SHAPED = ("Punjabi", "Hindi", "Tamil", "Gujarati", "Bengali", "Sinhala", "Khmer")  # HarfBuzz's own glyphs
+# HarfBuzz's own glyphs
+SHAPED = ("Punjabi", "Hindi", "Tamil", "Gujarati", "Bengali", "Sinhala", "Khmer")
 
 
 def raw_lines(path: Path) -> list[str]:

@@ -120,6 +120,7 @@ def save_contribution(values: dict[str, Any], contribution_id: int | None = None
         old_pledge = row.pledge_id
         was_pledged = row.status == "pledged" and row.id is not None
         errors.update(_pledge_problems(cleaned, row))
+        errors.update(_receipted_problems(cleaned, row))
         if cleaned["credited_partner_id"] == cleaned["partner_id"]:
             errors["credited_partner_id"] = _("Credit someone other than the partner who gave it.")
         if errors:
@@ -143,6 +144,23 @@ def _received_against(pledge_id: int, leaving_out: int | None = None) -> int:
     if leaving_out:
         query = query.where(Contribution.id != leaving_out)
     return query.scalar()
+
+
+def _receipted_problems(cleaned: dict[str, Any], row: Contribution) -> dict[str, str]:
+    """A gift on an official receipt keeps what the receipt says of it: its giver, amount,
+    advantage, date and kind, until the receipt is cancelled or replaced."""
+    from cars_desktop.store.receipts import on_active_receipt
+
+    receipt = on_active_receipt(row.id) if row.id else None
+    if receipt is None:
+        return {}
+    said = _("This gift is on official receipt {serial}: replace that receipt (Official "
+             "receipts…) to correct it.").format(serial=receipt.serial)
+    return {field: said for field, before in (
+        ("partner_id", row.partner_id), ("amount_cents", row.amount_cents),
+        ("advantage_cents", row.advantage_cents), ("date", row.date),
+        ("family", row.family), ("kind", row.kind), ("status", row.status))
+        if field in cleaned and cleaned[field] != before}
 
 
 def _pledge_problems(cleaned: dict[str, Any], row: Contribution) -> dict[str, str]:
@@ -194,8 +212,14 @@ def _recompute_outstanding(pledge_id: int) -> None:
 def delete_contribution(contribution_id: int) -> None:
     """Remove a contribution entered by mistake, with its acknowledgements; what it fulfilled
     becomes outstanding again."""
+    from cars_desktop.store.receipts import ReceiptProblem, is_receipted
+
     with transaction():
         row = Contribution.get_by_id(contribution_id)
+        if is_receipted(contribution_id):
+            raise ReceiptProblem(_("This gift is on an official receipt, which is kept with "
+                                   "its gifts: it cannot be deleted. If it was a mistake, "
+                                   "cancel the receipt; the gift stays in the register."))
         Contribution.delete_by_id(contribution_id)  # fulfilments' links are set to NULL
         if row.pledge_id:
             _recompute_outstanding(row.pledge_id)

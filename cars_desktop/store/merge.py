@@ -197,7 +197,7 @@ def refresh_partner(partner_id: int) -> None:
 # What else follows the partner: table, the column naming it, the key in the merge's record
 # (a merge into the removed partner, not undone, now names the kept one).
 _FOLLOWERS = (("interaction", "partner_id", "interactions"), ("review", "partner_id", "reviews"),
-              ("partner_merge", "kept_id", "merges"))
+              ("partner_merge", "kept_id", "merges"), ("receipt", "partner_id", "receipts"))
 
 
 def merge_partners(kept_id: int, removed_id: int,

@@ -346,6 +346,9 @@ def _v5_receipts_and_recognition(database: pw.SqliteDatabase) -> None:
         CREATE INDEX "receipt_partner" ON "receipt" ("partner_id");
         CREATE TABLE "receipt_gift" (
             "id" INTEGER NOT NULL PRIMARY KEY,
+            "uuid" VARCHAR(255) NOT NULL UNIQUE,
+            "created_at" VARCHAR(255) NOT NULL,
+            "updated_at" VARCHAR(255) NOT NULL,
             "receipt_id" INTEGER NOT NULL REFERENCES "receipt" ("id") ON DELETE RESTRICT,
             "contribution_id" INTEGER NOT NULL
                 REFERENCES "contribution" ("id") ON DELETE RESTRICT,

@@ -317,7 +317,8 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
 
 
 def _sample_profile() -> None:
-    """A made-up group, so that letters can be tried at once; a real profile is kept."""
+    """A made-up group, so that letters and receipts can be tried at once (the signature is a
+    made-up scribble); a real profile is kept."""
     from cars_desktop.resource_files import resource_path
     from cars_desktop.store import settings
     from cars_desktop.store.profile import group_profile
@@ -331,10 +332,13 @@ def _sample_profile() -> None:
             phone="204-555-0142", email="hello@riverbendfood.ca", website="riverbendfood.ca",
             signatory_name="Anne Courchesne", signatory_title="Chair of the Board",
             charity_number="123456789 RR 0001",
-            logo=resource_path("sample-logo.png").read_bytes()).items():
+            logo=resource_path("sample-logo.png").read_bytes(),
+            signature=resource_path("sample-signature.png").read_bytes()).items():
         setattr(profile, name, value)
     profile.save()
-    settings.save({settings.SETUP: "done", settings.NOT_A_RECEIPT: True})
+    # a registered charity that issues its receipts here: they can be tried at once
+    settings.save({settings.SETUP: "done", settings.NOT_A_RECEIPT: True,
+                   settings.RECEIPTS_ON: True})
 
 
 def _insert(conn, table: str, rows: list[dict]) -> None:

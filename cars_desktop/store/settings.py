@@ -54,6 +54,15 @@ IN_KIND_VALUES = _declare("letters.in_kind_values", bool, False,
                           "summaries state the estimated value of gifts in kind")
 TEMPLATE = _declare("letters.template.{}.{}", str, "",
                     "the group's own text of a letter (kind, language); empty: the default")
+# Official receipts
+RECEIPTS_ON = _declare("receipts.issue", bool, False,
+                       "the group, a registered charity, issues official receipts here")
+RECEIPT_PLACE = _declare("receipts.place", str, "",
+                         "where receipts are issued (a town); empty: the group's own town")
+RECEIPT_PREFIX = _declare("receipts.prefix", str, "{year}-",
+                          'what begins each serial number; "{year}" is the year issued')
+RECEIPT_BOTH = _declare("receipts.both_languages", bool, False,
+                        "every receipt in English and French (Quebec's usage)")
 # Reports
 HOURLY_RATE = _declare("reports.hourly_rate_cents", int, 2000,
                        "what an hour of volunteer time is worth, in cents")

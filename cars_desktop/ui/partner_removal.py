@@ -37,6 +37,14 @@ def ask_delete(parent: QWidget, partner: Partner, has_history: bool) -> str | No
 
 
 def ask_erase(parent: QWidget, partner: Partner) -> bool:
+    receipted = partner.receipts.count()
+    kept = ngettext(
+        "\n\n{n} official receipt was issued to them. The Canada Revenue Agency asks the "
+        "group to keep a copy of every receipt it issues, so that copy keeps their name and "
+        "address as printed.",
+        "\n\n{n} official receipts were issued to them. The Canada Revenue Agency asks the "
+        "group to keep a copy of every receipt it issues, so those copies keep their name and "
+        "address as printed.", receipted).format(n=receipted) if receipted else ""
     first = QMessageBox.warning(
         parent,
         _("Erase personal information"),
@@ -47,8 +55,8 @@ def ask_erase(parent: QWidget, partner: Partner) -> bool:
             "and dates of their contributions stay, listed under “Erased partner”, because your "
             "accounts need them.\n\nOnce erased, you are shown the backups that still hold "
             "them, to delete if the request asks for it; delete too the backups you copied "
-            "elsewhere, such as on a USB stick.\n\nContinue?"
-        ).format(name=partner.name),
+            "elsewhere, such as on a USB stick.{kept}\n\nContinue?"
+        ).format(name=partner.name, kept=kept),
         YES | CANCEL,
         CANCEL,
     )

@@ -155,8 +155,19 @@ class GroupProfileDialog(QDialog):
         self.charity_number.setPlaceholderText(_("123456789 RR 0001"))
         self.registered.toggled.connect(self.charity_number.setEnabled)
         self.charity_number.setEnabled(self.registered.isChecked())
+        from cars_desktop.store import settings
+
+        self.issues_receipts = QCheckBox(_("Issues official receipts here"))
+        self.issues_receipts.setObjectName("issues_receipts")
+        self.issues_receipts.setToolTip(_("Official donation receipts for income tax purposes "
+                                          "are issued and kept with CARS Desktop"))
+        self.issues_receipts.setChecked(bool(profile.charity_number)
+                                        and settings.get(settings.RECEIPTS_ON))
+        self.registered.toggled.connect(self.issues_receipts.setEnabled)
+        self.issues_receipts.setEnabled(self.registered.isChecked())
         charity_row.addWidget(self.registered)
         charity_row.addWidget(self.charity_number, 1)
+        charity_row.addWidget(self.issues_receipts)
         self._row(form, "charity_number", _("Charity"), charity, buddy=self.registered)
         self.fields["charity_number"] = self.charity_number
         self.fiscal = self._row(sign_form, "fiscal_year_start_month", _("&Fiscal year starts in"),
@@ -273,7 +284,7 @@ class GroupProfileDialog(QDialog):
 
     def _state(self) -> tuple:
         return (self.values(), self.paper.currentData(), self.not_a_receipt.isChecked(),
-                self.in_kind_values.isChecked())
+                self.in_kind_values.isChecked(), self.issues_receipts.isChecked())
 
     def reject(self) -> None:
         """"Finish later", Cancel or Esc: what was typed is kept if the volunteer says so."""
@@ -309,7 +320,9 @@ class GroupProfileDialog(QDialog):
                                               self.in_kind_values.isChecked()))
             from cars_desktop.store import settings
 
-            settings.save({settings.TITLE_FR: self.title_fr.text().strip() or None})
+            settings.save({settings.TITLE_FR: self.title_fr.text().strip() or None,
+                           settings.RECEIPTS_ON: self.registered.isChecked()
+                           and self.issues_receipts.isChecked()})
         except ValidationError as err:
             first = None
             for name, message in err.errors.items():

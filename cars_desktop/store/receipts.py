@@ -1,0 +1,384 @@
+"""Official donation receipts: which gifts may have one, issuing them (one gift, a donor's
+gifts of a year together, each gift in kind on its own), cancelling and replacing, the
+duplicate a reprint gives, and the register.
+
+Each receipt is kept inside the data file exactly as issued, its PDF's SHA-256 beside it; the
+file's own triggers refuse to delete or change one. Serial numbers are never given twice: the
+next is one past the highest of this year in the data, and past the highest ever written in
+`receipt-numbers.json` beside it (a backup restored over receipts already sent out must not
+hand their numbers out again)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cars_desktop.core.address import town_line
+from cars_desktop.core.receipt_text import ReceiptDoc
+from cars_desktop.core.receipts import APPRAISAL_OVER_CENTS, advantage_counted, receipt_advice
+from cars_desktop.i18n import _
+from cars_desktop.store import database, settings
+from cars_desktop.store.database import transaction
+from cars_desktop.store.errors import StoreError
+from cars_desktop.store.models import Contribution, Partner, Receipt, ReceiptGift
+from cars_desktop.store.profile import group_profile
+
+NUMBERS_FILE = "receipt-numbers.json"
+
+
+class ReceiptProblem(StoreError):
+    """Receipts that cannot be issued, cancelled or replaced, said plainly."""
+
+
+@dataclass
+class Issued:
+    receipts: list[Receipt] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # why some gifts got no receipt
+
+
+def not_ready() -> str | None:
+    """What the group must set before it issues receipts, in plain words; None when ready."""
+    profile = group_profile()
+    if not profile.charity_number:
+        return _("Only a registered charity issues official receipts: enter its registration "
+                 "number in File › Group profile.")
+    if not settings.get(settings.RECEIPTS_ON):
+        return _("Your group does not issue official receipts with CARS Desktop yet: tick "
+                 "“Issues official receipts here” in File › Group profile.")
+    missing = [what for what, value in (
+        (_("name"), profile.name), (_("street address"), profile.address_line1),
+        (_("town or city"), profile.city), (_("signatory"), profile.signatory_name)) if not value]
+    if missing:
+        return _("Receipts need your group's {missing}: fill them in File › Group "
+                 "profile.").format(missing=", ".join(missing))
+    return None
+
+
+def on_active_receipt(contribution_id: int) -> Receipt | None:
+    """The receipt, not cancelled, that a gift is on; None when it is on none."""
+    return (Receipt.select().join(ReceiptGift)
+            .where((ReceiptGift.contribution == contribution_id)
+                   & Receipt.cancelled_on.is_null()).first())
+
+
+def is_receipted(contribution_id: int) -> bool:
+    """Whether a gift was ever on a receipt, even a cancelled one: the register keeps it."""
+    return ReceiptGift.select().where(ReceiptGift.contribution == contribution_id).exists()
+
+
+def why_not(gift: Contribution, unappraised_ok: bool = False) -> str | None:
+    """Why this gift gets no receipt now, in plain words; None when it may have one."""
+    advice = receipt_advice(gift.kind, gift.status, gift.amount_cents, gift.advantage_cents,
+                            gift.appraised, gift.family == "in_kind", True,
+                            gift.platform_receipt)
+    if not advice.eligible:
+        return advice.explanation
+    receipt = on_active_receipt(gift.id)
+    if receipt is not None:
+        return _("It is on receipt {serial} already.").format(serial=receipt.serial)
+    if gift.family == "in_kind" and not gift.description:
+        return _("Describe what was given: the receipt must say it.")
+    if gift.family == "in_kind" and gift.amount_cents > APPRAISAL_OVER_CENTS and \
+            not gift.appraised and not unappraised_ok:
+        return _("A gift in kind over $1,000: say whether it was appraised independently "
+                 "(and by whom) before it is receipted.")
+    partner = gift.partner
+    if not (partner.address_line1 and partner.city):
+        return _("The receipt must give the donor's address: add it to {name}.").format(
+            name=partner.name)
+    return None
+
+
+def waiting(year: int, skipped: list[str] | None = None) -> list[Contribution]:
+    """The year's gifts that may be receipted and are not yet, by donor then date; why each
+    other gift received that year has none goes in `skipped` (but those on a receipt)."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    gifts = (Contribution.select().join(Partner, on=(Contribution.partner == Partner.id))
+             .where(Contribution.date.between(start, end)
+                    & (Contribution.status == "received") & Partner.erased_at.is_null())
+             .order_by(Partner.sort_name, Contribution.date))
+    found = []
+    for gift in gifts:
+        reason = why_not(gift)
+        if reason is None:
+            found.append(gift)
+        elif skipped is not None and on_active_receipt(gift.id) is None:
+            skipped.append(f"{gift.partner.name}, {gift.date}: {reason}")
+    return found
+
+
+def issue(today: dt.date, contribution_ids: list[int] | None = None, year: int | None = None,
+          unappraised: frozenset[int] = frozenset()) -> Issued:
+    """Issue receipts for these gifts, or for every gift of `year` not yet receipted. With
+    `year`, each donor's cash gifts of that year go on one receipt; otherwise each gift has
+    its own. A gift in kind always has its own. `unappraised`: gifts in kind over $1,000
+    the volunteer said were not appraised."""
+    problem = not_ready()
+    if problem:
+        raise ReceiptProblem(problem)
+    done = Issued()
+    if contribution_ids is None:
+        if year is None:
+            raise ValueError("issue() needs gifts or a year")
+        gifts = waiting(year, done.skipped)
+    else:
+        gifts = []
+        for gift in Contribution.select().where(Contribution.id.in_(contribution_ids)):
+            reason = why_not(gift, gift.id in unappraised)
+            if reason:
+                done.skipped.append(f"{gift.partner.name}, {gift.date}: {reason}")
+            else:
+                gifts.append(gift)
+    groups: dict[object, list[Contribution]] = {}
+    for gift in gifts:
+        key = (gift.partner_id, "year") if year is not None and gift.family == "cash" \
+            else gift.id
+        groups.setdefault(key, []).append(gift)
+    with transaction():
+        for together in groups.values():
+            done.receipts.append(_issue_one(together, today, year))
+    _remember_numbers(done.receipts)
+    return done
+
+
+def _issue_one(gifts: list[Contribution], today: dt.date, year: int | None,
+               replaces: Receipt | None = None) -> Receipt:
+    first = gifts[0]
+    kind = "in_kind" if first.family == "in_kind" else replaces.kind if replaces is not None \
+        else "year" if year is not None else "gift"
+    counted = [(gift, advantage_counted(gift.amount_cents, gift.advantage_cents))
+               for gift in gifts]
+    amount = sum(gift.amount_cents for gift in gifts)
+    advantage = sum(cents for _gift, cents in counted)
+    number = _next_number(today.year)
+    serial = settings.get(settings.RECEIPT_PREFIX).replace("{year}", str(today.year)) + \
+        f"{number:04d}"
+    received = str(first.date.year) if kind == "year" else first.date.isoformat()
+    doc = _document(first.partner, kind, serial, today, received, amount, advantage,
+                    gifts, replaces)
+    from cars_desktop.documents.receipt_pdf import receipt_pdf
+
+    paper = settings.get(settings.PAPER)
+    pdf = receipt_pdf(doc, paper=paper)
+    receipt = Receipt.create(
+        serial=serial, year=today.year, number=number, kind=kind, partner=first.partner,
+        donor="\n".join(doc.donor), issued_on=today, received=received,
+        language=doc.language, amount_cents=amount, advantage_cents=advantage,
+        eligible_cents=amount - advantage, replaces=replaces, pdf=pdf,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        duplicate_pdf=receipt_pdf(doc, duplicate=True, paper=paper))
+    for gift, cents in counted:
+        ReceiptGift.create(receipt=receipt, contribution=gift, amount_cents=gift.amount_cents,
+                           advantage_cents=cents, eligible_cents=gift.amount_cents - cents)
+    return receipt
+
+
+def _document(partner: Partner, kind: str, serial: str, today: dt.date, received: str,
+              amount: int, advantage: int, gifts: list[Contribution],
+              replaces: Receipt | None) -> ReceiptDoc:
+    profile = group_profile()
+    language = "both" if settings.get(settings.RECEIPT_BOTH) else \
+        ("fr" if partner.language == "fr" else "en")
+    first = gifts[0]
+    place = settings.get(settings.RECEIPT_PLACE) or \
+        ", ".join(part for part in (profile.city, profile.province) if part)
+    return ReceiptDoc(
+        serial=serial, kind=kind, language=language, charity_name=profile.name,
+        charity_address=[line for line in (profile.address_line1, profile.address_line2,
+                                           town_line(profile.city, profile.province,
+                                                     profile.postal_code)) if line],
+        registration=profile.charity_number, place=place, issued_on=today, received=received,
+        donor=[partner.name, *(line for line in (
+            partner.address_line1, partner.address_line2,
+            town_line(partner.city, partner.province, partner.postal_code)) if line)],
+        amount_cents=amount, advantage_cents=advantage, eligible_cents=amount - advantage,
+        advantage_description="; ".join(gift.advantage_description for gift in gifts
+                                        if gift.advantage_description and
+                                        advantage_counted(gift.amount_cents,
+                                                          gift.advantage_cents)),
+        description=first.description if kind == "in_kind" else "",
+        appraiser=first.appraiser if kind == "in_kind" and first.appraised else "",
+        gifts=[(gift.date.isoformat(), gift.amount_cents) for gift in gifts]
+        if kind == "year" else [],
+        replaces=replaces.serial if replaces is not None else "",
+        signatory=profile.signatory_name, signatory_title=_title(profile.signatory_title,
+                                                                  language),
+        signature=profile.signature or None, logo=profile.logo or None)
+
+
+def _title(english: str, language: str) -> str:
+    """The signatory's title in the receipt's language (the profile may have it in French)."""
+    french = settings.get(settings.TITLE_FR)
+    if not french or french == english or language == "en":
+        return english
+    return french if language == "fr" else f"{english} / {french}"
+
+
+# Serial numbers, never given twice
+
+
+def _numbers_file() -> Path | None:
+    folder = database.opened_folder()
+    return folder / NUMBERS_FILE if folder is not None else None
+
+
+def _numbers_written() -> dict[str, int]:
+    path = _numbers_file()
+    try:
+        found = json.loads(path.read_text(encoding="utf-8")) if path else {}
+    except (OSError, ValueError):
+        return {}
+    return {str(year): int(number) for year, number in found.items()
+            if str(number).isdigit()} if isinstance(found, dict) else {}
+
+
+def _next_number(year: int) -> int:
+    in_data = Receipt.select(Receipt.number).where(Receipt.year == year) \
+        .order_by(Receipt.number.desc()).scalar() or 0
+    return max(in_data, _numbers_written().get(str(year), 0)) + 1
+
+
+def _remember_numbers(receipts: list[Receipt]) -> None:
+    """The highest number of each year, written beside the data file once issued."""
+    path = _numbers_file()
+    if path is None or not receipts:
+        return
+    numbers = _numbers_written()
+    for receipt in receipts:
+        numbers[str(receipt.year)] = max(numbers.get(str(receipt.year), 0), receipt.number)
+    partial = path.with_suffix(".partial")
+    try:
+        partial.write_text(json.dumps(numbers, indent=1), encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        pass  # the data file has them too: only a restore over them could give one twice
+
+
+# Cancelling, replacing, reprinting
+
+
+def find(serial: str) -> Receipt:
+    receipt = Receipt.get_or_none(Receipt.serial == serial.strip())
+    if receipt is None:
+        raise ReceiptProblem(_("There is no receipt {serial}.").format(serial=serial))
+    return receipt
+
+
+def cancel(serial: str, reason: str, today: dt.date) -> Receipt:
+    """Mark a receipt cancelled (lost, spoiled, wrong): it is kept, as issued."""
+    reason = reason.strip()
+    if not reason:
+        raise ReceiptProblem(_("Say why the receipt is cancelled: the register keeps it."))
+    with transaction():
+        receipt = find(serial)
+        if receipt.cancelled_on is not None:
+            raise ReceiptProblem(_("Receipt {serial} was cancelled on {date} already.").format(
+                serial=receipt.serial, date=receipt.cancelled_on))
+        Receipt.update(cancelled_on=today, cancel_reason=reason[:500]).where(
+            Receipt.id == receipt.id).execute()
+    return find(serial)
+
+
+def replace(serial: str, today: dt.date) -> Receipt:
+    """Cancel a receipt and issue one in its place for the same gifts, as they are now (a
+    corrected address or amount), saying which receipt it cancels and replaces."""
+    problem = not_ready()
+    if problem:
+        raise ReceiptProblem(problem)
+    with transaction():
+        old = find(serial)
+        if old.cancelled_on is not None:
+            raise ReceiptProblem(_("Receipt {serial} was cancelled on {date}: there is nothing "
+                                   "to replace.").format(serial=old.serial,
+                                                         date=old.cancelled_on))
+        gifts = [line.contribution for line in old.gifts.order_by(ReceiptGift.id)]
+        Receipt.update(cancelled_on=today).where(Receipt.id == old.id).execute()
+        for gift in gifts:
+            reason = why_not(gift, unappraised_ok=True)
+            if reason:
+                raise ReceiptProblem(_("Receipt {serial} cannot be replaced: {reason}").format(
+                    serial=old.serial, reason=reason))
+        new = _issue_one(gifts, today, None, replaces=old)
+        Receipt.update(cancel_reason=_("Replaced by receipt {serial}.").format(
+            serial=new.serial)).where(Receipt.id == old.id).execute()
+    _remember_numbers([new])
+    return new
+
+
+def check_kept(receipt: Receipt) -> bool:
+    """Whether the receipt's PDF is still exactly the one issued."""
+    return hashlib.sha256(bytes(receipt.pdf)).hexdigest() == receipt.sha256
+
+
+# What is printed and kept
+
+
+def write_together(pdfs: list[bytes], path: Path) -> None:
+    """The receipts as they were issued, one after the other in one PDF."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for pdf in pdfs:
+        writer.append(io.BytesIO(pdf))
+    partial = path.with_name(path.name + ".partial")
+    with open(partial, "wb") as out:
+        writer.write(out)
+    os.replace(partial, path)
+
+
+REGISTER_COLUMNS = ("serial", "status", "issued_on", "donor", "kind", "received",
+                    "amount", "advantage", "eligible", "cancelled_on", "reason", "replaces",
+                    "contributions", "kept_as_issued")
+
+
+def register_rows(year: int | None = None) -> list[dict[str, str]]:
+    """Every receipt, issued or cancelled, in serial order; a number missing between two is
+    said (it was given out in data later replaced by a restore)."""
+    query = Receipt.select().order_by(Receipt.year, Receipt.number)
+    if year is not None:
+        query = query.where(Receipt.year == year)
+    rows, last = [], {}
+    for receipt in query:
+        gap = range(last.get(receipt.year, 0) + 1, receipt.number)
+        rows += [{"serial": f"{receipt.year} #{number}", "status": _(
+            "missing: given out in data replaced since (a backup restored?)")}
+                 for number in gap]
+        last[receipt.year] = receipt.number
+        rows.append({
+            "serial": receipt.serial,
+            "status": _("cancelled") if receipt.cancelled_on else _("issued"),
+            "issued_on": receipt.issued_on.isoformat(), "donor": receipt.donor.split("\n")[0],
+            "kind": receipt.kind, "received": receipt.received,
+            "amount": cents_text(receipt.amount_cents),
+            "advantage": cents_text(receipt.advantage_cents),
+            "eligible": cents_text(receipt.eligible_cents),
+            "cancelled_on": receipt.cancelled_on.isoformat() if receipt.cancelled_on else "",
+            "reason": receipt.cancel_reason,
+            "replaces": receipt.replaces.serial if receipt.replaces_id else "",
+            "contributions": " ".join(str(line.contribution_id) for line in receipt.gifts),
+            "kept_as_issued": _("yes") if check_kept(receipt) else _("NO: changed"),
+        })
+    return rows
+
+
+def cents_text(cents: int) -> str:
+    return f"{cents // 100}.{cents % 100:02d}"
+
+
+def write_register(path: Path, year: int | None = None) -> int:
+    """The register as CSV (UTF-8, for Excel or LibreOffice); returns how many receipts."""
+    import csv
+
+    rows = register_rows(year)
+    partial = path.with_name(path.name + ".partial")
+    with open(partial, "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.DictWriter(out, REGISTER_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    os.replace(partial, path)
+    return sum(1 for row in rows if "issued_on" in row)
