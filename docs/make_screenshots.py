@@ -260,6 +260,20 @@ def main(out: Path) -> None:
         scripts_letters.grab().save(str(out / "letters-scripts.png"))
         scripts_letters.done(0)
 
+        # official receipts: the year's gifts to receipt, then one issued
+        receipts_window = window.open_receipts()
+        settle(app, 400)
+        receipts_window.grab().save(str(out / "receipts-window.png"))
+        receipts_window.issue_all.click()
+        settle(app, 800)
+        if receipts_window.preview is not None:
+            receipts_window.preview.grab().save(str(out / "receipt-preview.png"))
+            receipts_window.preview.done(0)
+        receipts_window.pages.setCurrentIndex(1)
+        settle(app, 300)
+        receipts_window.grab().save(str(out / "receipts-register.png"))
+        receipts_window.done(0)
+
         # the same data where it can only be read
         from cars_desktop.store.errors import read_only_data
         from cars_desktop.ui.app import offer_read_only

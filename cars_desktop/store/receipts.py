@@ -113,11 +113,12 @@ def waiting(year: int, skipped: list[str] | None = None) -> list[Contribution]:
 
 
 def issue(today: dt.date, contribution_ids: list[int] | None = None, year: int | None = None,
-          unappraised: frozenset[int] = frozenset()) -> Issued:
+          unappraised: frozenset[int] = frozenset(), progress=None) -> Issued:
     """Issue receipts for these gifts, or for every gift of `year` not yet receipted. With
     `year`, each donor's cash gifts of that year go on one receipt; otherwise each gift has
     its own. A gift in kind always has its own. `unappraised`: gifts in kind over $1,000
-    the volunteer said were not appraised."""
+    the volunteer said were not appraised. `progress(done, total)` hears of each one made
+    (all are kept together, or none)."""
     problem = not_ready()
     if problem:
         raise ReceiptProblem(problem)
@@ -142,6 +143,8 @@ def issue(today: dt.date, contribution_ids: list[int] | None = None, year: int |
     with transaction():
         for together in groups.values():
             done.receipts.append(_issue_one(together, today, year))
+            if progress is not None:
+                progress(len(done.receipts), len(groups))
     _remember_numbers(done.receipts)
     return done
 
@@ -357,6 +360,7 @@ def register_rows(year: int | None = None) -> list[dict[str, str]]:
             "amount": cents_text(receipt.amount_cents),
             "advantage": cents_text(receipt.advantage_cents),
             "eligible": cents_text(receipt.eligible_cents),
+            "eligible_cents": receipt.eligible_cents,  # for the window; not in the CSV
             "cancelled_on": receipt.cancelled_on.isoformat() if receipt.cancelled_on else "",
             "reason": receipt.cancel_reason,
             "replaces": receipt.replaces.serial if receipt.replaces_id else "",

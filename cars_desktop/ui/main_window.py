@@ -191,6 +191,14 @@ class MainWindow(DataCopies, QMainWindow):
         dialog.open()
         return dialog
 
+    def open_receipts(self):
+        from cars_desktop.ui.receipts_window import ReceiptsWindow
+
+        dialog = ReceiptsWindow(self)
+        dialog.finished.connect(lambda _unused: self.reload_everything())
+        dialog.open()
+        return dialog
+
     def export_all(self, what: str) -> None:
         from cars_desktop.ui.export_dialog import export_to
 

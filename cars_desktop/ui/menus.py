@@ -51,6 +51,11 @@ def build_menus(window) -> None:
             menu.addSeparator() if action is None else menu.addAction(action)
         for action in tab.changing_actions():
             window.changing.addAction(action)
+        if tab is window.contributions:
+            menu.addSeparator()
+            add(menu, _("Official &receipts…"), window.open_receipts, "",
+                _("Issue official donation receipts, reprint, cancel or replace one, and "
+                  "keep the register"))
     window.contributions.queue_action.triggered.connect(
         lambda: window.tabs.setCurrentWidget(window.contributions))
 
