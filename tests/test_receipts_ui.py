@@ -4,7 +4,7 @@ click to issue them, then the register, a duplicate, a cancelled and a replaced 
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox, QPushButton
 
 from cars_desktop.store import receipts, settings
 from cars_desktop.store.models import Receipt
@@ -77,3 +77,58 @@ def test_issue_the_years_receipts_then_keep_the_register(qtbot, window, monkeypa
     assert shown.register.topLevelItemCount() == 3
     assert new.serial in shown.preview.summary.text()
     qtbot.addWidget(shown.preview)
+
+
+def test_receipt_settings_and_the_scanned_signature(qtbot, window, monkeypatch):
+    from cars_desktop.resource_files import resource_path
+    from cars_desktop.store.profile import group_profile
+    from cars_desktop.ui.receipt_settings import ReceiptSettingsDialog
+    from helpers import type_text
+
+    set_group()
+    settings.save({settings.RECEIPTS_ON: True})
+    dialog = ReceiptSettingsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "facsimile" in dialog.findChild(type(dialog.picture), "facsimileRules").text()
+    dialog.place.clear()
+    type_text(dialog.place, "Chéticamp, NS")
+    dialog.prefix.clear()
+    type_text(dialog.prefix, "R{year}-<script>")
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName",
+                        lambda *a, **k: (str(resource_path("sample-signature.png")), ""))
+    qtbot.mouseClick(dialog.findChild(QPushButton, "chooseSignature"), Qt.MouseButton.LeftButton)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    save.click()
+    assert dialog.isVisible() and "letters, digits" in dialog.prefix_error.text()
+    dialog.prefix.clear()
+    type_text(dialog.prefix, "R{year}-")
+    save.click()
+    assert dialog.saved
+    assert settings.get(settings.RECEIPT_PLACE) == "Chéticamp, NS"
+    assert group_profile().signature  # kept, as a small PNG
+    gift = give(org("Anne Leblanc", contact="", kind="person"), amount="20")
+    receipt = receipts.issue(TODAY, [gift]).receipts[0]
+    assert receipt.serial == "R2027-0001"
+
+
+def test_the_receipt_windows_can_be_used_by_keyboard_and_screen_reader(qtbot, qapp, window):
+    import accessibility_kit as kit
+
+    from cars_desktop.ui import translations
+    from cars_desktop.ui.receipt_settings import ReceiptSettingsDialog
+
+    set_group()
+    settings.save({settings.RECEIPTS_ON: True})
+    give(org("Anne Leblanc", contact="", kind="person"), amount="20", date=dt.date(2026, 5, 1))
+    try:
+        for lang in ("en", "fr"):
+            translations.apply_language(qapp, lang)
+            for made in (ReceiptsWindow(window, TODAY), ReceiptSettingsDialog(window)):
+                qtbot.addWidget(made)
+                made.show()
+                assert kit.problems(made) == [], (lang, type(made).__name__)
+                made.close()
+    finally:
+        translations.apply_language(qapp, "en")
+        kit.forget_walked()

@@ -87,6 +87,12 @@ class ReceiptsWindow(QDialog):
         self.issue_chosen.clicked.connect(self.issue_selected)
         top.addWidget(self.issue_all)
         top.addWidget(self.issue_chosen)
+        self.settings_button = QPushButton(_("Setti&ngs…"))
+        self.settings_button.setObjectName("receiptSettings")
+        self.settings_button.setToolTip(_("Where receipts are issued, how their numbers begin, "
+                                          "both languages, the scanned signature"))
+        self.settings_button.clicked.connect(self.edit_settings)
+        top.addWidget(self.settings_button)
         column.addLayout(top)
         self.waiting = QTreeWidget()
         self.waiting.setObjectName("giftsToReceipt")
@@ -124,6 +130,7 @@ class ReceiptsWindow(QDialog):
             self.waiting.resizeColumnToContents(index)
         self.issue_all.setEnabled(bool(gifts) and not read_only)
         self.issue_chosen.setEnabled(bool(gifts) and not read_only)
+        self.settings_button.setEnabled(not read_only)
         self._say_skipped(skipped)
         self._fill_register()
 
@@ -133,6 +140,11 @@ class ReceiptsWindow(QDialog):
                 n=format_count(len(skipped) - 8)) if len(skipped) > 8 else "")
         self.skipped.setText(_("Not receipted:") + "\n" + shown if skipped else "")
         self.skipped.setVisible(bool(skipped))
+
+    def edit_settings(self) -> None:
+        from cars_desktop.ui.receipt_settings import ReceiptSettingsDialog
+
+        ReceiptSettingsDialog(self).exec()
 
     def issue_year(self) -> None:
         self._issue(None)
