@@ -93,7 +93,9 @@ def letters(data_dir: Path, args) -> int:
                 head, options=dataclasses.replace(head.options, paper=args.paper))
         from cars_desktop.documents.letters import write_letters
         from cars_desktop.documents.scripts import noting_unprintable
+        from cars_desktop.store.receipts import note_receipts
 
+        note_receipts(batch.letters)  # "your official receipt is enclosed", for a charity
         try:
             with noting_unprintable() as unprintable:
                 pages = write_letters(batch.letters, head, args.output, today)

@@ -331,3 +331,22 @@ def test_a_merge_takes_the_receipts_along(charity):
     merge.undo_merge(done)
     assert Receipt.get_by_id(receipt.id).partner.name == "Coop Evangeline"
     assert receipts.check_kept(Receipt.get_by_id(receipt.id))
+
+
+def test_thank_you_letters_say_the_receipt_is_enclosed_or_will_follow(charity, tmp_path):
+    from cars_desktop.store import letters
+    from letter_kit import make_pdf, page_texts
+
+    anne = org("Anne Leblanc", contact="", kind="person")
+    receipted = give(anne, amount="75", date=dt.date(2026, 8, 8))
+    later = give(org("Coop Évangéline", language="fr"), amount="90", date=dt.date(2026, 8, 9))
+    time_given = give(org("Club Lions"), family="in_kind", kind="service", amount="",
+                      hours="3", payment_method="", date=dt.date(2026, 8, 10))
+    serial = receipts.issue(TODAY, [receipted]).receipts[0].serial
+    batch = letters.letters_for([receipted, later, time_given], TODAY)
+    receipts.note_receipts(batch.letters)
+    make_pdf(batch.letters, tmp_path / "l.pdf")
+    pages = page_texts(tmp_path / "l.pdf")
+    assert f"Your official receipt for income tax purposes ({serial}) is enclosed." in pages[0]
+    assert "Votre reçu officiel aux fins de l'impôt sur le revenu suivra." in pages[1]
+    assert "official receipt" not in pages[2].replace("not an official receipt", "")

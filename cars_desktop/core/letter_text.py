@@ -340,6 +340,14 @@ NOT_A_RECEIPT = {
     "en": "This letter is not an official receipt for income tax purposes.",
     "fr": "Cette lettre n'est pas un reçu officiel aux fins de l'impôt sur le revenu.",
 }
+RECEIPT_ENCLOSED = {
+    "en": "Your official receipt for income tax purposes ({serials}) is enclosed.",
+    "fr": "Votre reçu officiel aux fins de l'impôt sur le revenu ({serials}) est joint.",
+}
+RECEIPT_FOLLOWS = {
+    "en": "Your official receipt for income tax purposes will follow.",
+    "fr": "Votre reçu officiel aux fins de l'impôt sur le revenu suivra.",
+}
 CONTINUED = {"en": "continued", "fr": "suite"}
 GIFT_LIST_HEADINGS = {"en": ("Date", "Gift", "Amount"), "fr": ("Date", "Don", "Montant")}
 TOTAL_LABEL = {"en": "Total", "fr": "Total"}
@@ -355,6 +363,7 @@ class Letter:
     gifts: list[tuple[str, str, str]] = field(default_factory=list)  # date, gift, amount
     total: str = ""
     total_note: str = ""  # why the total leaves gifts in kind out, when it does
+    receipt_note: str = ""  # the official receipt enclosed, or to follow
     contribution_ids: list[int] = field(default_factory=list)
     partner_name: str = ""
 

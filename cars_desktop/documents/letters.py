@@ -214,6 +214,9 @@ class _LetterMaker:
         block = [Paragraph("<br/>".join(line for line in lines if line), self.body)]
         if head.options.not_a_receipt:
             block += [Spacer(1, 6), Paragraph(escape(NOT_A_RECEIPT[letter.language]), self.note)]
+        if letter.receipt_note:
+            block += [Spacer(1, 3 if head.options.not_a_receipt else 6),
+                      Paragraph(escape(letter.receipt_note), self.note)]
         return block
 
     def _gift_table(self, letter: Letter):

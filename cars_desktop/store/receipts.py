@@ -222,6 +222,24 @@ def _title(english: str, language: str) -> str:
     return french if language == "fr" else f"{english} / {french}"
 
 
+def note_receipts(letters) -> None:
+    """Each thank-you letter of a group that issues its receipts here says that the receipt
+    is enclosed (with its number) or will follow, when its gifts may have one."""
+    from cars_desktop.core.letter_text import RECEIPT_ENCLOSED, RECEIPT_FOLLOWS
+
+    if not_ready() is not None:
+        return
+    for letter in letters:
+        lang = "fr" if letter.language == "fr" else "en"
+        serials = sorted({receipt.serial for receipt in (
+            on_active_receipt(number) for number in letter.contribution_ids) if receipt})
+        if serials:
+            letter.receipt_note = RECEIPT_ENCLOSED[lang].format(serials=", ".join(serials))
+        elif any(why_not(gift) is None for gift in Contribution.select().where(
+                Contribution.id.in_(letter.contribution_ids))):
+            letter.receipt_note = RECEIPT_FOLLOWS[lang]
+
+
 # Serial numbers, never given twice
 
 

@@ -95,6 +95,9 @@ def make_letters(parent: QWidget, batch, title: str) -> LettersDialog | None:
         box.setTextFormat(Qt.TextFormat.PlainText)  # partners' names, as typed
         box.exec()
         return None
+    from cars_desktop.store.receipts import note_receipts
+
+    note_receipts(batch.letters)  # "your official receipt is enclosed", for a charity
     head, today, count = letterhead(), dt.date.today(), len(batch.letters)
     made = make_pdf(parent, lambda path, progress: write_letters(batch.letters, head, path,
                                                                  today, progress),
