@@ -55,6 +55,17 @@ WORDS = {
         "no_attention": "No practice needs attention in the latest reviews.",
         "under_1": "Under 1 year", "1_to_2": "1 to 2 years", "3_to_4": "3 to 4 years",
         "5_to_9": "5 to 9 years", "10_plus": "10 years or more",
+        "thanks": "Thank you to our partners",
+        "thanks_intro": "{group} thanks the {count} partners who gave money, goods or time "
+                        "from {start} to {end}.",
+        "thanks_intro_one": "{group} thanks the partner who gave money, goods or time from "
+                            "{start} to {end}.",
+        "anonymous_more": "… and {count} anonymous partners.",
+        "anonymous_more_one": "… and one anonymous partner.",
+        "anonymous_all": "{count} partners, who wish to remain anonymous.",
+        "anonymous_all_one": "One partner, who wishes to remain anonymous.",
+        "closing": "Thank you for being part of the solution.",
+        "no_one": "No partner to thank in public for this period.",
     },
     "fr": {
         "page": "Page {n} de {total}", "prepared": "Préparé le {date}",
@@ -107,6 +118,17 @@ WORDS = {
         "no_attention": "Aucune pratique n'est à surveiller dans les dernières revues.",
         "under_1": "Moins d'un an", "1_to_2": "1 à 2 ans", "3_to_4": "3 à 4 ans",
         "5_to_9": "5 à 9 ans", "10_plus": "10 ans ou plus",
+        "thanks": "Merci à nos partenaires",
+        "thanks_intro": "{group} remercie les {count} partenaires qui ont donné de l'argent, "
+                        "des biens ou de leur temps du {start} au {end}.",
+        "thanks_intro_one": "{group} remercie le partenaire qui a donné de l'argent, des biens "
+                            "ou de son temps du {start} au {end}.",
+        "anonymous_more": "… et {count} partenaires anonymes.",
+        "anonymous_more_one": "… et un partenaire anonyme.",
+        "anonymous_all": "{count} partenaires, qui souhaitent garder l'anonymat.",
+        "anonymous_all_one": "Un partenaire, qui souhaite garder l'anonymat.",
+        "closing": "Merci de faire partie de la solution.",
+        "no_one": "Aucun partenaire à remercier publiquement pour cette période.",
     },
 }
 

@@ -112,7 +112,7 @@ RECOGNITIONS = Vocabulary(
 
 # The kinds of support a recognition list groups by: cash, goods and time
 SUPPORTS = Vocabulary(
-    Term("cash", "Cash", "Dons en argent"),
+    Term("cash", "Cash gifts", "Dons en argent"),
     Term("in_kind", "Gifts in kind", "Dons en nature"),
     Term("time", "Volunteer time", "Temps donné"),
 )
