@@ -182,7 +182,7 @@ class PartnerDialog(FormDialog):
         self.clear_since.setToolTip(_("Clear the date: it is not known"))
         self.clear_since.clicked.connect(lambda: since.setDate(_NO_DATE))
         self._add(form, "partner_since", _("Partner s&ince"), since, beside=self.clear_since)
-        recognition = self._add(form, "recognition", _("Thanked in pu&blic"),
+        recognition = self._add(form, "recognition", _("Than&ked in public"),
                                 self._combo_with_hint(vocab.RECOGNITIONS, choose=False))
         recognition.setToolTip(_("How this partner is named on recognition lists, posters "
                                  "and in the newsletter"))
