@@ -196,7 +196,8 @@ class MaintenanceTab(QWidget):
         self.attention.itemActivated.connect(lambda item, _unused: self.act_on(item))
         self.go = QPushButton(_("&Go to it"))
         self.go.setObjectName("goToIt")
-        self.go.setToolTip(_("Open the place to act on the selected item (or double-click it)"))
+        self.go_tip = _("Open the place to act on the selected item (or double-click it)")
+        self.go.setToolTip(self.go_tip)
         self.go.clicked.connect(lambda: self.act_on(self.attention.currentItem()))
         # a success leads to the recognition list; the gift itself stays one click away
         self.show_gift = QPushButton(_("Show the contri&bution"))
@@ -356,6 +357,9 @@ class MaintenanceTab(QWidget):
     def _attention_chosen(self, item: QTreeWidgetItem | None) -> None:
         found = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         self.show_gift.setEnabled(found is not None and found.contribution_id is not None)
+        self.go.setToolTip(_("Make the recognition list of these days, to thank the partners "
+                             "in public") if found is not None and found.kind == "celebrate"
+                           else self.go_tip)
 
     def review_selected(self) -> None:
         partner_id = self.view.selected_id()
