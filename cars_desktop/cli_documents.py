@@ -163,6 +163,8 @@ def report(data_dir: Path, args) -> int:
         problem = _("The period ends before it starts. Check the two dates.")
     elif kind.needs_partner and not args.partner:
         problem = _("A statement is for one partner: --partner NUMBER or --partner NAME")
+    elif args.by and kind.groupings is None:
+        problem = _("--by goes with the recognition list.")
     if problem:
         print(f"cars-desktop: {problem}", file=sys.stderr)
         return 2
@@ -174,7 +176,7 @@ def report(data_dir: Path, args) -> int:
             return 2
         try:
             partner_id = _partner_id(args.partner) if kind.needs_partner else None
-            data = gather_report(args.name, args.start, args.end, partner_id, today)
+            data = gather_report(args.name, args.start, args.end, partner_id, today, args.by)
         except (letters.LetterProblem, LookupError) as err:
             print(f"cars-desktop: {err}", file=sys.stderr)
             return 2

@@ -45,6 +45,7 @@ TITLES = {
     "statement": ("Partner statement", "Relevé du partenaire"),
     "directory": ("Partner directory", "Répertoire des partenaires"),
     "health": ("Partnership health", "Santé des partenariats"),
+    "recognition": ("Recognition list", "Liste de reconnaissance"),
 }
 NOTHING = {"en": "Nothing was recorded in this period.",
            "fr": "Rien n'a été inscrit pendant cette période."}

@@ -350,3 +350,31 @@ def test_thank_you_letters_say_the_receipt_is_enclosed_or_will_follow(charity, t
     assert f"Your official receipt for income tax purposes ({serial}) is enclosed." in pages[0]
     assert "Votre reçu officiel aux fins de l'impôt sur le revenu suivra." in pages[1]
     assert "official receipt" not in pages[2].replace("not an official receipt", "")
+
+
+
+def test_the_reports_of_receipts_issued_and_gifts_not_receipted(charity, tmp_path):
+    from cars_desktop.documents.reports import gather_report, write_report
+    from cars_desktop.store import letters
+    from letter_kit import page_texts
+
+    anne = org("Anne Leblanc", contact="", kind="person")
+    first = give(anne, amount="75", date=dt.date(2026, 8, 8))
+    give(anne, amount="40", date=dt.date(2026, 9, 9))  # not receipted yet
+    give(org("Club Lions"), family="in_kind", kind="service", amount="", hours="3",
+         payment_method="", date=dt.date(2026, 8, 10))
+    lost = receipts.issue(TODAY, [first]).receipts[0]
+    new = receipts.replace(lost.serial, TODAY)
+    start, end = dt.date(2026, 1, 1), dt.date(2027, 12, 31)
+    for name, lang, expected in (
+            ("receipts", "en", ["Receipts issued", lost.serial, f"replaces {lost.serial}",
+                                "cancelled on", new.serial, "$75.00"]),
+            ("receipts", "fr", ["Reçus délivrés", f"remplace {lost.serial}", "75,00 $"]),
+            ("unreceipted", "en", ["Gifts not receipted", "Anne Leblanc", "$40.00",
+                                   "Not receipted yet.", "Club Lions", "cannot be receipted"])):
+        path = tmp_path / f"{name}-{lang}.pdf"
+        write_report(name, gather_report(name, start, end, None, TODAY),
+                     letters.letterhead(), lang, path, TODAY)
+        text = " ".join(page_texts(path))
+        for element in expected:
+            assert element in text, (name, lang, element)

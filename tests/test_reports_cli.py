@@ -114,6 +114,7 @@ CASES = {
     "statement": (*PERIOD, "--partner", "{lefevre}"),
     "directory": (),
     "health": (),
+    "recognition": (*PERIOD, "--by", "support"),
 }
 EXPECTED = {  # what each report must say, in English and French
     # the erased partner's $10 stays in the accounts: 1234.56 + 250 + 10
@@ -146,6 +147,16 @@ EXPECTED = {  # what each report must say, in English and French
                 "Slow to reply"],
                ["2 partenaires formels actifs; 1 d'entre eux", "Town of Sussex Jamais revu",
                 "Slow to reply"]),
+    # the erased partner gave too, but is no longer named anywhere; no amount is printed
+    "recognition": (["Thank you to our partners", "Riverbend Community Food Centre thanks the "
+                     "2 partners who gave money, goods or time from January 1, 2025 to "
+                     "December 31, 2025.", "Cash gifts Quincaillerie Lefèvre Town of Sussex "
+                     "Volunteer time Town of Sussex Thank you for being part of the solution."],
+                    ["Merci à nos partenaires", "Riverbend Community Food Centre remercie les 2 "
+                     "partenaires qui ont donné de l'argent, des biens ou de leur temps du "
+                     "1er janvier 2025 au 31 décembre 2025.", "Dons en argent Quincaillerie "
+                     "Lefèvre Town of Sussex Temps donné Town of Sussex Merci de faire partie "
+                     "de la solution."]),
 }
 
 

@@ -236,7 +236,8 @@ def test_fonts_are_embedded_and_no_base14_font_is_named(world, tmp_path, name, l
             "impact": lambda: reports.impact_report(*YEAR),
             "statement": lambda: reports.partner_statement(world.ids["lefevre"], *YEAR),
             "directory": reports.partner_directory,
-            "health": lambda: reports.partnership_health(TODAY)}[name]()
+            "health": lambda: reports.partnership_health(TODAY),
+            "recognition": lambda: reports.recognition_list(*YEAR, "support")}[name]()
     path = tmp_path / f"{name}.pdf"
     render(name, data, lang, path)
     assert_fonts_embedded(path)
@@ -260,10 +261,13 @@ def test_user_text_is_printed_as_typed_not_as_markup(store, tmp_path):
     for name, data in (("summary", reports.contributions_summary(*YEAR)),
                        ("statement", reports.partner_statement(pid, *YEAR)),
                        ("directory", reports.partner_directory()),
-                       ("impact", reports.impact_report(*YEAR))):
+                       ("impact", reports.impact_report(*YEAR)),
+                       ("recognition", reports.recognition_list(*YEAR))):
         path = tmp_path / f"{name}.pdf"
         text = " ".join(render(name, data, "en", path))
         assert "Bob <b>Bold</b> & Sons" in text, name
+        if name == "recognition":  # the group's name, in the thanks
+            assert "Groupe « Les Étoiles » & <Co> thanks the partner who gave" in text
         if name == "statement":
             assert "<i>Camp</i> & more" in text
         if name == "directory":
@@ -393,7 +397,8 @@ def test_an_empty_group_gives_sound_reports(store, tmp_path, lang):
     for name, data in (("summary", reports.contributions_summary(*YEAR)),
                        ("impact", reports.impact_report(*YEAR)),
                        ("directory", reports.partner_directory()),
-                       ("health", reports.partnership_health(TODAY))):
+                       ("health", reports.partnership_health(TODAY)),
+                       ("recognition", reports.recognition_list(*YEAR))):
         path = tmp_path / f"{name}.pdf"
         texts[name] = render(name, data, lang, path)
         assert len(texts[name]) == 1
@@ -403,6 +408,9 @@ def test_an_empty_group_gives_sound_reports(store, tmp_path, lang):
             "Il n'y a pas encore de partenaire actif.") in texts["directory"][0]
     assert ("There are no formal partners yet." if lang == "en" else
             "Il n'y a pas encore de partenaire formel.") in texts["health"][0]
+    assert ("No partner to thank in public for this period." if lang == "en" else
+            "Aucun partenaire à remercier publiquement pour cette période.") in \
+        texts["recognition"][0]
 
 
 def test_pledges_alone_are_reported(store, tmp_path):

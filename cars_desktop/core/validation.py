@@ -175,12 +175,18 @@ def validate_partner(values: Mapping[str, Any]) -> dict[str, Any]:
         "country": lambda v: clean(v) or _("Canada"),
         "phone": phone, "email": email, "website": website,
         "partner_since": past_date,
+        # a partner recorded before the choice existed is thanked by name
+        "recognition": lambda v: choice(vocab.RECOGNITIONS, _("way to be thanked"))(
+            v or "name"),
+        "recognition_wording": _text,
     }
     errors: dict[str, str] = {}
     try:
         cleaned = _check_all(values, checks)
     except ValidationError as err:
         errors, cleaned = err.errors, {}
+    if "recognition" not in errors and "recognition_wording" not in errors:
+        _recognition_wording(values, cleaned, errors)
     if "province" not in errors:
         try:
             code = values.get("postal_code")
@@ -192,6 +198,16 @@ def validate_partner(values: Mapping[str, Any]) -> dict[str, Any]:
     if errors:
         raise ValidationError(errors)
     return cleaned
+
+
+def _recognition_wording(values: Mapping[str, Any], cleaned: dict, errors: dict) -> None:
+    """The wording is needed when it is what gets printed, and kept only then: a wording
+    left from an earlier choice is not printed by mistake later."""
+    if values.get("recognition") != "wording":
+        cleaned["recognition_wording"] = ""
+    elif not clean(values.get("recognition_wording")):
+        errors["recognition_wording"] = _(
+            "Write the words to print, for example “The Leblanc family”.")
 
 
 def validate_contact(values: Mapping[str, Any]) -> dict[str, Any]:

@@ -98,6 +98,30 @@ INTERACTION_KINDS = Vocabulary(
     Term("note", "Note", "Note"),
 )
 
+# How a partner wishes to be thanked in public: on a recognition list, a poster, a newsletter
+RECOGNITIONS = Vocabulary(
+    Term("name", "Their name as written", "Leur nom tel qu'il est écrit",
+         N_("The partner's name, as written above")),
+    Term("wording", "A wording they chose", "Une formulation de leur choix",
+         N_("For example “The Leblanc family” or “In memory of Rose Cormier”")),
+    Term("anonymous", "Anonymous", "Anonyme",
+         N_("Counted among the anonymous partners, never named")),
+    Term("not_listed", "Not listed", "Ne figure pas",
+         N_("Left off public lists entirely")),
+)
+
+# The kinds of support a recognition list groups by: cash, goods and time
+SUPPORTS = Vocabulary(
+    Term("cash", "Cash gifts", "Dons en argent"),
+    Term("in_kind", "Gifts in kind", "Dons en nature"),
+    Term("time", "Volunteer time", "Temps donné"),
+)
+
+RECOGNITION_GROUPINGS = Vocabulary(
+    Term("sector", "By sector", "Par secteur"),
+    Term("support", "By kind of support", "Par type d'appui"),
+)
+
 REVIEW_MARKS = Vocabulary(
     Term("done", "Done", "Fait"),
     Term("attention", "Needs attention", "À surveiller"),

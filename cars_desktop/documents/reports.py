@@ -12,14 +12,14 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cars_desktop.core.vocab import Term, Vocabulary
+from cars_desktop.core.vocab import RECOGNITION_GROUPINGS, Term, Vocabulary
 from cars_desktop.i18n import N_
 
 
 @dataclass(frozen=True)
 class ReportKind:
     term: Term  # its code, English and French titles, and the hint shown in the window
-    # (store.reports module, start, end, partner id, today) -> the report's numbers
+    # (store.reports module, start, end, partner id, today, grouping) -> the report's numbers
     gather: Callable
     # its module in report_layouts/, whose layout(maker, numbers) gives the story to print;
     # imported only when a report is written, so the command line starts quickly
@@ -29,44 +29,67 @@ class ReportKind:
     needs_partner: bool = False
     # a statement goes to its partner: in their language unless one is chosen
     partners_language: bool = False
+    # the ways it can be grouped, the first the usual one; None: a report of one shape
+    groupings: Vocabulary | None = None
 
 
 _KINDS = (
     ReportKind(Term("summary", "Contributions summary", "Sommaire des contributions",
                     N_("Cash, gifts in kind and volunteer time in a period, by kind, sector and "
                     "month, with the top partners and the period before")),
-               lambda r, start, end, partner, today: r.contributions_summary(start, end),
+               lambda r, start, end, partner, today, by: r.contributions_summary(start, end),
                "summary", N_("contributions summary"), needs_period=True),
     ReportKind(Term("impact", "Community impact", "Impact communautaire",
                     N_("For grant applications: all the support partners gave, by sector, and "
                     "how long partnerships last")),
-               lambda r, start, end, partner, today: r.impact_report(start, end),
+               lambda r, start, end, partner, today, by: r.impact_report(start, end),
                "impact", N_("community impact"), needs_period=True),
     ReportKind(Term("statement", "Partner statement", "Relevé du partenaire",
                     N_("Every contribution of one partner in a period, with the totals")),
-               lambda r, start, end, partner, today: r.partner_statement(partner, start, end),
+               lambda r, start, end, partner, today, by: r.partner_statement(partner, start, end),
                "statement", N_("one partner's contributions (--partner)"), needs_period=True,
                needs_partner=True, partners_language=True),
     ReportKind(Term("directory", "Partner directory", "Répertoire des partenaires",
                     N_("Active partners with their contact people, phone and email")),
-               lambda r, start, end, partner, today: r.partner_directory(),
+               lambda r, start, end, partner, today, by: r.partner_directory(),
                "directory", N_("active partners and contacts")),
     ReportKind(Term("health", "Partnership health", "Santé des partenariats",
                     N_("The latest checklist review of each formal partner, and what needs "
                     "attention")),
-               lambda r, start, end, partner, today: r.partnership_health(today),
+               lambda r, start, end, partner, today, by: r.partnership_health(today),
                "health", N_("partnership health")),
+    ReportKind(Term("recognition", "Recognition list", "Liste de reconnaissance",
+                    N_("Every partner who gave in a period, named as each chose, by sector or by "
+                    "kind of support, without amounts: for a newsletter, the annual general "
+                    "meeting or a poster")),
+               lambda r, start, end, partner, today, by: r.recognition_list(start, end, by),
+               "recognition", N_("partners thanked in public (--by sector or support)"),
+               needs_period=True, groupings=RECOGNITION_GROUPINGS),
+    ReportKind(Term("receipts", "Receipts issued", "Reçus délivrés",
+                    N_("The official receipts issued in a period, those cancelled and what "
+                    "replaced them, with the eligible amounts")),
+               lambda r, start, end, partner, today, by: r.receipts_issued(start, end),
+               "receipts_issued", N_("official receipts issued"), needs_period=True),
+    ReportKind(Term("unreceipted", "Gifts not receipted", "Dons sans reçu",
+                    N_("The gifts received in a period that have no official receipt, and "
+                    "why")),
+               lambda r, start, end, partner, today, by: r.gifts_not_receipted(start, end),
+               "not_receipted", N_("gifts without an official receipt"), needs_period=True),
 )
 REPORT_KINDS = {kind.term.code: kind for kind in _KINDS}
 REPORTS = Vocabulary(*(kind.term for kind in _KINDS))  # titles, for lists and the PDF's title
 
 
 def gather_report(name: str, start: dt.date | None, end: dt.date | None,
-                  partner_id: int | None, today: dt.date):
-    """The numbers of report `name`, computed by `store.reports` (the database must be open)."""
+                  partner_id: int | None, today: dt.date, by: str | None = None):
+    """The numbers of report `name`, computed by `store.reports` (the database must be open);
+    `by`: one of its `groupings`, by default the first."""
     from cars_desktop.store import reports  # the store is opened by the caller
 
-    return REPORT_KINDS[name].gather(reports, start, end, partner_id, today)
+    kind = REPORT_KINDS[name]
+    if kind.groupings is not None and by not in kind.groupings:
+        by = kind.groupings.codes()[0]
+    return kind.gather(reports, start, end, partner_id, today, by)
 
 
 def write_report(name: str, data, head, lang: str, path: str | os.PathLike,

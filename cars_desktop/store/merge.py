@@ -40,7 +40,11 @@ from cars_desktop.store.partners import partner_row
 # In the order the merge window shows them.
 FIELDS = ("name", "kind", "sector", "partnership_type", "status", "shared_goal", "strengths",
           "address_line1", "address_line2", "city", "province", "postal_code", "country",
-          "phone", "email", "website", "language", "notes", "partner_since")
+          "phone", "email", "website", "language", "notes", "partner_since", "recognition",
+          "recognition_wording")
+# how each is thanked in public, the most private first: a merge never names the one who
+# asked not to be named
+_PRIVATE_FIRST = ("not_listed", "anonymous", "wording", "name")
 # Free text where both values may be kept, one after the other.
 JOINABLE = ("shared_goal", "strengths", "notes")
 CHOICES = ("kept", "removed", "both")
@@ -94,6 +98,9 @@ def default_choice(values: FieldValues) -> str:
         return "both"
     if values.name == "partner_since":
         return "removed" if removed < kept else "kept"
+    if values.name == "recognition":
+        rank = {code: place for place, code in enumerate(_PRIVATE_FIRST)}
+        return "removed" if rank.get(removed, 9) < rank.get(kept, 9) else "kept"
     if values.name == "status" and kept == "archived":  # the merged partner is a live one
         return "removed"
     return "kept"

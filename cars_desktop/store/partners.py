@@ -26,7 +26,7 @@ from cars_desktop.store.models import (
 PARTNER_FIELDS = ("kind", "name", "sector", "partnership_type", "status", "shared_goal",
                   "strengths", "address_line1", "address_line2", "city", "province",
                   "postal_code", "country", "phone", "email", "website", "language", "notes",
-                  "partner_since")
+                  "partner_since", "recognition", "recognition_wording")
 CONTACT_FIELDS = ("name", "role", "phone", "email", "salutation", "is_primary")
 ERASED_NAME = N_("Erased partner")
 
@@ -201,8 +201,10 @@ def erase_personal_information(partner_id: int, mentions: list | None = None) ->
                             updated_at=utc_now()).where(
             Contribution.partner == partner).execute()
         for name in ("shared_goal", "strengths", "address_line1", "address_line2", "city",
-                     "province", "postal_code", "phone", "email", "website", "notes"):
+                     "province", "postal_code", "phone", "email", "website", "notes",
+                     "recognition_wording"):  # a wording may name them ("In memory of …")
             setattr(partner, name, "")
+        partner.recognition = "name"
         partner.name = ERASED_NAME
         partner.partner_since = None
         partner.status, partner.status_before_archive = "archived", ""

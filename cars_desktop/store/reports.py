@@ -21,6 +21,11 @@ from cars_desktop.core.text import sort_key
 from cars_desktop.store import settings
 from cars_desktop.store.maintenance import latest_reviews, practices
 from cars_desktop.store.models import db
+from cars_desktop.store.receipt_reports import (  # noqa: F401 - reports' numbers
+    gifts_not_receipted,
+    receipts_issued,
+)
+from cars_desktop.store.recognition import recognition_list  # noqa: F401 - a report's numbers
 
 DEFAULT_HOURLY_RATE = settings.HOURLY_RATE.default  # $20.00 an hour, until the group sets its own
 

@@ -3,6 +3,7 @@ size and layout remembered between sessions."""
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
 from PySide6.QtCore import QSettings, Qt
@@ -52,6 +53,7 @@ class MainWindow(DataCopies, QMainWindow):
         for tab in (self.partners, self.maintenance, self.contributions):
             tab.join(self.hub)
         self.maintenance.contribution_wanted.connect(self._show_contribution)
+        self.maintenance.recognition_wanted.connect(self.celebrate)
         self.partners.contributions_wanted.connect(self._show_contributions_of)
         self.contributions.partner_in_view = lambda: (
             self.partners.selected_id() if self.tabs.currentWidget() is self.partners
@@ -197,6 +199,18 @@ class MainWindow(DataCopies, QMainWindow):
         dialog = ReceiptsWindow(self)
         dialog.finished.connect(lambda _unused: self.reload_everything())
         dialog.open()
+        return dialog
+
+    def celebrate(self):
+        """From the successes to celebrate to the recognition list of those same days, ready
+        to print for the newsletter or the notice board."""
+        from cars_desktop.store.maintenance import attention_settings
+
+        dialog = self.open_reports("recognition")
+        if dialog is not None:
+            today = dt.date.today()
+            dialog.set_dates(today - dt.timedelta(days=attention_settings().success_days),
+                             today)
         return dialog
 
     def export_all(self, what: str) -> None:

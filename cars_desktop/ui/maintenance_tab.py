@@ -148,6 +148,7 @@ class MaintenanceTab(QWidget):
     checklist_changed = Signal()  # the practices were edited
     message = Signal(str)
     contribution_wanted = Signal(str, int)  # kind of attention item, contribution id
+    recognition_wanted = Signal()  # the recognition list of the successes' days
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,8 +196,17 @@ class MaintenanceTab(QWidget):
         self.attention.itemActivated.connect(lambda item, _unused: self.act_on(item))
         self.go = QPushButton(_("&Go to it"))
         self.go.setObjectName("goToIt")
-        self.go.setToolTip(_("Open the place to act on the selected item (or double-click it)"))
+        self.go_tip = _("Open the place to act on the selected item (or double-click it)")
+        self.go.setToolTip(self.go_tip)
         self.go.clicked.connect(lambda: self.act_on(self.attention.currentItem()))
+        # a success leads to the recognition list; the gift itself stays one click away
+        self.show_gift = QPushButton(_("Show the contri&bution"))
+        self.show_gift.setObjectName("showContribution")
+        self.show_gift.setToolTip(_("Show the selected item's contribution in the "
+                                    "Contributions tab"))
+        self.show_gift.clicked.connect(
+            lambda: self.show_contribution(self.attention.currentItem()))
+        self.attention.currentItemChanged.connect(self._attention_chosen)
         settings = action_button(self.settings_action, "attentionSettings")
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -205,6 +215,7 @@ class MaintenanceTab(QWidget):
         side_layout.addWidget(self.attention, 1)
         row = QHBoxLayout()
         row.addWidget(self.go)
+        row.addWidget(self.show_gift)
         row.addStretch()
         row.addWidget(settings)
         side_layout.addLayout(row)
@@ -230,6 +241,7 @@ class MaintenanceTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self._update_actions()
+        self._attention_chosen(None)
 
     def _practice_header(self) -> None:
         """Put the turned-title header on the grid, with the settings the list gave its own."""
@@ -332,8 +344,22 @@ class MaintenanceTab(QWidget):
             self.review(found.partner_id)
         elif found.kind in ("contact", "follow_up"):
             self.log_contact(found.partner_id)
+        elif found.kind == "celebrate":  # "publicly acknowledge successes and celebrate"
+            self.recognition_wanted.emit()
         else:
             self.contribution_wanted.emit(found.kind, found.contribution_id)
+
+    def show_contribution(self, item: QTreeWidgetItem | None) -> None:
+        found = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if found is not None and found.contribution_id is not None:
+            self.contribution_wanted.emit(found.kind, found.contribution_id)
+
+    def _attention_chosen(self, item: QTreeWidgetItem | None) -> None:
+        found = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        self.show_gift.setEnabled(found is not None and found.contribution_id is not None)
+        self.go.setToolTip(_("Make the recognition list of these days, to thank the partners "
+                             "in public") if found is not None and found.kind == "celebrate"
+                           else self.go_tip)
 
     def review_selected(self) -> None:
         partner_id = self.view.selected_id()

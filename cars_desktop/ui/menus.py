@@ -66,7 +66,7 @@ def build_menus(window) -> None:
     reports_menu = window.menuBar().addMenu(_("Re&ports"))
     add(reports_menu, _("&Make a report…"), window.open_reports, "Ctrl+Shift+P",
         _("Contributions summary, community impact, partner statement, directory, "
-        "partnership health"))
+        "partnership health, recognition list"))
     reports_menu.addSeparator()
     for what, label in (("partners", _("Export all &partners (CSV)…")),
                         ("contacts", _("Export all &contact people (CSV)…")),

@@ -48,10 +48,12 @@ FIELD_LABELS = {
     "province": N_("Province"), "postal_code": N_("Postal code"), "country": N_("Country"),
     "phone": N_("Phone"), "email": N_("Email"), "website": N_("Website"),
     "language": N_("Language"), "notes": N_("Notes"), "partner_since": N_("Partner since"),
+    "recognition": N_("Thanked in public"), "recognition_wording": N_("Wording"),
 }
 _VOCABULARIES = {"kind": vocab.PARTNER_KINDS, "sector": vocab.SECTORS,
                  "partnership_type": vocab.PARTNERSHIP_TYPES, "status": vocab.PARTNER_STATUSES,
-                 "province": vocab.PROVINCES, "language": vocab.LANGUAGES}
+                 "province": vocab.PROVINCES, "language": vocab.LANGUAGES,
+                 "recognition": vocab.RECOGNITIONS}
 _SHOWN = 40  # letters of a long text shown on its choice; the whole text in its tooltip
 
 

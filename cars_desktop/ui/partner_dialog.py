@@ -112,7 +112,7 @@ class PartnerDialog(FormDialog):
 
         if partner_id is None:
             self._set_values({"kind": "organisation", "status": "active", "language": "en",
-                              "country": _("Canada")}, [])
+                              "country": _("Canada"), "recognition": "name"}, [])
         else:
             self._set_values(*partners.load_partner(partner_id))
         self.remember_values()
@@ -129,10 +129,12 @@ class PartnerDialog(FormDialog):
         under = [self.hints[widget]] if widget in self.hints else []
         return self.add_row(form, field, label, widget, beside, under)
 
-    def _combo_with_hint(self, vocabulary: vocab.Vocabulary) -> QComboBox:
-        """A choice with, under it, what the chosen term means (from the CARS texts)."""
+    def _combo_with_hint(self, vocabulary: vocab.Vocabulary, choose: bool = True) -> QComboBox:
+        """A choice with, under it, what the chosen term means (from the CARS texts);
+        `choose`: it starts on "Choose…", for the volunteer to decide."""
         combo = QComboBox()
-        combo.addItem(_("Choose…"), None)  # nothing chosen for the volunteer: they decide
+        if choose:
+            combo.addItem(_("Choose…"), None)
         fill_combo(combo, vocabulary, clear=False)
         hint = QLabel()
         muted(hint)
@@ -180,7 +182,23 @@ class PartnerDialog(FormDialog):
         self.clear_since.setToolTip(_("Clear the date: it is not known"))
         self.clear_since.clicked.connect(lambda: since.setDate(_NO_DATE))
         self._add(form, "partner_since", _("Partner s&ince"), since, beside=self.clear_since)
+        recognition = self._add(form, "recognition", _("Than&ked in public"),
+                                self._combo_with_hint(vocab.RECOGNITIONS, choose=False))
+        recognition.setToolTip(_("How this partner is named on recognition lists, posters "
+                                 "and in the newsletter"))
+        recognition.currentIndexChanged.connect(self._recognition_changed)
+        wording = self._add(form, "recognition_wording", _("Wording"), QLineEdit(),
+                            _("The words to print, e.g. The Leblanc family"))
+        wording.setAccessibleName(_("Wording to print"))
+        self.partner_form = form
         return box
+
+    def _recognition_changed(self) -> None:
+        """The wording is asked only when it is what gets printed."""
+        own = self.fields["recognition"].currentData() == "wording"
+        self.partner_form.setRowVisible(self.fields["recognition_wording"], own)
+        if not own:
+            self.errors["recognition_wording"].show_message("")
 
     def _address_box(self) -> QGroupBox:
         box = QGroupBox(_("Address and how to reach them"))
@@ -237,6 +255,7 @@ class PartnerDialog(FormDialog):
         chain += [self.fields[f] for f in (
             "name", "sector", "partnership_type", "status", "language", "partner_since")]
         chain.append(self.clear_since)
+        chain += [self.fields["recognition"], self.fields["recognition_wording"]]
         chain += [self.fields[f] for f in (
             "address_line1", "address_line2", "city", "province", "postal_code", "country",
             "phone", "email", "website")]
@@ -262,6 +281,7 @@ class PartnerDialog(FormDialog):
                 widget.setText(value or "")
         for contact in contacts:
             self.add_contact_row(contact)
+        self._recognition_changed()
 
     def values(self) -> dict[str, Any]:
         found: dict[str, Any] = {"kind": next(code for code, b in self.kind_buttons.items()

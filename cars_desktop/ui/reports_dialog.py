@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -59,6 +60,9 @@ class ReportsDialog(QDialog):
             self.partner.set_partner(partner_id)
         self.partner.chosen.connect(self._partner_chosen)
         form.addRow(_("P&artner"), self.partner)
+        self.grouping = QComboBox()
+        self.grouping.setObjectName("reportGrouping")
+        form.addRow(_("&Group names"), self.grouping)
         self.language = QComboBox()
         self.language.setObjectName("reportLanguage")
         fill_combo(self.language, vocab.LANGUAGES)
@@ -89,7 +93,20 @@ class ReportsDialog(QDialog):
         for widget in (self.period, self.period.dates):
             self.form.setRowVisible(widget, REPORT_KINDS[code].needs_period)
         self.form.setRowVisible(self.partner, REPORT_KINDS[code].needs_partner)
+        groupings = REPORT_KINDS[code].groupings
+        chosen = self.grouping.currentData()
+        self.grouping.clear()
+        if groupings is not None:
+            fill_combo(self.grouping, groupings)
+            set_combo(self.grouping, chosen)
+        self.form.setRowVisible(self.grouping, groupings is not None)
         self.error.show_message("")
+
+    def set_dates(self, start: dt.date, end: dt.date) -> None:
+        """Show the report for these two dates, as if typed under "Between dates…"."""
+        self.period.set_period("custom")
+        self.start.setDate(QDate(start))
+        self.end.setDate(QDate(end))
 
     def _partner_chosen(self, partner_id: int | None) -> None:
         """A statement goes to the partner: in their language, unless changed after."""
@@ -119,7 +136,8 @@ class ReportsDialog(QDialog):
             return None
         self.error.show_message("")
         try:
-            data = gather_report(code, start, end, self.partner.partner_id, today)
+            data = gather_report(code, start, end, self.partner.partner_id, today,
+                                 self.grouping.currentData())
         except LookupError as err:
             self.error.show_message(str(err))
             return None
