@@ -260,6 +260,7 @@ def _partner_id(chosen: str) -> int:
 
 def receipts(data_dir: Path, args) -> int:
     """Issue, cancel, replace, reprint official receipts, or save their register."""
+    from cars_desktop.store import receipt_register
     from cars_desktop.store import receipts as store
 
     if args.cancel:
@@ -274,7 +275,7 @@ def receipts(data_dir: Path, args) -> int:
         return 2
     if args.register:
         with open_current(data_dir, read_only=True):
-            count = store.write_register(args.output)
+            count = receipt_register.write_register(args.output)
         print(ngettext("{n} receipt in the register, saved to {output}.",
                        "{n} receipts in the register, saved to {output}.", count).format(
             n=format_count(count), output=args.output))
@@ -282,8 +283,8 @@ def receipts(data_dir: Path, args) -> int:
     today = dt.date.today()
     with open_current(data_dir, read_only=args.duplicate is not None):
         if args.duplicate:
-            made = [store.find(args.duplicate)]
-            pdfs = [bytes(made[0].duplicate_pdf)]
+            receipt, copy = store.duplicate_of(args.duplicate)
+            made, pdfs = [receipt], [copy]
         else:
             if args.replace:
                 made, skipped = [store.replace(args.replace, today)], []
@@ -297,7 +298,7 @@ def receipts(data_dir: Path, args) -> int:
     if not made:
         print(_("No new receipt: every gift asked for has one already, or cannot have one."))
         return 0
-    store.write_together(pdfs, args.output)
+    receipt_register.write_together(pdfs, args.output)
     print(ngettext("{n} receipt ({serials}) written to {output}",
                    "{n} receipts ({serials}) written to {output}", len(made)).format(
         n=format_count(len(made)), output=args.output,

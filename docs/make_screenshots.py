@@ -264,6 +264,15 @@ def main(out: Path) -> None:
         receipts_window = window.open_receipts()
         settle(app, 400)
         receipts_window.grab().save(str(out / "receipts-window.png"))
+        def say_yes():
+            box = QApplication.activeModalWidget()
+            if box is None:
+                QTimer.singleShot(50, say_yes)
+                return
+            box.accept() if not hasattr(box, "buttons") else next(
+                b for b in box.buttons() if "Yes" in b.text() or "Oui" in b.text()).click()
+
+        QTimer.singleShot(200, say_yes)
         receipts_window.issue_all.click()
         settle(app, 800)
         if receipts_window.preview is not None:

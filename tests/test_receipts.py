@@ -248,7 +248,10 @@ def test_the_command_line_issues_cancels_replaces_and_keeps_the_register(charity
                      *where]) == 0
     assert "cancels and replaces" in PdfReader(tmp_path / "new.pdf").pages[0].extract_text()
     assert cli.main(["receipts", "--duplicate", serial, "-o", str(tmp_path / "dup.pdf"),
-                     *where]) == 0
+                     *where]) == 2  # cancelled: never reprinted as if it stood
+    assert "is not reprinted" in capsys.readouterr().err
+    assert cli.main(["receipts", "--duplicate", f"{issued}-0003", "-o",
+                     str(tmp_path / "dup.pdf"), *where]) == 0
     assert "DUPLICATE" in PdfReader(tmp_path / "dup.pdf").pages[0].extract_text()
     assert cli.main(["receipts", "--register", "-o", str(tmp_path / "register.csv"),
                      *where]) == 0
@@ -378,3 +381,40 @@ def test_the_reports_of_receipts_issued_and_gifts_not_receipted(charity, tmp_pat
         text = " ".join(page_texts(path))
         for element in expected:
             assert element in text, (name, lang, element)
+
+
+def test_who_is_not_receipted_and_a_corrected_gift_replaces_its_receipt(charity):
+    from cars_desktop.store import contributions
+    from cars_desktop.store.models import Contribution
+
+    town = org("Municipality of Riverbend", sector="government")
+    assert "grant" in receipts.why_not(Contribution.get_by_id(give(town, amount="5000")))
+    employer = org("Acme Ltd")
+    lump = give(employer, kind="employee", amount="300")
+    assert "each employee" in receipts.why_not(Contribution.get_by_id(lump))
+
+    anne = org("Anne Leblanc", contact="", kind="person")
+    gift = give(anne, amount="100", date=dt.date(2026, 8, 8))
+    wrong = receipts.issue(TODAY, [gift]).receipts[0]
+    receipts.cancel(wrong.serial, "The amount was $120", TODAY)
+    values = {"partner_id": anne, "family": "cash", "kind": "one_time", "status": "received",
+              "amount": "120", "date": dt.date(2026, 8, 8), "payment_method": "cheque"}
+    contributions.save_contribution(values, gift)  # the receipt cancelled: it can be corrected
+    right = receipts.issue(TODAY, [gift]).receipts[0]
+    assert right.replaces_id == wrong.id and right.amount_cents == 12_000
+    assert f"cancels and replaces receipt No. {wrong.serial}" in text_of(bytes(right.pdf))
+    for statement in ("UPDATE receipt SET cancelled_on = NULL",
+                      "UPDATE receipt SET cancel_reason = 'nothing'",
+                      "UPDATE receipt_gift SET contribution_id = 1"):
+        with pytest.raises(pw.IntegrityError, match="never"):
+            db.execute_sql(statement)
+    with pytest.raises(receipts.ReceiptProblem, match="not reprinted"):
+        receipts.duplicate_of(wrong.serial)
+
+
+def test_a_prefix_without_the_year_still_never_gives_a_number_twice(charity):
+    settings.save({settings.RECEIPT_PREFIX: "R-"})
+    anne = org("Anne Leblanc", contact="", kind="person")
+    first = receipts.issue(dt.date(2026, 12, 1), [give(anne, amount="10")]).receipts[0]
+    second = receipts.issue(dt.date(2027, 1, 2), [give(anne, amount="20")]).receipts[0]
+    assert (first.serial, second.serial) == ("2026-R-0001", "2027-R-0001")

@@ -49,7 +49,10 @@ def test_issue_the_years_receipts_then_keep_the_register(qtbot, window, monkeypa
     shown = open_window(window)
     qtbot.addWidget(shown)
     assert shown.waiting.topLevelItemCount() == 3
+    asked = []
+    answer_message_boxes([QMessageBox.StandardButton.Yes], asked)
     click(qtbot, shown, "issueYear")
+    assert "Issue the receipts for the 3 gifts received in 2026" in asked[0]
     assert isinstance(shown.preview, PdfPreview) and shown.preview.document.pageCount() == 2
     assert "2 receipts" in shown.preview.summary.text()
     qtbot.addWidget(shown.preview)

@@ -17,8 +17,9 @@ CRA_WEBSITE = {"en": "canada.ca/charities-giving", "fr": "canada.ca/organismes-b
 WORDS = {
     "title": ("Official receipt for income tax purposes",
               "Reçu officiel aux fins de l'impôt sur le revenu"),
-    "serial": ("Receipt No.", "Reçu no"),
-    "registration": ("Charity registration number", "Numéro d'enregistrement"),
+    "serial": ("Receipt No.", "Reçu nº"),
+    "registration": ("Charity registration number",
+                     "Numéro d'enregistrement de l'organisme de bienfaisance"),
     "issued": ("Date issued", "Date de délivrance"),
     "place": ("Place issued", "Lieu de délivrance"),
     "received_on": ("Date the gift was received", "Date de réception du don"),
@@ -36,7 +37,7 @@ WORDS = {
     "gifts": ("Gifts included", "Dons inclus"),
     "signature": ("Authorized signature", "Signature autorisée"),
     "replaces": ("This receipt cancels and replaces receipt No. {serial}.",
-                 "Ce reçu annule et remplace le reçu no {serial}."),
+                 "Ce reçu annule et remplace le reçu nº {serial}."),
     "duplicate": ("DUPLICATE", "DUPLICATA"),
     "cra": ("{name}: {website}", "{name} : {website}"),
     "keep": ("Keep this receipt for your income tax return.",
@@ -78,7 +79,9 @@ class ReceiptDoc:
 
 
 def money(cents: int, lang: str) -> str:
-    return format_money(cents, "fr" if lang == "fr" else "en")
+    if lang == "both":
+        return f"{format_money(cents, 'en')} / {format_money(cents, 'fr')}"
+    return format_money(cents, lang)
 
 
 def day(text: str, lang: str) -> str:

@@ -154,8 +154,9 @@ def _receipted_problems(cleaned: dict[str, Any], row: Contribution) -> dict[str,
     receipt = on_active_receipt(row.id) if row.id else None
     if receipt is None:
         return {}
-    said = _("This gift is on official receipt {serial}: replace that receipt (Official "
-             "receipts…) to correct it.").format(serial=receipt.serial)
+    said = _("This gift is on official receipt {serial}. To correct it, cancel that receipt "
+             "(Official receipts…), correct the gift, and issue its receipt again: the new one "
+             "says it cancels and replaces {serial}.").format(serial=receipt.serial)
     return {field: said for field, before in (
         ("partner_id", row.partner_id), ("amount_cents", row.amount_cents),
         ("advantage_cents", row.advantage_cents), ("date", row.date),

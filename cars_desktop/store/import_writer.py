@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 
 from cars_desktop.core.text import fold, sort_key
-from cars_desktop.i18n import _
+from cars_desktop.i18n import _, ngettext
 from cars_desktop.store import settings
 from cars_desktop.store.contributions import contribution_row
 from cars_desktop.store.database import transaction
@@ -212,6 +212,15 @@ def undo_batch(batch_id: int) -> tuple[int, int]:
         "SELECT COUNT(*) FROM contribution c JOIN partner p ON p.id = c.partner_id WHERE"
         " p.import_batch_id = ? AND (c.import_batch_id IS NULL OR c.import_batch_id != ?)",
         (batch_id, batch_id)).fetchone()[0]
+    receipted = conn.execute(
+        "SELECT COUNT(*) FROM receipt_gift r JOIN contribution c ON c.id = r.contribution_id"
+        " WHERE c.import_batch_id = ?", (batch_id,)).fetchone()[0]
+    if receipted:
+        raise ImportProblem(ngettext(
+            "This import cannot be undone: {n} of its gifts is on an official receipt, which "
+            "is kept with its gifts.",
+            "This import cannot be undone: {n} of its gifts are on official receipts, which "
+            "are kept with their gifts.", receipted).format(n=receipted))
     reversed_gifts = json.loads(batch.reversed or "[]")
     for cid, _status, _cents, stamp in reversed_gifts:  # a cancelled gift edited since
         changed += conn.execute("SELECT COUNT(*) FROM contribution WHERE id = ? AND"

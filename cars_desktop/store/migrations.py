@@ -364,10 +364,17 @@ def _v5_receipts_and_recognition(database: pw.SqliteDatabase) -> None:
             "amount_cents", "advantage_cents", "eligible_cents", "replaces_id", "pdf",
             "sha256", "duplicate_pdf" ON "receipt"
         BEGIN SELECT RAISE(ABORT, 'an issued receipt is never changed'); END;
+        CREATE TRIGGER "receipt_cancelled_for_good" BEFORE UPDATE OF "cancelled_on",
+            "cancel_reason" ON "receipt"
+            WHEN OLD."cancelled_on" IS NOT NULL AND (NEW."cancelled_on" IS NOT
+                OLD."cancelled_on" OR (OLD."cancel_reason" != '' AND NEW."cancel_reason" IS NOT
+                OLD."cancel_reason"))
+        BEGIN SELECT RAISE(ABORT, 'a cancelled receipt is never changed'); END;
         CREATE TRIGGER "receipt_gift_never_deleted" BEFORE DELETE ON "receipt_gift"
         BEGIN SELECT RAISE(ABORT, 'an issued receipt is never deleted'); END;
         CREATE TRIGGER "receipt_gift_never_changed" BEFORE UPDATE OF "receipt_id",
-            "amount_cents", "advantage_cents", "eligible_cents" ON "receipt_gift"
+            "contribution_id", "amount_cents", "advantage_cents", "eligible_cents"
+            ON "receipt_gift"
         BEGIN SELECT RAISE(ABORT, 'an issued receipt is never changed'); END;
     """)
 

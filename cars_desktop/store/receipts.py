@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 import os
 from dataclasses import dataclass, field
@@ -71,8 +70,23 @@ def is_receipted(contribution_id: int) -> bool:
     return ReceiptGift.select().where(ReceiptGift.contribution == contribution_id).exists()
 
 
+# Gifts passed on by a foundation that receipts its donors itself
+_RECEIPTED_BY_INTERMEDIARY = {"benevity": "Benevity", "paypal_giving_fund": "PayPal Giving Fund"}
+
+
 def why_not(gift: Contribution, unappraised_ok: bool = False) -> str | None:
     """Why this gift gets no receipt now, in plain words; None when it may have one."""
+    partner = gift.partner
+    if partner.sector == "government":
+        return _("Money from a government is a grant, not a gift: no official receipt.")
+    batch = gift.import_batch
+    if batch is not None and batch.file_format in _RECEIPTED_BY_INTERMEDIARY:
+        return _("It came through {platform}, whose foundation receipts its donors itself: "
+                 "no second receipt.").format(
+                     platform=_RECEIPTED_BY_INTERMEDIARY[batch.file_format])
+    if gift.kind == "employee" and partner.kind == "organisation":
+        return _("Employees' gifts are receipted to each employee: record each one's gift "
+                 "under their own name.")
     advice = receipt_advice(gift.kind, gift.status, gift.amount_cents, gift.advantage_cents,
                             gift.appraised, gift.family == "in_kind", True,
                             gift.platform_receipt)
@@ -87,7 +101,6 @@ def why_not(gift: Contribution, unappraised_ok: bool = False) -> str | None:
             not gift.appraised and not unappraised_ok:
         return _("A gift in kind over $1,000: say whether it was appraised independently "
                  "(and by whom) before it is receipted.")
-    partner = gift.partner
     if not (partner.address_line1 and partner.city):
         return _("The receipt must give the donor's address: add it to {name}.").format(
             name=partner.name)
@@ -158,9 +171,14 @@ def _issue_one(gifts: list[Contribution], today: dt.date, year: int | None,
                for gift in gifts]
     amount = sum(gift.amount_cents for gift in gifts)
     advantage = sum(cents for _gift, cents in counted)
+    if replaces is None:
+        replaces = _cancelled_before(gifts)
     number = _next_number(today.year)
-    serial = settings.get(settings.RECEIPT_PREFIX).replace("{year}", str(today.year)) + \
-        f"{number:04d}"
+    serial = serial_of(today.year, number)
+    if Receipt.select().where(Receipt.serial == serial).exists():  # a prefix without {year}
+        raise ReceiptProblem(_("The number {serial} was given already: put {{year}} in what "
+                               "begins the receipt numbers (Official receipts › Settings…)."
+                               ).format(serial=serial))
     received = str(first.date.year) if kind == "year" else first.date.isoformat()
     doc = _document(first.partner, kind, serial, today, received, amount, advantage,
                     gifts, replaces)
@@ -179,6 +197,22 @@ def _issue_one(gifts: list[Contribution], today: dt.date, year: int | None,
         ReceiptGift.create(receipt=receipt, contribution=gift, amount_cents=gift.amount_cents,
                            advantage_cents=cents, eligible_cents=gift.amount_cents - cents)
     return receipt
+
+
+def serial_of(year: int, number: int) -> str:
+    prefix = settings.get(settings.RECEIPT_PREFIX)
+    return (prefix if "{year}" in prefix else "{year}-" + prefix).replace("{year}", str(year)) \
+        + f"{number:04d}"
+
+
+def _cancelled_before(gifts: list[Contribution]) -> Receipt | None:
+    """A receipt of these gifts cancelled and not yet replaced: the new one replaces it (the
+    gift was corrected in between), and says so."""
+    replaced = Receipt.select(Receipt.replaces).where(Receipt.replaces.is_null(False))
+    return (Receipt.select().join(ReceiptGift)
+            .where(ReceiptGift.contribution.in_([gift.id for gift in gifts])
+                   & Receipt.cancelled_on.is_null(False) & Receipt.id.not_in(replaced))
+            .order_by(Receipt.id.desc()).first())
 
 
 def _document(partner: Partner, kind: str, serial: str, today: dt.date, received: str,
@@ -250,10 +284,15 @@ def _numbers_file() -> Path | None:
 
 def _numbers_written() -> dict[str, int]:
     path = _numbers_file()
-    try:
-        found = json.loads(path.read_text(encoding="utf-8")) if path else {}
-    except (OSError, ValueError):
+    if path is None or not path.exists():
         return {}
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise ReceiptProblem(_("The record of the receipt numbers given, {path}, cannot be "
+                               "read, so no number can be given without the risk of giving "
+                               "one twice. Restore it from a backup, or ask for help.").format(
+                                   path=path)) from None
     return {str(year): int(number) for year, number in found.items()
             if str(number).isdigit()} if isinstance(found, dict) else {}
 
@@ -274,7 +313,10 @@ def _remember_numbers(receipts: list[Receipt]) -> None:
         numbers[str(receipt.year)] = max(numbers.get(str(receipt.year), 0), receipt.number)
     partial = path.with_suffix(".partial")
     try:
-        partial.write_text(json.dumps(numbers, indent=1), encoding="utf-8")
+        with open(partial, "w", encoding="utf-8") as out:
+            out.write(json.dumps(numbers, indent=1))
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(partial, path)
     except OSError:
         pass  # the data file has them too: only a restore over them could give one twice
@@ -331,76 +373,17 @@ def replace(serial: str, today: dt.date) -> Receipt:
     return new
 
 
+def duplicate_of(serial: str) -> tuple[Receipt, bytes]:
+    """The receipt and its copy marked DUPLICATE, for a reprint; a cancelled one is never
+    reprinted (a copy of it could be taken for a receipt that stands)."""
+    receipt = find(serial)
+    if receipt.cancelled_on is not None:
+        raise ReceiptProblem(_("Receipt {serial} was cancelled on {date}: it is not reprinted. "
+                               "Its copy stays in the register.").format(
+                                   serial=receipt.serial, date=receipt.cancelled_on))
+    return receipt, bytes(receipt.duplicate_pdf)
+
+
 def check_kept(receipt: Receipt) -> bool:
     """Whether the receipt's PDF is still exactly the one issued."""
     return hashlib.sha256(bytes(receipt.pdf)).hexdigest() == receipt.sha256
-
-
-# What is printed and kept
-
-
-def write_together(pdfs: list[bytes], path: Path) -> None:
-    """The receipts as they were issued, one after the other in one PDF."""
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    for pdf in pdfs:
-        writer.append(io.BytesIO(pdf))
-    partial = path.with_name(path.name + ".partial")
-    with open(partial, "wb") as out:
-        writer.write(out)
-    os.replace(partial, path)
-
-
-REGISTER_COLUMNS = ("serial", "status", "issued_on", "donor", "kind", "received",
-                    "amount", "advantage", "eligible", "cancelled_on", "reason", "replaces",
-                    "contributions", "kept_as_issued")
-
-
-def register_rows(year: int | None = None) -> list[dict[str, str]]:
-    """Every receipt, issued or cancelled, in serial order; a number missing between two is
-    said (it was given out in data later replaced by a restore)."""
-    query = Receipt.select().order_by(Receipt.year, Receipt.number)
-    if year is not None:
-        query = query.where(Receipt.year == year)
-    rows, last = [], {}
-    for receipt in query:
-        gap = range(last.get(receipt.year, 0) + 1, receipt.number)
-        rows += [{"serial": f"{receipt.year} #{number}", "status": _(
-            "missing: given out in data replaced since (a backup restored?)")}
-                 for number in gap]
-        last[receipt.year] = receipt.number
-        rows.append({
-            "serial": receipt.serial,
-            "status": _("cancelled") if receipt.cancelled_on else _("issued"),
-            "issued_on": receipt.issued_on.isoformat(), "donor": receipt.donor.split("\n")[0],
-            "kind": receipt.kind, "received": receipt.received,
-            "amount": cents_text(receipt.amount_cents),
-            "advantage": cents_text(receipt.advantage_cents),
-            "eligible": cents_text(receipt.eligible_cents),
-            "eligible_cents": receipt.eligible_cents,  # for the window; not in the CSV
-            "cancelled_on": receipt.cancelled_on.isoformat() if receipt.cancelled_on else "",
-            "reason": receipt.cancel_reason,
-            "replaces": receipt.replaces.serial if receipt.replaces_id else "",
-            "contributions": " ".join(str(line.contribution_id) for line in receipt.gifts),
-            "kept_as_issued": _("yes") if check_kept(receipt) else _("NO: changed"),
-        })
-    return rows
-
-
-def cents_text(cents: int) -> str:
-    return f"{cents // 100}.{cents % 100:02d}"
-
-
-def write_register(path: Path, year: int | None = None) -> int:
-    """The register as CSV (UTF-8, for Excel or LibreOffice); returns how many receipts."""
-    import csv
-
-    rows = register_rows(year)
-    partial = path.with_name(path.name + ".partial")
-    with open(partial, "w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.DictWriter(out, REGISTER_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    os.replace(partial, path)
-    return sum(1 for row in rows if "issued_on" in row)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from cars_desktop.core.money import format_money
 from cars_desktop.core.text import format_count
 from cars_desktop.i18n import _, ngettext
-from cars_desktop.store import database
+from cars_desktop.store import database, receipt_register
 from cars_desktop.store import receipts as store
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.pdf_preview import PdfPreview, unsaved_folder
@@ -113,7 +113,8 @@ class ReceiptsWindow(QDialog):
         problem = store.not_ready()
         self.problem.setText(problem or "")
         self.problem.setVisible(bool(problem))
-        self.pages.setEnabled(problem is None or bool(store.register_rows()))
+        self._fill_register()
+        self.pages.setEnabled(problem is None or self.register.topLevelItemCount() > 0)
         read_only = database.opened_read_only()
         self.waiting.clear()
         skipped: list[str] = []
@@ -132,7 +133,6 @@ class ReceiptsWindow(QDialog):
         self.issue_chosen.setEnabled(bool(gifts) and not read_only)
         self.settings_button.setEnabled(not read_only)
         self._say_skipped(skipped)
-        self._fill_register()
 
     def _say_skipped(self, skipped: list[str]) -> None:
         shown = "\n".join(f"• {reason}" for reason in skipped[:8]) + (
@@ -147,7 +147,20 @@ class ReceiptsWindow(QDialog):
         ReceiptSettingsDialog(self).exec()
 
     def issue_year(self) -> None:
-        self._issue(None)
+        count = self.waiting.topLevelItemCount()
+        year = self.year.currentData()
+        answer = QMessageBox.question(
+            self, _("Issue the year's receipts"), ngettext(
+                "Issue the receipts for the {n} gift received in {year} that has none yet? "
+                "Their numbers are given for good.",
+                "Issue the receipts for the {n} gifts received in {year} that have none yet? "
+                "A donor's cash gifts go on one receipt; their numbers are given for good.",
+                count).format(n=format_count(count), year=year) + (
+                "\n\n" + _("The year {year} is not over: its receipts would not hold the gifts "
+                             "still to come.").format(year=year)
+                if year >= self.today.year else ""))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._issue(None)
 
     def issue_selected(self) -> None:
         chosen = [item.data(0, Qt.ItemDataRole.UserRole)
@@ -183,12 +196,16 @@ class ReceiptsWindow(QDialog):
         if done.skipped and chosen:
             self._say_skipped(done.skipped)
         if done.receipts:
+            from cars_desktop.store.profile import group_profile
+
+            unsigned = "" if group_profile().signature else " " + _(
+                "They bear no scanned signature: sign each by hand before it goes out.")
             self._show([bytes(receipt.pdf) for receipt in done.receipts], _(
                 "Official receipts"), ngettext(
                 "<b>{n} receipt</b> issued and kept, ready to print: {serials}",
                 "<b>{n} receipts</b> issued and kept, ready to print: {serials}",
                 len(done.receipts)).format(n=format_count(len(done.receipts)),
-                                           serials=_serials(done.receipts)))
+                                           serials=_serials(done.receipts)) + unsigned)
 
     # The register
 
@@ -220,7 +237,7 @@ class ReceiptsWindow(QDialog):
 
     def _fill_register(self) -> None:
         self.register.clear()
-        for row in store.register_rows():
+        for row in receipt_register.register_rows(checked=False):
             note = row.get("reason") or (_("replaces {serial}").format(serial=row["replaces"])
                                          if row.get("replaces") else "")
             cents = row.get("eligible_cents")
@@ -245,8 +262,12 @@ class ReceiptsWindow(QDialog):
     def duplicate(self) -> None:
         serial = self._chosen_serial()
         if serial:
-            receipt = store.find(serial)
-            self._show([bytes(receipt.duplicate_pdf)], _("Receipt {serial}, duplicate").format(
+            try:
+                receipt, copy = store.duplicate_of(serial)
+            except StoreError as err:
+                QMessageBox.information(self, _("Official receipts"), str(err))
+                return
+            self._show([copy], _("Receipt {serial}, duplicate").format(
                 serial=serial), _("<b>Receipt {serial}</b>, marked DUPLICATE, as it was "
                                   "issued on {date}.").format(serial=serial,
                                                               date=receipt.issued_on))
@@ -294,7 +315,7 @@ class ReceiptsWindow(QDialog):
             _("CSV files, for Excel or LibreOffice (*.csv)"))
         if path:
             try:
-                count = store.write_register(Path(path))
+                count = receipt_register.write_register(Path(path))
             except OSError as err:
                 QMessageBox.critical(self, _("Not saved"), err.strerror or str(err))
                 return
@@ -305,7 +326,7 @@ class ReceiptsWindow(QDialog):
     def _show(self, pdfs: list[bytes], title: str, summary: str) -> None:
         """The receipts as kept, in the preview that prints and saves them."""
         folder = Path(tempfile.mkdtemp(prefix="cars-letters-", dir=unsaved_folder()))
-        store.write_together(pdfs, folder / "receipts.pdf")
+        receipt_register.write_together(pdfs, folder / "receipts.pdf")
         self.preview = PdfPreview(self, folder / "receipts.pdf", title, summary)
         self.preview.show()
 

@@ -21,5 +21,5 @@ def layout(maker, data) -> list:
     rows = [[short_date(day, maker.lang), donor, money(cents) if cents else "", why]
             for day, donor, cents, why in data.rows]
     story.append(maker.table([w["date"], w["donor"], w["amount"], w["why"]], rows,
-                             [maker.width * f for f in (0.13, 0.3, 0.14, 0.43)], right={2}))
+                             [maker.width * f for f in (0.17, 0.28, 0.14, 0.41)], right={2}))
     return story
