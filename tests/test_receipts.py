@@ -418,3 +418,14 @@ def test_a_prefix_without_the_year_still_never_gives_a_number_twice(charity):
     first = receipts.issue(dt.date(2026, 12, 1), [give(anne, amount="10")]).receipts[0]
     second = receipts.issue(dt.date(2027, 1, 2), [give(anne, amount="20")]).receipts[0]
     assert (first.serial, second.serial) == ("2026-R-0001", "2027-R-0001")
+
+
+def test_a_long_years_receipt_says_its_number_on_every_page(charity):
+    anne = org("Anne Leblanc", contact="", kind="person")
+    for week in range(55):
+        give(anne, amount="5", date=dt.date(2026, 1, 1) + dt.timedelta(days=6 * week))
+    receipt = receipts.issue(TODAY, year=2026).receipts[0]
+    pages = PdfReader(io.BytesIO(bytes(receipt.pdf))).pages
+    assert len(pages) > 1 and receipt.amount_cents == 27_500
+    for page in pages[1:]:
+        assert f"Receipt No. {receipt.serial}" in norm(page.extract_text())

@@ -38,6 +38,9 @@ def receipt_pdf(doc: ReceiptDoc, duplicate: bool = False, paper: str = "letter")
         canvas.setFont(REGULAR, 8)
         canvas.setFillColorRGB(*GREY)
         draw_line(canvas, size[0] / 2, 0.55 * INCH, cra_line(lang), REGULAR, 8, "centre")
+        if canvas.getPageNumber() > 1:  # a long year's list: every page says whose it is
+            draw_line(canvas, size[0] - MARGIN, 0.55 * INCH + 11, f"{said('serial', lang)} "
+                      f"{doc.serial} · {canvas.getPageNumber()}", REGULAR, 8, "right")
         if duplicate:  # across the page, light: the copy is never taken for the original
             mark = said("duplicate", lang)
             across = 0.85 * (size[0] ** 2 + size[1] ** 2) ** 0.5
@@ -89,10 +92,18 @@ def _story(doc: ReceiptDoc, duplicate: bool, width: float) -> list:
     story.append(table)
     if doc.gifts:
         story += [Spacer(1, 10), Paragraph(escape(said("gifts", lang)), label)]
-        gifts = Table([[Paragraph(escape(day(when, lang)), body),
-                        Paragraph(escape(money(cents, lang)), body)]
-                       for when, cents in doc.gifts], colWidths=[width * 0.5, width * 0.3],
-                      hAlign="LEFT", repeatRows=0)
+        # a long year's list in columns, so that the signature stays on the page with it
+        columns = 1 if len(doc.gifts) <= 10 else 2 if len(doc.gifts) <= 30 else 3
+        per = -(-len(doc.gifts) // columns)
+        cells = [[Paragraph(escape(day(when, lang) if columns == 1 else when), body),
+                  Paragraph(escape(money(cents, lang)), body)] for when, cents in doc.gifts]
+        rows = [sum((cells[column * per + row] if column * per + row < len(cells)
+                     else ["", ""] for column in range(columns)), [])
+                for row in range(per)]
+        share = 0.8 if columns == 1 else 1.0
+        gifts = Table(rows, colWidths=[width * share / columns * part
+                                       for _column in range(columns) for part in (0.6, 0.4)],
+                      hAlign="LEFT")
         gifts.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 7)]))
