@@ -269,9 +269,10 @@ def receipts(data_dir: Path, args) -> int:
         print(_("Receipt {serial} is cancelled; it is kept in the register.").format(
             serial=receipt.serial))
         return 0
-    if args.output is None or not args.output.parent.is_dir() or args.output.is_dir():
-        print(_("cars-desktop: give the file to write with -o FILE, in a folder that exists."),
-              file=sys.stderr)
+    problem = _("give the file to write with -o FILE.") if args.output is None else \
+        _output_problem(args.output)
+    if problem:
+        print(f"cars-desktop: {problem}", file=sys.stderr)
         return 2
     if args.register:
         with open_current(data_dir, read_only=True):

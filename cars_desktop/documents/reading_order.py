@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_RIGHT_TO_LEFT = frozenset({"R", "AL"})
+RIGHT_TO_LEFT = frozenset({"R", "AL"})  # bidi classes of Hebrew and Arabic letters
 _NEUTRAL = frozenset({"EN", "ES", "ET", "AN", "CS", "NSM", "BN", "ON", "WS", "B", "S"})
 _MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 _OPENING, _CLOSING = "([{<«‹", ")]}>»›"
 _JOINERS = "\u200c\u200d"  # kept between letters: they change how Arabic and Indic join
-_SPACES = re.compile(r"([^\S\u00a0]+)")  # white space, but not the no-break space
+SPACES = re.compile(r"([^\S\u00a0]+)")  # white space, but not the no-break space
 LONGEST_RUN = 60  # characters of right-to-left text kept on one line at most
 
 
@@ -54,7 +54,7 @@ def _split_mixed(word: str) -> list[str]:
     parts, current, rtl = [], "", None
     for char in word:
         kind = unicodedata.bidirectional(char)
-        here = True if kind in _RIGHT_TO_LEFT else False if kind == "L" else rtl
+        here = True if kind in RIGHT_TO_LEFT else False if kind == "L" else rtl
         if current and rtl is not None and here is not None and here != rtl:
             parts.append(current)
             current = ""
@@ -75,7 +75,7 @@ def _for_harfbuzz(run: str) -> str:
     from bidi import get_display
 
     strong = [index for index, char in enumerate(run)
-              if unicodedata.bidirectional(char) in _RIGHT_TO_LEFT]
+              if unicodedata.bidirectional(char) in RIGHT_TO_LEFT]
     first, last = strong[0], strong[-1]
     if unicodedata.bidirectional(run[last]) == "AL":
         last = max([last, *(index for index, char in enumerate(run)
@@ -93,28 +93,34 @@ def _for_harfbuzz(run: str) -> str:
             + before[::-1].translate(_MIRRORED))
 
 
+def latin_only(text: str) -> bool:
+    """Only Latin letters (French, Vietnamese's base letters and the like): DejaVu has them in
+    all three styles, and none of them joins or runs right to left. Most text: the quick way."""
+    return not text or max(text) < "\u0250"
+
+
 def prepared(text: str) -> str:
     """`text` ready for ReportLab's lines and HarfBuzz's shaping (see the module)."""
-    if not text or max(text) < "\u0250":  # Latin only: the quick way, most text
+    if latin_only(text):
         return text
     text = _drawn(text)
-    if not any(unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in text):
+    if not any(unicodedata.bidirectional(char) in RIGHT_TO_LEFT for char in text):
         return text
     lead = text[:len(text) - len(text.lstrip())]  # a paragraph's pieces between tags
     trail = text[len(text.rstrip()):]  # keep their spaces
     words: list[str] = []
-    for piece in _SPACES.split(text.strip()):
+    for piece in SPACES.split(text.strip()):
         if not piece or piece.isspace():
             continue
         kinds = _directions(piece)
-        words += _split_mixed(piece) if kinds & _RIGHT_TO_LEFT and "L" in kinds else [piece]
+        words += _split_mixed(piece) if kinds & RIGHT_TO_LEFT and "L" in kinds else [piece]
     out: list[str] = []
     run: list[str] = []
     tail: list[str] = []
 
     def end_run() -> None:
         arabic = _last_strong(" ".join(run)) == "AL"
-        while run and not _directions(run[-1]) & _RIGHT_TO_LEFT and not (
+        while run and not _directions(run[-1]) & RIGHT_TO_LEFT and not (
                 arabic and _directions(run[-1]) & {"EN", "AN"}):
             tail.insert(0, run.pop())  # what follows the names, in the line's order
         chunks, chunk = [], ""
@@ -133,7 +139,7 @@ def prepared(text: str) -> str:
 
     for word in words:
         kinds = _directions(word)
-        if kinds & _RIGHT_TO_LEFT:
+        if kinds & RIGHT_TO_LEFT:
             run.append(word)
         elif run and kinds <= _NEUTRAL:
             run.append(word)  # "محمد - علي": the dash is in the run

@@ -21,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from cars_desktop.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
-from cars_desktop.documents.reading_order import prepared
+from cars_desktop.documents.reading_order import RIGHT_TO_LEFT, SPACES, latin_only, prepared
 from cars_desktop.resource_files import resource_path
 
 # Tried in this order after the text's own font; each file is in resources/fonts
@@ -35,17 +35,9 @@ FALLBACKS = (
     ("DroidSansFallback", "DroidSansFallbackFull.ttf"),
     ("SymbolaEmoji", "Symbola-Emoji.ttf"),
 )
-_RIGHT_TO_LEFT = ("R", "AL")
-_SPACES = re.compile(r"([^\S\u00a0]+)")  # white space, but not the no-break space
 _TAG = re.compile(r"(<[^>]*>)")
 _ENTITY = re.compile(r"&(#x?[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 _found = threading.local()
-
-
-def _latin(text: str) -> bool:
-    """Only Latin letters (French, Vietnamese' base letters and the like): DejaVu has them in
-    all three styles, and none of them joins or runs right to left. Most text: the quick way."""
-    return not text or max(text) < "\u0250"
 
 
 @cache
@@ -69,7 +61,7 @@ def register_script_fonts() -> None:
 def font_for(word: str, font: str = REGULAR) -> str | None:
     """The first font that has every letter of `word`: `font` itself, else a fallback; None
     when none has them all."""
-    if _latin(word):
+    if latin_only(word):
         return font
     needed = {ord(char) for char in word if not _invisible(char)}
     for name in (font, *(fallback for fallback, _file in FALLBACKS)):
@@ -123,8 +115,8 @@ def _note(word: str) -> None:
 def needs_shaping(text: str) -> bool:
     """Letters that join or move: Arabic and Hebrew, and the scripts of South and Southeast
     Asia (India, Sri Lanka, Thailand, Laos, Myanmar, Cambodia)."""
-    return not _latin(text) and any(
-        unicodedata.bidirectional(char) in _RIGHT_TO_LEFT or "\u0900" <= char <= "\u0eff"
+    return not latin_only(text) and any(
+        unicodedata.bidirectional(char) in RIGHT_TO_LEFT or "\u0900" <= char <= "\u0eff"
         or "\u1000" <= char <= "\u109f" or "\u1780" <= char <= "\u17ff" for char in text)
 
 
@@ -140,7 +132,7 @@ def _runs(text: str, font: str, shaped: bool) -> list[tuple[str, str]]:
         else:
             runs.append((name, piece))
 
-    pieces = _SPACES.split(text)
+    pieces = SPACES.split(text)
     for index, word in enumerate(pieces):
         chosen = font_for(word, font) if word and not word.isspace() else font
         if chosen is not None:
@@ -180,7 +172,7 @@ def _unescape(entity: str) -> str:
 def fonted(markup: str, font: str = REGULAR) -> str:
     """Paragraph markup with every word in a font that has its letters. `font` is the
     paragraph's own; <b> and <i> in the markup are followed."""
-    if _latin(markup):
+    if latin_only(markup):
         return markup
     shaped = needs_shaping(markup)
     bold = italic = 0
@@ -225,7 +217,7 @@ def text_width(text: str, font: str, size: float) -> float:
     if font_for(text, font) == font:
         return pdfmetrics.stringWidth(text, font, size)
     total = 0.0
-    for word in _SPACES.split(prepared(text)):
+    for word in SPACES.split(prepared(text)):
         if word:
             total += pdfmetrics.stringWidth(word, font_for(word, font) or font, size)
     return total
