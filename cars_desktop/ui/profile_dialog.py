@@ -153,6 +153,8 @@ class GroupProfileDialog(QDialog):
         self.charity_number.setObjectName("charity_number")
         self.charity_number.setAccessibleName(_("Charity registration number"))
         self.charity_number.setPlaceholderText(_("123456789 RR 0001"))
+        self.charity_number.setMinimumWidth(  # the whole number shows, in French too
+            self.charity_number.fontMetrics().horizontalAdvance("123456789 RR 0001W"))
         self.registered.toggled.connect(self.charity_number.setEnabled)
         self.charity_number.setEnabled(self.registered.isChecked())
         from cars_desktop.store import settings
@@ -167,9 +169,9 @@ class GroupProfileDialog(QDialog):
         self.issues_receipts.setEnabled(self.registered.isChecked())
         charity_row.addWidget(self.registered)
         charity_row.addWidget(self.charity_number, 1)
-        charity_row.addWidget(self.issues_receipts)
         self._row(form, "charity_number", _("Charity"), charity, buddy=self.registered)
         self.fields["charity_number"] = self.charity_number
+        form.addRow("", self.issues_receipts)  # a line of its own: the number keeps its room
         self.fiscal = self._row(sign_form, "fiscal_year_start_month", _("&Fiscal year starts in"),
                                 QComboBox())
         for month, name in enumerate(MONTHS[current_language()], start=1):
