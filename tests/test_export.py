@@ -38,7 +38,7 @@ CONTRIBUTION_HEADER = [
     "ID", "Partner ID", "Partner", "Contact person", "Family", "Kind", "Status", "Counted as",
     "Amount",
     "Still to come", "What was given", "Hours", "Date", "Expected by", "Payment method",
-    "Reference", "For", "Advantage", "Advantage description", "Valued by", "Appraised",
+    "Reference", "For", "Advantage", "Advantage description", "Valued by", "Appraised", "Appraiser",
     "Credited to", "Pledge ID", "Thanked on", "Notes", "Platform fee", "Given in currency",
     "Amount in that currency", "Tribute", "Platform receipt"]
 NUMBERS = {"Amount", "Still to come", "Advantage"}  # always written as plain numbers
@@ -146,7 +146,7 @@ def contribution_fields(c: Contribution) -> dict[str, str]:
         "Reference": c.reference, "For": c.purpose,
         "Advantage": cents_text(c.advantage_cents),
         "Advantage description": c.advantage_description, "Valued by": c.valued_by,
-        "Appraised": "yes" if c.appraised else "no",
+        "Appraised": "yes" if c.appraised else "no", "Appraiser": c.appraiser,
         "Credited to": c.credited_partner.name if c.credited_partner_id else "",
         "Pledge ID": c.pledge.uuid if c.pledge_id else "", "Thanked on": iso(c.thanked_on),
         "Notes": c.notes, "Platform fee": cents_text(c.fee_cents) if c.fee_cents else "",

@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from cars_desktop.core.receipts import advantage_counted, receipt_advice
-from cars_desktop.store import receipts, settings
+from cars_desktop.store import contributions, receipts, settings
 from cars_desktop.store.models import Receipt, ReceiptGift, db
 from helpers import norm
 from letter_kit import give, org, set_group
@@ -114,6 +114,24 @@ def test_a_gift_in_kind_gives_its_description_value_and_appraiser(charity):
                     "Date de réception du don 2 juin 2026",
                     "Agence du revenu du Canada : canada.ca/organismes-bienfaisance-dons"):
         assert element in text, element
+
+
+def test_an_appraised_gift_names_its_appraiser_or_waits_for_one(charity):
+    donor = org("Hardware Co-op")
+    gift = give(donor, family="in_kind", kind="products", amount="2400", appraised=True,
+                description="A walk-in freezer", payment_method="", date=dt.date(2026, 6, 2))
+    asked = receipts.issue(TODAY, [gift])
+    assert asked.receipts == [] and "who appraised it" in asked.skipped[0]
+    values = contributions.load_contribution(gift)
+    contributions.save_contribution({**values, "amount": values["amount_cents"],
+                                     "advantage": 0, "hours": "",
+                                     "appraiser": "Marie Cormier, 4 Quai St, Caraquet NB"}, gift)
+    text = text_of(bytes(receipts.issue(TODAY, [gift]).receipts[0].pdf))
+    assert "Appraised by Marie Cormier, 4 Quai St, Caraquet NB" in text
+    assert "Fair market value of the gift $2,400.00" in text
+    not_appraised = give(donor, family="in_kind", kind="products", amount="50",
+                         description="Paint", payment_method="", appraiser="Someone")
+    assert contributions.load_contribution(not_appraised)["appraiser"] == ""  # not kept
 
 
 def test_the_year_receipt_gathers_each_donors_cash_gifts(charity):

@@ -135,3 +135,68 @@ def test_the_receipt_windows_can_be_used_by_keyboard_and_screen_reader(qtbot, qa
     finally:
         translations.apply_language(qapp, "en")
         kit.forget_walked()
+
+
+def test_a_gift_in_kind_over_1000_is_asked_about_its_appraisal(qtbot, window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from cars_desktop.ui.contribution_dialog import ContributionDialog
+    from helpers import type_text
+
+    set_group()
+    settings.save({settings.RECEIPTS_ON: True})
+    coop = org("Hardware Co-op")
+    in_kind = {"family": "in_kind", "kind": "products", "payment_method": "",
+               "date": dt.date(2026, 6, 2)}
+    freezer = give(coop, amount="2400", description="A walk-in freezer", **in_kind)
+    stove = give(coop, amount="1800", description="A stove", **in_kind)
+    shown = open_window(window)
+    qtbot.addWidget(shown)
+    rows = {shown.waiting.topLevelItem(row).data(0, Qt.ItemDataRole.UserRole):
+            shown.waiting.topLevelItem(row) for row in range(shown.waiting.topLevelItemCount())}
+    assert rows[freezer].text(3) == "A walk-in freezer (no appraisal recorded)"
+
+    def name_the_appraiser():  # in the gift's own window, opened by a double-click
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ContributionDialog)
+        assert dialog.appraiser.isVisible()
+        dialog.appraiser.setFocus()
+        type_text(dialog.appraiser, "Marie Cormier, 4 Quai St, Caraquet NB")
+        assert dialog.appraised.isChecked()  # typing a name ticks the box
+        dialog.save_close.click()
+    QTimer.singleShot(50, name_the_appraiser)
+    where = shown.waiting.visualItemRect(rows[freezer]).center()
+    qtbot.mouseClick(shown.waiting.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(shown.waiting.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    texts = [shown.waiting.topLevelItem(row).text(3)
+             for row in range(shown.waiting.topLevelItemCount())]
+    assert texts == ["A walk-in freezer", "A stove (no appraisal recorded)"]
+
+    asked = []
+    answer_message_boxes([QMessageBox.StandardButton.Yes, "&Leave them out for now"], asked)
+    click(qtbot, shown, "issueYear")
+    assert "1 gift in kind is worth more than $1,000" in asked[1]
+    assert receipts.on_active_receipt(freezer) and not receipts.on_active_receipt(stove)
+    qtbot.addWidget(shown.preview)
+    assert "Appraised by Marie Cormier" in norm_text(bytes(
+        receipts.on_active_receipt(freezer).pdf))
+    assert shown.waiting.topLevelItem(0).text(3) == "A stove (no appraisal recorded)"
+
+    shown.waiting.setCurrentItem(shown.waiting.topLevelItem(0))
+    answer_message_boxes(["Issue, saying &not appraised"], asked)
+    click(qtbot, shown, "issueSelected")
+    qtbot.addWidget(shown.preview)
+    assert "Not appraised independently" in norm_text(bytes(
+        receipts.on_active_receipt(stove).pdf))
+    assert shown.waiting.topLevelItemCount() == 0
+
+
+def norm_text(pdf: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    from helpers import norm
+
+    return norm(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))

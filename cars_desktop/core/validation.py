@@ -324,6 +324,7 @@ def validate_contribution(values: Mapping[str, Any], today: dt.date | None = Non
     for field in ("valued_by", "description", "reference"):
         check(field, lambda field=field: _text(values.get(field)) if field in applies else "")
     cleaned["appraised"] = bool(values.get("appraised")) and "appraised" in applies
+    check("appraiser", lambda: _text(values.get("appraiser")) if cleaned["appraised"] else "")
     check("payment_method", lambda: optional_choice(vocab.PAYMENT_METHODS, _("payment method"))(
         values.get("payment_method")) if "payment_method" in applies else "")
     for field, rule in (("purpose", _text), ("notes", _notes),

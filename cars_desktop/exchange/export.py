@@ -117,6 +117,7 @@ CONTRIBUTION_COLUMNS = (
     ("Advantage description", "c.advantage_description", _text),
     ("Valued by", "c.valued_by", _text),
     ("Appraised", "c.appraised", _yes),
+    ("Appraiser", "c.appraiser", _text),
     ("Credited to", "credited.name", _text),
     ("Pledge ID", "pledge.uuid", _plain),
     ("Thanked on", "c.thanked_on", _plain),

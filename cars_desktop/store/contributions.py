@@ -35,7 +35,7 @@ from cars_desktop.store.models import (
 EDITABLE = ("partner_id", "contact_id", "credited_partner_id", "family", "kind", "status",
             "pledge_id", "amount_cents", "description", "valued_by", "minutes", "date",
             "date_expected", "payment_method", "reference", "purpose", "advantage_cents",
-            "advantage_description", "appraised", "notes")
+            "advantage_description", "appraised", "appraiser", "notes")
 
 
 @dataclass(frozen=True)

@@ -97,19 +97,31 @@ def why_not(gift: Contribution, unappraised_ok: bool = False) -> str | None:
         return _("It is on receipt {serial} already.").format(serial=receipt.serial)
     if gift.family == "in_kind" and not gift.description:
         return _("Describe what was given: the receipt must say it.")
-    if gift.family == "in_kind" and gift.amount_cents > APPRAISAL_OVER_CENTS and \
-            not gift.appraised and not unappraised_ok:
+    if awaits_appraisal_answer(gift) and not unappraised_ok:
         return _("A gift in kind over $1,000: say whether it was appraised independently "
                  "(and by whom) before it is receipted.")
+    if gift.family == "in_kind" and gift.appraised and not gift.appraiser.strip():
+        return _("Say who appraised it, with their address: the receipt must name them.")
     if not (partner.address_line1 and partner.city):
         return _("The receipt must give the donor's address: add it to {name}.").format(
             name=partner.name)
     return None
 
 
-def waiting(year: int, skipped: list[str] | None = None) -> list[Contribution]:
+def awaits_appraisal_answer(gift: Contribution) -> bool:
+    """A gift in kind over $1,000 with no appraisal recorded: the volunteer is asked whether
+    its receipt may go out saying it was not appraised independently."""
+    return gift.family == "in_kind" and gift.amount_cents > APPRAISAL_OVER_CENTS and \
+        not gift.appraised
+
+
+def waiting(year: int, skipped: list[str] | None = None,
+            unappraised: frozenset[int] = frozenset(), ask_appraisal: bool = False
+            ) -> list[Contribution]:
     """The year's gifts that may be receipted and are not yet, by donor then date; why each
-    other gift received that year has none goes in `skipped` (but those on a receipt)."""
+    other gift received that year has none goes in `skipped` (but those on a receipt).
+    `unappraised` as for `issue`; with `ask_appraisal`, every gift awaiting that answer is
+    listed, for the window to ask."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     gifts = (Contribution.select().join(Partner, on=(Contribution.partner == Partner.id))
              .where(Contribution.date.between(start, end)
@@ -117,7 +129,7 @@ def waiting(year: int, skipped: list[str] | None = None) -> list[Contribution]:
              .order_by(Partner.sort_name, Contribution.date))
     found = []
     for gift in gifts:
-        reason = why_not(gift)
+        reason = why_not(gift, ask_appraisal or gift.id in unappraised)
         if reason is None:
             found.append(gift)
         elif skipped is not None and on_active_receipt(gift.id) is None:
@@ -139,7 +151,7 @@ def issue(today: dt.date, contribution_ids: list[int] | None = None, year: int |
     if contribution_ids is None:
         if year is None:
             raise ValueError("issue() needs gifts or a year")
-        gifts = waiting(year, done.skipped)
+        gifts = waiting(year, done.skipped, unappraised)
     else:
         gifts = []
         for gift in Contribution.select().where(Contribution.id.in_(contribution_ids)):

@@ -237,7 +237,8 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                "credited_partner_id": None, "pledge_id": None, "outstanding_cents": 0,
                "valued_by": "", "description": "", "minutes": 0, "date_expected": None,
                "payment_method": "", "reference": "", "advantage_cents": 0,
-               "advantage_description": "", "appraised": 0, "notes": "", "thanked_on": None,
+               "advantage_description": "", "appraised": 0, "appraiser": "", "notes": "",
+               "thanked_on": None,
                "partner_sort": sort_key(names[pid]), **values}
         row["search_text"] = search_text(names[pid], row["description"], row["purpose"],
                                          row["notes"], row["reference"])
@@ -270,6 +271,8 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
             values["description"] = french if language_of[pid] == "fr" else english
             values["appraised"] = int(kind == "products" and amount > 100_000
                                       and rng.random() < 0.5)
+            if values["appraised"]:
+                values["appraiser"] = "Hilltop Appraisals, 12 Mill Road, Sackville NB E4L 1B2"
             if kind in ("service", "volunteer_program"):
                 values["minutes"] = rng.randint(2, 40) * 60
                 if kind == "volunteer_program" and status == "received" and rng.random() < 0.6:

@@ -40,7 +40,7 @@ from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.entered_twice import save_anyway, twin_key
 from cars_desktop.ui.form_dialog import FormDialog
 from cars_desktop.ui.partner_picker import PartnerPicker
-from cars_desktop.ui.widgets import fill_combo, muted, set_combo
+from cars_desktop.ui.widgets import fill_combo, muted, set_combo, side_by_side
 
 # What the last contribution entered used, for the next one (this session only). Not its date:
 # a new gift starts on today, and only "Save and add next" keeps a date, saying so.
@@ -120,15 +120,22 @@ class ContributionDialog(FormDialog):
         self.hours.setPlaceholderText(_("for example 3, 2.5 or 1:30"))
         self.valued_by = self._row("valued_by", _("&Valued by"), QLineEdit())
         self.valued_by.setPlaceholderText(_("Who estimated the value (a quote, the partner, …)"))
-        self.appraised = self._row("appraised", "", QCheckBox(_("Independently appraised")))
+        # the receipt of an appraised gift in kind names its appraiser: both on one line
+        self.appraised = QCheckBox(_("Appraised independently &by"))
+        self.appraiser = QLineEdit()
+        self.appraiser.setObjectName("appraiser")
+        self.appraiser.setPlaceholderText(_("The appraiser's name and address"))
+        self.appraiser.setAccessibleName(_("Appraiser's name and address"))
+        self.appraiser.textEdited.connect(lambda text: text and self.appraised.setChecked(True))
+        self.appraised.toggled.connect(self._update_advice)
+        self._row("appraised", "", side_by_side(self.appraised, (self.appraiser, 1)))
+        self.fields["appraiser"] = self.appraiser
+        self.errors["appraiser"] = self.errors["appraised"]
         self.credited = PartnerPicker()
         self.credited.setPlaceholderText(_("The employee who gave, or the employer who matched"))
         self._row("credited_partner_id", _("Credited &to"), self.credited)
         self.purpose = self._row("purpose", _("F&or"), QLineEdit())
         self.purpose.setPlaceholderText(_("Project, event or campaign"))
-        advantage = QWidget()
-        advantage_row = QHBoxLayout(advantage)
-        advantage_row.setContentsMargins(0, 0, 0, 0)
         self.advantage = QLineEdit()
         self.advantage.setObjectName("advantage_cents")
         self.advantage.setPlaceholderText(_("Value, if any"))
@@ -138,9 +145,8 @@ class ContributionDialog(FormDialog):
         self.advantage_text.setPlaceholderText(_("What they received (a dinner ticket…)"))
         self.advantage.setAccessibleName(_("Advantage received: value"))
         self.advantage_text.setAccessibleName(_("Advantage received: what they received"))
-        advantage_row.addWidget(self.advantage, 1)
-        advantage_row.addWidget(self.advantage_text, 2)
-        self._row("advantage_cents", _("Advanta&ge received"), advantage)
+        self._row("advantage_cents", _("Advanta&ge received"),
+                  side_by_side((self.advantage, 1), (self.advantage_text, 2)))
         self.fields["advantage_description"] = self.advantage_text
         self.errors["advantage_description"] = self.errors["advantage_cents"]
         self.notes = self._row("notes", _("Not&es"), QPlainTextEdit())
@@ -254,6 +260,7 @@ class ContributionDialog(FormDialog):
         self.valued_by.setText(values.get("valued_by") or "")
         self.description.setText(values.get("description") or "")
         self.appraised.setChecked(bool(values.get("appraised")))
+        self.appraiser.setText(values.get("appraiser") or "")
         self.credited.set_partner(values.get("credited_partner_id"))
         advantage = values.get("advantage_cents") or 0
         self.advantage.setText(format_money(advantage) if advantage else "")
@@ -283,6 +290,7 @@ class ContributionDialog(FormDialog):
             "valued_by": self.valued_by.text(),
             "description": self.description.text(),
             "appraised": self.appraised.isChecked(),
+            "appraiser": self.appraiser.text(),
             "credited_partner_id": self.credited.partner_id,
             "purpose": self.purpose.text(),
             "advantage": self.advantage.text(),

@@ -29,7 +29,7 @@ from cars_desktop.core.letter_text import MONTHS
 from cars_desktop.core.validation import ValidationError
 from cars_desktop.i18n import _, current_language, pgettext
 from cars_desktop.store.errors import StoreError
-from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo
+from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo, side_by_side
 
 
 class GroupProfileDialog(QDialog):
@@ -75,13 +75,8 @@ class GroupProfileDialog(QDialog):
         self.postal.setAccessibleName(_("Postal code"))
         self.postal.setPlaceholderText(_("A1A 1A1"))
         self.postal.setFixedWidth(90)
-        place = QWidget()
-        place_row = QHBoxLayout(place)
-        place_row.setContentsMargins(0, 0, 0, 0)
-        place_row.addWidget(self.province, 1)
-        place_row.addWidget(QLabel(_("Postal code")))
-        place_row.addWidget(self.postal)
-        self._row(form, "province", _("Pro&vince"), place, buddy=self.province)
+        self._row(form, "province", _("Pro&vince"), side_by_side(
+            (self.province, 1), QLabel(_("Postal code")), self.postal), buddy=self.province)
         self.errors["postal_code"] = self.errors["province"]
         self.fields.update(province=self.province, postal_code=self.postal)
         self.phone = self._row(form, "phone", _("&Phone"), QLineEdit(profile.phone))
@@ -89,9 +84,6 @@ class GroupProfileDialog(QDialog):
                                QLineEdit(profile.email))
         self.website = self._row(form, "website", _("&Website"), QLineEdit(profile.website))
 
-        logo = QWidget()
-        logo_row = QHBoxLayout(logo)
-        logo_row.setContentsMargins(0, 0, 0, 0)
         self.logo_preview = QLabel()
         self.logo_preview.setObjectName("logoPreview")
         self.logo_preview.setFixedSize(120, 60)
@@ -103,10 +95,8 @@ class GroupProfileDialog(QDialog):
         self.remove_logo = QPushButton(_("Remove"))
         self.remove_logo.setObjectName("removeLogo")
         self.remove_logo.clicked.connect(self._drop_logo)
-        logo_row.addWidget(self.logo_preview)
-        logo_row.addWidget(choose)
-        logo_row.addWidget(self.remove_logo)
-        logo_row.addStretch()
+        logo = side_by_side(self.logo_preview, choose, self.remove_logo)
+        logo.layout().addStretch()
         self._row(form, "logo", _("&Logo"), logo, buddy=choose)
 
         signing = QGroupBox(_("Letters and reports"))
@@ -143,9 +133,6 @@ class GroupProfileDialog(QDialog):
                                          "of gifts in kind"))
         self.in_kind_values.setChecked(options.in_kind_values)
 
-        charity = QWidget()
-        charity_row = QHBoxLayout(charity)
-        charity_row.setContentsMargins(0, 0, 0, 0)
         self.registered = QCheckBox(_("Registered c&harity"))
         self.registered.setObjectName("registered_charity")
         self.registered.setChecked(bool(profile.charity_number))
@@ -167,9 +154,8 @@ class GroupProfileDialog(QDialog):
                                         and settings.get(settings.RECEIPTS_ON))
         self.registered.toggled.connect(self.issues_receipts.setEnabled)
         self.issues_receipts.setEnabled(self.registered.isChecked())
-        charity_row.addWidget(self.registered)
-        charity_row.addWidget(self.charity_number, 1)
-        self._row(form, "charity_number", _("Charity"), charity, buddy=self.registered)
+        self._row(form, "charity_number", _("Charity"),
+                  side_by_side(self.registered, (self.charity_number, 1)), buddy=self.registered)
         self.fields["charity_number"] = self.charity_number
         form.addRow("", self.issues_receipts)  # a line of its own: the number keeps its room
         self.fiscal = self._row(sign_form, "fiscal_year_start_month", _("&Fiscal year starts in"),

@@ -102,6 +102,9 @@ class ReceiptsWindow(QDialog):
         self.waiting.setHeaderLabels([_("Donor"), _("Received"), _("Amount"), _("Gift")])
         self.waiting.setRootIsDecorated(False)
         self.waiting.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+        self.waiting.setToolTip(_("Double-click a gift to open it: its description, value or "
+                                  "appraisal"))
+        self.waiting.itemActivated.connect(self.open_gift)
         column.addWidget(self.waiting, 1)
         self.skipped = plain_label("")
         self.skipped.setObjectName("receiptsSkipped")
@@ -118,12 +121,15 @@ class ReceiptsWindow(QDialog):
         read_only = database.opened_read_only()
         self.waiting.clear()
         skipped: list[str] = []
-        gifts = store.waiting(self.year.currentData(), skipped) if problem is None else []
+        gifts = store.waiting(self.year.currentData(), skipped, ask_appraisal=True) \
+            if problem is None else []
+        self.unanswered = {gift.id for gift in gifts if store.awaits_appraisal_answer(gift)}
         for gift in gifts:
+            what = gift.description if gift.family == "in_kind" else _("Cash")
+            if gift.id in self.unanswered:
+                what = _("{gift} (no appraisal recorded)").format(gift=what)
             item = QTreeWidgetItem([gift.partner.name, gift.date.isoformat(),
-                                    format_money(gift.amount_cents),
-                                    gift.description if gift.family == "in_kind" else
-                                    _("Cash")])
+                                    format_money(gift.amount_cents), what])
             item.setData(0, Qt.ItemDataRole.UserRole, gift.id)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
             self.waiting.addTopLevelItem(item)
@@ -171,7 +177,49 @@ class ReceiptsWindow(QDialog):
             return
         self._issue(chosen)
 
+    def open_gift(self, item: QTreeWidgetItem) -> None:
+        """The gift in its window, to describe it, correct it or name its appraiser."""
+        from cars_desktop.ui.contribution_dialog import ContributionDialog
+
+        dialog = ContributionDialog(self, contribution_id=item.data(0, Qt.ItemDataRole.UserRole))
+        if database.opened_read_only():
+            dialog.show_only()
+        if dialog.exec():
+            self.refresh()
+
+    def _appraisals_answered(self, chosen: list[int] | None) -> frozenset[int] | None:
+        """Gifts in kind over $1,000 with no appraisal recorded: receipted saying so, or left
+        out for now (the empty set). None: the volunteer cancelled."""
+        ids = chosen if chosen is not None else [
+            self.waiting.topLevelItem(row).data(0, Qt.ItemDataRole.UserRole)
+            for row in range(self.waiting.topLevelItemCount())]
+        unanswered = [gift for gift in ids if gift in self.unanswered]
+        if not unanswered:
+            return frozenset()
+        box = QMessageBox(QMessageBox.Icon.Question, _("Gifts in kind not appraised"), ngettext(
+            "{n} gift in kind is worth more than $1,000 and has no independent appraisal "
+            "recorded.", "{n} gifts in kind are worth more than $1,000 and have no independent "
+            "appraisal recorded.", len(unanswered)).format(n=format_count(len(unanswered)))
+            + "\n\n" + _(
+            "The CRA advises having such gifts appraised by a qualified person who is "
+            "independent of the charity. If one was, open the gift (double-click it) and name "
+            "the appraiser: the receipt gives their name and address. Otherwise its receipt "
+            "can state the value the group set and say it was not appraised independently."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(_("Issue, saying &not appraised"))
+        box.button(QMessageBox.StandardButton.No).setText(_("&Leave them out for now"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Cancel:
+            return None
+        return frozenset(unanswered) if answer == QMessageBox.StandardButton.Yes \
+            else frozenset()
+
     def _issue(self, chosen: list[int] | None) -> None:
+        unappraised = self._appraisals_answered(chosen)
+        if unappraised is None:
+            return
         # one transaction on this thread (its connection), the window kept drawing meanwhile
         waiting = QProgressDialog(_("Issuing the receipts…"), "", 0, 0, self)
         waiting.setWindowTitle(_("Official receipts"))
@@ -185,8 +233,8 @@ class ReceiptsWindow(QDialog):
             QApplication.processEvents()
 
         try:
-            done = store.issue(self.today, chosen,
-                               None if chosen else self.year.currentData(), progress=moved)
+            done = store.issue(self.today, chosen, None if chosen else self.year.currentData(),
+                               unappraised, progress=moved)
         except StoreError as err:
             QMessageBox.critical(self, _("No receipt issued"), str(err))
             return

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -119,6 +120,18 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(wanted.boundedTo(room).expandedTo(window.minimumSizeHint().boundedTo(room)))
     if settings is not None and isinstance(window, QDialog):
         window.finished.connect(lambda _result: settings.setValue(key, window.size()))
+
+
+def side_by_side(*parts: QWidget | tuple[QWidget, int]) -> QWidget:
+    """Widgets on one line of a form, with no margin of their own; a part given as
+    `(widget, stretch)` takes that share of the room left."""
+    line = QWidget()
+    row = QHBoxLayout(line)
+    row.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        widget, stretch = part if isinstance(part, tuple) else (part, 0)
+        row.addWidget(widget, stretch)
+    return line
 
 
 def muted(label: QLabel) -> QLabel:
