@@ -85,9 +85,10 @@ def _check(data_dir: Path, args) -> int:
 def _restore(data_dir: Path, args) -> int:
     """What File › Restore from backup… does: the data as it is kept as a backup first, and
     what the window refuses (damaged, altered, not ours, newer) refused, exit status 1."""
-    from cars_desktop.store import backups
+    from cars_desktop.store import backups, database, receipt_journal
     from cars_desktop.store.errors import StoreError
 
+    had_journal = (data_dir / receipt_journal.NUMBERS_FILE).exists()
     try:
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         kept = backups.restore_backup(data_dir, args.file)
@@ -101,6 +102,13 @@ def _restore(data_dir: Path, args) -> int:
     print(_("Restored {file} into {data_dir}.").format(file=args.file, data_dir=data_dir))
     if kept is not None:
         print(_("The data as it was is kept as {kept}.").format(kept=kept))
+    try:
+        with database.open_store(data_dir):
+            receipts_note = receipt_journal.after_restore(had_journal)
+    except StoreError as err:  # restored; what is said of its receipts can wait
+        receipts_note = str(err)
+    if receipts_note:
+        print(receipts_note, file=sys.stderr)
     return 0
 
 

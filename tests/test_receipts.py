@@ -15,7 +15,16 @@ import pytest
 from pypdf import PdfReader
 
 from cars_desktop.core.receipts import advantage_counted, receipt_advice
-from cars_desktop.store import contributions, receipts, settings
+from cars_desktop.store import (
+    backups,
+    contributions,
+    database,
+    receipt_journal,
+    receipt_register,
+    receipts,
+    settings,
+)
+from cars_desktop.store.errors import StoreError
 from cars_desktop.store.models import Receipt, ReceiptGift, db
 from helpers import norm
 from letter_kit import give, org, set_group
@@ -173,7 +182,60 @@ def test_serials_follow_each_other_and_are_never_given_twice(charity, data_dir):
         db.execute_sql("DELETE FROM receipt")
     db.execute_sql("PRAGMA foreign_keys = ON")
     assert receipts.issue(TODAY, [gifts[2]]).receipts[0].serial == "2027-0003"
-    assert (data_dir / receipts.NUMBERS_FILE).is_file()
+    assert (data_dir / receipt_journal.NUMBERS_FILE).is_file()
+    # nor are the gifts of those two receipted again, and the register says where they went
+    again = receipts.issue(TODAY, gifts[:2])
+    assert again.receipts == [] and "It is on receipt 2027-0001, issued on 2027-01-15, which " \
+        "this data does not hold" in again.skipped[0]
+    rows = receipt_register.register_rows()
+    assert [(row["serial"], row["status"]) for row in rows] == [
+        ("2027-0001", "issued, not in this data"), ("2027-0002", "issued, not in this data"),
+        ("2027-0003", "issued")]
+    assert rows[0]["donor"] == "Anne Leblanc" and rows[0]["eligible"] == "10.00"
+
+
+def test_the_last_receipts_lost_to_a_restore_are_in_the_register(charity, data_dir):
+    donor = org("Anne Leblanc", contact="", kind="person")
+    gifts = [give(donor, amount="10", date=dt.date(2026, 5, day)) for day in (1, 2, 3)]
+    receipts.issue(TODAY, gifts[:1])
+    backup = backups.make_backup(charity.backup_dir, "manual")
+    receipts.issue(TODAY, gifts[1:])  # two more, then the older copy comes back
+    charity.close()
+    backups.restore_backup(data_dir, backup)
+    database.open_store(data_dir)
+    rows = receipt_register.register_rows()
+    assert [row["status"] for row in rows] == ["issued", "issued, not in this data",
+                                              "issued, not in this data"]  # trailing, too
+    assert [gift.id for gift in receipts.waiting(2026)] == []
+    assert [entry.serial for entry in receipt_journal.missing()] == ["2027-0002", "2027-0003"]
+
+
+def test_a_receipt_stopped_half_issued_is_said_and_its_number_not_reused(charity, data_dir,
+                                                                         monkeypatch):
+    donor = org("Anne Leblanc", contact="", kind="person")
+    gifts = [give(donor, amount="10", date=dt.date(2026, 5, day)) for day in (1, 2)]
+
+    def stop(*args, **kwargs):  # the journal is written, then the computer stops
+        raise KeyboardInterrupt
+    real = receipt_journal.record
+    monkeypatch.setattr(receipt_journal, "record", lambda found, finished: real(
+        found, finished) if finished else (real(found, finished), stop()))
+    with pytest.raises(KeyboardInterrupt):
+        receipts.issue(TODAY, gifts[:1])
+    monkeypatch.setattr(receipt_journal, "record", real)
+    assert Receipt.select().count() == 0  # the data kept nothing
+    assert receipts.issue(TODAY, gifts).receipts[0].serial == "2027-0002"
+    rows = receipt_register.register_rows()
+    assert (rows[0]["serial"], rows[0]["status"]) == ("2027-0001", "not issued")
+    assert "never printed" in rows[0]["reason"]
+
+
+def test_no_receipt_is_issued_when_its_number_cannot_be_written_down(charity, data_dir):
+    gift = give(org("Anne Leblanc", contact="", kind="person"), amount="10")
+    (data_dir / receipt_journal.NUMBERS_FILE).mkdir()  # in the way: cannot be replaced
+    with pytest.raises(StoreError, match="none was issued|cannot be read"):
+        receipts.issue(TODAY, [gift])
+    assert Receipt.select().count() == 0
 
 
 def test_a_receipt_is_never_deleted_nor_changed(charity):
@@ -447,3 +509,43 @@ def test_a_long_years_receipt_says_its_number_on_every_page(charity):
     assert len(pages) > 1 and receipt.amount_cents == 27_500
     for page in pages[1:]:
         assert f"Receipt No. {receipt.serial}" in norm(page.extract_text())
+
+
+def test_restore_on_the_command_line_says_which_receipts_it_lost(charity, data_dir, capsys):
+    from cars_desktop import cli
+
+    donor = org("Anne Leblanc", contact="", kind="person")
+    gifts = [give(donor, amount="10", date=dt.date(2026, 5, day)) for day in (1, 2)]
+    backup = backups.make_backup(charity.backup_dir, "manual")
+    receipts.issue(TODAY, gifts)
+    charity.close()
+    assert cli.main(["restore", str(backup), "--data-dir", str(data_dir)]) == 0
+    said = capsys.readouterr().err
+    assert "2 official receipts issued after this backup was made are not in it: 2027-0001, " \
+        "2027-0002." in said
+
+
+def test_a_backup_with_receipts_restored_where_no_numbers_were_written_warns(charity, tmp_path,
+                                                                               capsys):
+    from cars_desktop import cli
+
+    receipts.issue(TODAY, [give(org("Anne Leblanc", contact="", kind="person"), amount="10")])
+    backup = backups.make_backup(tmp_path / "stick", "manual")
+    charity.close()
+    laptop = tmp_path / "new-laptop"  # a second computer: the backup alone comes with
+    assert cli.main(["restore", str(backup), "--data-dir", str(laptop)]) == 0
+    assert "this computer has no record of the receipt numbers" in capsys.readouterr().err
+    assert (laptop / receipt_journal.NUMBERS_FILE).is_file()  # written from the data
+    with database.open_store(laptop):
+        assert receipt_journal.highest(2027) == 1
+        assert receipt_journal.after_restore(had_journal=True) == ""
+
+
+def test_moving_the_data_takes_the_receipt_numbers_along(charity, data_dir, tmp_path):
+    from cars_desktop.store import safety
+
+    receipts.issue(TODAY, [give(org("Anne Leblanc", contact="", kind="person"), amount="10")])
+    charity.close()
+    safety.move_data(data_dir, tmp_path / "moved")
+    assert (tmp_path / "moved" / receipt_journal.NUMBERS_FILE).read_bytes() == \
+        (data_dir / receipt_journal.NUMBERS_FILE).read_bytes()

@@ -200,3 +200,34 @@ def norm_text(pdf: bytes) -> str:
     from helpers import norm
 
     return norm(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+
+
+def test_a_restore_over_receipts_sent_out_says_so(qtbot, window, tmp_path):
+    from cars_desktop.store import backups
+    from cars_desktop.ui.restore_dialog import RestoreDialog
+
+    set_group()
+    settings.save({settings.RECEIPTS_ON: True})
+    anne = org("Anne Leblanc", contact="", kind="person")
+    first, second = (give(anne, amount="40", date=dt.date(2026, 3, day)) for day in (1, 2))
+    receipts.issue(TODAY, [first])
+    copy = backups.make_backup(window.store.backup_dir, "manual")
+    receipts.issue(TODAY, [second])  # sent out, then the older copy is restored
+
+    menu_action(window, "File › Restore from backup…").trigger()
+    dialog = window.findChild(RestoreDialog)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.view.model.rowCount() == 1)  # the copy made above
+    dialog.view.select_row(0)
+    seen = []
+    answer_message_boxes([QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok,
+                          QMessageBox.StandardButton.Ok], seen)
+    click(qtbot, dialog, "restoreBackup")
+    assert backups.describe_backup(copy).problem is None
+    assert seen[2].startswith("1 official receipt issued after this backup was made is not "
+                              "in it: 2027-0002.")
+    shown = open_window(window)
+    qtbot.addWidget(shown)
+    assert [shown.register.topLevelItem(row).text(1) for row in range(2)] == [
+        "issued", "issued, not in this data"]
+    assert "Anne Leblanc, 2026-03-02: It is on receipt 2027-0002" in shown.skipped.text()

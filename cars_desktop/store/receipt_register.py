@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from cars_desktop.i18n import _
+from cars_desktop.store import receipt_journal
 from cars_desktop.store.models import Receipt
 from cars_desktop.store.receipts import check_kept, serial_of
 
@@ -40,14 +41,12 @@ def register_rows(year: int | None = None, checked: bool = True) -> list[dict[st
     if year is not None:
         query = query.where(Receipt.year == year)
     rows, last = [], {}
+    not_here = {(entry.year, entry.number): entry for entry in receipt_journal.missing()}
     for receipt in query:
-        gap = range(last.get(receipt.year, 0) + 1, receipt.number)
-        rows += [{"serial": serial_of(receipt.year, number), "status": _(
-            "missing: given out in data replaced since (a backup restored?)")}
-                 for number in gap]
+        rows += _gap(receipt.year, last.get(receipt.year, 0), receipt.number, not_here)
         last[receipt.year] = receipt.number
         rows.append({
-            "serial": receipt.serial,
+            "year": receipt.year, "number": receipt.number, "serial": receipt.serial,
             "status": _("cancelled") if receipt.cancelled_on else _("issued"),
             "issued_on": receipt.issued_on.isoformat(), "donor": receipt.donor.split("\n")[0],
             "kind": receipt.kind, "received": receipt.received,
@@ -62,6 +61,33 @@ def register_rows(year: int | None = None, checked: bool = True) -> list[dict[st
             "kept_as_issued": (_("yes") if check_kept(receipt) else _("NO: changed"))
             if checked else "",
         })
+    given = receipt_journal.highest_numbers()  # numbers given after the data's last one
+    for in_year, top in given.items():
+        if year in (None, in_year):
+            rows += _gap(in_year, last.get(in_year, 0), top + 1, not_here)
+    return sorted(rows, key=lambda row: (row["year"], row["number"]))
+
+
+def _gap(year: int, after: int, before: int, not_here: dict) -> list[dict]:
+    """The numbers between two receipts of the data (or after its last), said: a receipt
+    sent out that a restore took away, one never finished, or one the journal never saw."""
+    rows = []
+    for number in range(after + 1, before):
+        entry = not_here.get((year, number))
+        row = {"year": year, "number": number, "serial": entry.serial if entry else
+               serial_of(year, number)}
+        if entry is None:
+            row["status"] = _("missing: given out in data replaced since (a backup restored?)")
+        elif entry.finished:
+            row.update(status=_("issued, not in this data"), issued_on=entry.issued_on,
+                       donor=entry.donor, eligible=cents_text(entry.eligible_cents),
+                       eligible_cents=entry.eligible_cents, reason=_(
+                           "issued after the backup now restored was made: keep the copy "
+                           "that was printed"))
+        else:
+            row.update(status=_("not issued"), reason=_(
+                "the computer stopped while it was being issued: it was never printed"))
+        rows.append(row)
     return rows
 
 

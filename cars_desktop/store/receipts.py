@@ -5,29 +5,24 @@ duplicate a reprint gives, and the register.
 Each receipt is kept inside the data file exactly as issued, its PDF's SHA-256 beside it; the
 file's own triggers refuse to delete or change one. Serial numbers are never given twice: the
 next is one past the highest of this year in the data, and past the highest ever written in
-`receipt-numbers.json` beside it (a backup restored over receipts already sent out must not
-hand their numbers out again)."""
+the journal beside it (`receipt_journal`): a backup restored over receipts already sent out
+must not hand their numbers out again, nor receipt their gifts twice."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from cars_desktop.core.address import town_line
 from cars_desktop.core.receipt_text import ReceiptDoc
 from cars_desktop.core.receipts import APPRAISAL_OVER_CENTS, advantage_counted, receipt_advice
 from cars_desktop.i18n import _
-from cars_desktop.store import database, settings
+from cars_desktop.store import receipt_journal, settings
 from cars_desktop.store.database import transaction
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.models import Contribution, Partner, Receipt, ReceiptGift
 from cars_desktop.store.profile import group_profile
-
-NUMBERS_FILE = "receipt-numbers.json"
 
 
 class ReceiptProblem(StoreError):
@@ -74,8 +69,10 @@ def is_receipted(contribution_id: int) -> bool:
 _RECEIPTED_BY_INTERMEDIARY = {"benevity": "Benevity", "paypal_giving_fund": "PayPal Giving Fund"}
 
 
-def why_not(gift: Contribution, unappraised_ok: bool = False) -> str | None:
-    """Why this gift gets no receipt now, in plain words; None when it may have one."""
+def why_not(gift: Contribution, unappraised_ok: bool = False,
+            lost: dict[str, receipt_journal.Missing] | None = None) -> str | None:
+    """Why this gift gets no receipt now, in plain words; None when it may have one. `lost`:
+    `receipt_journal.lost_gifts()`, when it was read once for many gifts."""
     partner = gift.partner
     if partner.sector == "government":
         return _("Money from a government is a grant, not a gift: no official receipt.")
@@ -95,6 +92,11 @@ def why_not(gift: Contribution, unappraised_ok: bool = False) -> str | None:
     receipt = on_active_receipt(gift.id)
     if receipt is not None:
         return _("It is on receipt {serial} already.").format(serial=receipt.serial)
+    sent = (receipt_journal.lost_gifts() if lost is None else lost).get(gift.uuid)
+    if sent is not None:
+        return _("It is on receipt {serial}, issued on {date}, which this data does not hold "
+                 "(a backup made before it was restored): it is not receipted twice.").format(
+                     serial=sent.serial, date=sent.issued_on)
     if gift.family == "in_kind" and not gift.description:
         return _("Describe what was given: the receipt must say it.")
     if awaits_appraisal_answer(gift) and not unappraised_ok:
@@ -127,9 +129,9 @@ def waiting(year: int, skipped: list[str] | None = None,
              .where(Contribution.date.between(start, end)
                     & (Contribution.status == "received") & Partner.erased_at.is_null())
              .order_by(Partner.sort_name, Contribution.date))
-    found = []
+    found, lost = [], receipt_journal.lost_gifts()
     for gift in gifts:
-        reason = why_not(gift, ask_appraisal or gift.id in unappraised)
+        reason = why_not(gift, ask_appraisal or gift.id in unappraised, lost)
         if reason is None:
             found.append(gift)
         elif skipped is not None and on_active_receipt(gift.id) is None:
@@ -153,9 +155,9 @@ def issue(today: dt.date, contribution_ids: list[int] | None = None, year: int |
             raise ValueError("issue() needs gifts or a year")
         gifts = waiting(year, done.skipped, unappraised)
     else:
-        gifts = []
+        gifts, lost = [], receipt_journal.lost_gifts()
         for gift in Contribution.select().where(Contribution.id.in_(contribution_ids)):
-            reason = why_not(gift, gift.id in unappraised)
+            reason = why_not(gift, gift.id in unappraised, lost)
             if reason:
                 done.skipped.append(f"{gift.partner.name}, {gift.date}: {reason}")
             else:
@@ -170,7 +172,8 @@ def issue(today: dt.date, contribution_ids: list[int] | None = None, year: int |
             done.receipts.append(_issue_one(together, today, year))
             if progress is not None:
                 progress(len(done.receipts), len(groups))
-    _remember_numbers(done.receipts)
+        receipt_journal.record(done.receipts, finished=False)
+    receipt_journal.record(done.receipts, finished=True)
     return done
 
 
@@ -289,49 +292,10 @@ def note_receipts(letters) -> None:
 # Serial numbers, never given twice
 
 
-def _numbers_file() -> Path | None:
-    folder = database.opened_folder()
-    return folder / NUMBERS_FILE if folder is not None else None
-
-
-def _numbers_written() -> dict[str, int]:
-    path = _numbers_file()
-    if path is None or not path.exists():
-        return {}
-    try:
-        found = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise ReceiptProblem(_("The record of the receipt numbers given, {path}, cannot be "
-                               "read, so no number can be given without the risk of giving "
-                               "one twice. Restore it from a backup, or ask for help.").format(
-                                   path=path)) from None
-    return {str(year): int(number) for year, number in found.items()
-            if str(number).isdigit()} if isinstance(found, dict) else {}
-
-
 def _next_number(year: int) -> int:
     in_data = Receipt.select(Receipt.number).where(Receipt.year == year) \
         .order_by(Receipt.number.desc()).scalar() or 0
-    return max(in_data, _numbers_written().get(str(year), 0)) + 1
-
-
-def _remember_numbers(receipts: list[Receipt]) -> None:
-    """The highest number of each year, written beside the data file once issued."""
-    path = _numbers_file()
-    if path is None or not receipts:
-        return
-    numbers = _numbers_written()
-    for receipt in receipts:
-        numbers[str(receipt.year)] = max(numbers.get(str(receipt.year), 0), receipt.number)
-    partial = path.with_suffix(".partial")
-    try:
-        with open(partial, "w", encoding="utf-8") as out:
-            out.write(json.dumps(numbers, indent=1))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, path)
-    except OSError:
-        pass  # the data file has them too: only a restore over them could give one twice
+    return max(in_data, receipt_journal.highest(year)) + 1
 
 
 # Cancelling, replacing, reprinting
@@ -381,7 +345,8 @@ def replace(serial: str, today: dt.date) -> Receipt:
         new = _issue_one(gifts, today, None, replaces=old)
         Receipt.update(cancel_reason=_("Replaced by receipt {serial}.").format(
             serial=new.serial)).where(Receipt.id == old.id).execute()
-    _remember_numbers([new])
+        receipt_journal.record([new], finished=False)
+    receipt_journal.record([new], finished=True)
     return new
 
 

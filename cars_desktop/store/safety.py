@@ -14,6 +14,7 @@ from cars_desktop.store import settings
 from cars_desktop.store.backups import BackupError, make_backup
 from cars_desktop.store.header import read_header
 from cars_desktop.store.location import DB_FILENAME, pointer_file
+from cars_desktop.store.receipt_journal import NUMBERS_FILE
 
 # Folders that sync files behind the app's back: they can copy a database half-written.
 _SYNCED = (
@@ -150,6 +151,9 @@ def move_data(data_dir: Path, new_dir: Path) -> None:
                         copy_function=shutil.copyfile)
         for copied in [new_dir / "backups", *(new_dir / "backups").rglob("*")]:
             copied.chmod(0o700 if copied.is_dir() else 0o600)
+    journal = data_dir / NUMBERS_FILE  # the receipt numbers given go with the data
+    if journal.is_file():
+        shutil.copyfile(journal, new_dir / NUMBERS_FILE)
     pointer = pointer_file()
     pointer.parent.mkdir(parents=True, exist_ok=True)
     partial = pointer.with_suffix(".partial")

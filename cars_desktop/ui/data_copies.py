@@ -101,12 +101,13 @@ class DataCopies:
     def restore_from(self, backup: Path) -> bool:
         """Close the data, put the backup in its place (the current data kept first), open
         it again and show it."""
-        from cars_desktop.store import backups
+        from cars_desktop.store import backups, receipt_journal
 
         self.wait_for_backup()
         data_dir = self.store.data_dir
         self.store.close()
         kept, problem = None, None
+        had_journal = (data_dir / receipt_journal.NUMBERS_FILE).exists()
         try:
             kept = backups.restore_backup(data_dir, backup)
         except (backups.BackupError, database.StoreError) as err:
@@ -137,6 +138,9 @@ class DataCopies:
             _("Restored"),
             _("Your data is back as it was in the backup {name}.").format(name=backup.name) + undo,
         )
+        receipts_note = receipt_journal.after_restore(had_journal)
+        if receipts_note:
+            QMessageBox.warning(self, _("Official receipts"), receipts_note)
         return True
 
     def warn_about_location(self) -> str | None:

@@ -292,7 +292,7 @@ class ReceiptsWindow(QDialog):
             item = QTreeWidgetItem([row["serial"], row["status"], row.get("issued_on", ""),
                                     row.get("donor", ""),
                                     format_money(cents) if cents is not None else "", note])
-            item.setData(0, Qt.ItemDataRole.UserRole, row["serial"] if "issued_on" in row
+            item.setData(0, Qt.ItemDataRole.UserRole, row["serial"] if "kind" in row
                          else None)
             item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight)
             self.register.addTopLevelItem(item)
