@@ -47,13 +47,12 @@ class OpenPledge:
     purpose: str
 
     def label(self) -> str:
-        what = f" for {self.purpose}" if self.purpose else ""
-        return _("{date:%Y-%m-%d}: {amount}{what} ({still_due} still to come)").format(
-            date=self.date,
-            amount=format_money(self.amount_cents),
-            what=what,
-            still_due=format_money(self.outstanding_cents),
-        )
+        said = {"date": self.date, "amount": format_money(self.amount_cents),
+                "purpose": self.purpose, "still_due": format_money(self.outstanding_cents)}
+        if self.purpose:
+            return _("{date:%Y-%m-%d}: {amount} for {purpose} ({still_due} still to come)"
+                     ).format(**said)
+        return _("{date:%Y-%m-%d}: {amount} ({still_due} still to come)").format(**said)
 
 
 def contribution_row(cleaned: dict[str, Any], partner_name: str) -> dict[str, Any]:
