@@ -257,3 +257,33 @@ def test_an_e_transfer_from_a_partners_very_name_goes_to_it(store):
     assert (club.action, club.partner_id, club.needs) == (MATCHED, lions, "")
     assert "the partner of that name" in club.why
     assert plan.rows[0].shown == WAITING  # Jane is no partner yet
+
+
+def test_a_refund_of_a_receipted_gift_waits_for_its_receipt_to_be_cancelled(store, tmp_path):
+    import pytest
+
+    from cars_desktop.exchange.importer import ERROR
+    from cars_desktop.store.import_writer import ImportProblem
+    from cars_desktop.store import receipts, settings
+    from letter_kit import set_group
+
+    set_group()
+    settings.save({settings.RECEIPTS_ON: True})
+    commit(plan_of(paypal(tmp_path, gift_row("03/01/2026", "Ann Roy", "ann@example.ca",
+                                             "100.00", "AAA1"), name="march.csv")))
+    gift = Contribution.get(Contribution.reference == "AAA1")
+    values, contacts = partners.load_partner(gift.partner_id)
+    partners.save_partner({**values, "address_line1": "12 Main St", "city": "Sackville"},
+                          contacts, gift.partner_id)
+    serial = receipts.issue(dt.date(2027, 1, 10), [gift.id]).receipts[0].serial
+    refund = paypal(tmp_path, gift_row("04/02/2026", "Ann Roy", "ann@example.ca", "-100.00",
+                                       "RRR2", kind="Payment Refund", refers="AAA1"),
+                    name="april.csv")
+    row = plan_of(refund).rows[0]
+    assert row.action == ERROR
+    assert f"the gift AAA1 is on official receipt {serial}: cancel that receipt first" in row.why
+    with pytest.raises(ImportProblem, match="nothing to import"):
+        commit(plan_of(refund))
+    assert Contribution.get_by_id(gift.id).status == "received"  # the receipt still stands
+    receipts.cancel(serial, "Refunded to the donor", dt.date(2027, 2, 1))
+    assert plan_of(refund).rows[0].action == REVERSE  # now it can be undone

@@ -132,6 +132,13 @@ def _refund_in_data(row: PlanRow, part, target: str, lookup: PartnerLookup) -> N
         row.action, row.why = DUPLICATE, _("its gift {reference} is already cancelled").format(
             reference=target)
         return
+    serial = lookup.receipt_of.get(gift_id)
+    if serial is not None:
+        row.action, row.why = ERROR, _(
+            "the gift {reference} is on official receipt {serial}: cancel that receipt first "
+            "(Contribution › Official receipts…), then import this file again").format(
+                reference=target, serial=serial)
+        return
     row.action, row.reverses = REVERSE, gift_id
     if 0 < size < amount and not row.original_currency:
         row.lessens = size

@@ -49,6 +49,10 @@ class PartnerLookup:
             if reference:
                 self.references.add((pid, reference))
                 self.gift_of_reference.setdefault(reference, found)
+        # gifts on an official receipt that stands: a refund must not quietly undo them
+        self.receipt_of: dict[int, str] = dict(db.execute_sql(
+            "SELECT g.contribution_id, r.serial FROM receipt_gift g JOIN receipt r"
+            " ON r.id = g.receipt_id WHERE r.cancelled_on IS NULL").fetchall())
         self._close: dict[str, tuple[int, str] | None] = {}
 
     def partner_of(self, name: str, email: str) -> int | None:
