@@ -1,6 +1,6 @@
 """An official donation receipt as a one-page PDF: the charity's letterhead, the title, every
 element the Canada Revenue Agency asks for in a table, the signature, and the CRA's name and
-web address. The same page marked DUPLICATE is the copy a reprint gives."""
+web address. A reprint is that very PDF, as kept, marked DUPLICATE on every page."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from cars_desktop.documents.scripts import Paragraph, draw_line, register_script
 MARGIN = 0.8 * INCH
 
 
-def receipt_pdf(doc: ReceiptDoc, duplicate: bool = False, paper: str = "letter") -> bytes:
+def receipt_pdf(doc: ReceiptDoc, paper: str = "letter") -> bytes:
     """The receipt's PDF, in memory (it is kept inside the data file as it is)."""
     register_script_fonts()
     size = A4 if paper == "a4" else LETTER
@@ -41,37 +41,56 @@ def receipt_pdf(doc: ReceiptDoc, duplicate: bool = False, paper: str = "letter")
         if canvas.getPageNumber() > 1:  # a long year's list: every page says whose it is
             draw_line(canvas, size[0] - MARGIN, 0.55 * INCH + 11, f"{said('serial', lang)} "
                       f"{doc.serial} · {canvas.getPageNumber()}", REGULAR, 8, "right")
-        if duplicate:  # across the page, light: the copy is never taken for the original
-            mark = said("duplicate", lang)
-            across = 0.85 * (size[0] ** 2 + size[1] ** 2) ** 0.5
-            canvas.setFillColorRGB(0.84, 0.84, 0.88)
-            canvas.setFont(BOLD, min(64, 64 * across / canvas.stringWidth(mark, BOLD, 64)))
-            canvas.translate(size[0] / 2, size[1] / 2)
-            canvas.rotate(52)
-            canvas.drawCentredString(0, 0, mark)
         canvas.restoreState()
 
     template = SimpleDocTemplate(
         out, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=1.75 * INCH,
         bottomMargin=0.8 * INCH, title=f"{said('title', 'en')} {doc.serial}",
         author=doc.charity_name, subject=doc.serial)
-    template.build(_story(doc, duplicate, size[0] - 2 * MARGIN), onFirstPage=page,
+    template.build(_story(doc, size[0] - 2 * MARGIN), onFirstPage=page,
                    onLaterPages=page)
     return out.getvalue()
 
 
-def _story(doc: ReceiptDoc, duplicate: bool, width: float) -> list:
+def mark_duplicate(pdf: bytes, language: str) -> bytes:
+    """The receipt exactly as issued, with DUPLICATE across each page, light and under the
+    text, and in the top corner: a reprint is never taken for a second original."""
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfgen.canvas import Canvas
+
+    mark = said("duplicate", language)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    for page in writer.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        under, corner = io.BytesIO(), io.BytesIO()
+        canvas = Canvas(under, pagesize=(width, height))
+        across = 0.85 * (width ** 2 + height ** 2) ** 0.5
+        canvas.setFillColorRGB(0.84, 0.84, 0.88)
+        canvas.setFont(BOLD, min(64, 64 * across / canvas.stringWidth(mark, BOLD, 64)))
+        canvas.translate(width / 2, height / 2)
+        canvas.rotate(52)
+        canvas.drawCentredString(0, 0, mark)
+        canvas.save()
+        canvas = Canvas(corner, pagesize=(width, height))
+        canvas.setFillColorRGB(0.7, 0.1, 0.1)
+        canvas.setFont(BOLD, 12)
+        canvas.drawRightString(width - MARGIN, height - 0.45 * INCH, mark)
+        canvas.save()
+        page.merge_page(PdfReader(under).pages[0], over=False)
+        page.merge_page(PdfReader(corner).pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _story(doc: ReceiptDoc, width: float) -> list:
     lang = doc.language
     body = ParagraphStyle("body", fontName=REGULAR, fontSize=10, leading=13.5)
     label = ParagraphStyle("label", parent=body, fontSize=9, textColor=colors.Color(*GREY))
     strong = ParagraphStyle("strong", parent=body, fontName=BOLD)
     title = ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=15, leading=19,
                            alignment=TA_CENTER, textColor=colors.Color(*NAVY))
-    story = [Paragraph(escape(said("title", lang)), title)]
-    if duplicate:
-        story.append(Paragraph(f"<b>{escape(said('duplicate', lang))}</b>",
-                               ParagraphStyle("dup", parent=title, fontSize=11)))
-    story.append(Spacer(1, 10))
+    story = [Paragraph(escape(said("title", lang)), title), Spacer(1, 10)]
     if doc.replaces:
         story += [Paragraph(f"<b>{escape(said('replaces', lang).format(serial=doc.replaces))}"
                             "</b>", body), Spacer(1, 8)]

@@ -251,7 +251,7 @@ class Receipt(BaseModel):
                                   backref="replaced_by")
     pdf = pw.BlobField()
     sha256 = pw.CharField()
-    duplicate_pdf = pw.BlobField()  # the same, marked DUPLICATE, for reprints
+    duplicate_pdf = pw.BlobField()  # empty: a reprint marks `pdf` (kept by the first version)
     cancelled_on = pw.DateField(null=True)
     cancel_reason = pw.TextField(default="")
 

@@ -207,7 +207,7 @@ def _issue_one(gifts: list[Contribution], today: dt.date, year: int | None,
         language=doc.language, amount_cents=amount, advantage_cents=advantage,
         eligible_cents=amount - advantage, replaces=replaces, pdf=pdf,
         sha256=hashlib.sha256(pdf).hexdigest(),
-        duplicate_pdf=receipt_pdf(doc, duplicate=True, paper=paper))
+        duplicate_pdf=b"")  # a reprint marks this very PDF: see duplicate_of
     for gift, cents in counted:
         ReceiptGift.create(receipt=receipt, contribution=gift, amount_cents=gift.amount_cents,
                            advantage_cents=cents, eligible_cents=gift.amount_cents - cents)
@@ -358,7 +358,11 @@ def duplicate_of(serial: str) -> tuple[Receipt, bytes]:
         raise ReceiptProblem(_("Receipt {serial} was cancelled on {date}: it is not reprinted. "
                                "Its copy stays in the register.").format(
                                    serial=receipt.serial, date=receipt.cancelled_on))
-    return receipt, bytes(receipt.duplicate_pdf)
+    if receipt.duplicate_pdf:  # made when it was issued, by the first version
+        return receipt, bytes(receipt.duplicate_pdf)
+    from cars_desktop.documents.receipt_pdf import mark_duplicate
+
+    return receipt, mark_duplicate(bytes(receipt.pdf), receipt.language)
 
 
 def check_kept(receipt: Receipt) -> bool:
