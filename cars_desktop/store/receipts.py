@@ -168,8 +168,10 @@ def issue(today: dt.date, contribution_ids: list[int] | None = None, year: int |
             else gift.id
         groups.setdefault(key, []).append(gift)
     with transaction():
+        number = _next_number(today.year)  # once: the journal is read once, not per receipt
         for together in groups.values():
-            done.receipts.append(_issue_one(together, today, year))
+            done.receipts.append(_issue_one(together, today, year, number=number))
+            number += 1
             if progress is not None:
                 progress(len(done.receipts), len(groups))
         receipt_journal.record(done.receipts, finished=False)
@@ -178,7 +180,7 @@ def issue(today: dt.date, contribution_ids: list[int] | None = None, year: int |
 
 
 def _issue_one(gifts: list[Contribution], today: dt.date, year: int | None,
-               replaces: Receipt | None = None) -> Receipt:
+               replaces: Receipt | None = None, number: int | None = None) -> Receipt:
     first = gifts[0]
     kind = "in_kind" if first.family == "in_kind" else replaces.kind if replaces is not None \
         else "year" if year is not None else "gift"
@@ -188,7 +190,7 @@ def _issue_one(gifts: list[Contribution], today: dt.date, year: int | None,
     advantage = sum(cents for _gift, cents in counted)
     if replaces is None:
         replaces = _cancelled_before(gifts)
-    number = _next_number(today.year)
+    number = number or _next_number(today.year)
     serial = serial_of(today.year, number)
     if Receipt.select().where(Receipt.serial == serial).exists():  # a prefix without {year}
         raise ReceiptProblem(_("The number {serial} was given already: put {{year}} in what "
