@@ -281,6 +281,14 @@ def receipts(data_dir: Path, args) -> int:
                        "{n} receipts in the register, saved to {output}.", count).format(
             n=format_count(count), output=args.output))
         return 0
+    if args.copies:
+        with open_current(data_dir, read_only=True):
+            count = receipt_register.write_copies(args.output, args.copies)
+        print(ngettext("{n} receipt of {year}, as kept, and the register saved to {output}.",
+                       "{n} receipts of {year}, as kept, and the register saved to {output}.",
+                       count).format(n=format_count(count), year=args.copies,
+                                     output=args.output))
+        return 0
     today = dt.date.today()
     with open_current(data_dir, read_only=args.duplicate is not None):
         if args.duplicate:

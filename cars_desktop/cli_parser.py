@@ -151,12 +151,16 @@ def parser() -> argparse.ArgumentParser:
                        help=_("reprint this receipt, marked DUPLICATE"))
     doing.add_argument("--register", action="store_true",
                        help=_("save every receipt issued or cancelled as CSV (-o FILE.csv)"))
+    doing.add_argument("--copies", type=_whole, metavar="YYYY",
+                       help=_("save every receipt numbered in that year, exactly as kept, "
+                              "with that year's register, for an auditor (-o FILE.zip)"))
     receipts.add_argument("--reason", default="", help=_("why a receipt is cancelled"))
     receipts.add_argument("--not-appraised", type=_whole, nargs="+", default=[], metavar="ID",
                           help=_("gifts in kind over $1,000 that were not appraised "
                                  "independently"))
     receipts.add_argument("-o", "--output", type=Path, metavar=_("FILE"),
-                          help=_("where the receipts (PDF) or the register (CSV) go"))
+                          help=_("where the receipts (PDF), the register (CSV) or the "
+                                 "copies (ZIP) go"))
     return parser
 
 

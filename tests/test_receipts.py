@@ -553,3 +553,27 @@ def test_moving_the_data_takes_the_receipt_numbers_along(charity, data_dir, tmp_
     safety.move_data(data_dir, tmp_path / "moved")
     assert (tmp_path / "moved" / receipt_journal.NUMBERS_FILE).read_bytes() == \
         (data_dir / receipt_journal.NUMBERS_FILE).read_bytes()
+
+
+def test_a_person_is_receipted_with_a_first_name_or_initial(charity):
+    alone = give(org("Leblanc", contact="", kind="person"), amount="50")
+    initial = give(org("A. Leblanc", contact="", kind="person"), amount="50")
+    shop = give(org("Quincaillerie", contact=""), amount="50")  # an organisation's one word
+    done = receipts.issue(TODAY, [alone, initial, shop])
+    assert len(done.receipts) == 2
+    assert done.skipped == ["Leblanc, 2026-05-01: The receipt must give the donor's first "
+                            "name or initial with the last name: complete Leblanc's name."]
+
+
+def test_the_years_copies_on_the_command_line(charity, data_dir, tmp_path, capsys):
+    import zipfile
+
+    from cars_desktop import cli
+
+    receipts.issue(TODAY, [give(org("Anne Leblanc", contact="", kind="person"), amount="10")])
+    charity.close()
+    out = tmp_path / "copies.zip"
+    assert cli.main(["receipts", "--copies", "2027", "-o", str(out),
+                     "--data-dir", str(data_dir)]) == 0
+    assert "1 receipt of 2027, as kept, and the register saved" in capsys.readouterr().out
+    assert zipfile.ZipFile(out).namelist() == ["2027-0001.pdf", "Register of receipts 2027.csv"]

@@ -231,3 +231,35 @@ def test_a_restore_over_receipts_sent_out_says_so(qtbot, window, tmp_path):
     assert [shown.register.topLevelItem(row).text(1) for row in range(2)] == [
         "issued", "issued, not in this data"]
     assert "Anne Leblanc, 2026-03-02: It is on receipt 2027-0002" in shown.skipped.text()
+
+
+def test_a_years_copies_are_saved_for_an_auditor_exactly_as_kept(qtbot, window, tmp_path,
+                                                                monkeypatch):
+    import csv
+    import hashlib
+    import io
+    import zipfile
+
+    set_group()
+    settings.save({settings.RECEIPTS_ON: True})
+    anne = org("Anne Leblanc", contact="", kind="person")
+    gifts = [give(anne, amount="40", date=dt.date(2026, 3, day)) for day in (1, 2)]
+    first, second = receipts.issue(TODAY, gifts).receipts
+    receipts.cancel(first.serial, "Spoiled in the printer", TODAY)
+    shown = open_window(window)
+    qtbot.addWidget(shown)
+    where = tmp_path / "Receipts 2027.zip"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(where), ""))
+    seen = []
+    answer_message_boxes([QMessageBox.StandardButton.Ok], seen)
+    click(qtbot, shown, "receiptCopies")
+    assert seen[0].startswith("2 receipts of 2027, exactly as kept, and the register saved")
+    with zipfile.ZipFile(where) as kept:
+        assert kept.namelist() == ["2027-0001 (cancelled).pdf", "2027-0002.pdf",
+                                   "Register of receipts 2027.csv"]
+        register = list(csv.DictReader(io.StringIO(
+            kept.read("Register of receipts 2027.csv").decode("utf-8-sig"))))
+        for row, name in zip(register, kept.namelist()):
+            assert hashlib.sha256(kept.read(name)).hexdigest() == row["sha256"]
+    assert [row["status"] for row in register] == ["cancelled", "issued"]

@@ -28,7 +28,7 @@ def write_together(pdfs: list[bytes], path: Path) -> None:
 
 REGISTER_COLUMNS = ("serial", "status", "issued_on", "donor", "kind", "received",
                     "amount", "advantage", "eligible", "cancelled_on", "reason", "replaces",
-                    "contributions", "kept_as_issued")
+                    "contributions", "kept_as_issued", "sha256")
 
 
 def register_rows(year: int | None = None, checked: bool = True) -> list[dict[str, str]]:
@@ -59,7 +59,7 @@ def register_rows(year: int | None = None, checked: bool = True) -> list[dict[st
             "replaces": receipt.replaces.serial if receipt.replaces_id else "",
             "contributions": " ".join(str(line.contribution_id) for line in receipt.gifts),
             "kept_as_issued": (_("yes") if check_kept(receipt) else _("NO: changed"))
-            if checked else "",
+            if checked else "", "sha256": receipt.sha256,
         })
     given = receipt_journal.highest_numbers()  # numbers given after the data's last one
     for in_year, top in given.items():
@@ -95,15 +95,46 @@ def cents_text(cents: int) -> str:
     return f"{cents // 100}.{cents % 100:02d}"
 
 
-def write_register(path: Path, year: int | None = None) -> int:
-    """The register as CSV (UTF-8, for Excel or LibreOffice); returns how many receipts."""
+def _register_csv(rows: list[dict]) -> str:
     import csv
 
+    out = io.StringIO()
+    writer = csv.DictWriter(out, REGISTER_COLUMNS, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _issued(rows: list[dict]) -> int:
+    return sum(1 for row in rows if "kind" in row)  # receipts of this data, not gaps
+
+
+def write_register(path: Path, year: int | None = None) -> int:
+    """The register as CSV (UTF-8, for Excel or LibreOffice); returns how many receipts."""
     rows = register_rows(year)
     partial = path.with_name(path.name + ".partial")
     with open(partial, "w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.DictWriter(out, REGISTER_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+        out.write(_register_csv(rows))
     os.replace(partial, path)
-    return sum(1 for row in rows if "issued_on" in row)
+    return _issued(rows)
+
+
+def write_copies(path: Path, year: int) -> int:
+    """For the accountant or an auditor: every receipt numbered in `year`, each PDF exactly
+    as kept (its SHA-256 is in the register), cancelled ones named so, and that year's
+    register, in one ZIP. Returns how many receipts."""
+    import zipfile
+
+    rows = register_rows(year)
+    partial = path.with_name(path.name + ".partial")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as out:  # PDFs are compressed
+        for receipt_id, serial, cancelled in (
+                Receipt.select(Receipt.id, Receipt.serial, Receipt.cancelled_on)
+                .where(Receipt.year == year).order_by(Receipt.number).tuples()):
+            pdf = Receipt.select(Receipt.pdf).where(Receipt.id == receipt_id).scalar()
+            name = _("{serial} (cancelled)").format(serial=serial) if cancelled else serial
+            out.writestr(f"{name}.pdf", bytes(pdf))  # one at a time: a year can be large
+        out.writestr(_("Register of receipts {year}.csv").format(year=year),
+                     "\ufeff" + _register_csv(rows))
+    os.replace(partial, path)
+    return _issued(rows)

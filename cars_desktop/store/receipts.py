@@ -104,6 +104,9 @@ def why_not(gift: Contribution, unappraised_ok: bool = False,
                  "(and by whom) before it is receipted.")
     if gift.family == "in_kind" and gift.appraised and not gift.appraiser.strip():
         return _("Say who appraised it, with their address: the receipt must name them.")
+    if partner.kind == "person" and len(partner.name.split()) < 2:
+        return _("The receipt must give the donor's first name or initial with the last "
+                 "name: complete {name}'s name.").format(name=partner.name)
     if not (partner.address_line1 and partner.city):
         return _("The receipt must give the donor's address: add it to {name}.").format(
             name=partner.name)

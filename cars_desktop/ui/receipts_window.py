@@ -274,7 +274,8 @@ class ReceiptsWindow(QDialog):
                 (_("Print a &duplicate…"), "receiptDuplicate", self.duplicate),
                 (_("&Cancel…"), "receiptCancel", self.cancel),
                 (_("Re&place…"), "receiptReplace", self.replace),
-                (_("Save the register (CS&V)…"), "receiptRegisterCsv", self.save_register)):
+                (_("Save the register (CS&V)…"), "receiptRegisterCsv", self.save_register),
+                (_("Save a year's copies (&ZIP)…"), "receiptCopies", self.save_copies)):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(slot)
@@ -370,6 +371,38 @@ class ReceiptsWindow(QDialog):
             QMessageBox.information(self, _("Register saved"), ngettext(
                 "{n} receipt saved to {path}.", "{n} receipts saved to {path}.", count).format(
                 n=format_count(count), path=path))
+
+    def save_copies(self) -> None:
+        """Every receipt of a year as kept, and its register, for the accountant or an
+        auditor."""
+        years = sorted({int(row["year"]) for row in receipt_register.register_rows(
+            checked=False) if "kind" in row}, reverse=True)
+        if not years:
+            QMessageBox.information(self, _("Official receipts"),
+                                    _("No receipt has been issued yet."))
+            return
+        year = years[0]
+        if len(years) > 1:
+            chosen, given = QInputDialog.getItem(
+                self, _("Save a year's copies"), _("The receipts numbered in the year"),
+                [str(each) for each in years], 0, False)
+            if not given:
+                return
+            year = int(chosen)
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, _("Save a year's copies of the receipts"),
+            str(Path.home() / _("Receipts {year}.zip").format(year=year)),
+            _("ZIP files (*.zip)"))
+        if path:
+            try:
+                count = receipt_register.write_copies(Path(path), year)
+            except OSError as err:
+                QMessageBox.critical(self, _("Not saved"), err.strerror or str(err))
+                return
+            QMessageBox.information(self, _("Copies saved"), ngettext(
+                "{n} receipt of {year}, exactly as kept, and the register saved to {path}.",
+                "{n} receipts of {year}, exactly as kept, and the register saved to {path}.",
+                count).format(n=format_count(count), year=year, path=path))
 
     def _show(self, pdfs: list[bytes], title: str, summary: str) -> None:
         """The receipts as kept, in the preview that prints and saves them."""
