@@ -180,7 +180,7 @@ def test_a_gift_in_kind_over_1000_is_asked_about_its_appraisal(qtbot, window):
     assert receipts.on_active_receipt(freezer) and not receipts.on_active_receipt(stove)
     qtbot.addWidget(shown.preview)
     assert "Appraised by Marie Cormier" in norm_text(bytes(
-        receipts.on_active_receipt(freezer).pdf))
+        receipts.find(receipts.on_active_receipt(freezer).serial).pdf))
     assert shown.waiting.topLevelItem(0).text(3) == "A stove (no appraisal recorded)"
 
     shown.waiting.setCurrentItem(shown.waiting.topLevelItem(0))
@@ -188,7 +188,7 @@ def test_a_gift_in_kind_over_1000_is_asked_about_its_appraisal(qtbot, window):
     click(qtbot, shown, "issueSelected")
     qtbot.addWidget(shown.preview)
     assert "Not appraised independently" in norm_text(bytes(
-        receipts.on_active_receipt(stove).pdf))
+        receipts.find(receipts.on_active_receipt(stove).serial).pdf))
     assert shown.waiting.topLevelItemCount() == 0
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from cars_desktop.i18n import _
 from cars_desktop.store import receipt_journal
-from cars_desktop.store.models import Receipt
-from cars_desktop.store.receipts import check_kept, serial_of
+from cars_desktop.store.models import Receipt, ReceiptGift
+from cars_desktop.store.receipts import WITHOUT_PDF, check_kept, serial_of, serials_by_id
 
 
 def write_together(pdfs: list[bytes], path: Path) -> None:
@@ -35,14 +35,17 @@ def register_rows(year: int | None = None, checked: bool = True) -> list[dict[st
     """Every receipt, issued or cancelled, in serial order; a number missing between two is
     said (it was given out in data later replaced by a restore). `checked`: whether each is
     still exactly as issued (reads every PDF)."""
-    columns = [field for field in Receipt._meta.sorted_fields
-               if checked or field.name not in ("pdf", "duplicate_pdf")]
-    query = Receipt.select(*columns).order_by(Receipt.year, Receipt.number)
+    query = Receipt.select(*(Receipt._meta.sorted_fields if checked else WITHOUT_PDF)) \
+        .order_by(Receipt.year, Receipt.number)
     if year is not None:
         query = query.where(Receipt.year == year)
-    rows, last = [], {}
+    rows, last, serials = [], {}, serials_by_id()
+    gifts: dict[int, list[str]] = {}
+    for receipt_id, contribution_id in ReceiptGift.select(
+            ReceiptGift.receipt, ReceiptGift.contribution).order_by(ReceiptGift.id).tuples():
+        gifts.setdefault(receipt_id, []).append(str(contribution_id))
     not_here = {(entry.year, entry.number): entry for entry in receipt_journal.missing()}
-    for receipt in query:
+    for receipt in query.iterator():  # one PDF at a time when they are checked
         rows += _gap(receipt.year, last.get(receipt.year, 0), receipt.number, not_here)
         last[receipt.year] = receipt.number
         rows.append({
@@ -56,8 +59,8 @@ def register_rows(year: int | None = None, checked: bool = True) -> list[dict[st
             "eligible_cents": receipt.eligible_cents,  # for the window; not in the CSV
             "cancelled_on": receipt.cancelled_on.isoformat() if receipt.cancelled_on else "",
             "reason": receipt.cancel_reason,
-            "replaces": receipt.replaces.serial if receipt.replaces_id else "",
-            "contributions": " ".join(str(line.contribution_id) for line in receipt.gifts),
+            "replaces": serials.get(receipt.replaces_id, ""),
+            "contributions": " ".join(gifts.get(receipt.id, [])),
             "kept_as_issued": (_("yes") if check_kept(receipt) else _("NO: changed"))
             if checked else "", "sha256": receipt.sha256,
         })

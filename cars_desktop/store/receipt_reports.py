@@ -7,8 +7,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from cars_desktop.i18n import _
+from cars_desktop.store import receipt_journal
 from cars_desktop.store.models import Contribution, Partner, Receipt
-from cars_desktop.store.receipts import on_active_receipt, why_not
+from cars_desktop.store.receipts import WITHOUT_PDF, on_active_receipt, serials_by_id, why_not
 
 
 @dataclass
@@ -23,10 +24,10 @@ class ReceiptsIssued:
 
 
 def receipts_issued(start: dt.date, end: dt.date) -> ReceiptsIssued:
-    found = ReceiptsIssued(start, end)
-    for receipt in (Receipt.select().where(Receipt.issued_on.between(start, end))
+    found, serials = ReceiptsIssued(start, end), serials_by_id()
+    for receipt in (Receipt.select(*WITHOUT_PDF).where(Receipt.issued_on.between(start, end))
                     .order_by(Receipt.year, Receipt.number)):
-        replaced = receipt.replaces.serial if receipt.replaces_id else ""
+        replaced = serials.get(receipt.replaces_id, "")
         found.rows.append((receipt.serial, receipt.issued_on, receipt.donor.split("\n")[0],
                            receipt.cancelled_on, receipt.eligible_cents, replaced))
         found.issued += 1
@@ -53,10 +54,11 @@ def gifts_not_receipted(start: dt.date, end: dt.date) -> NotReceipted:
              .where(Contribution.date.between(start, end) & (Contribution.status == "received")
                     & Partner.erased_at.is_null())
              .order_by(Contribution.date, Partner.sort_name))
+    lost = receipt_journal.lost_gifts()  # read once
     for gift in gifts:
         if on_active_receipt(gift.id) is not None:
             continue
-        reason = why_not(gift) or _("Not receipted yet.")
+        reason = why_not(gift, lost=lost) or _("Not receipted yet.")
         found.rows.append((gift.date, gift.partner.name, gift.amount_cents, reason))
         found.amount_cents += gift.amount_cents
     return found

@@ -24,6 +24,15 @@ from cars_desktop.store.errors import StoreError
 from cars_desktop.store.models import Contribution, Partner, Receipt, ReceiptGift
 from cars_desktop.store.profile import group_profile
 
+# a receipt's columns but its PDFs: what lists and checks read, never a year of PDFs
+WITHOUT_PDF = [column for column in Receipt._meta.sorted_fields
+               if column.name not in ("pdf", "duplicate_pdf")]
+
+
+def serials_by_id() -> dict[int, str]:
+    """Every receipt's serial, to say which one another replaces without reading it."""
+    return dict(Receipt.select(Receipt.id, Receipt.serial).tuples())
+
 
 class ReceiptProblem(StoreError):
     """Receipts that cannot be issued, cancelled or replaced, said plainly."""
@@ -55,7 +64,7 @@ def not_ready() -> str | None:
 
 def on_active_receipt(contribution_id: int) -> Receipt | None:
     """The receipt, not cancelled, that a gift is on; None when it is on none."""
-    return (Receipt.select().join(ReceiptGift)
+    return (Receipt.select(*WITHOUT_PDF).join(ReceiptGift)
             .where((ReceiptGift.contribution == contribution_id)
                    & Receipt.cancelled_on.is_null()).first())
 
@@ -229,7 +238,7 @@ def _cancelled_before(gifts: list[Contribution]) -> Receipt | None:
     """A receipt of these gifts cancelled and not yet replaced: the new one replaces it (the
     gift was corrected in between), and says so."""
     replaced = Receipt.select(Receipt.replaces).where(Receipt.replaces.is_null(False))
-    return (Receipt.select().join(ReceiptGift)
+    return (Receipt.select(*WITHOUT_PDF).join(ReceiptGift)
             .where(ReceiptGift.contribution.in_([gift.id for gift in gifts])
                    & Receipt.cancelled_on.is_null(False) & Receipt.id.not_in(replaced))
             .order_by(Receipt.id.desc()).first())
