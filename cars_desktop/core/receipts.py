@@ -45,7 +45,7 @@ class ReceiptAdvice:
         head = _("May go on a tax receipt") if self.eligible else _("Not for a tax receipt")
         if self.eligible and self.reduced:
             head += f" ({format_money(self.eligible_cents)})"
-        return f"{head}: {self.explanation}"
+        return _("{head}: {explanation}").format(head=head, explanation=self.explanation)
 
 
 def receipt_advice(kind: str, status: str, amount_cents: int, advantage_cents: int = 0,
