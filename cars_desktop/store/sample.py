@@ -341,7 +341,8 @@ def _sample_profile() -> None:
     profile.save()
     # a registered charity that issues its receipts here: they can be tried at once
     settings.save({settings.SETUP: "done", settings.NOT_A_RECEIPT: True,
-                   settings.RECEIPTS_ON: True})
+                   settings.RECEIPTS_ON: True,
+                   settings.TITLE_FR: "Présidente du conseil d'administration"})
 
 
 def _insert(conn, table: str, rows: list[dict]) -> None:
