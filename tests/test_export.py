@@ -38,7 +38,8 @@ CONTRIBUTION_HEADER = [
     "ID", "Partner ID", "Partner", "Contact person", "Family", "Kind", "Status", "Counted as",
     "Amount",
     "Still to come", "What was given", "Hours", "Date", "Expected by", "Payment method",
-    "Reference", "For", "Advantage", "Advantage description", "Valued by", "Appraised", "Appraiser",
+    "Reference", "For", "Fund or campaign", "Advantage", "Advantage description", "Valued by",
+    "Appraised", "Appraiser",
     "Credited to", "Pledge ID", "Thanked on", "Notes", "Platform fee", "Given in currency",
     "Amount in that currency", "Tribute", "Platform receipt"]
 NUMBERS = {"Amount", "Still to come", "Advantage"}  # always written as plain numbers
@@ -144,6 +145,7 @@ def contribution_fields(c: Contribution) -> dict[str, str]:
         "Payment method": vocab.PAYMENT_METHODS.label(c.payment_method)
         if c.payment_method else "",
         "Reference": c.reference, "For": c.purpose,
+        "Fund or campaign": c.fund.name if c.fund_id else "",
         "Advantage": cents_text(c.advantage_cents),
         "Advantage description": c.advantage_description, "Valued by": c.valued_by,
         "Appraised": "yes" if c.appraised else "no", "Appraiser": c.appraiser,

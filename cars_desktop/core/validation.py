@@ -336,7 +336,8 @@ def validate_contribution(values: Mapping[str, Any], today: dt.date | None = Non
         errors["advantage_cents"] = _("The advantage must be worth less than the gift.")
     if cleaned.get("advantage_cents") and not cleaned.get("advantage_description", "x"):
         errors["advantage_description"] = _("Say what the partner received (a dinner ticket…).")
-    cleaned["contact_id"] = values.get("contact_id") or None
+    for field in ("contact_id", "fund_id"):
+        cleaned[field] = values.get(field) or None
     for field in ("credited_partner_id", "pledge_id"):
         cleaned[field] = (values.get(field) or None) if field in applies else None
     if errors:

@@ -113,6 +113,7 @@ CONTRIBUTION_COLUMNS = (
     ("Payment method", "c.payment_method", _label(vocab.PAYMENT_METHODS)),
     ("Reference", "c.reference", _text),
     ("For", "c.purpose", _text),
+    ("Fund or campaign", "fund.name", _text),
     ("Advantage", "c.advantage_cents", _money),
     ("Advantage description", "c.advantage_description", _text),
     ("Valued by", "c.valued_by", _text),
@@ -137,7 +138,8 @@ _FROM = {
     "contributions": "FROM contribution c JOIN partner p ON p.id = c.partner_id"
                      " LEFT JOIN contact_person cp ON cp.id = c.contact_id"
                      " LEFT JOIN partner credited ON credited.id = c.credited_partner_id"
-                     " LEFT JOIN contribution pledge ON pledge.id = c.pledge_id WHERE 1",
+                     " LEFT JOIN contribution pledge ON pledge.id = c.pledge_id"
+                     " LEFT JOIN fund ON fund.id = c.fund_id WHERE 1",
 }
 _COLUMNS = {"partners": PARTNER_COLUMNS, "contacts": CONTACT_COLUMNS,
             "contributions": CONTRIBUTION_COLUMNS}

@@ -13,7 +13,7 @@ from typing import Any
 
 import peewee as pw
 
-from cars_desktop.core import counting
+from cars_desktop.core import counting, vocab
 from cars_desktop.core.money import format_amount, format_money
 from cars_desktop.core.text import sort_key
 from cars_desktop.core.thanks import left_out_note
@@ -35,7 +35,7 @@ from cars_desktop.store.models import (
 EDITABLE = ("partner_id", "contact_id", "credited_partner_id", "family", "kind", "status",
             "pledge_id", "amount_cents", "description", "valued_by", "minutes", "date",
             "date_expected", "payment_method", "reference", "purpose", "advantage_cents",
-            "advantage_description", "appraised", "appraiser", "notes")
+            "advantage_description", "appraised", "appraiser", "notes", "fund_id")
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,15 @@ PLATFORM_DETAILS = ("fee_cents", "original_currency", "original_cents", "tribute
                     "platform_receipt")
 
 
+def thanks_note(values: dict[str, Any]) -> str:
+    """How a gift was thanked, and what its platform said of it, for its window."""
+    thanks = values.get("thanks") or []
+    said = _("Thanked {how}.").format(how="; ".join(_("by {method} on {day}").format(
+        method=vocab.ACKNOWLEDGEMENT_METHODS.label(method).lower(), day=f"{day:%Y-%m-%d}")
+        for day, method in thanks)) if thanks else ""
+    return "\n".join(filter(None, (said, platform_note(values))))
+
+
 def platform_note(values: dict[str, Any]) -> str:
     """What an import brought from the platform about a gift, in one line for the window:
     its tribute, the currency it was given in, the platform's fee and receipt number."""
@@ -124,6 +133,8 @@ def save_contribution(values: dict[str, Any], contribution_id: int | None = None
             errors["credited_partner_id"] = _("Credit someone other than the partner who gave it.")
         if errors:
             raise ValidationError(errors)
+        if cleaned["pledge_id"] and not cleaned["fund_id"]:  # paid toward the pledge's fund
+            cleaned["fund_id"] = Contribution.get_by_id(cleaned["pledge_id"]).fund_id
         for name, value in contribution_row(cleaned, partner.name).items():
             setattr(row, name, value)
         if row.status != "pledged":

@@ -379,6 +379,25 @@ def _v5_receipts_and_recognition(database: pw.SqliteDatabase) -> None:
     """)
 
 
+def _v6_funds(database: pw.SqliteDatabase) -> None:
+    # funds and campaigns ("Hall roof 2026", goal $25,000): a gift may belong to one
+    run_script(database, """
+        CREATE TABLE "fund" (
+            "id" INTEGER NOT NULL PRIMARY KEY,
+            "uuid" VARCHAR(255) NOT NULL UNIQUE,
+            "created_at" VARCHAR(255) NOT NULL,
+            "updated_at" VARCHAR(255) NOT NULL,
+            "name" VARCHAR(255) NOT NULL UNIQUE,
+            "goal_cents" INTEGER NOT NULL DEFAULT 0,
+            "ends_on" DATE,
+            "closed" INTEGER NOT NULL DEFAULT 0,
+            "notes" TEXT NOT NULL DEFAULT '');
+        ALTER TABLE "contribution" ADD COLUMN "fund_id" INTEGER
+            REFERENCES "fund" ("id") ON DELETE SET NULL;
+        CREATE INDEX "contribution_fund" ON "contribution" ("fund_id");
+    """)
+
+
 Migration = tuple[int, str, Callable[[pw.SqliteDatabase], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -389,6 +408,7 @@ MIGRATIONS: list[Migration] = [
      _v4_platform_gifts_and_merges),
     (5, "official donation receipts, and how partners are thanked in public",
      _v5_receipts_and_recognition),
+    (6, "funds and campaigns with goals", _v6_funds),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

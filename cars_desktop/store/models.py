@@ -113,6 +113,15 @@ class ContactPerson(BaseModel):
         return super().save(*args, **kwargs)
 
 
+class Fund(BaseModel):
+    """A fund or campaign gifts go to ("Hall roof 2026"), with its goal, if any."""
+    name = pw.CharField(unique=True)
+    goal_cents = pw.IntegerField(default=0)  # 0: no goal
+    ends_on = pw.DateField(null=True)  # a campaign's last day
+    closed = pw.BooleanField(default=False)  # no longer offered for new gifts
+    notes = pw.TextField(default="")
+
+
 class Contribution(BaseModel):
     partner = pw.ForeignKeyField(Partner, backref="contributions", on_delete="RESTRICT")
     contact = pw.ForeignKeyField(ContactPerson, null=True, on_delete="SET NULL")
@@ -152,6 +161,7 @@ class Contribution(BaseModel):
     tribute = pw.CharField(default="")
     platform_receipt = pw.CharField(default="")
     appraiser = pw.CharField(default="")  # who appraised a gift in kind: name and address
+    fund = pw.ForeignKeyField(Fund, null=True, on_delete="SET NULL", backref="gifts")
 
 
 class Acknowledgement(BaseModel):
@@ -271,6 +281,6 @@ class Setting(BaseModel):
     value = pw.TextField(default="")
 
 
-ALL_MODELS = (ImportBatch, Partner, ContactPerson, Contribution, Acknowledgement,
+ALL_MODELS = (ImportBatch, Partner, ContactPerson, Fund, Contribution, Acknowledgement,
               ChecklistPractice, Review, ReviewItem, Interaction, GroupProfile, PartnerMerge,
-              Setting)
+              Receipt, ReceiptGift, Setting)

@@ -315,7 +315,29 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
         conn.executemany(
             "INSERT INTO acknowledgement (uuid, created_at, updated_at, contribution_id, date,"
             " method, by, note) VALUES (?,?,?,?,?,?,?,?)", ack_rows)
+        _sample_funds(conn, today)
     return len(partner_rows), len(contrib_rows)
+
+
+def _sample_funds(conn, today: dt.date) -> None:
+    """A campaign with a goal that this year's gifts are half-way to, and two funds that
+    gifts for those purposes go to."""
+    now = utc_now()
+    for name, goal, ends, purposes in (
+            (f"Hall roof {today.year}", 2_500_000, dt.date(today.year, 12, 31), ()),
+            ("Summer day camp", 800_000, None, ("Summer day camp", "camp de jour")),
+            ("Food bank", 0, None, ("Food bank", "banque alimentaire"))):
+        fund_id = conn.execute(
+            "INSERT INTO fund (uuid, created_at, updated_at, name, goal_cents, ends_on, closed,"
+            " notes) VALUES (?,?,?,?,?,?,0,'')",
+            (new_uuid(), now, now, name, goal, ends and ends.isoformat())).lastrowid
+        if purposes:
+            conn.execute("UPDATE contribution SET fund_id = ? WHERE purpose IN (?, ?)",
+                         (fund_id, *purposes))
+        else:  # one cash gift in six of this year
+            conn.execute("UPDATE contribution SET fund_id = ? WHERE family = 'cash' AND"
+                         " date >= ? AND id % 6 = 0 AND fund_id IS NULL",
+                         (fund_id, dt.date(today.year, 1, 1).isoformat()))
 
 
 

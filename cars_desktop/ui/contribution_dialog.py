@@ -32,7 +32,7 @@ from cars_desktop.core.money import MoneyError, format_money, parse_money
 from cars_desktop.core.receipts import receipt_advice
 from cars_desktop.core.text import end_sentence, format_count
 from cars_desktop.i18n import N_, _, ngettext
-from cars_desktop.store import contributions
+from cars_desktop.store import contributions, funds
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.models import ContactPerson
 from cars_desktop.store.profile import group_profile
@@ -134,8 +134,13 @@ class ContributionDialog(FormDialog):
         self.credited = PartnerPicker()
         self.credited.setPlaceholderText(_("The employee who gave, or the employer who matched"))
         self._row("credited_partner_id", _("Credited &to"), self.credited)
-        self.purpose = self._row("purpose", _("F&or"), QLineEdit())
+        self.purpose = QLineEdit()
         self.purpose.setPlaceholderText(_("Project, event or campaign"))
+        self.fund = QComboBox()  # beside what it was for: one more row would not fit
+        self.fund.setObjectName("fund_id")
+        self.fund.setAccessibleName(_("Fund or campaign"))
+        self._row("purpose", _("F&or"), self.purpose, beside=self.fund)
+        self.fields["fund_id"], self.errors["fund_id"] = self.fund, self.errors["purpose"]
         self.advantage = QLineEdit()
         self.advantage.setObjectName("advantage_cents")
         self.advantage.setPlaceholderText(_("Value, if any"))
@@ -266,11 +271,12 @@ class ContributionDialog(FormDialog):
         self.advantage.setText(format_money(advantage) if advantage else "")
         self.advantage_text.setText(values.get("advantage_description") or "")
         self.notes.setPlainText(values.get("notes") or "")
-        thanks = values.get("thanks") or []
-        self.thanked.setText("\n".join(filter(None, (_("Thanked {how}.").format(how="; ".join(
-            _("by {method} on {day}").format(
-                method=vocab.ACKNOWLEDGEMENT_METHODS.label(method).lower(), day=f"{day:%Y-%m-%d}")
-            for day, method in thanks)) if thanks else "", contributions.platform_note(values)))))
+        self.thanked.setText(contributions.thanks_note(values))
+        self.fund.clear()
+        self.fund.addItem(_("No fund or campaign"), None)
+        for fund_id, name in funds.fund_choices(keep=values.get("fund_id")):
+            self.fund.addItem(name, fund_id)
+        set_combo(self.fund, values.get("fund_id"))
         self._update()
 
     def values(self) -> dict[str, Any]:
@@ -293,6 +299,7 @@ class ContributionDialog(FormDialog):
             "appraiser": self.appraiser.text(),
             "credited_partner_id": self.credited.partner_id,
             "purpose": self.purpose.text(),
+            "fund_id": self.fund.currentData(),
             "advantage": self.advantage.text(),
             "advantage_description": self.advantage_text.text(),
             "notes": self.notes.toPlainText(),
@@ -384,14 +391,7 @@ class ContributionDialog(FormDialog):
             self.errors["amount_cents"].show_message(str(err))
 
     def _new_partner(self) -> None:
-        from cars_desktop.ui.partner_dialog import PartnerDialog
-
-        dialog = PartnerDialog(self)
-        typed = self.partner.text().strip()
-        if typed and self.partner.partner_id is None:
-            dialog.fields["name"].setText(typed)
-        if dialog.exec() and dialog.saved_id:
-            self.partner.set_partner(dialog.saved_id)
+        if self.partner.add_new(self):
             self.amount.setFocus()
 
     # Saving

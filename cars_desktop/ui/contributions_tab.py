@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,17 +22,18 @@ from cars_desktop.core import vocab
 from cars_desktop.core.kinds import CASH_KINDS, IN_KIND_KINDS, of_family
 from cars_desktop.core.text import format_count
 from cars_desktop.i18n import N_, _, ngettext
-from cars_desktop.store import database
+from cars_desktop.store import database, funds
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.lists import ContributionList
-from cars_desktop.store.models import Partner
+from cars_desktop.store.models import Fund, Partner
 from cars_desktop.ui.period_field import PeriodField
 from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.thank_dialog import ThankDialog
-from cars_desktop.ui.totals import totals_text
+from cars_desktop.ui.totals import totals_label, totals_text
 from cars_desktop.ui.widgets import (
     action_button,
     fill_combo,
+    filter_chip,
     make_action,
     named_combo,
     set_combo,
@@ -103,11 +104,10 @@ class ContributionsTab(QWidget):
             if widget is self.period:
                 filters.addWidget(self.period.dates, 2)  # From and To, for "Between dates…"
 
-        self.partner_chip = QToolButton()
-        self.partner_chip.setObjectName("partnerFilter")
-        self.partner_chip.setToolTip(_("Show every partner's contributions again"))
-        self.partner_chip.clicked.connect(lambda: self.show_partner(None))
-        self.partner_chip.hide()
+        self.partner_chip = filter_chip("partnerFilter", _("Show every partner's contributions "
+                                        "again"), lambda: self.show_partner(None))
+        self.fund_chip = filter_chip("fundFilter", _("Show the contributions of every fund "
+                                     "again"), lambda: self.show_fund(None))
         buttons = QHBoxLayout()
         for action, name in ((self.new_action, "newContribution"),
                              (self.edit_action, "editContribution"),
@@ -115,16 +115,13 @@ class ContributionsTab(QWidget):
                              (self.letters_action, "letterContributions")):
             buttons.addWidget(action_button(action, name))
         buttons.addWidget(self.partner_chip)
+        buttons.addWidget(self.fund_chip)
         buttons.addStretch()
         self.count_label = QLabel()
         self.count_label.setObjectName("contributionCount")
         buttons.addWidget(self.count_label)
 
-        self.totals = QLabel()
-        self.totals.setObjectName("totals")
-        self.totals.setWordWrap(True)
-        self.totals.setStyleSheet("QLabel { padding: 6px; background: palette(alternate-base);"
-                                  " border: 1px solid palette(mid); border-radius: 3px; }")
+        self.totals = totals_label()
 
         self.table.addActions([self.edit_action, self.thank_action, self.letters_action,
                                self.delete_action])
@@ -241,6 +238,9 @@ class ContributionsTab(QWidget):
         text = totals_text(self.records.totals())
         if self.period_label and self.records.status not in ("outstanding", "overdue"):
             text = f"{self.period_label.capitalize()}: &nbsp;{text}"
+        fund = funds.progress_of(self.records.fund_id) if self.records.fund_id else None
+        if fund is not None:  # toward its goal, whatever the other filters
+            text = f"<b>{escape(fund.name)}</b>: {escape(fund.progress())}<br>{text}"
         self.totals.setText(text)
 
     def showEvent(self, event) -> None:
@@ -255,20 +255,27 @@ class ContributionsTab(QWidget):
             widget.setCurrentIndex(0)  # "any"
             widget.blockSignals(False)
         self._fill_kinds()
-        self.records.partner_id = None
+        self.records.partner_id = self.records.fund_id = None
         self.partner_chip.hide()
+        self.fund_chip.hide()
         self.search.clear()
         self._filters_changed()
 
     def show_partner(self, partner_id: int | None) -> None:
         """Only this partner's contributions (None: everyone's again)."""
         self.records.partner_id = partner_id
-        if partner_id is None:
-            self.partner_chip.hide()
-        else:
-            name = Partner.get_by_id(partner_id).name
-            self.partner_chip.setText(_("Partner: {name}  ✕").format(name=name))
-            self.partner_chip.show()
+        self._chip(self.partner_chip, partner_id and _("Partner: {name}  ✕").format(
+            name=Partner.get_by_id(partner_id).name))
+
+    def show_fund(self, fund_id: int | None) -> None:
+        """Only the contributions to this fund or campaign (None: every fund's again)."""
+        self.records.fund_id = fund_id
+        self._chip(self.fund_chip, fund_id and _("Fund: {name}  ✕").format(
+            name=Fund.get_by_id(fund_id).name))
+
+    def _chip(self, chip, text: str | None) -> None:
+        chip.setText(text or "")
+        chip.setVisible(bool(text))
         self.refresh()
 
     def show_thank_you_queue(self) -> None:

@@ -231,7 +231,9 @@ class DateField(QWidget):
         QToolTip.showText(self.edit.mapToGlobal(self.edit.rect().bottomLeft()), why, self.edit)
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.edit and event.type() == event.Type.KeyPress \
+        # getattr: a closed dialog's field can outlive its Python side and still hear
+        # events (a change of language), through a wrapper that never ran __init__
+        if watched is getattr(self, "edit", None) and event.type() == event.Type.KeyPress \
                 and self._key(event):
             return True
         return super().eventFilter(watched, event)

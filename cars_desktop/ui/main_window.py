@@ -193,6 +193,21 @@ class MainWindow(DataCopies, QMainWindow):
         dialog.open()
         return dialog
 
+    def open_funds(self):
+        from cars_desktop.ui.funds_window import FundsWindow
+
+        dialog = FundsWindow(self)
+
+        def closed(_result) -> None:
+            self.reload_everything()
+            if dialog.show_gifts_of is not None:  # "Show its gifts"
+                self.tabs.setCurrentWidget(self.contributions)
+                self.contributions.clear_filters()
+                self.contributions.show_fund(dialog.show_gifts_of)
+        dialog.finished.connect(closed)
+        dialog.open()
+        return dialog
+
     def open_receipts(self):
         from cars_desktop.ui.receipts_window import ReceiptsWindow
 

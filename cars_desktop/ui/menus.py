@@ -53,6 +53,8 @@ def build_menus(window) -> None:
             window.changing.addAction(action)
         if tab is window.contributions:
             menu.addSeparator()
+            add(menu, _("&Funds and campaigns…"), window.open_funds, "",
+                _("Funds and campaigns with their goals, and how far their gifts have come"))
             add(menu, _("Official &receipts…"), window.open_receipts, "",
                 _("Issue official donation receipts, reprint, cancel or replace one, and "
                   "keep the register"))

@@ -75,3 +75,16 @@ class PartnerPicker(QLineEdit):
         if partner_id != self.partner_id:
             self.partner_id = partner_id
             self.chosen.emit(partner_id)
+
+    def add_new(self, parent) -> bool:
+        """A new partner, named as typed here when no partner is chosen; True once saved and
+        chosen."""
+        from cars_desktop.ui.partner_dialog import PartnerDialog
+
+        dialog = PartnerDialog(parent)
+        if self.text().strip() and self.partner_id is None:
+            dialog.fields["name"].setText(self.text().strip())
+        if dialog.exec() and dialog.saved_id:
+            self.set_partner(dialog.saved_id)
+            return True
+        return False

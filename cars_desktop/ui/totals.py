@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
+
 from cars_desktop.core import counting
 from cars_desktop.core.money import format_money
 from cars_desktop.core.report_text import format_number
@@ -35,3 +37,13 @@ def totals_text(totals: Totals) -> str:
     ]
     # each figure stays whole, with its label: the line wraps between figures only
     return " &nbsp;·&nbsp; ".join(part.replace(" ", "&nbsp;") for part in parts)
+
+
+def totals_label() -> QLabel:
+    """The line under a list that says what it adds up to (our own markup: amounts, bold)."""
+    label = QLabel()
+    label.setObjectName("totals")
+    label.setWordWrap(True)
+    label.setStyleSheet("QLabel { padding: 6px; background: palette(alternate-base);"
+                        " border: 1px solid palette(mid); border-radius: 3px; }")
+    return label

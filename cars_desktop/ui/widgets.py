@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QWidget,
 )
 
@@ -132,6 +133,17 @@ def side_by_side(*parts: QWidget | tuple[QWidget, int]) -> QWidget:
         widget, stretch = part if isinstance(part, tuple) else (part, 0)
         row.addWidget(widget, stretch)
     return line
+
+
+def filter_chip(name: str, tip: str, clear) -> QToolButton:
+    """A button that names what a list is narrowed to ("Partner: Coop ✕"), hidden until
+    then; clicking it clears that filter."""
+    chip = QToolButton()
+    chip.setObjectName(name)
+    chip.setToolTip(tip)
+    chip.clicked.connect(clear)
+    chip.hide()
+    return chip
 
 
 def muted(label: QLabel) -> QLabel:
