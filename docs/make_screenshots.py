@@ -292,6 +292,36 @@ def main(out: Path) -> None:
         receipts_window.grab().save(str(out / "receipts-register.png"))
         receipts_window.done(0)
 
+        # funds and campaigns, and a bank deposit being entered, then its list
+        funds_window = window.open_funds()
+        settle(app, 300)
+        funds_window.grab().save(str(out / "funds-window.png"))
+        funds_window.done(0)
+        from cars_desktop.store.models import Partner
+        from cars_desktop.ui.deposit_dialog import DepositDialog
+
+        deposit = DepositDialog(window)
+        deposit.show()
+        deposit.slip.setText("1 285,00")
+        for partner, way, cheque, amount in ((0, "cheque", "1042", "250"),
+                                             (1, "cheque", "388", "1 000"),
+                                             (2, "cash", "", "25")):
+            deposit.partner.set_partner(Partner.select().order_by(Partner.id)[partner].id)
+            deposit.method.setCurrentIndex(deposit.method.findData(way))
+            deposit.reference.setText(cheque)
+            deposit.amount.setText(amount)
+            deposit.add_line()
+        settle(app, 300)
+        deposit.grab().save(str(out / "deposit-dialog.png"))
+        deposit.slip.setText("1 275,00")
+        deposit.save()
+        deposits_window = window.open_deposits()
+        deposits_window.print_list()
+        settle(app, 800)
+        deposits_window.preview.grab().save(str(out / "deposit-list.png"))
+        deposits_window.preview.done(0)
+        deposits_window.done(0)
+
         # the same data where it can only be read
         from cars_desktop.store.errors import read_only_data
         from cars_desktop.ui.app import offer_read_only

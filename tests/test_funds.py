@@ -127,7 +127,9 @@ def test_the_funds_windows_by_keyboard_and_screen_reader(qtbot, qapp, window):
     try:
         for lang in ("en", "fr"):
             translations.apply_language(qapp, lang)
-            for made in (FundsWindow(window), FundDialog(window, roof), FundDialog(window)):
+            for make in (lambda: FundsWindow(window), lambda: FundDialog(window, roof),
+                         lambda: FundDialog(window)):
+                made = make()
                 qtbot.addWidget(made)
                 made.show()
                 assert kit.problems(made) == [], (lang, type(made).__name__)

@@ -398,6 +398,25 @@ def _v6_funds(database: pw.SqliteDatabase) -> None:
     """)
 
 
+def _v7_deposits(database: pw.SqliteDatabase) -> None:
+    # a bank deposit: the cheques and cash taken to the bank together, checked against the
+    # deposit slip's total, and its gifts found by it
+    run_script(database, """
+        CREATE TABLE "deposit" (
+            "id" INTEGER NOT NULL PRIMARY KEY,
+            "uuid" VARCHAR(255) NOT NULL UNIQUE,
+            "created_at" VARCHAR(255) NOT NULL,
+            "updated_at" VARCHAR(255) NOT NULL,
+            "date" DATE NOT NULL,
+            "account" VARCHAR(255) NOT NULL DEFAULT '',
+            "slip_cents" INTEGER NOT NULL DEFAULT 0,
+            "notes" TEXT NOT NULL DEFAULT '');
+        ALTER TABLE "contribution" ADD COLUMN "deposit_id" INTEGER
+            REFERENCES "deposit" ("id") ON DELETE SET NULL;
+        CREATE INDEX "contribution_deposit" ON "contribution" ("deposit_id");
+    """)
+
+
 Migration = tuple[int, str, Callable[[pw.SqliteDatabase], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -409,6 +428,7 @@ MIGRATIONS: list[Migration] = [
     (5, "official donation receipts, and how partners are thanked in public",
      _v5_receipts_and_recognition),
     (6, "funds and campaigns with goals", _v6_funds),
+    (7, "bank deposits", _v7_deposits),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -122,6 +122,14 @@ class Fund(BaseModel):
     notes = pw.TextField(default="")
 
 
+class Deposit(BaseModel):
+    """The cheques and cash taken to the bank together, on one deposit slip."""
+    date = pw.DateField()
+    account = pw.CharField(default="")  # which account, when the group has several
+    slip_cents = pw.IntegerField(default=0)  # the slip's total, as written on it
+    notes = pw.TextField(default="")
+
+
 class Contribution(BaseModel):
     partner = pw.ForeignKeyField(Partner, backref="contributions", on_delete="RESTRICT")
     contact = pw.ForeignKeyField(ContactPerson, null=True, on_delete="SET NULL")
@@ -162,6 +170,7 @@ class Contribution(BaseModel):
     platform_receipt = pw.CharField(default="")
     appraiser = pw.CharField(default="")  # who appraised a gift in kind: name and address
     fund = pw.ForeignKeyField(Fund, null=True, on_delete="SET NULL", backref="gifts")
+    deposit = pw.ForeignKeyField(Deposit, null=True, on_delete="SET NULL", backref="gifts")
 
 
 class Acknowledgement(BaseModel):
@@ -281,6 +290,6 @@ class Setting(BaseModel):
     value = pw.TextField(default="")
 
 
-ALL_MODELS = (ImportBatch, Partner, ContactPerson, Fund, Contribution, Acknowledgement,
-              ChecklistPractice, Review, ReviewItem, Interaction, GroupProfile, PartnerMerge,
-              Receipt, ReceiptGift, Setting)
+ALL_MODELS = (ImportBatch, Partner, ContactPerson, Fund, Deposit, Contribution,
+              Acknowledgement, ChecklistPractice, Review, ReviewItem, Interaction, GroupProfile,
+              PartnerMerge, Receipt, ReceiptGift, Setting)

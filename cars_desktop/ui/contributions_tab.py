@@ -25,7 +25,8 @@ from cars_desktop.i18n import N_, _, ngettext
 from cars_desktop.store import database, funds
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.lists import ContributionList
-from cars_desktop.store.models import Fund, Partner
+from cars_desktop.store.models import Deposit, Fund, Partner
+from cars_desktop.store.profile import fiscal_year_start_month
 from cars_desktop.ui.period_field import PeriodField
 from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.thank_dialog import ThankDialog
@@ -75,7 +76,7 @@ class ContributionsTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filters_changed)
         # This year's contributions to start with: what a volunteer looks at most
-        self.period = PeriodField(self._fiscal_start, default="this_year",
+        self.period = PeriodField(fiscal_year_start_month, default="this_year",
                                   names=("periodFilter", "periodStart", "periodEnd"))
         self.period.changed.connect(self._filters_changed)
         self.start, self.end = self.period.start, self.period.end
@@ -104,18 +105,22 @@ class ContributionsTab(QWidget):
             if widget is self.period:
                 filters.addWidget(self.period.dates, 2)  # From and To, for "Between dates…"
 
-        self.partner_chip = filter_chip("partnerFilter", _("Show every partner's contributions "
-                                        "again"), lambda: self.show_partner(None))
-        self.fund_chip = filter_chip("fundFilter", _("Show the contributions of every fund "
-                                     "again"), lambda: self.show_fund(None))
+        # what the list is narrowed to, named on a button that clears it
+        self.chips = {what: filter_chip(f"{what}Filter", tip, lambda _c=False, w=what:
+                                        self._narrow(w, None, ""))
+                      for what, tip in (("partner", _("Show every partner's contributions")),
+                                        ("fund", _("Show the contributions of every fund")),
+                                        ("deposit", _("Show the contributions of every "
+                                                      "deposit")))}
+        self.partner_chip, self.fund_chip = self.chips["partner"], self.chips["fund"]
         buttons = QHBoxLayout()
         for action, name in ((self.new_action, "newContribution"),
                              (self.edit_action, "editContribution"),
                              (self.thank_action, "thankContributions"),
                              (self.letters_action, "letterContributions")):
             buttons.addWidget(action_button(action, name))
-        buttons.addWidget(self.partner_chip)
-        buttons.addWidget(self.fund_chip)
+        for chip in self.chips.values():
+            buttons.addWidget(chip)
         buttons.addStretch()
         self.count_label = QLabel()
         self.count_label.setObjectName("contributionCount")
@@ -193,11 +198,6 @@ class ContributionsTab(QWidget):
         self._fill_kinds()
         self._filters_changed()
 
-    def _fiscal_start(self) -> int:
-        from cars_desktop.store.profile import fiscal_year_start_month
-
-        return fiscal_year_start_month()
-
     def _filters_changed(self) -> None:
         self._read_filters()
         if self._loaded and self.records.ids_query() == self._last_query:
@@ -255,27 +255,31 @@ class ContributionsTab(QWidget):
             widget.setCurrentIndex(0)  # "any"
             widget.blockSignals(False)
         self._fill_kinds()
-        self.records.partner_id = self.records.fund_id = None
-        self.partner_chip.hide()
-        self.fund_chip.hide()
+        self.records.partner_id = self.records.fund_id = self.records.deposit_id = None
+        for chip in self.chips.values():
+            chip.hide()
         self.search.clear()
         self._filters_changed()
 
     def show_partner(self, partner_id: int | None) -> None:
         """Only this partner's contributions (None: everyone's again)."""
-        self.records.partner_id = partner_id
-        self._chip(self.partner_chip, partner_id and _("Partner: {name}  ✕").format(
+        self._narrow("partner", partner_id, partner_id and _("Partner: {name}  ✕").format(
             name=Partner.get_by_id(partner_id).name))
 
     def show_fund(self, fund_id: int | None) -> None:
         """Only the contributions to this fund or campaign (None: every fund's again)."""
-        self.records.fund_id = fund_id
-        self._chip(self.fund_chip, fund_id and _("Fund: {name}  ✕").format(
+        self._narrow("fund", fund_id, fund_id and _("Fund: {name}  ✕").format(
             name=Fund.get_by_id(fund_id).name))
 
-    def _chip(self, chip, text: str | None) -> None:
-        chip.setText(text or "")
-        chip.setVisible(bool(text))
+    def show_deposit(self, deposit_id: int | None) -> None:
+        """Only the gifts of this bank deposit (None: every deposit's again)."""
+        self._narrow("deposit", deposit_id, deposit_id and _("Deposit of {date}  ✕").format(
+            date=Deposit.get_by_id(deposit_id).date))
+
+    def _narrow(self, what: str, chosen: int | None, text: str) -> None:
+        setattr(self.records, f"{what}_id", chosen)
+        self.chips[what].setText(text or "")
+        self.chips[what].setVisible(bool(text))
         self.refresh()
 
     def show_thank_you_queue(self) -> None:
@@ -386,7 +390,7 @@ class ContributionsTab(QWidget):
 
         if not letters_ready(self):
             return None
-        chooser = QueueLettersDialog(self, default_since(dt.date.today(), self._fiscal_start()))
+        chooser = QueueLettersDialog(self, default_since(dt.date.today(), fiscal_year_start_month()))
         if not chooser.exec():
             return None
         since = chooser.chosen()

@@ -196,14 +196,21 @@ class MainWindow(DataCopies, QMainWindow):
     def open_funds(self):
         from cars_desktop.ui.funds_window import FundsWindow
 
-        dialog = FundsWindow(self)
+        return self._open_narrowing(FundsWindow(self), self.contributions.show_fund)
 
+    def open_deposits(self):
+        from cars_desktop.ui.deposits_window import DepositsWindow
+
+        return self._open_narrowing(DepositsWindow(self), self.contributions.show_deposit)
+
+    def _open_narrowing(self, dialog, show):
+        """A window whose "Show its gifts" narrows the Contributions tab to them."""
         def closed(_result) -> None:
             self.reload_everything()
-            if dialog.show_gifts_of is not None:  # "Show its gifts"
+            if dialog.show_gifts_of is not None:
                 self.tabs.setCurrentWidget(self.contributions)
                 self.contributions.clear_filters()
-                self.contributions.show_fund(dialog.show_gifts_of)
+                show(dialog.show_gifts_of)
         dialog.finished.connect(closed)
         dialog.open()
         return dialog

@@ -80,6 +80,7 @@ class ContributionList(SqlList):
         self.thanked: bool | None = None
         self.partner_id: int | None = None
         self.fund_id: int | None = None
+        self.deposit_id: int | None = None
         self.sort_key = "date"
         self.descending = True
         self.today = today
@@ -115,7 +116,8 @@ class ContributionList(SqlList):
             clauses.append("c.date <= :end")
             params["end"] = self.end.isoformat()
         for column, value in (("family", self.family), ("kind", self.kind),
-                              ("partner_id", self.partner_id), ("fund_id", self.fund_id)):
+                              ("partner_id", self.partner_id), ("fund_id", self.fund_id),
+                              ("deposit_id", self.deposit_id)):
             if value:
                 clauses.append(f"c.{column} = :{column}")
                 params[column] = value
