@@ -229,6 +229,7 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
     `today` is given, so tests control the clock."""
     from cars_desktop.core.counting import gift_words, where
     from cars_desktop.core.money import format_money
+    from cars_desktop.store import schedules
 
     conn = db.connection()
     day = today.isoformat()
@@ -270,6 +271,10 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
             (day,),
         )
     ]
+    found["pledge"] += [  # an instalment or a monthly gift not come in
+        AttentionItem("pledge", _("{payment} has not come in.").format(payment=late.said()),
+                      late.partner_id, late.pledge_id)
+        for late in schedules.overdue(today)[:limit + 1]]
     # quiet since the later of the last contact, the "partner since" date and the day the
     # partner was recorded: a partner added last week has not been neglected for months
     quiet_since = add_months(today, -settings.contact_every_months).isoformat()

@@ -171,6 +171,23 @@ class Contribution(BaseModel):
     appraiser = pw.CharField(default="")  # who appraised a gift in kind: name and address
     fund = pw.ForeignKeyField(Fund, null=True, on_delete="SET NULL", backref="gifts")
     deposit = pw.ForeignKeyField(Deposit, null=True, on_delete="SET NULL", backref="gifts")
+    # a payment of a schedule, and the due date it paid
+    schedule = pw.DeferredForeignKey("Schedule", null=True, on_delete="SET NULL")
+    due_on = pw.DateField(null=True)
+
+
+class Schedule(BaseModel):
+    """A pledge paid in instalments (`pledge`), or a gift that comes again and again (none):
+    `amount_cents` falls due from `first_due` at `frequency`, `count` times (0: until ended)."""
+    partner = pw.ForeignKeyField(Partner, backref="schedules", on_delete="CASCADE")
+    pledge = pw.ForeignKeyField(Contribution, null=True, on_delete="CASCADE",
+                                backref="schedules")
+    frequency = pw.CharField()  # core.schedules.FREQUENCIES
+    amount_cents = pw.IntegerField()
+    first_due = pw.DateField()
+    count = pw.IntegerField(default=0)
+    payment_method = pw.CharField(default="")
+    ended_on = pw.DateField(null=True)
 
 
 class Acknowledgement(BaseModel):
@@ -292,4 +309,4 @@ class Setting(BaseModel):
 
 ALL_MODELS = (ImportBatch, Partner, ContactPerson, Fund, Deposit, Contribution,
               Acknowledgement, ChecklistPractice, Review, ReviewItem, Interaction, GroupProfile,
-              PartnerMerge, Receipt, ReceiptGift, Setting)
+              PartnerMerge, Receipt, ReceiptGift, Schedule, Setting)

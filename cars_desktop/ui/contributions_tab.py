@@ -390,11 +390,11 @@ class ContributionsTab(QWidget):
 
         if not letters_ready(self):
             return None
-        chooser = QueueLettersDialog(self, default_since(dt.date.today(), fiscal_year_start_month()))
-        if not chooser.exec():
-            return None
-        since = chooser.chosen()
-        return self._letters(lambda: letters.queue_letters(dt.date.today(), since))
+        today = dt.date.today()
+        chooser = QueueLettersDialog(self, default_since(today, fiscal_year_start_month()))
+        since = chooser.chosen() if chooser.exec() else None
+        return None if since is None else self._letters(
+            lambda: letters.queue_letters(today, since))
 
     def _letters(self, collect):
         from cars_desktop.ui.letters_window import open_letters

@@ -203,6 +203,14 @@ class MainWindow(DataCopies, QMainWindow):
 
         return self._open_narrowing(DepositsWindow(self), self.contributions.show_deposit)
 
+    def open_schedules(self):
+        from cars_desktop.ui.schedules_window import SchedulesWindow
+
+        dialog = SchedulesWindow(self)
+        dialog.finished.connect(lambda _unused: self.reload_everything())
+        dialog.open()
+        return dialog
+
     def _open_narrowing(self, dialog, show):
         """A window whose "Show its gifts" narrows the Contributions tab to them."""
         def closed(_result) -> None:

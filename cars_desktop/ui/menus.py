@@ -55,6 +55,9 @@ def build_menus(window) -> None:
             menu.addSeparator()
             add(menu, _("&Funds and campaigns…"), window.open_funds, "",
                 _("Funds and campaigns with their goals, and how far their gifts have come"))
+            add(menu, _("&Instalments and monthly gifts…"), window.open_schedules, "",
+                _("Pledges paid in instalments and gifts that come every month: what is due, "
+                  "marked received in one step"))
             add(menu, _("&Bank deposits…"), window.open_deposits, "",
                 _("Enter a deposit's cheques and cash at once, check it against the slip, "
                   "and print its list"))
