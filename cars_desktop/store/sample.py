@@ -325,19 +325,22 @@ def _sample_funds(conn, today: dt.date) -> None:
     now = utc_now()
     for name, goal, ends, purposes in (
             (f"Hall roof {today.year}", 2_500_000, dt.date(today.year, 12, 31), ()),
-            ("Summer day camp", 800_000, None, ("Summer day camp", "camp de jour")),
+            (f"Summer day camp {today.year}", 4_000_000, dt.date(today.year, 8, 31),
+             ("Summer day camp", "camp de jour")),
             ("Food bank", 0, None, ("Food bank", "banque alimentaire"))):
         fund_id = conn.execute(
             "INSERT INTO fund (uuid, created_at, updated_at, name, goal_cents, ends_on, closed,"
             " notes) VALUES (?,?,?,?,?,?,0,'')",
             (new_uuid(), now, now, name, goal, ends and ends.isoformat())).lastrowid
-        if purposes:
-            conn.execute("UPDATE contribution SET fund_id = ? WHERE purpose IN (?, ?)",
-                         (fund_id, *purposes))
-        else:  # one cash gift in six of this year
+        year_start = dt.date(today.year, 1, 1).isoformat()
+        if purposes:  # a campaign's gifts are this year's; a fund's, every year's
+            conn.execute("UPDATE contribution SET fund_id = ? WHERE purpose IN (?, ?)"
+                         " AND (? IS NULL OR date >= ?)",
+                         (fund_id, *purposes, ends and year_start, year_start))
+        else:  # one cash gift in ten of this year
             conn.execute("UPDATE contribution SET fund_id = ? WHERE family = 'cash' AND"
-                         " date >= ? AND id % 6 = 0 AND fund_id IS NULL",
-                         (fund_id, dt.date(today.year, 1, 1).isoformat()))
+                         " date >= ? AND id % 10 = 0 AND fund_id IS NULL",
+                         (fund_id, year_start))
 
 
 

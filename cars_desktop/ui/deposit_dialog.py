@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -83,6 +84,8 @@ class DepositDialog(FormDialog):
         self.list.setAccessibleName(_("Gifts of the deposit"))
         self.list.setHeaderLabels([_("Partner"), _("Paid by"), _("Cheque no."), _("Amount")])
         self.list.setRootIsDecorated(False)
+        self.list.header().setStretchLastSection(False)  # the amounts under their heading
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         remove = QPushButton(_("&Remove the selected gift"))
         remove.setObjectName("removeDepositLine")
         remove.setAutoDefault(False)
@@ -90,6 +93,7 @@ class DepositDialog(FormDialog):
         self.total = QLabel()
         self.total.setObjectName("depositTotal")
         self.total.setTextFormat(Qt.TextFormat.PlainText)
+        self.total.setStyleSheet("font-weight: bold;")
         self.total_error = ErrorLabel()
         buttons = QDialogButtonBox()
         save = buttons.addButton(_("Sa&ve the deposit"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -136,7 +140,7 @@ class DepositDialog(FormDialog):
             format_money(line.amount_cents)])
         item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight)
         self.list.addTopLevelItem(item)
-        for column in range(4):
+        for column in range(1, 4):
             self.list.resizeColumnToContents(column)
         self.partner.set_partner(None)
         self.reference.clear()
