@@ -119,7 +119,9 @@ def plan_drafts(letters: list[Letter]) -> DraftPlan:
     for partner_id, found in grouped.items():
         partner = partners[partner_id]
         first = found[0]
-        named = owners[first.contribution_ids[0]][1] if len(first.contribution_ids) == 1 else None
+        # a letter for one gift may name the gift's contact person, as the printed one does
+        named = owners.get(first.contribution_ids[0], (0, None))[1] \
+            if len(first.contribution_ids) == 1 else None
         draft = _draft(partner, contacts.get(partner_id, []), named, found)
         if isinstance(draft, str):
             plan.not_emailed.append(draft)
