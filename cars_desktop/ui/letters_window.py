@@ -165,6 +165,9 @@ class LettersDialog(PdfPreview):
         bar.addWidget(self.undo_button)
         self.layout_.insertWidget(self.layout_.indexOf(self.buttons), self.went_out)
         self._show_went_out()
+        from cars_desktop.ui.email_letters import add_email_button
+
+        self.email_button = add_email_button(self)  # a draft message per partner
 
     def done(self, result: int) -> None:
         if self.went_out_done and self.sent is None and not database.opened_read_only():
