@@ -230,8 +230,7 @@ def test_only_the_emailed_are_marked_and_the_marking_undoes(batch):
     thanked = {row.partner_id for row in Contribution.select().where(
         Contribution.thanked_on.is_null(False))}
     assert thanked == {found["lefevre"], found["northwind"], found["nour"]}
-    assert {(a.method, a.note) for a in Acknowledgement.select()} == {
-        ("letter", "Thank-you letter by email")}
+    assert {(a.method, a.note) for a in Acknowledgement.select()} == {("email", "")}
     letters.undo_letters_sent(sent)
     assert Contribution.select().where(Contribution.thanked_on.is_null(False)).count() == 0
     assert Acknowledgement.select().count() == 0

@@ -82,6 +82,7 @@ PAYMENT_METHODS = Vocabulary(
 
 ACKNOWLEDGEMENT_METHODS = Vocabulary(
     Term("letter", "Letter", "Lettre"),
+    Term("email", "Email", "Courriel"),
     Term("call", "Phone call", "Appel"),
     Term("in_person", "In person", "En personne"),
     Term("public", "Public recognition", "Reconnaissance publique"),

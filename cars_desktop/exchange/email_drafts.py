@@ -31,10 +31,7 @@ from cars_desktop.store.contributions import acknowledge
 from cars_desktop.store.letters import Letterhead, SentLetters
 from cars_desktop.store.models import ContactPerson, Contribution, Partner
 
-# how a thank-you sent by email is written down: a letter (the same letter, sent otherwise),
-# with this note; the acknowledgement methods have no "email" of their own
-METHOD = "letter"
-NOTE = "Thank-you letter by email"
+METHOD = "email"  # how a thank-you sent by email is written down
 
 
 # write_pdf(letters, path): the letters drawn into one PDF at path
@@ -317,5 +314,5 @@ def write_drafts(plan: DraftPlan, head: Letterhead, folder: Path, write_pdf: Pdf
 def record_emails_sent(contribution_ids: list[int], date: dt.date) -> SentLetters:
     """Mark these contributions thanked by the one rule of `store.contributions.acknowledge`,
     as the printed letters are; `store.letters.undo_letters_sent` takes it back."""
-    acks, marked = acknowledge(contribution_ids, date, METHOD, "", NOTE)
+    acks, marked = acknowledge(contribution_ids, date, METHOD, "", "")
     return SentLetters(date, tuple(acks), tuple(marked))
