@@ -7,6 +7,7 @@ import datetime as dt
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
+from test_dialog_contribution import choose
 
 from cars_desktop.store import deposits
 from cars_desktop.store.models import Contribution, Deposit
@@ -14,7 +15,6 @@ from cars_desktop.ui.deposit_dialog import DepositDialog
 from cars_desktop.ui.deposits_window import DepositsWindow
 from helpers import menu_action, norm, type_text
 from letter_kit import org, set_group
-from test_dialog_contribution import choose
 
 
 def open_deposits(qtbot, window) -> DepositsWindow:

@@ -6,13 +6,13 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from test_dialog_contribution import choose, opened
 
 from cars_desktop.store import contributions, funds
 from cars_desktop.store.models import Contribution, Fund
 from cars_desktop.ui.funds_window import FundDialog, FundsWindow
 from helpers import menu_action, type_text
 from letter_kit import give, org
-from test_dialog_contribution import choose, opened
 
 LAST_YEAR = dt.date.today().year - 1
 

@@ -263,8 +263,8 @@ def test_a_refund_of_a_receipted_gift_waits_for_its_receipt_to_be_cancelled(stor
     import pytest
 
     from cars_desktop.exchange.importer import ERROR
-    from cars_desktop.store.import_writer import ImportProblem
     from cars_desktop.store import receipts, settings
+    from cars_desktop.store.import_writer import ImportProblem
     from letter_kit import set_group
 
     set_group()

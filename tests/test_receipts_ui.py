@@ -260,6 +260,6 @@ def test_a_years_copies_are_saved_for_an_auditor_exactly_as_kept(qtbot, window, 
                                    "Register of receipts 2027.csv"]
         register = list(csv.DictReader(io.StringIO(
             kept.read("Register of receipts 2027.csv").decode("utf-8-sig"))))
-        for row, name in zip(register, kept.namelist()):
+        for row, name in zip(register, kept.namelist()[:2], strict=True):
             assert hashlib.sha256(kept.read(name)).hexdigest() == row["sha256"]
     assert [row["status"] for row in register] == ["cancelled", "issued"]

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from test_dialog_contribution import choose
 
 from cars_desktop.core.schedules import due_dates, instalments
 from cars_desktop.store import maintenance, schedules
@@ -13,7 +14,6 @@ from cars_desktop.store.models import Contribution, Schedule
 from cars_desktop.ui.schedules_window import DueDialog, ScheduleDialog, SchedulesWindow
 from helpers import answer_message_boxes, menu_action, type_text
 from letter_kit import give, org
-from test_dialog_contribution import choose
 
 TODAY = dt.date(2026, 11, 28)
 
