@@ -321,6 +321,18 @@ def main(out: Path) -> None:
         deposits_window.preview.grab().save(str(out / "deposit-list.png"))
         deposits_window.preview.done(0)
         deposits_window.done(0)
+        from cars_desktop.store import schedules as schedule_store
+        from cars_desktop.ui.schedules_window import SchedulesWindow
+
+        schedule_store.save_schedule({
+            "partner_id": Partner.select().order_by(Partner.id)[3].id, "amount": "25",
+            "frequency": "monthly", "first_due": dt.date.today().replace(day=1), "count": 0,
+            "payment_method": "card"})
+        schedules_window = SchedulesWindow(window)
+        schedules_window.show()
+        settle(app, 300)
+        schedules_window.grab().save(str(out / "schedules-window.png"))
+        schedules_window.done(0)
 
         # the same data where it can only be read
         from cars_desktop.store.errors import read_only_data

@@ -127,3 +127,15 @@ def test_the_deposit_windows_by_keyboard_and_screen_reader(qtbot, qapp, window):
     finally:
         translations.apply_language(qapp, "en")
         kit.forget_walked()
+
+
+def test_a_deposited_gift_says_so_in_its_window(qtbot, window):
+    from test_dialog_contribution import opened
+
+    line = deposits.check_line({"partner_id": org("Coop"), "amount": "80",
+                                "payment_method": "cheque", "reference": "7"},
+                               dt.date(2026, 11, 2))
+    made = deposits.save_deposit(dt.date(2026, 11, 2), [line])
+    dialog = opened(qtbot, window, contribution_id=deposits.gifts_of(made)[0].id)
+    qtbot.addWidget(dialog)
+    assert "In the bank deposit of 2026-11-02." in dialog.thanked.text()

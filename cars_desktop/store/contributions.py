@@ -71,6 +71,8 @@ def load_contribution(contribution_id: int) -> dict[str, Any]:
     row = Contribution.get_by_id(contribution_id)
     values = {name: getattr(row, name) for name in EDITABLE}
     values["thanked_on"] = row.thanked_on
+    values["deposit_date"] = row.deposit.date if row.deposit_id else None
+    values["due_on"] = row.due_on
     for name in PLATFORM_DETAILS:
         values[name] = getattr(row, name)
     values["thanks"] = [(ack.date, ack.method) for ack in Acknowledgement.select().where(
@@ -88,7 +90,12 @@ def thanks_note(values: dict[str, Any]) -> str:
     said = _("Thanked {how}.").format(how="; ".join(_("by {method} on {day}").format(
         method=vocab.ACKNOWLEDGEMENT_METHODS.label(method).lower(), day=f"{day:%Y-%m-%d}")
         for day, method in thanks)) if thanks else ""
-    return "\n".join(filter(None, (said, platform_note(values))))
+    banked = _("In the bank deposit of {date}.").format(date=values["deposit_date"]) \
+        if values.get("deposit_date") else ""
+    due = _("The payment due {date}.").format(date=values["due_on"]) \
+        if values.get("due_on") else ""
+    return "\n".join(filter(None, (said, " ".join(filter(None, (banked, due))),
+                                    platform_note(values))))
 
 
 def platform_note(values: dict[str, Any]) -> str:
