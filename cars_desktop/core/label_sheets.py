@@ -131,8 +131,8 @@ def start_problem(sheet: Sheet, start: int) -> str | None:
             "Envelopes print one per page: a starting position is for a sheet of labels.")
     if 1 <= start <= sheet.per_sheet:
         return None
-    return _("A sheet of {name} has {n} labels: start at a position from 1 (top left) to {n}, "
-             "counting across then down.").format(name=sheet.code, n=sheet.per_sheet)
+    return _("An Avery {code} sheet has {n} labels: start at a position from 1 (top left) to "
+             "{n}, counting across then down.").format(code=sheet.code, n=sheet.per_sheet)
 
 
 def pages_needed(sheet: Sheet, count: int, start: int = 1) -> int:
