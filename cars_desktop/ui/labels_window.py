@@ -118,7 +118,7 @@ class LabelsDialog(QDialog):
         form.addRow(_("&Labels or envelope"), self.sheet)
         self.start = QSpinBox()
         self.start.setObjectName("labelStart")
-        self.start.setAccessibleName(_("Start at label"))
+        self.start.setAccessibleName(_("Start at position"))
         form.addRow(_("Start at &position"), self.start)
         self.start_hint = muted(QLabel(_("1 is the top-left label; count across, then down. "
                                          "To finish a part-used sheet, give the first label "
