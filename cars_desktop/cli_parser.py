@@ -7,7 +7,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from cars_desktop import APP_NAME, __version__
+from cars_desktop import APP_NAME, __version__, cli_labels
 from cars_desktop.core.vocab import RECOGNITION_GROUPINGS
 from cars_desktop.documents.reports import REPORT_KINDS
 from cars_desktop.i18n import N_, _
@@ -88,6 +88,7 @@ def parser() -> argparse.ArgumentParser:
                          help=_("with --unthanked: only what was received or promised on that day "
                               "or later (default: the first day of the last fiscal year); older "
                               "ones stay in the thank-you queue"))
+    cli_labels.add_command(commands, data_dir)
     report = commands.add_parser(
         "report", parents=[data_dir], help=_("make a report as a PDF"),
         description=_("Make a report as a PDF on the group's letterhead."))

@@ -51,6 +51,10 @@ def build_menus(window) -> None:
             menu.addSeparator() if action is None else menu.addAction(action)
         for action in tab.changing_actions():
             window.changing.addAction(action)
+        if tab is window.partners:
+            menu.addSeparator()
+            add(menu, _("Mailing &labels and envelopes…"), lambda: _open_labels(window), "",
+                _("Print partners' addresses on Avery labels or #10 envelopes"))
         if tab is window.contributions:
             menu.addSeparator()
             add(menu, _("&Funds and campaigns…"), window.open_funds, "",
@@ -83,3 +87,9 @@ def build_menus(window) -> None:
 
     help_menu = window.menuBar().addMenu(_("&Help"))
     add(help_menu, _("&About {app_name}").format(app_name=APP_NAME), window.about)
+
+
+def _open_labels(window):
+    from cars_desktop.ui.labels_window import open_labels  # its PDF viewer loads when wanted
+
+    return open_labels(window)

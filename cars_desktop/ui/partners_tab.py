@@ -49,7 +49,7 @@ class PartnersTab(QWidget):
         super().__init__(parent)
         self.records = PartnerList()
         self._shown_partner: Partner | None = None
-        self.view = RecordView(self.records, "partnersTable")
+        self.view = RecordView(self.records, "partnersTable", multi_select=True)  # several: labels
         self.table, self.model = self.view.table, self.view.model
         self._make_actions()
 

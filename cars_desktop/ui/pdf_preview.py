@@ -197,15 +197,19 @@ class PdfPreview(QDialog):
         if self.print_to(printer):
             self.after_output(_("Sent to the printer."))
 
+    def page_setup(self, printer: QPrinter) -> None:
+        """The paper the pages go on: Letter or A4, as they were made, upright."""
+        narrow = self.document.pagePointSize(0).width() < 600  # A4 is 595 points wide
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4 if narrow
+                                      else QPageSize.PageSizeId.Letter))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+
     def print_to(self, printer: QPrinter) -> bool:
         """Each page drawn at 300 dpi on white, on the whole sheet, so that a letter's address
         stays where the envelope window is. Returns False when the volunteer cancelled."""
         printer.setResolution(300)
         printer.setFullPage(True)
-        narrow = self.document.pagePointSize(0).width() < 600  # A4 is 595 points wide
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4 if narrow
-                                      else QPageSize.PageSizeId.Letter))
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        self.page_setup(printer)
         first, last = printer.fromPage(), printer.toPage()
         if first == 0:  # the whole document
             first, last = 1, self.document.pageCount()
