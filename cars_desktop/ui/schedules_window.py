@@ -53,7 +53,7 @@ class SchedulesWindow(QDialog):
         self.today = today or dt.date.today()
         layout = QVBoxLayout(self)
         self.list = _tree("scheduleList", _("Instalments and monthly gifts"), [
-            _("Partner"), _("What"), _("How often"), _("Paid"), _("Next due"), _("Late")])
+            _("Partner"), _("What"), _("How often"), _("Paid"), _("Next payment"), _("Late")])
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
