@@ -137,3 +137,25 @@ def test_the_funds_windows_by_keyboard_and_screen_reader(qtbot, qapp, window):
     finally:
         translations.apply_language(qapp, "en")
         kit.forget_walked()
+
+
+def test_the_summary_report_says_where_the_gifts_went(store, tmp_path):
+    from cars_desktop.documents.reports import gather_report, write_report
+    from cars_desktop.store import letters
+    from letter_kit import page_texts, set_group
+
+    set_group()
+    roof = funds.save_fund({"name": "Hall roof 2026", "goal": "25 000"})
+    coop = org("Coop Évangéline")
+    give(coop, amount="10000", fund_id=roof, date=dt.date(2026, 3, 1))
+    give(coop, amount="1000", fund_id=roof, date=dt.date(2025, 12, 1))  # before the period
+    today = dt.date(2026, 11, 28)
+    for lang, expected in (("en", ["Funds and campaigns", "Hall roof 2026", "$10,000.00",
+                                   "$25,000.00", "$11,000.00 (44 %)"]),
+                           ("fr", ["Fonds et campagnes", "10 000,00 $", "11 000,00 $ (44 %)"])):
+        path = tmp_path / f"summary-{lang}.pdf"
+        write_report("summary", gather_report("summary", dt.date(2026, 1, 1), today, None,
+                                              today), letters.letterhead(), lang, path, today)
+        text = " ".join(page_texts(path))
+        for element in expected:
+            assert element in text, (lang, element)

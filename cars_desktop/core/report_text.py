@@ -16,6 +16,8 @@ WORDS = {
         "compared": "Compared with the period before ({period})", "this": "This period",
         "before": "Period before", "change": "Change", "by_kind": "By kind of contribution",
         "kind": "Kind", "value": "Value", "by_sector": "By sector", "sector": "Sector",
+        "by_fund": "Funds and campaigns", "fund": "Fund or campaign",
+        "in_period": "In the period", "goal": "Goal", "toward_goal": "Received toward it",
         "cash_short": "Cash", "in_kind_short": "In kind", "time_short": "Time",
         "total": "Total", "by_month": "By month", "top": "Top partners",
         "partner": "Partner", "rate_note": "Volunteer time is valued at {rate} an hour, only "
@@ -86,6 +88,8 @@ WORDS = {
         "this": "Cette période", "before": "Période précédente", "change": "Écart",
         "by_kind": "Par type de contribution", "kind": "Type", "value": "Valeur",
         "by_sector": "Par secteur", "sector": "Secteur", "cash_short": "Argent",
+        "by_fund": "Fonds et campagnes", "fund": "Fonds ou campagne",
+        "in_period": "Dans la période", "goal": "Objectif", "toward_goal": "Reçu en tout",
         "in_kind_short": "En nature", "time_short": "Temps", "total": "Total",
         "by_month": "Par mois", "top": "Principaux partenaires", "partner": "Partenaire",
         "rate_note": "Le temps bénévole est évalué à {rate} l'heure, seulement lorsqu'aucune "

@@ -117,6 +117,8 @@ class ContributionsSummary:
     unvalued_by_kind: dict[str, int] = field(default_factory=dict)
     unvalued_by_sector: dict[str, int] = field(default_factory=dict)
     top_unvalued: list[int] = field(default_factory=list)
+    by_fund: list[tuple[str, int, int, int]] = field(default_factory=list)
+    """fund or campaign, received in the period, its goal, all received toward it"""
 
 
 def contributions_summary(start: dt.date, end: dt.date, top: int = 10) -> ContributionsSummary:
@@ -159,6 +161,14 @@ def contributions_summary(start: dt.date, end: dt.date, top: int = 10) -> Contri
         {**params, "top": top}).fetchall()
     report.top_partners = [tuple(row[:5]) for row in top_rows]
     report.top_unvalued = [row[5] for row in top_rows]
+    from cars_desktop.store.funds import funds
+
+    raised = {fund.id: fund.raised_cents for fund in funds()}
+    report.by_fund = [(name, cents, goal, raised.get(fund_id, 0)) for fund_id, name, goal, cents
+                      in db.execute_sql(
+        "SELECT f.id, f.name, f.goal_cents, SUM(c.amount_cents) FROM contribution c"
+        f" JOIN fund f ON f.id = c.fund_id WHERE {_RECEIVED} GROUP BY f.id"
+        " ORDER BY SUM(c.amount_cents) DESC, f.name", params)]
     return report
 
 

@@ -78,6 +78,14 @@ def layout(maker, data) -> list:
         [w["sector"], w["cash_short"], w["in_kind_short"], w["time_short"], w["total"]],
         sector_rows, [fifth * 1.2, fifth * 0.95, fifth * 0.95, fifth * 0.95, fifth * 0.95],
         right={1, 2, 3, 4}, total=True), whole=True)
+    if data.by_fund:  # where the gifts went, and how far each goal is
+        story += maker.section(w["by_fund"], maker.table(
+            [w["fund"], w["in_period"], w["goal"], w["toward_goal"]],
+            [[name, money(cents), money(goal) if goal else "—",
+              f"{money(raised)} ({format_number(raised * 100 // goal, maker.lang)} %)"
+              if goal else "—"] for name, cents, goal, raised in data.by_fund],
+            [fifth * 1.7, fifth * 1.0, fifth * 1.0, fifth * 1.3], right={1, 2, 3}),
+            whole=True)
     top_rows = [[name, maker.label(vocab.SECTORS, sector), money(cash),
                  maker.in_kind(in_kind, unvalued), money(time)]
                 for (name, sector, cash, in_kind, time), unvalued
