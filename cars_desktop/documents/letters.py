@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -32,7 +32,7 @@ from cars_desktop.core.letter_text import (
     Letter,
     written_date,
 )
-from cars_desktop.documents.fonts import ITALIC, REGULAR
+from cars_desktop.documents.fonts import BOLD, ITALIC, REGULAR
 from cars_desktop.documents.letterhead import (
     GREY,
     INCH,
@@ -114,7 +114,6 @@ class _LetterMaker:
         self.note = ParagraphStyle("note", parent=self.small, fontName=ITALIC)
         self.cell = ParagraphStyle("cell", parent=self.body, fontSize=9.5, leading=12,
                                    spaceAfter=0)
-        self.right = ParagraphStyle("right", parent=self.cell, alignment=TA_RIGHT)
         self.logo = load_logo(self.head.logo)
 
     # Page templates
@@ -221,21 +220,24 @@ class _LetterMaker:
 
     def _gift_table(self, letter: Letter):
         width = self.page.width - 2 * self.page.margin
-        cell = self.cell
-        day, what, amount = GIFT_LIST_HEADINGS[letter.language]
-        rows = [[Paragraph(f"<b>{day}</b>", cell), Paragraph(f"<b>{what}</b>", cell),
-                 Paragraph(f"<b>{amount}</b>", self.right)]]
-        rows += [[Paragraph(escape(day), cell), Paragraph(escape(what), cell),
-                  Paragraph(escape(amount), self.right)] for day, what, amount in letter.gifts]
+        # Dates, amounts and headings are our own short words: plain cells, much quicker to lay
+        # out than paragraphs. What was given is the volunteer's text: it wraps, in any script.
+        rows = [list(GIFT_LIST_HEADINGS[letter.language])]
+        rows += [[day, Paragraph(escape(what), self.cell), amount]
+                 for day, what, amount in letter.gifts]
         counted = any(amount for _unused, _unused, amount in letter.gifts)
         if counted:
-            rows.append([Paragraph(f"<b>{TOTAL_LABEL[letter.language]}</b>", cell), "",
-                         Paragraph(f"<b>{escape(letter.total)}</b>", self.right)])
+            rows.append([TOTAL_LABEL[letter.language], "", letter.total])
         table = Table(rows, colWidths=[1.55 * INCH, width - 2.75 * INCH, 1.2 * INCH],
                       repeatRows=1, hAlign="LEFT")
         gifts_end = len(rows) - 2 if counted else len(rows) - 1  # the last gift's row
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # Table's own default is Helvetica
+            ("FONTSIZE", (0, 0), (-1, -1), self.cell.fontSize),
+            ("LEADING", (0, 0), (-1, -1), self.cell.leading),
+            ("FONTNAME", (0, 0), (-1, 0), BOLD),
+            *([("FONTNAME", (0, -1), (-1, -1), BOLD)] if counted else []),
+            ("ALIGN", (2, 0), (2, -1), "RIGHT"),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
             ("LINEBELOW", (0, gifts_end), (-1, gifts_end), 0.8, NAVY),
