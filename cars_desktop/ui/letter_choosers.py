@@ -82,14 +82,22 @@ class QueueLettersDialog(QDialog):
 
 
 class YearEndDialog(QDialog):
-    """Which period a partner's year-end summary covers, and in which language."""
+    """Which period year-end summaries cover, and in which language: one partner's
+    (`partner_name`), or, with None, everyone's who gave in the period."""
 
-    def __init__(self, parent: QWidget, partner_name: str, fiscal_start: int) -> None:
+    def __init__(self, parent: QWidget, partner_name: str | None, fiscal_start: int) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("Year-end summary letter"))
+        everyone = partner_name is None
+        self.setWindowTitle(_("Year-end summaries for everyone") if everyone
+                            else _("Year-end summary letter"))
         form = QFormLayout(self)
-        form.addRow(QLabel(_("Every gift received from <b>{html}</b> in a period, with the "
-                             "total, in one letter.").format(html=_html(partner_name))))
+        intro = QLabel(_("A letter for every partner who gave in a period, listing each gift "
+                         "received from them with the total, in the partner's language.")
+                       if everyone else
+                       _("Every gift received from <b>{html}</b> in a period, with the "
+                         "total, in one letter.").format(html=_html(partner_name)))
+        intro.setWordWrap(True)
+        form.addRow(intro)
         self.period = PeriodField(lambda: fiscal_start, default=last_finished_year(fiscal_start),
                                   leave_out=("all", "this_quarter"), dates_follow=True,
                                   names=("yearEndPeriod", "yearEndFrom", "yearEndTo"))
@@ -101,16 +109,47 @@ class YearEndDialog(QDialog):
         self.language.addItem(_("The partner's language"), None)
         fill_combo(self.language, vocab.LANGUAGES, clear=False)
         form.addRow(_("&Language"), self.language)
+        self.count = QLabel()
+        self.count.setObjectName("yearEndCount")
+        self.count.setWordWrap(True)
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        if everyone:
+            form.addRow(self.count)
         buttons = QDialogButtonBox()
-        make = buttons.addButton(_("&Make the letter"), QDialogButtonBox.ButtonRole.AcceptRole)
-        make.setObjectName("makeYearEnd")
+        self.make = buttons.addButton(_("&Make the letters") if everyone
+                                      else _("&Make the letter"),
+                                      QDialogButtonBox.ButtonRole.AcceptRole)
+        self.make.setObjectName("makeYearEnd")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        if everyone:
+            self.setMinimumWidth(480)
+            self.period.changed.connect(self._count)
+            self._count()
 
     def chosen(self) -> tuple[dt.date, dt.date, str | None]:
         return (*self.period.first_and_last(), self.language.currentData())
+
+    def _count(self) -> None:
+        """Who gave in the period chosen, before the letters are made."""
+        from cars_desktop.store.year_end import gave_count
+
+        found = gave_count(*self.period.first_and_last())
+        if not found.partners:
+            text = _("No gift was received in this period: there is no summary to make.")
+        else:
+            text = ngettext("{n} partner gave in this period: {n} letter.",
+                            "{n} partners gave in this period: {n} letters.",
+                            found.partners).format(n=format_count(found.partners))
+            if found.no_address:
+                text += " " + ngettext(
+                    "{n} of them has no postal address: the letter shows only the name.",
+                    "{n} of them have no postal address: their letters show only the name.",
+                    found.no_address).format(n=format_count(found.no_address))
+        self.count.setText(text)
+        self.make.setEnabled(bool(found.partners))
 
 
 def _html(text: str) -> str:
