@@ -77,10 +77,12 @@ CHARITY = {"en": "Registered charity {}", "fr": "Organisme de bienfaisance enreg
 
 
 def write_letters(letters: list[Letter], head, path: str | os.PathLike, today,
-                  progress: Callable[[int, int], bool] | None = None) -> int:
+                  progress: Callable[[int, int], bool] | None = None,
+                  starts: list[int] | None = None) -> int:
     """Write every letter into one PDF at `path`, one letter per page (or more when long).
     `head` is a `store.letters.Letterhead`. `progress(done, total)` may return False to stop:
-    then `Cancelled` is raised. The file appears whole or not at all. Returns the page count."""
+    then `Cancelled` is raised. The file appears whole or not at all. Returns the page count;
+    `starts`, when given, receives the page each letter starts on (from 1)."""
     if not letters:
         raise ValueError("There are no letters to make.")
     register_script_fonts()
@@ -88,6 +90,7 @@ def write_letters(letters: list[Letter], head, path: str | os.PathLike, today,
 
     def write(partial: str) -> int:
         maker = _LetterMaker(head, page, today, letters, progress)
+        maker.starts = starts if starts is not None else []
         doc = BaseDocTemplate(partial, pagesize=(page.width, page.height),
                               pageTemplates=maker.templates(),
                               title="Thank-you letters" if letters[0].language != "fr"
@@ -107,6 +110,7 @@ class _LetterMaker:
         self.progress = progress
         self.current: Letter | None = None
         self.done = 0
+        self.starts: list[int] = []
         self.body = ParagraphStyle("body", fontName=REGULAR, fontSize=10.5, leading=14.5,
                                    spaceAfter=9, alignment=TA_LEFT)
         self.small = ParagraphStyle("small", parent=self.body, fontSize=8.5, leading=11,
@@ -265,5 +269,6 @@ class _Start(Flowable):
         maker = self.maker
         maker.current = self.letter
         maker.done += 1
+        maker.starts.append(self.canv.getPageNumber())
         if maker.progress and maker.progress(maker.done, len(maker.letters)) is False:
             raise Cancelled()

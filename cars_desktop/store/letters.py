@@ -5,12 +5,15 @@ is in `store.letter_parts`, year-end summaries in `store.year_end`; the PDF is d
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from cars_desktop.core import vocab
 from cars_desktop.core.kinds import kind_in, kind_of
 from cars_desktop.core.letter_text import (
+    GIFT_LIST,
+    GIFT_TABLE,
     Gift,
     Letter,
     TemplateError,
@@ -18,6 +21,7 @@ from cars_desktop.core.letter_text import (
     fill,
     gift_table,
     gift_values,
+    paragraphs,
     plain_text,
 )
 from cars_desktop.core.thanks import still_waiting_note
@@ -204,6 +208,32 @@ def queue_after(batch: Batch) -> str:
     was left."""
     left = queue_count(batch.since)
     return still_waiting_note(left.older_gifts, left.older_pledges, left.included, batch.since)
+
+
+# One letter changed before printing
+
+
+def editable_text(letter: Letter) -> str:
+    """A letter's words as a volunteer may change them for one printing: its paragraphs
+    between blank lines, {gift_list} on a line of its own where its table of gifts goes."""
+    return "\n\n".join(GIFT_LIST if block is GIFT_TABLE else block
+                        for block in letter.paragraphs)
+
+
+def changed_letter(letter: Letter, text: str) -> Letter:
+    """The same letter (to the same partner, for the same gifts) saying `text` instead. Only
+    this letter changes: no template is saved. Raises `LetterProblem` for a text that would
+    not print as meant."""
+    blocks = paragraphs(text)
+    if not blocks:
+        raise LetterProblem(_("The letter is empty. Write its text, or put back the "
+                              "original."))
+    table = any(block is GIFT_TABLE for block in letter.paragraphs)
+    if table and sum(block == GIFT_LIST for block in blocks) != 1:
+        raise LetterProblem(_("Keep {gift_list} once, on a line of its own: the table of "
+                              "gifts is printed there."))
+    return dataclasses.replace(letter, paragraphs=[
+        GIFT_TABLE if table and block == GIFT_LIST else block for block in blocks])
 
 
 # Recording that the letters went out
