@@ -66,7 +66,11 @@ def letters(data_dir: Path, args) -> int:
             print(f"cars-desktop: {missing}", file=sys.stderr)
             return 2
         try:
-            if args.year_end:
+            if args.year_end and args.year_end.strip().lower() == "all":
+                from cars_desktop.store.year_end import year_end_letters
+
+                batch = year_end_letters(args.start, args.end, today, args.lang)
+            elif args.year_end:
                 batch = letters.year_end_letter(_partner_id(args.year_end), args.start, args.end,
                                                 today, args.lang)
             elif args.unthanked:
@@ -115,6 +119,11 @@ def letters(data_dir: Path, args) -> int:
             pages=ngettext("{n} page", "{n} pages", pages).format(n=pages)))
         _warn_unprintable(unprintable)
         if batch.no_address:
+            lacking = len(batch.no_address)
+            print(ngettext("{n} partner has no postal address: its letters show only the name.",
+                           "{n} partners have no postal address: their letters show only the "
+                           "name.",
+                           lacking).format(n=format_count(lacking)), file=sys.stderr)
             print(
                 _("Without a postal address: {join}").format(join=", ".join(batch.no_address)),
                 file=sys.stderr,

@@ -72,7 +72,8 @@ def parser() -> argparse.ArgumentParser:
                        help=_("these contributions, by number"))
     which.add_argument("--year-end", metavar="PARTNER",
                        help=_("a summary of a partner's gifts (its number or exact name) "
-                            "between --from and --to"))
+                            "between --from and --to") + "; " + _("all: one for everyone who "
+                                                                  "gave in that period"))
     letters.add_argument("--from", dest="start", type=_date, metavar=_("YYYY-MM-DD"))
     letters.add_argument("--to", dest="end", type=_date, metavar=_("YYYY-MM-DD"))
     letters.add_argument("--lang", choices=["en", "fr"],

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -32,7 +32,7 @@ from cars_desktop.core.letter_text import (
     Letter,
     written_date,
 )
-from cars_desktop.documents.fonts import ITALIC, REGULAR
+from cars_desktop.documents.fonts import BOLD, ITALIC, REGULAR
 from cars_desktop.documents.letterhead import (
     GREY,
     INCH,
@@ -77,10 +77,12 @@ CHARITY = {"en": "Registered charity {}", "fr": "Organisme de bienfaisance enreg
 
 
 def write_letters(letters: list[Letter], head, path: str | os.PathLike, today,
-                  progress: Callable[[int, int], bool] | None = None) -> int:
+                  progress: Callable[[int, int], bool] | None = None,
+                  starts: list[int] | None = None) -> int:
     """Write every letter into one PDF at `path`, one letter per page (or more when long).
     `head` is a `store.letters.Letterhead`. `progress(done, total)` may return False to stop:
-    then `Cancelled` is raised. The file appears whole or not at all. Returns the page count."""
+    then `Cancelled` is raised. The file appears whole or not at all. Returns the page count;
+    `starts`, when given, receives the page each letter starts on (from 1)."""
     if not letters:
         raise ValueError("There are no letters to make.")
     register_script_fonts()
@@ -88,6 +90,7 @@ def write_letters(letters: list[Letter], head, path: str | os.PathLike, today,
 
     def write(partial: str) -> int:
         maker = _LetterMaker(head, page, today, letters, progress)
+        maker.starts = starts if starts is not None else []
         doc = BaseDocTemplate(partial, pagesize=(page.width, page.height),
                               pageTemplates=maker.templates(),
                               title="Thank-you letters" if letters[0].language != "fr"
@@ -107,6 +110,7 @@ class _LetterMaker:
         self.progress = progress
         self.current: Letter | None = None
         self.done = 0
+        self.starts: list[int] = []
         self.body = ParagraphStyle("body", fontName=REGULAR, fontSize=10.5, leading=14.5,
                                    spaceAfter=9, alignment=TA_LEFT)
         self.small = ParagraphStyle("small", parent=self.body, fontSize=8.5, leading=11,
@@ -114,7 +118,6 @@ class _LetterMaker:
         self.note = ParagraphStyle("note", parent=self.small, fontName=ITALIC)
         self.cell = ParagraphStyle("cell", parent=self.body, fontSize=9.5, leading=12,
                                    spaceAfter=0)
-        self.right = ParagraphStyle("right", parent=self.cell, alignment=TA_RIGHT)
         self.logo = load_logo(self.head.logo)
 
     # Page templates
@@ -221,21 +224,24 @@ class _LetterMaker:
 
     def _gift_table(self, letter: Letter):
         width = self.page.width - 2 * self.page.margin
-        cell = self.cell
-        day, what, amount = GIFT_LIST_HEADINGS[letter.language]
-        rows = [[Paragraph(f"<b>{day}</b>", cell), Paragraph(f"<b>{what}</b>", cell),
-                 Paragraph(f"<b>{amount}</b>", self.right)]]
-        rows += [[Paragraph(escape(day), cell), Paragraph(escape(what), cell),
-                  Paragraph(escape(amount), self.right)] for day, what, amount in letter.gifts]
+        # Dates, amounts and headings are our own short words: plain cells, much quicker to lay
+        # out than paragraphs. What was given is the volunteer's text: it wraps, in any script.
+        rows = [list(GIFT_LIST_HEADINGS[letter.language])]
+        rows += [[day, Paragraph(escape(what), self.cell), amount]
+                 for day, what, amount in letter.gifts]
         counted = any(amount for _unused, _unused, amount in letter.gifts)
         if counted:
-            rows.append([Paragraph(f"<b>{TOTAL_LABEL[letter.language]}</b>", cell), "",
-                         Paragraph(f"<b>{escape(letter.total)}</b>", self.right)])
+            rows.append([TOTAL_LABEL[letter.language], "", letter.total])
         table = Table(rows, colWidths=[1.55 * INCH, width - 2.75 * INCH, 1.2 * INCH],
                       repeatRows=1, hAlign="LEFT")
         gifts_end = len(rows) - 2 if counted else len(rows) - 1  # the last gift's row
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # Table's own default is Helvetica
+            ("FONTSIZE", (0, 0), (-1, -1), self.cell.fontSize),
+            ("LEADING", (0, 0), (-1, -1), self.cell.leading),
+            ("FONTNAME", (0, 0), (-1, 0), BOLD),
+            *([("FONTNAME", (0, -1), (-1, -1), BOLD)] if counted else []),
+            ("ALIGN", (2, 0), (2, -1), "RIGHT"),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
             ("LINEBELOW", (0, gifts_end), (-1, gifts_end), 0.8, NAVY),
@@ -263,5 +269,6 @@ class _Start(Flowable):
         maker = self.maker
         maker.current = self.letter
         maker.done += 1
+        maker.starts.append(self.canv.getPageNumber())
         if maker.progress and maker.progress(maker.done, len(maker.letters)) is False:
             raise Cancelled()

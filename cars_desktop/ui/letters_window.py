@@ -4,15 +4,13 @@ Print and Save as, then marking the contributions thanked (and undoing it)."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -21,15 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cars_desktop.core import vocab
 from cars_desktop.core.text import format_count
 from cars_desktop.i18n import _, ngettext
 from cars_desktop.store import database
 from cars_desktop.store.errors import StoreError
-from cars_desktop.ui.date_field import DateField
+from cars_desktop.ui.letter_choosers import QueueLettersDialog, YearEndDialog
 from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf, unprintable_notes
-from cars_desktop.ui.period_field import PeriodField, last_finished_year
-from cars_desktop.ui.widgets import fill_combo
+
+# the dialogs that choose the letters, where they have always been found
+__all__ = ["LettersDialog", "QueueLettersDialog", "YearEndDialog", "make_letters",
+           "open_letters"]
 
 
 def letters_ready(parent: QWidget, for_reports: bool = False) -> bool:
@@ -83,9 +82,6 @@ def undo_marking(parent: QWidget, sent) -> bool:
 def make_letters(parent: QWidget, batch, title: str) -> LettersDialog | None:
     """Write `batch` (a `store.letters.Batch`) to a PDF and open its preview. Returns the
     preview, or None when there was nothing to show or the volunteer cancelled."""
-    from cars_desktop.documents.letters import write_letters
-    from cars_desktop.store.letters import letterhead
-
     if not batch.letters:
         reasons = "\n".join([*batch.skipped[:10], *batch.left_out])
         box = QMessageBox(QMessageBox.Icon.Information, _("No letters to make"),
@@ -98,51 +94,54 @@ def make_letters(parent: QWidget, batch, title: str) -> LettersDialog | None:
     from cars_desktop.store.receipts import note_receipts
 
     note_receipts(batch.letters)  # "your official receipt is enclosed", for a charity
+    made = _write(parent, batch)
+    return None if made is None else LettersDialog(parent, made[0], batch, made[1], title,
+                                                   made[2], made[3])
+
+
+def _write(parent: QWidget, batch) -> tuple[Path, int, list[str], list[int]] | None:
+    """The batch's letters in a private PDF, with a progress bar: the file, its page count,
+    the words that cannot be printed, and the page each letter starts on."""
+    from cars_desktop.documents.letters import write_letters
+    from cars_desktop.store.letters import letterhead
+
     head, today, count = letterhead(), dt.date.today(), len(batch.letters)
-    made = make_pdf(parent, lambda path, progress: write_letters(batch.letters, head, path,
-                                                                 today, progress),
-                    count, ngettext("Making {n} letter…", "Making {n} letters…", count).format(
-                        n=format_count(count)),
-                    _("Thank-you letters"))
-    if made is None:
-        return None
-    return LettersDialog(parent, made[0], batch, made[1], title, made[2])
+    starts: list[int] = []
+    made = make_pdf(parent, lambda path, progress: write_letters(
+        batch.letters, head, path, today, progress, starts),
+        count, ngettext("Making {n} letter…", "Making {n} letters…", count).format(
+            n=format_count(count)), _("Thank-you letters"))
+    return None if made is None else (*made, starts)
+
+
+def _summary(count: int, pages: int) -> str:
+    return ngettext("<b>{n} letter</b> on {pages}, ready to print.",
+                    "<b>{n} letters</b> on {pages}, ready to print.", count).format(
+        n=format_count(count), pages=ngettext("{n} page", "{n} pages", pages).format(n=pages))
 
 
 class LettersDialog(PdfPreview):
-    """The letters as they will print, with Print, Save as, and "the letters went out"."""
+    """The letters as they will print, with Print, Save as, one letter changed for this
+    printing, and "the letters went out"."""
 
     thanked_changed = Signal()
     marked = Signal(object)  # the SentLetters, so that the marking can be undone later too
 
     def __init__(self, parent: QWidget | None, pdf: Path, batch, pages: int, title: str,
-                 unprintable: list[str] = ()) -> None:
-        count = len(batch.letters)
-        super().__init__(parent, pdf, title,
-                         ngettext("<b>{n} letter</b> on {pages}, ready to print.",
-                                  "<b>{n} letters</b> on {pages}, ready to print.", count).format(
-                             n=format_count(count),
-                             pages=ngettext("{n} page", "{n} pages", pages).format(n=pages)))
+                 unprintable: list[str] = (), starts: list[int] = ()) -> None:
+        super().__init__(parent, pdf, title, _summary(len(batch.letters), pages))
         self.batch, self.sent = batch, None
+        self.starts = list(starts)  # the page each letter starts on
+        self.originals: dict = {}  # the letters changed for this printing, as they were made
         self.went_out_done = False  # printed or saved, so probably sent
-        notes = [*unprintable_notes(unprintable), *batch.left_out]
-        if batch.no_address:
-            names = ", ".join(batch.no_address[:5]) + ("…" if len(batch.no_address) > 5 else "")
-            notes.append(
-                _(
-                    "No postal address for {names}: their letters show only the name. "
-                    "Add the address to the partner and make the letters again."
-                ).format(names=names)
-            )
-        if batch.skipped:
-            notes.append(
-                ngettext("{n} chosen contribution has no letter: {which}",
-                         "{n} chosen contributions have no letter: {which}",
-                         len(batch.skipped)).format(
-                    n=format_count(len(batch.skipped)),
-                    which="; ".join(batch.skipped[:3]) + ("…" if len(batch.skipped) > 3 else ""))
-            )
-        self.show_notes(notes)
+        self.show_notes(self._notes(unprintable))
+        self.change_button = self.buttons.addButton(_("Change &one letter…"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.change_button.setObjectName("changeOneLetter")
+        self.change_button.setToolTip(_("Add a personal line to one partner's letter, for this "
+                                        "printing only"))
+        self.change_button.setAutoDefault(False)
+        self.change_button.clicked.connect(self.change_one_letter)
 
         self.went_out = QFrame()
         self.went_out.setObjectName("wentOut")
@@ -183,6 +182,69 @@ class LettersDialog(PdfPreview):
                 self.mark_thanked()
             self.went_out_done = False
         super().done(result)
+
+    def _notes(self, unprintable: list[str]) -> list[str]:
+        batch = self.batch
+        notes = [*unprintable_notes(unprintable), *batch.left_out]
+        if len(batch.no_address) > 5:
+            notes.append(ngettext(
+                "No postal address for {n} partner: {names}… Their letters show only the name.",
+                "No postal address for {n} partners: {names}… Their letters show only the name.",
+                len(batch.no_address)).format(n=format_count(len(batch.no_address)),
+                                              names=", ".join(batch.no_address[:5])))
+        elif batch.no_address:
+            notes.append(
+                _(
+                    "No postal address for {names}: their letters show only the name. "
+                    "Add the address to the partner and make the letters again."
+                ).format(names=", ".join(batch.no_address))
+            )
+        if batch.skipped:
+            notes.append(
+                ngettext("{n} chosen contribution has no letter: {which}",
+                         "{n} chosen contributions have no letter: {which}",
+                         len(batch.skipped)).format(
+                    n=format_count(len(batch.skipped)),
+                    which="; ".join(batch.skipped[:3]) + ("…" if len(batch.skipped) > 3 else ""))
+            )
+        if self.originals:
+            notes.append(_("Changed for this printing only: {names}.").format(names=", ".join(
+                batch.letters[index].partner_name for index in sorted(self.originals))))
+        return notes
+
+    # One letter changed for this printing
+
+    def change_one_letter(self) -> None:
+        """Change one letter's words, then make the PDF again with it."""
+        from cars_desktop.ui.letter_change import ChangeLetterDialog
+
+        page = self.view.pageNavigator().currentPage() + 1
+        shown = max([0, *(index for index, start in enumerate(self.starts) if start <= page)])
+        dialog = ChangeLetterDialog(self, self.batch.letters, self.originals, shown)
+        if not dialog.exec() or dialog.letter is None:
+            return
+        index, before = dialog.index, self.batch.letters[dialog.index]
+        self.batch.letters[index] = dialog.letter
+        made = _write(self, self.batch)
+        if made is None:  # cancelled, or it failed (the volunteer was told): as it was
+            self.batch.letters[index] = before
+            return
+        if dialog.letter is self.originals.get(index):
+            del self.originals[index]  # put back as it was made
+        else:
+            self.originals.setdefault(index, before)
+        self._show_pdf(*made)
+        if index < len(self.starts):
+            self.view.pageNavigator().jump(self.starts[index] - 1, QPointF(), 0)
+
+    def _show_pdf(self, pdf: Path, pages: int, unprintable: list[str],
+                  starts: list[int]) -> None:
+        self.document.close()
+        shutil.rmtree(self.pdf.parent, ignore_errors=True)
+        self.pdf, self.starts = pdf, starts
+        self.document.load(str(pdf))
+        self.summary.setText(_summary(len(self.batch.letters), pages))
+        self.show_notes(self._notes(unprintable))
 
     # The letters went out
 
@@ -244,102 +306,6 @@ class LettersDialog(PdfPreview):
         self.went_out_done = False
         self._show_went_out()
         self.thanked_changed.emit()
-
-
-class QueueLettersDialog(QDialog):
-    """Letters for everyone not yet thanked: from which day, and what that leaves for later."""
-
-    def __init__(self, parent: QWidget, since: dt.date) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Letters for everyone not yet thanked"))
-        form = QFormLayout(self)
-        intro = QLabel(_("A thank-you letter for every gift and pledge not yet thanked. A partner "
-                       "who gave several gifts gets one letter listing them; loans and pledges "
-                       "get letters of their own."))
-        intro.setWordWrap(True)
-        form.addRow(intro)
-        self.since = DateField(since)
-        self.since.setObjectName("queueSince")
-        self.since.setAccessibleName(_("Received since"))
-        form.addRow(_("Received &since"), self.since)
-        self.count = QLabel()
-        self.count.setObjectName("queueCount")
-        self.count.setWordWrap(True)
-        self.count.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow(self.count)
-        buttons = QDialogButtonBox()
-        self.make = buttons.addButton(
-            _("&Make the letters"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.make.setObjectName("makeQueueLetters")
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.setMinimumWidth(460)
-        self.since.dateChanged.connect(self._count)
-        self._count()
-
-    def chosen(self) -> dt.date:
-        return self.since.date().toPython()
-
-    def _count(self) -> None:
-        from cars_desktop.store.contributions import queue_count
-
-        since = self.chosen()
-        found = queue_count(since)
-        if found.included:
-            lines = [ngettext("{n} contribution from {partners} will be thanked.",
-                              "{n} contributions from {partners} will be thanked.",
-                              found.included).format(
-                n=format_count(found.included),
-                partners=ngettext("{n} partner", "{n} partners", found.partners).format(
-                    n=format_count(found.partners)))]
-        else:
-            lines = [_("Nothing received or promised since then waits for thanks.")]
-        note = found.note(since)
-        if note:
-            lines.append(note)
-        self.count.setText("\n\n".join(lines))
-        self.make.setEnabled(bool(found.included))
-
-
-class YearEndDialog(QDialog):
-    """Which period a partner's year-end summary covers, and in which language."""
-
-    def __init__(self, parent: QWidget, partner_name: str, fiscal_start: int) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Year-end summary letter"))
-        form = QFormLayout(self)
-        form.addRow(QLabel(_("Every gift received from <b>{html}</b> in a period, with the "
-                             "total, in one letter.").format(html=_html(partner_name))))
-        self.period = PeriodField(lambda: fiscal_start, default=last_finished_year(fiscal_start),
-                                  leave_out=("all", "this_quarter"), dates_follow=True,
-                                  names=("yearEndPeriod", "yearEndFrom", "yearEndTo"))
-        form.addRow(_("&Period"), self.period)
-        form.addRow(_("&Dates"), self.period.dates)
-        self.start, self.end = self.period.start, self.period.end
-        self.language = QComboBox()
-        self.language.setObjectName("yearEndLanguage")
-        self.language.addItem(_("The partner's language"), None)
-        fill_combo(self.language, vocab.LANGUAGES, clear=False)
-        form.addRow(_("&Language"), self.language)
-        buttons = QDialogButtonBox()
-        make = buttons.addButton(_("&Make the letter"), QDialogButtonBox.ButtonRole.AcceptRole)
-        make.setObjectName("makeYearEnd")
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def chosen(self) -> tuple[dt.date, dt.date, str | None]:
-        return (*self.period.first_and_last(), self.language.currentData())
-
-
-def _html(text: str) -> str:
-    from html import escape
-
-    return escape(text)
 
 
 def open_letters(parent: QWidget, collect: Callable[[], object], title: str,

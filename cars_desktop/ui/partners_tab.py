@@ -84,8 +84,8 @@ class PartnersTab(QWidget):
         more.setObjectName("moreActions")
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
-        menu.addActions([self.year_end_action, self.merge_action, self.delete_action,
-                         self.erase_action])
+        menu.addActions([self.year_end_action, self.year_end_all_action, self.merge_action,
+                         self.delete_action, self.erase_action])
         more.setMenu(menu)
         self.count_label = QLabel()
         self.count_label.setObjectName("partnerCount")
@@ -142,6 +142,10 @@ class PartnersTab(QWidget):
         self.year_end_action = action(_("&Year-end summary letter…"), self.year_end_letter, "",
                                       _("A letter listing every gift of this partner in a "
                                       "period, with the total"))
+        self.year_end_all_action = action(_("Year-end &summaries for everyone…"),
+                                          self.year_end_for_everyone, "",
+                                          _("A summary letter for every partner who gave in a "
+                                            "period, in one PDF"))
         self.merge_action = action(_("&Merge with another partner…"), self.merge_selected, "",
                                    _("This partner was entered twice: make the two one"))
         self.duplicates_action = action(_("&Possible duplicates…"), self.show_duplicates, "",
@@ -169,7 +173,7 @@ class PartnersTab(QWidget):
     def actions_for_menu(self) -> list[QAction | None]:
         """The Partner menu: None marks a separator."""
         return [self.new_action, self.edit_action, self.find_action, None,
-                self.year_end_action, self.export_action, None,
+                self.year_end_action, self.year_end_all_action, self.export_action, None,
                 self.merge_action, self.duplicates_action, self.undo_merge_action, None,
                 self.archive_action, self.delete_action, self.erase_action]
 
@@ -300,21 +304,14 @@ class PartnersTab(QWidget):
         partner = self._selected()
         if partner is None or partner.erased_at:
             return None
-        import datetime as dt
+        from cars_desktop.ui.year_end_window import summary_for_partner
 
-        from cars_desktop.store import letters
-        from cars_desktop.store.profile import fiscal_year_start_month
-        from cars_desktop.ui.letters_window import YearEndDialog, letters_ready, open_letters
+        return summary_for_partner(self, partner, self._after_thanks)
 
-        if not letters_ready(self):
-            return None
-        dialog = YearEndDialog(self, partner.name, fiscal_year_start_month())
-        if not dialog.exec():
-            return None
-        start, end, lang = dialog.chosen()
-        return open_letters(
-            self, lambda: letters.year_end_letter(partner.id, start, end, dt.date.today(), lang),
-            _("Year-end summary {name}").format(name=partner.name), self._after_thanks)
+    def year_end_for_everyone(self):
+        from cars_desktop.ui.year_end_window import summaries_for_everyone
+
+        return summaries_for_everyone(self, self._after_thanks)
 
     def _after_thanks(self) -> None:
         self.refresh(select_id=self.selected_id())
