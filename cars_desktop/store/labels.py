@@ -12,6 +12,7 @@ from cars_desktop.core.text import format_count
 from cars_desktop.i18n import _, ngettext
 from cars_desktop.store.batches import batches
 from cars_desktop.store.contributions import awaiting_thanks_sql
+from cars_desktop.store.letter_parts import has_address, letterhead, recipient
 from cars_desktop.store.models import Partner, db
 
 SELECTED, QUEUE, ACTIVE = "selected", "queue", "active"
@@ -45,17 +46,8 @@ class Mailing:
 
 
 def address_lines(partner: Partner, contact_id: int | None = None) -> tuple[str, ...]:
-    """The lines a letter to `partner` shows in its envelope window."""
-    from cars_desktop.store.letters import _recipient  # the one place they are made
-
-    return tuple(_recipient(partner, contact_id, partner.language)[0])
-
-
-def has_address(partner: Partner) -> bool:
-    """What a letter needs to be posted: the same rule as the letters'."""
-    from cars_desktop.store.letters import _has_address
-
-    return _has_address(partner)
+    """The lines a letter to `partner` shows in its envelope window (made in one place)."""
+    return tuple(recipient(partner, contact_id, partner.language)[0])
 
 
 def queue_since(today: dt.date) -> dt.date:
@@ -129,7 +121,6 @@ def counts(today: dt.date) -> dict[str, int]:
 
 def sender_lines() -> list[str]:
     """The return address on an envelope: the group's name and address, as on its letterhead."""
-    from cars_desktop.store.letters import letterhead
 
     head = letterhead()
     return [line for line in (head.name, *head.address) if line]
