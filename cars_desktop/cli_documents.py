@@ -173,7 +173,11 @@ def report(data_dir: Path, args) -> int:
     elif kind.needs_partner and not args.partner:
         problem = _("A statement is for one partner: --partner NUMBER or --partner NAME")
     elif args.by and kind.groupings is None:
-        problem = _("--by goes with the recognition list.")
+        problem = _("--by goes with the recognition list.") + " " + \
+            _("The gift list takes it too: --by date or --by partner.")
+    elif args.by and args.by not in kind.groupings:
+        problem = _("The {name} report is grouped by one of: {choices}.").format(
+            name=args.name, choices=", ".join(kind.groupings.codes()))
     if problem:
         print(f"cars-desktop: {problem}", file=sys.stderr)
         return 2

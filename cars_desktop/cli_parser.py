@@ -8,7 +8,6 @@ import datetime as dt
 from pathlib import Path
 
 from cars_desktop import APP_NAME, __version__, cli_labels
-from cars_desktop.core.vocab import RECOGNITION_GROUPINGS
 from cars_desktop.documents.reports import REPORT_KINDS
 from cars_desktop.i18n import N_, _
 
@@ -100,9 +99,13 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--to", dest="end", type=_date, metavar=_("YYYY-MM-DD"))
     report.add_argument("--partner", metavar="PARTNER",
                         help=_("for a statement: the partner's number or exact name"))
-    report.add_argument("--by", choices=RECOGNITION_GROUPINGS.codes(),
+    report.add_argument("--by", choices=list(dict.fromkeys(
+                            code for kind in REPORT_KINDS.values() if kind.groupings
+                            for code in kind.groupings.codes())),
                         help=_("for a recognition list: the partners grouped by sector, or by "
-                               "the kind of support they gave (default: sector)"))
+                               "the kind of support they gave (default: sector)") + "; " +
+                        _("for a gift list: the gifts by date, or under each partner with "
+                          "their subtotal (default: date)"))
     report.add_argument("--lang", choices=["en", "fr"],
                         help=_("the report's language (default: the group's)"))
     report.add_argument("--paper", choices=["letter", "a4"])

@@ -15,6 +15,12 @@ from dataclasses import dataclass
 from cars_desktop.core.vocab import RECOGNITION_GROUPINGS, Term, Vocabulary
 from cars_desktop.i18n import N_
 
+# How the gift list is laid out; each code has its SQL in `store.gift_list.GROUPINGS`
+GIFT_GROUPINGS = Vocabulary(
+    Term("date", "By date", "Par date"),
+    Term("partner", "By partner", "Par partenaire"),
+)
+
 
 @dataclass(frozen=True)
 class ReportKind:
@@ -31,6 +37,7 @@ class ReportKind:
     partners_language: bool = False
     # the ways it can be grouped, the first the usual one; None: a report of one shape
     groupings: Vocabulary | None = None
+    grouping_label: str = N_("&Group names")  # the window's label for the choice
 
 
 _KINDS = (
@@ -75,6 +82,12 @@ _KINDS = (
                     "why")),
                lambda r, start, end, partner, today, by: r.gifts_not_receipted(start, end),
                "not_receipted", N_("gifts without an official receipt"), needs_period=True),
+    ReportKind(Term("gifts", "Gift list", "Liste des dons",
+                    N_("For the treasurer and the board: every gift received in a period, one "
+                    "line each, by date or by partner, with the totals by kind")),
+               lambda r, start, end, partner, today, by: r.gift_list(start, end, by),
+               "gift_list", N_("every gift received, for the board (--by date or partner)"),
+               needs_period=True, groupings=GIFT_GROUPINGS, grouping_label=N_("Li&st gifts")),
 )
 REPORT_KINDS = {kind.term.code: kind for kind in _KINDS}
 REPORTS = Vocabulary(*(kind.term for kind in _KINDS))  # titles, for lists and the PDF's title

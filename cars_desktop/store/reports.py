@@ -19,6 +19,7 @@ from cars_desktop.core.dates import months_of, previous_period, whole_years
 from cars_desktop.core.kinds import kind_in
 from cars_desktop.core.text import sort_key
 from cars_desktop.store import settings
+from cars_desktop.store.gift_list import gift_list  # noqa: F401 - a report's numbers
 from cars_desktop.store.maintenance import latest_reviews, practices
 from cars_desktop.store.models import db
 from cars_desktop.store.receipt_reports import (  # noqa: F401 - reports' numbers

@@ -100,6 +100,8 @@ class ReportsDialog(QDialog):
             fill_combo(self.grouping, groupings)
             set_combo(self.grouping, chosen)
         self.form.setRowVisible(self.grouping, groupings is not None)
+        label = self.form.labelForField(self.grouping)
+        label.setText(_(REPORT_KINDS[code].grouping_label))
         self.error.show_message("")
 
     def set_dates(self, start: dt.date, end: dt.date) -> None:
