@@ -174,7 +174,7 @@ def report(data_dir: Path, args) -> int:
         problem = _("A statement is for one partner: --partner NUMBER or --partner NAME")
     elif args.by and kind.groupings is None:
         problem = _("--by goes with the recognition list.") + " " + \
-            _("The gift list takes it too: --by date or --by partner.")
+            _("The gift list takes it too: --by date, partner or fund.")
     elif args.by and args.by not in kind.groupings:
         problem = _("The {name} report is grouped by one of: {choices}.").format(
             name=args.name, choices=", ".join(kind.groupings.codes()))

@@ -104,8 +104,8 @@ def parser() -> argparse.ArgumentParser:
                             for code in kind.groupings.codes())),
                         help=_("for a recognition list: the partners grouped by sector, or by "
                                "the kind of support they gave (default: sector)") + "; " +
-                        _("for a gift list: the gifts by date, or under each partner with "
-                          "their subtotal (default: date)"))
+                        _("for a gift list: the gifts by date, or under each partner or each "
+                          "fund or campaign with its subtotal (default: date)"))
     report.add_argument("--lang", choices=["en", "fr"],
                         help=_("the report's language (default: the group's)"))
     report.add_argument("--paper", choices=["letter", "a4"])

@@ -159,3 +159,30 @@ def test_the_summary_report_says_where_the_gifts_went(store, tmp_path):
         text = " ".join(page_texts(path))
         for element in expected:
             assert element in text, (lang, element)
+
+
+def test_the_gift_list_by_fund_or_campaign(store, tmp_path):
+    from cars_desktop.documents.reports import gather_report, write_report
+    from cars_desktop.store import letters
+    from letter_kit import page_texts, set_group
+
+    set_group()
+    roof = funds.save_fund({"name": "Hall roof 2026", "goal": "25 000"})
+    camp = funds.save_fund({"name": "Summer camp"})
+    coop = org("Coop Évangéline")
+    give(coop, amount="300", fund_id=roof, date=dt.date(2026, 3, 1))
+    give(coop, amount="200", fund_id=camp, date=dt.date(2026, 4, 1))
+    give(coop, amount="50", date=dt.date(2026, 5, 1))
+    today = dt.date(2026, 11, 28)
+    for lang, expected in (("en", ["Hall roof 2026 · 1 gift", "Summer camp · 1 gift",
+                                   "No fund or campaign · 1 gift", "Coop Évangéline",
+                                   "Totals by fund or campaign"]),
+                           ("fr", ["Aucun fonds ni campagne · 1 don", "300,00 $"])):
+        path = tmp_path / f"gifts-{lang}.pdf"
+        data = gather_report("gifts", dt.date(2026, 1, 1), today, None, today, "fund")
+        write_report("gifts", data, letters.letterhead(), lang, path, today)
+        text = " ".join(page_texts(path))
+        for element in expected:
+            assert element in text, (lang, element)
+        assert text.index("Hall roof 2026") < text.index("Summer camp") < text.index(
+            "No fund" if lang == "en" else "Aucun fonds")

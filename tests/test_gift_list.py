@@ -324,7 +324,7 @@ def test_the_command_line(data_dir, out, capsys):
     assert report_cli(data_dir, "-o", path) == 2
     assert "The gifts report needs its period" in capsys.readouterr().err
     assert report_cli(data_dir, *period, "--by", "sector", "-o", path) == 2
-    assert "The gifts report is grouped by one of: date, partner." in capsys.readouterr().err
+    assert "The gifts report is grouped by one of: date, partner, fund." in capsys.readouterr().err
     assert report_cli(data_dir, "--from", "2025-12-31", "--to", "2025-01-01", "-o", path) == 2
     assert "The period ends before it starts." in capsys.readouterr().err
     assert report_cli(data_dir, *period, "-o", out / "missing" / "gifts.pdf") == 2

@@ -19,6 +19,7 @@ from cars_desktop.i18n import N_
 GIFT_GROUPINGS = Vocabulary(
     Term("date", "By date", "Par date"),
     Term("partner", "By partner", "Par partenaire"),
+    Term("fund", "By fund or campaign", "Par fonds ou campagne"),
 )
 
 
@@ -84,9 +85,10 @@ _KINDS = (
                "not_receipted", N_("gifts without an official receipt"), needs_period=True),
     ReportKind(Term("gifts", "Gift list", "Liste des dons",
                     N_("For the treasurer and the board: every gift received in a period, one "
-                    "line each, by date or by partner, with the totals by kind")),
+                    "line each, by date, by partner or by fund or campaign, with the totals "
+                    "by kind")),
                lambda r, start, end, partner, today, by: r.gift_list(start, end, by),
-               "gift_list", N_("every gift received, for the board (--by date or partner)"),
+               "gift_list", N_("every gift received, for the board (--by date, partner or fund)"),
                needs_period=True, groupings=GIFT_GROUPINGS, grouping_label=N_("Li&st gifts")),
 )
 REPORT_KINDS = {kind.term.code: kind for kind in _KINDS}

@@ -33,6 +33,10 @@ class Grouping:
 GROUPINGS = {
     "date": Grouping(),  # one group: the whole list by date
     "partner": Grouping("p.id", "p.name", "p.sort_name, p.id,"),
+    # gifts to no fund last; the layout names their group
+    "fund": Grouping("c.fund_id", "COALESCE(f.name, '')",
+                     "f.name IS NULL, f.name COLLATE NOCASE, c.fund_id,",
+                     "LEFT JOIN fund f ON f.id = c.fund_id", totals=True),
 }
 
 

@@ -47,6 +47,7 @@ WORDS = {
         "none": "none", "to_come": "{count}, {amount} still to come",
         "counted": "{count}, {amount}",
         "no_gifts": "No gift was received in this period.", "continued": "{title} (continued)",
+        "no_fund": "No fund or campaign",
     },
     "fr": {
         "count": "de {partners}", "one_gift": "{n} don", "many_gifts": "{n} dons",
@@ -66,6 +67,7 @@ WORDS = {
         "none": "aucune", "to_come": "{count}, {amount} à venir",
         "counted": "{count}, {amount}",
         "no_gifts": "Aucun don reçu pendant cette période.", "continued": "{title} (suite)",
+        "no_fund": "Aucun fonds ni campagne",
     },
 }
 # a cell's line is 1.2 times its size: ReportLab splits a row taller than a page so
@@ -157,7 +159,7 @@ class _Cells:
 
 
 def _list(maker, w, data) -> list:
-    by_partner = data.by != "date"
+    grouped, by_partner = data.by != "date", data.by == "partner"  # a heading per group
     shares = SHARES["partner" if by_partner else "date"]
     widths = [maker.width * share / sum(shares) for share in shares]
     cell = _Cells(maker, widths)
@@ -168,8 +170,8 @@ def _list(maker, w, data) -> list:
             for column, text in enumerate(header)]
     rows, marks, titles = [], [], {}
     for group in data.groups:
-        if by_partner:
-            titles[len(rows)] = group.title
+        if grouped:
+            titles[len(rows)] = group.title or w["no_fund"]
             rows.append(_group_row(maker, w, cell, group, widths, amount))
             marks.append(GROUP)
         for gift in group.gifts:
@@ -188,7 +190,8 @@ def _list(maker, w, data) -> list:
 def _group_row(maker, w, cell, group, widths, amount) -> list:
     count = w["one_gift" if group.sums.gifts == 1 else "many_gifts"].format(
         n=format_number(group.sums.gifts, maker.lang))
-    title = cell(f"{group.title} · {count}", 0, bold=True, room=sum(widths[:amount]) - 2 * PAD)
+    title = cell(f"{group.title or w['no_fund']} · {count}", 0, bold=True,
+                 room=sum(widths[:amount]) - 2 * PAD)
     return [title, *[""] * (amount - 1), _shown(maker, w, group.sums), ""]
 
 
@@ -272,7 +275,8 @@ def _bold(maker, value, column: int):
 def _group_totals(maker, w, data) -> Table:
     """Each group's gifts, cash and value in kind: for groupings of a few groups (a fund)."""
     money, lang = maker.money, maker.lang
-    rows = [[group.title, format_number(group.sums.gifts, lang), money(group.sums.cash_cents),
+    rows = [[group.title or w["no_fund"], format_number(group.sums.gifts, lang),
+             money(group.sums.cash_cents),
              maker.in_kind(group.sums.in_kind_cents, group.sums.unvalued),
              money(group.sums.total_cents)] for group in data.groups]
     sums = data.sums
