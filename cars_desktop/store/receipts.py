@@ -292,14 +292,25 @@ def note_receipts(letters) -> None:
 
     if not_ready() is not None:
         return
+    ids = [number for letter in letters for number in letter.contribution_ids]
+    serial_of, gifts = {}, {}
+    for start in range(0, len(ids), 900):  # read together, a few hundred at a time
+        chunk = ids[start:start + 900]
+        serial_of.update(ReceiptGift.select(ReceiptGift.contribution, Receipt.serial)
+                         .join(Receipt).where(ReceiptGift.contribution.in_(chunk)
+                                              & Receipt.cancelled_on.is_null()).tuples())
+        gifts.update((gift.id, gift) for gift in Contribution.select(Contribution, Partner)
+                     .join(Partner, on=(Contribution.partner == Partner.id))
+                     .where(Contribution.id.in_(chunk)))
+    lost = receipt_journal.lost_gifts()
     for letter in letters:
         lang = "fr" if letter.language == "fr" else "en"
-        serials = sorted({receipt.serial for receipt in (
-            on_active_receipt(number) for number in letter.contribution_ids) if receipt})
+        serials = sorted({serial_of[number] for number in letter.contribution_ids
+                          if number in serial_of})
         if serials:
             letter.receipt_note = RECEIPT_ENCLOSED[lang].format(serials=", ".join(serials))
-        elif any(why_not(gift) is None for gift in Contribution.select().where(
-                Contribution.id.in_(letter.contribution_ids))):
+        elif any(why_not(gifts[number], lost=lost) is None
+                 for number in letter.contribution_ids if number in gifts):
             letter.receipt_note = RECEIPT_FOLLOWS[lang]
 
 
