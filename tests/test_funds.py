@@ -111,11 +111,12 @@ def test_a_closed_fund_is_not_offered_but_its_gifts_keep_it(qtbot, window):
 def test_a_funds_name_is_shown_as_typed_never_as_markup(qtbot, window):
     hostile = funds.save_fund({"name": "<b>Roof</b> <!--", "goal": "100"})
     give(org("Coop"), amount="10", fund_id=hostile)
-    window.tabs.setCurrentWidget(window.contributions)
-    window.contributions.clear_filters()
-    window.contributions.show_fund(hostile)
-    window.contributions.update_totals()
-    assert "&lt;b&gt;Roof&lt;/b&gt; &lt;!--" in window.contributions.totals.text()
+    shown = open_funds(qtbot, window)
+    qtbot.mouseClick(shown.findChild(QPushButton, "fundGifts"), Qt.MouseButton.LeftButton)
+    tab = window.contributions
+    qtbot.waitUntil(lambda: "Roof" in tab.totals.text())
+    assert "&lt;b&gt;Roof&lt;/b&gt; &lt;!--" in tab.totals.text()
+    assert tab.fund_chip.text() == "Fund: <b>Roof</b> <!--  ✕"  # a button: plain text
 
 
 def test_the_funds_windows_by_keyboard_and_screen_reader(qtbot, qapp, window):
