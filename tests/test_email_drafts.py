@@ -351,3 +351,13 @@ def test_when_no_partner_has_an_address_the_preview_says_so(qtbot, window):
     qtbot.mouseClick(preview.findChild(QPushButton, "emailLetters"), Qt.MouseButton.LeftButton)
     assert "None of these partners has an email address" in seen[0]
     assert "Élise Gagné" in seen[0] and "Ferme Côté" in seen[0]
+
+
+def test_a_year_end_summary_is_emailed_as_a_summary():
+    from cars_desktop.core import email_text
+
+    assert email_text.subject("en", "Riverbend", summary=True) == \
+        "Riverbend: a summary of your gifts"
+    body = email_text.body("fr", "Bonjour Anne", "Riverbend", "Anne", "Présidente",
+                           summary=True)
+    assert "vous trouverez ci-joint le sommaire de vos dons" in body

@@ -137,7 +137,7 @@ LINES = {  # each gift's line as printed, in order, by date
            "électronique ET-77 500,00 $ 10 mars 2025",
            "4 mars 2025 Quincaillerie Roy Don ponctuel Argent Chèque nº 1042 1 234,56 $ "
            "10 mars 2025",
-           "2 mai 2025 Quincaillerie Roy Produits En nature 300,00 $ est. Pas encore",
+           "2 mai 2025 Quincaillerie Roy Produits En nature 300,00 $ estim. Pas encore",
            "15 juin 2025 Village of Riverbend Locaux En nature non évalué Pas encore",
            "9 sept. 2025 Rose Leblanc Services / main-d'œuvre En nature 6 heures Pas encore",
            f"30 nov. 2025 {SYLLABICS} Don ponctuel Argent Comptant 25,00 $ Pas encore"],
@@ -198,9 +198,9 @@ GROUPS = {  # each partner's heading with their subtotal, then their gifts
     "fr": ["Date Type Argent / nature Paiement Montant Remercié",
            "Lions Club of Riverbend · 1 don 500,00 $ 1er févr. 2025 Don annuel renouvelable "
            "Argent Virement électronique ET-77 500,00 $ 10 mars 2025",
-           "Quincaillerie Roy · 2 dons 1 234,56 $ 300,00 $ est. 4 mars 2025 Don ponctuel "
+           "Quincaillerie Roy · 2 dons 1 234,56 $ 300,00 $ estim. 4 mars 2025 Don ponctuel "
            "Argent Chèque nº 1042 1 234,56 $ 10 mars 2025 2 mai 2025 Produits En nature "
-           "300,00 $ est. Pas encore",
+           "300,00 $ estim. Pas encore",
            "Rose Leblanc · 1 don 6 heures 9 sept. 2025",
            "Village of Riverbend · 1 don non évalué 15 juin 2025",
            f"{SYLLABICS} · 1 don 25,00 $ 30 nov. 2025"],

@@ -130,3 +130,31 @@ def test_the_menu_opens_it(qtbot, window):
     shown = window.findChild(SchedulesWindow)
     qtbot.addWidget(shown)
     assert shown.isVisible()
+
+
+def test_instalments_share_what_is_still_to_come_and_are_dated_when_due(store):
+    coop = org("Clinique dentaire Brûlé")
+    pledge = give(coop, status="pledged", amount="1051", payment_method="",
+                  date=dt.date(2026, 6, 1), date_expected=dt.date(2026, 7, 1))
+    give(coop, amount="525.50", pledge_id=pledge, date=dt.date(2026, 7, 1))  # half came in
+    schedules.save_schedule({"pledge_id": pledge, "frequency": "monthly", "count": 3,
+                             "first_due": dt.date(2026, 8, 31)})
+    due = schedules.due(TODAY)
+    assert [payment.amount_cents for payment in due] == [17516, 17516, 17518]
+    schedules.mark_received(due[:1])  # a debit: dated on its due date
+    gift = Contribution.get(Contribution.due_on == dt.date(2026, 8, 31))
+    assert (gift.date, gift.kind, gift.pledge_id) == (dt.date(2026, 8, 31), "one_time", pledge)
+    assert Contribution.get_by_id(pledge).outstanding_cents == 35034
+
+
+def test_late_payments_come_first_in_what_needs_attention(store):
+    anne = org("Anne Leblanc", contact="", kind="person")
+    for number in range(55):  # more pledges overdue than the list shows
+        give(anne, status="pledged", amount="10", payment_method="",
+             date=dt.date(2025, 1, 1), date_expected=dt.date(2025, 2, 1) +
+             dt.timedelta(days=number))
+    schedules.save_schedule({"partner_id": anne, "amount": "25", "frequency": "monthly",
+                             "first_due": dt.date(2026, 10, 1), "count": 0})
+    shown = maintenance.attention(TODAY, limit=50)["pledge"]
+    assert len(shown) == 51
+    assert shown[0].text == "Anne Leblanc: monthly gift of $25.00 due 2026-10-01 has not come in."

@@ -9,6 +9,11 @@ import re
 # the group first, so that the partner sees at a glance who writes; plain ASCII punctuation,
 # so that an English subject needs no encoding
 SUBJECT = {"en": "{group}: thank you for your support", "fr": "{group} : merci de votre appui"}
+# a year-end summary is a record of the year's gifts, said so
+SUMMARY_SUBJECT = {"en": "{group}: a summary of your gifts",
+                   "fr": "{group} : le sommaire de vos dons"}
+_SUMMARY = {"en": "please find attached the summary of your gifts",
+            "fr": "vous trouverez ci-joint le sommaire de vos dons"}
 
 # one letter or several, with a receipt or without
 _ATTACHED = {
@@ -50,16 +55,17 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def subject(lang: str, group: str) -> str:
-    return SUBJECT[_lang(lang)].format(group=_one_line(group))
+def subject(lang: str, group: str, summary: bool = False) -> str:
+    return (SUMMARY_SUBJECT if summary else SUBJECT)[_lang(lang)].format(
+        group=_one_line(group))
 
 
 def body(lang: str, salutation: str, group: str, signatory: str, title: str,
-         letters: int = 1, receipts: int = 0) -> str:
+         letters: int = 1, receipts: int = 0, summary: bool = False) -> str:
     """The message: the greeting of the letter, one sentence saying what is attached, one of
     thanks, and the signature (who signs, their title, the group)."""
     lang = _lang(lang)
-    attached = _ATTACHED[lang][letters > 1]
+    attached = _SUMMARY[lang] if summary else _ATTACHED[lang][letters > 1]
     signature = "\n".join(line for line in (_one_line(signatory), _one_line(title),
                                             _one_line(group)) if line)
     return _BODY[lang].format(

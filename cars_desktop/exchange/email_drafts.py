@@ -195,11 +195,12 @@ def message(draft: Draft, head: Letterhead, letter_pdf: bytes) -> EmailMessage:
     msg = EmailMessage()
     msg["To"] = Address(display_name=" ".join(draft.to_name.split()),
                         addr_spec=draft.to_address)
-    msg["Subject"] = email_text.subject(draft.language, head.name)
+    summary = all(letter.kind == "year_end" for letter in draft.letters)
+    msg["Subject"] = email_text.subject(draft.language, head.name, summary)
     msg["X-Unsent"] = "1"  # Outlook and Thunderbird open it to edit and send, not as received
     msg.set_content(email_text.body(draft.language, draft.salutation, head.name,
                                     head.signatory_name, head.title_in(draft.language),
-                                    len(draft.letters), len(draft.receipts)),
+                                    len(draft.letters), len(draft.receipts), summary),
                     cte="quoted-printable")
     _attach(msg, letter_pdf, email_text.letter_file(draft.language, head.name))
     for serial, pdf in draft.receipts:

@@ -271,10 +271,11 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
             (day,),
         )
     ]
-    found["pledge"] += [  # an instalment or a monthly gift not come in
+    found["pledge"] = [  # an instalment or a monthly gift not come in: first, it is dated
         AttentionItem("pledge", _("{payment} has not come in.").format(payment=late.said()),
                       late.partner_id, late.pledge_id)
-        for late in schedules.overdue(today)[:limit + 1]]
+        for late in schedules.overdue(today)[:limit + 1]] + found["pledge"]
+    del found["pledge"][limit + 1:]
     # quiet since the later of the last contact, the "partner since" date and the day the
     # partner was recorded: a partner added last week has not been neglected for months
     quiet_since = add_months(today, -settings.contact_every_months).isoformat()

@@ -279,7 +279,9 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                     values["amount_cents"] = 0  # time alone: valued at the group's hourly rate
         elif status == "received":
             values["payment_method"] = rng.choice(PAYMENT_METHODS.codes())
-            values["reference"] = f"CHQ-{len(contrib_rows) + 1:06d}"
+            if values["payment_method"] in ("cheque", "etransfer", "online"):  # a number
+                values["reference"] = str(100 + len(contrib_rows)) \
+                    if values["payment_method"] == "cheque" else f"TX{len(contrib_rows):06d}"
         if kind == "matching":
             values["credited_partner_id"] = rng.choice(people)
         if english == "Annual gala" and kind == "one_time":

@@ -39,10 +39,10 @@ class Due:
 
 
 def amounts(schedule: Schedule) -> list[int]:
-    """Each payment's amount, in order: a pledge's instalments share what it promised."""
+    """Each payment's amount, in order. A pledge's instalments share what was still to come
+    when they were set up (kept as the schedule's amount)."""
     if schedule.pledge_id and schedule.count:
-        return instalments(Contribution.get_by_id(schedule.pledge_id).amount_cents,
-                           schedule.count)
+        return instalments(schedule.amount_cents, schedule.count)
     return [schedule.amount_cents] * (schedule.count or 1)
 
 
@@ -74,9 +74,11 @@ def save_schedule(values: Mapping[str, Any]) -> int:
         else:
             if amount <= 0:
                 errors["amount"] = _("Enter the amount of each gift.")
-    elif pledge.status != "pledged" or Schedule.select().where(
+    elif pledge.status != "pledged" or not pledge.outstanding_cents or Schedule.select().where(
             (Schedule.pledge == pledge) & Schedule.ended_on.is_null()).exists():
         errors["pledge_id"] = _("Choose a pledge still to come that has no instalments yet.")
+    else:
+        amount = pledge.outstanding_cents  # what the instalments share
     first = values.get("first_due")
     if not isinstance(first, dt.date):
         errors["first_due"] = _("Give the date the first payment is due.")
@@ -110,17 +112,23 @@ def due(today: dt.date) -> list[Due]:
     return sorted(found, key=lambda payment: (payment.due_on, payment.partner_name))
 
 
-def mark_received(payments: list[Due], day: dt.date) -> list[int]:
-    """These payments received on `day`, each a received cash gift, all or none."""
+def mark_received(payments: list[Due], day: dt.date | None = None) -> list[int]:
+    """These payments received, each a received cash gift of its pledge's kind (or a
+    one-time gift), all or none: on `day`, or each on its own due date when `day` is None
+    (a debit comes out on its date)."""
     made = []
     with transaction():
         for payment in payments:
             schedule = Schedule.get_by_id(payment.schedule_id)
+            pledge = schedule.pledge
             gift = contributions.save_contribution({
                 "partner_id": payment.partner_id, "family": "cash",
-                "kind": "one_time", "status": "received", "date": day,
+                "kind": pledge.kind if pledge is not None else "one_time",
+                "status": "received", "date": day or payment.due_on,
                 "amount": payment.amount_cents, "pledge_id": payment.pledge_id,
-                "payment_method": schedule.payment_method})
+                "payment_method": schedule.payment_method, "fund_id":
+                pledge.fund_id if pledge is not None else None,
+                "purpose": pledge.purpose if pledge is not None else ""})
             Contribution.update(schedule=schedule.id, due_on=payment.due_on).where(
                 Contribution.id == gift).execute()
             made.append(gift)
@@ -164,9 +172,8 @@ def schedules(today: dt.date) -> list[ScheduleSummary]:
         dates = due_dates(schedule.first_due, schedule.frequency, schedule.count,
                           dt.date.max if schedule.count else today + dt.timedelta(days=400))
         coming = [day for day in dates if day > today]
-        what = _("Instalments of a pledge of {amount}").format(amount=format_money(
-            Contribution.get_by_id(schedule.pledge_id).amount_cents)) if schedule.pledge_id \
-            else _("Gift of {amount}").format(amount=format_money(schedule.amount_cents))
+        what = (_("Instalments of {amount} toward a pledge") if schedule.pledge_id
+                else _("Gift of {amount}")).format(amount=format_money(schedule.amount_cents))
         found.append(ScheduleSummary(
             schedule.id, schedule.partner.name, what, FREQUENCIES.label(schedule.frequency),
             paid, schedule.count, None if schedule.ended_on or not coming else coming[0],

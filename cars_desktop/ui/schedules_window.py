@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -208,18 +209,27 @@ class DueDialog(QDialog):
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             self.list.addTopLevelItem(item)
         self.list.resizeColumnToContents(0)
+        self.list.itemChanged.connect(self._show_total)
         layout.addWidget(self.list, 1)
+        self.total = QLabel()
+        self.total.setObjectName("tickedTotal")
+        self.total.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.total)
+        # a debit comes out on its date; a cheque is dated when it came
+        self.on_due = QRadioButton(_("Received on their due &dates"))
+        self.on_due.setObjectName("onDueDates")
+        self.on_day = QRadioButton(_("All received &on"))
+        self.on_due.setChecked(True)
         self.day = DateField(today)
         self.day.setAccessibleName(_("Received on"))
+        self.day.setEnabled(False)
+        self.on_day.toggled.connect(self.day.setEnabled)
         self.mark = QPushButton(_("&Mark the ticked ones received"))
         self.mark.setObjectName("markReceived")
         self.mark.setEnabled(bool(self.payments))
         self.mark.clicked.connect(self.mark_received)
-        row = QFormLayout()
-        row.addRow(_("&Received on"), side_by_side((self.day, 1), self.mark))
-        row.labelForField(row.itemAt(0, QFormLayout.ItemRole.FieldRole).widget()).setBuddy(
-            self.day)
-        layout.addLayout(row)
+        layout.addWidget(side_by_side(self.on_due, self.on_day, (self.day, 1), self.mark))
+        self._show_total()
         self.error = ErrorLabel()
         layout.addWidget(self.error)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -227,14 +237,24 @@ class DueDialog(QDialog):
         layout.addWidget(close)
         fit_to_screen(self, 640, 420)
 
+    def _ticked(self) -> list:
+        return [payment for row, payment in enumerate(self.payments)
+                if self.list.topLevelItem(row).checkState(0) == Qt.CheckState.Checked]
+
+    def _show_total(self) -> None:
+        ticked = self._ticked()
+        self.total.setText(ngettext("{n} payment ticked: {amount}",
+                                    "{n} payments ticked: {amount}", len(ticked)).format(
+            n=len(ticked), amount=format_money(sum(p.amount_cents for p in ticked))))
+
     def mark_received(self) -> None:
-        ticked = [payment for row, payment in enumerate(self.payments)
-                  if self.list.topLevelItem(row).checkState(0) == Qt.CheckState.Checked]
+        ticked = self._ticked()
         if not ticked:
             self.error.show_message(_("Tick the payments that came in."))
             return
         try:
-            made = schedules.mark_received(ticked, self.day.date().toPython())
+            made = schedules.mark_received(
+                ticked, self.day.date().toPython() if self.on_day.isChecked() else None)
         except (ValidationError, StoreError) as err:
             self.error.show_message(str(err))
             return

@@ -53,12 +53,12 @@ WORDS = {
         "count": "de {partners}", "one_gift": "{n} don", "many_gifts": "{n} dons",
         "one_partner": "{n} partenaire", "many_partners": "{n} partenaires",
         "kind_of": "Argent / nature", "payment": "Paiement", "thanked": "Remercié",
-        "not_yet": "Pas encore", "est": "est.", "cheque": "{method} nº {reference}",
+        "not_yet": "Pas encore", "est": "estim.", "cheque": "{method} nº {reference}",
         "hour": "{n} heure", "hours": "{n} heures", "grand_total": "Total des dons",
         "totals": "Totaux par type de contribution", "totals_by": "Totaux {by}",
         "cash_gifts": "Argent", "in_kind_gifts": "En nature (valeur estimée)",
         "legend": "Les dons en nature figurent à leur valeur estimée, telle qu'inscrite, "
-                  "marquée «\u00a0est.\u00a0».",
+                  "marquée «\u00a0estim.\u00a0».",
         "left_out": "Ne figurent pas ici\u00a0: les promesses pas encore reçues ({pledges}) et "
                     "les contributions annulées ({cancelled}).",
         "left_out_loans": "Ne figurent pas ici\u00a0: les promesses pas encore reçues "
