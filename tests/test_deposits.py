@@ -14,7 +14,7 @@ from cars_desktop.store.models import Contribution, Deposit
 from cars_desktop.ui.deposit_dialog import DepositDialog
 from cars_desktop.ui.deposits_window import DepositsWindow
 from helpers import menu_action, norm, type_text
-from letter_kit import org, set_group
+from letter_kit import give, org, set_group
 
 
 def open_deposits(qtbot, window) -> DepositsWindow:
@@ -139,3 +139,26 @@ def test_a_deposited_gift_says_so_in_its_window(qtbot, window):
     dialog = opened(qtbot, window, contribution_id=deposits.gifts_of(made)[0].id)
     qtbot.addWidget(dialog)
     assert "In the bank deposit of 2026-11-02." in dialog.thanked.text()
+
+
+def test_a_cheque_of_the_deposit_pays_toward_a_pledge_and_goes_to_a_fund(qtbot, window):
+    from cars_desktop.store import funds
+
+    roof = funds.save_fund({"name": "Hall roof", "goal": "5000"})
+    coop = org("Coop Évangéline")
+    pledge = give(coop, status="pledged", amount="300", payment_method="",
+                  date_expected=dt.date.today() + dt.timedelta(days=30))
+    dialog = DepositDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.partner, "Coop Évangéline")
+    dialog.partner.editingFinished.emit()  # leaving the field takes the one match
+    assert dialog.pledge.count() == 2  # no pledge, or its open one
+    choose(qtbot, dialog.pledge, dialog.pledge.itemText(1))
+    choose(qtbot, dialog.fund, "Hall roof")
+    add_gift(qtbot, dialog, "", "100", cheque="55")
+    assert dialog.list.topLevelItemCount() == 1, dialog.line_error.text()
+    qtbot.mouseClick(dialog.findChild(QPushButton, "saveDeposit"), Qt.MouseButton.LeftButton)
+    gift = Contribution.get(Contribution.reference == "55")
+    assert (gift.pledge_id, gift.fund_id) == (pledge, roof)
+    assert Contribution.get_by_id(pledge).outstanding_cents == 20000

@@ -28,6 +28,7 @@ class DepositLine:
     amount_cents: int
     purpose: str = ""
     fund_id: int | None = None
+    pledge_id: int | None = None  # the pledge it pays toward
 
 
 def check_line(values: Mapping[str, Any], day: dt.date) -> DepositLine:
@@ -36,10 +37,11 @@ def check_line(values: Mapping[str, Any], day: dt.date) -> DepositLine:
     cleaned = validation.validate_contribution({
         "family": "cash", "kind": "one_time", "status": "received", "date": day,
         **{name: values.get(name) for name in ("partner_id", "payment_method", "reference",
-                                               "amount", "purpose", "fund_id")}})
+                                               "amount", "purpose", "fund_id", "pledge_id")}})
     return DepositLine(cleaned["partner_id"], Partner.get_by_id(cleaned["partner_id"]).name,
                        cleaned["payment_method"], cleaned["reference"],
-                       cleaned["amount_cents"], cleaned["purpose"], cleaned["fund_id"])
+                       cleaned["amount_cents"], cleaned["purpose"], cleaned["fund_id"],
+                       cleaned["pledge_id"])
 
 
 def slip_cents(text: str) -> int:
@@ -81,7 +83,8 @@ def save_deposit(day: dt.date, lines: list[DepositLine], slip: int = 0, account:
                 "partner_id": line.partner_id, "family": "cash", "kind": "one_time",
                 "status": "received", "date": day, "amount": line.amount_cents,
                 "payment_method": line.payment_method, "reference": line.reference,
-                "purpose": line.purpose, "fund_id": line.fund_id})
+                "purpose": line.purpose, "fund_id": line.fund_id,
+                "pledge_id": line.pledge_id})
             Contribution.update(deposit=deposit).where(Contribution.id == gift).execute()
     return deposit.id
 

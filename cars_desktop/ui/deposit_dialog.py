@@ -25,7 +25,7 @@ from cars_desktop.core import vocab
 from cars_desktop.core.money import format_money
 from cars_desktop.core.validation import ValidationError
 from cars_desktop.i18n import _
-from cars_desktop.store import deposits
+from cars_desktop.store import contributions, deposits, funds
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.form_dialog import FormDialog
@@ -63,6 +63,12 @@ class DepositDialog(FormDialog):
         self.amount = QLineEdit()
         self.amount.setObjectName("depositAmount")
         self.amount.setPlaceholderText(_("Amount"))
+        self.partner.chosen.connect(self._partner_chosen)
+        self.pledge = QComboBox()
+        self.pledge.setObjectName("depositPledge")
+        self.fund = QComboBox()
+        self.fund.setObjectName("depositFund")
+        self._partner_chosen(None)
         self.add_button = QPushButton(_("&Add to the deposit"))
         self.add_button.setObjectName("addDepositLine")
         self.add_button.setDefault(True)  # Enter in any of the fields adds the line
@@ -77,6 +83,13 @@ class DepositDialog(FormDialog):
             entry.addWidget(widget, 1, column)
             entry.setColumnStretch(column, stretch)
         entry.addWidget(self.add_button, 1, 4)
+        for column, (text, widget) in enumerate(((_("Pa&ys toward"), self.pledge),
+                                                 (_("&Fund or campaign"), self.fund))):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            widget.setAccessibleName(text.replace("&", ""))
+            entry.addWidget(label, 2, column * 2)
+            entry.addWidget(widget, 3, column * 2, 1, 2)
         self.line_error = ErrorLabel()
 
         self.list = QTreeWidget()
@@ -121,13 +134,27 @@ class DepositDialog(FormDialog):
         return {"date": self.date.date().toPython(), "slip": self.slip.text(),
                 "account": self.account.text(), "lines": list(self.lines)}
 
+    def _partner_chosen(self, partner_id) -> None:
+        """The partner's open pledges, to pay toward one; the funds still open."""
+        self.pledge.clear()
+        self.pledge.addItem(_("No pledge: a gift on its own"), None)
+        for pledge in contributions.open_pledges(partner_id) if partner_id else []:
+            self.pledge.addItem(pledge.label(), pledge.id)
+        current = self.fund.currentData()
+        self.fund.clear()
+        self.fund.addItem(_("No fund or campaign"), None)
+        for fund_id, name in funds.fund_choices():
+            self.fund.addItem(name, fund_id)
+        set_combo(self.fund, current)
+
     def add_line(self) -> None:
         """The typed gift, checked, onto the list; the fields empty for the next one."""
         try:
             line = deposits.check_line({
                 "partner_id": self.partner.partner_id, "amount": self.amount.text(),
                 "payment_method": self.method.currentData(),
-                "reference": self.reference.text()}, self.date.date().toPython())
+                "reference": self.reference.text(), "pledge_id": self.pledge.currentData(),
+                "fund_id": self.fund.currentData()}, self.date.date().toPython())
         except ValidationError as err:
             self.line_error.show_message(" ".join(
                 err.errors[field] for field in LINE_FIELDS if field in err.errors)
