@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,6 +43,9 @@ class ReportsDialog(QDialog):
         self.hint = QLabel()
         self.hint.setObjectName("reportHint")
         self.hint.setWordWrap(True)
+        # room for the longest description (French), so that choosing one never clips it
+        self.hint.setMinimumHeight(4 * self.hint.fontMetrics().lineSpacing())
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         muted(self.hint)
         form.addRow("", self.hint)
 
