@@ -587,3 +587,12 @@ def test_the_years_copies_on_the_command_line(charity, data_dir, tmp_path, capsy
                      "--data-dir", str(data_dir)]) == 0
     assert "1 receipt of 2027, as kept, and the register saved" in capsys.readouterr().out
     assert zipfile.ZipFile(out).namelist() == ["2027-0001.pdf", "Register of receipts 2027.csv"]
+
+
+def test_the_window_says_to_name_the_appraiser():
+    advice = receipt_advice("products", "received", 250_000, appraised=True, in_kind=True,
+                            appraiser=" ")
+    assert "Name the appraiser, with their address" in advice.sentence()
+    named = receipt_advice("products", "received", 250_000, appraised=True, in_kind=True,
+                           appraiser="Marie Cormier, Caraquet")
+    assert "Name the appraiser" not in named.sentence()

@@ -254,7 +254,7 @@ def test_a_years_copies_are_saved_for_an_auditor_exactly_as_kept(qtbot, window, 
     seen = []
     answer_message_boxes([QMessageBox.StandardButton.Ok], seen)
     click(qtbot, shown, "receiptCopies")
-    assert seen[0].startswith("2 receipts of 2027, exactly as kept, and the register saved")
+    assert seen[0].startswith("2 receipts numbered in 2027, exactly as kept, and the register")
     with zipfile.ZipFile(where) as kept:
         assert kept.namelist() == ["2027-0001 (cancelled).pdf", "2027-0002.pdf",
                                    "Register of receipts 2027.csv"]

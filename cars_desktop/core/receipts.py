@@ -50,7 +50,8 @@ class ReceiptAdvice:
 
 def receipt_advice(kind: str, status: str, amount_cents: int, advantage_cents: int = 0,
                    appraised: bool = False, in_kind: bool = False,
-                   registered: bool = True, platform_receipt: str = "") -> ReceiptAdvice:
+                   registered: bool = True, platform_receipt: str = "",
+                   appraiser: str | None = None) -> ReceiptAdvice:
     """`registered`: whether the group is a registered charity; when it is not, no gift is
     receipted and the other rules do not matter. `platform_receipt`: the number of the
     receipt a giving platform already issued for it."""
@@ -85,6 +86,8 @@ def receipt_advice(kind: str, status: str, amount_cents: int, advantage_cents: i
     if in_kind and amount_cents > APPRAISAL_OVER_CENTS and not appraised:
         notes.append(_("A gift in kind over $1,000 should have an independent appraisal "
                      "before it is receipted."))
+    if in_kind and appraised and appraiser is not None and not appraiser.strip():
+        notes.append(_("Name the appraiser, with their address: the receipt gives them."))
     if in_kind:
         notes.insert(0, _("Products can be receipted at their fair market value."))
     return ReceiptAdvice(True, eligible, " ".join(notes) or _("Can be receipted."),

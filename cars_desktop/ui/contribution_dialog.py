@@ -127,6 +127,7 @@ class ContributionDialog(FormDialog):
         self.appraiser.setPlaceholderText(_("The appraiser's name and address"))
         self.appraiser.setAccessibleName(_("Appraiser's name and address"))
         self.appraiser.textEdited.connect(lambda text: text and self.appraised.setChecked(True))
+        self.appraiser.textChanged.connect(self._update_advice)
         self.appraised.toggled.connect(self._update_advice)
         self._row("appraised", "", side_by_side(self.appraised, (self.appraiser, 1)))
         self.fields["appraiser"] = self.appraiser
@@ -376,7 +377,7 @@ class ContributionDialog(FormDialog):
         advice = receipt_advice(self.kind.currentData() or "", self.status.currentData() or "",
                                 amount, advantage, self.appraised.isChecked(),
                                 in_kind=self.family_buttons["in_kind"].isChecked(),
-                                registered=self.registered)
+                                registered=self.registered, appraiser=self.appraiser.text())
         self.advice.setText(advice.sentence())
 
     def _tidy_amount(self) -> None:

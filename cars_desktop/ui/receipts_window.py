@@ -400,8 +400,9 @@ class ReceiptsWindow(QDialog):
                 QMessageBox.critical(self, _("Not saved"), err.strerror or str(err))
                 return
             QMessageBox.information(self, _("Copies saved"), ngettext(
-                "{n} receipt of {year}, exactly as kept, and the register saved to {path}.",
-                "{n} receipts of {year}, exactly as kept, and the register saved to {path}.",
+                "{n} receipt numbered in {year}, exactly as kept, and the register saved to "
+                "{path}.", "{n} receipts numbered in {year}, exactly as kept, and the register "
+                "saved to {path}.",
                 count).format(n=format_count(count), year=year, path=path))
 
     def _show(self, pdfs: list[bytes], title: str, summary: str) -> None:
