@@ -7,7 +7,7 @@ import datetime as dt
 import os
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Spacer
+from reportlab.platypus import Spacer, Table
 
 from cars_desktop.core import vocab
 from cars_desktop.core.report_text import format_number, short_date
@@ -19,12 +19,16 @@ WORDS = {
            "total": "Total", "slip": "Deposit slip", "partner": "Partner", "way": "Paid by",
            "cheque": "Cheque no.", "amount": "Amount", "number": "No.",
            "by_way": "By way of payment", "differs": "The deposit slip says {slip}: "
-           "{gap} apart from the gifts listed.", "account": "Account: {account}"},
+           "{gap} apart from the gifts listed.", "account": "Account: {account}",
+           "prepared": "Prepared by: ____________________",
+           "verified": "Verified by: ____________________"},
     "fr": {"title": "Dépôt bancaire", "of": "Dépôt du {date}", "gifts": "Dons",
            "total": "Total", "slip": "Bordereau de dépôt", "partner": "Partenaire",
            "way": "Payé par", "cheque": "Chèque nº", "amount": "Montant", "number": "Nº",
            "by_way": "Par mode de paiement", "differs": "Le bordereau indique {slip} : "
-           "{gap} d'écart avec les dons de la liste.", "account": "Compte : {account}"},
+           "{gap} d'écart avec les dons de la liste.", "account": "Compte : {account}",
+           "prepared": "Préparé par : ____________________",
+           "verified": "Vérifié par : ____________________"},
 }
 
 
@@ -53,10 +57,11 @@ def write_deposit_list(summary, gifts, head, lang: str, path: str | os.PathLike,
              maker.label(vocab.PAYMENT_METHODS, gift.payment_method)
              if gift.payment_method else "—", gift.reference, money(gift.amount_cents)]
             for number, gift in enumerate(gifts, start=1)]
+    rows.append(["", said["total"], "", "", money(summary.total_cents)])
     story.append(maker.table([said["number"], said["partner"], said["way"], said["cheque"],
                               said["amount"]], rows,
                              [maker.width * f for f in (0.07, 0.43, 0.18, 0.16, 0.16)],
-                             right={0, 4}))
+                             right={0, 4}, total=True))
     by_way: dict[str, list[int]] = {}
     for gift in gifts:
         by_way.setdefault(gift.payment_method, []).append(gift.amount_cents)
@@ -66,4 +71,8 @@ def write_deposit_list(summary, gifts, head, lang: str, path: str | os.PathLike,
           format_number(len(amounts), lang), money(sum(amounts))]
          for way, amounts in sorted(by_way.items())],
         [maker.width * f for f in (0.4, 0.2, 0.2)], right={1, 2}), whole=True)
+    signing = Table([[Paragraph(escape(said["prepared"]), maker.body),
+                      Paragraph(escape(said["verified"]), maker.body)]],
+                    colWidths=[maker.width / 2] * 2)  # lines to sign, no rules of a table
+    story += [Spacer(1, 30), signing]
     return build_pdf(maker, story, path)
