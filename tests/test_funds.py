@@ -5,13 +5,13 @@ its gifts shown in the Contributions tab with how far they have come."""
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
 from test_dialog_contribution import choose, opened
 
 from cars_desktop.store import contributions, funds
 from cars_desktop.store.models import Contribution, Fund
 from cars_desktop.ui.funds_window import FundDialog, FundsWindow
-from helpers import menu_action, type_text
+from helpers import answer_message_boxes, menu_action, type_text
 from letter_kit import give, org
 
 LAST_YEAR = dt.date.today().year - 1
@@ -96,7 +96,10 @@ def test_a_closed_fund_is_not_offered_but_its_gifts_keep_it(qtbot, window):
     shown.list.setCurrentItem(item)
     close = shown.findChild(QPushButton, "closeFund")
     assert close.text() == "C&lose it"
+    asked = []
+    answer_message_boxes([QMessageBox.StandardButton.Yes], asked)
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert asked[0].startswith("Close “Hall roof”? Its gifts keep it")
     assert Fund.get_by_id(roof).closed
     assert funds.fund_choices() == [(other, "Food bank")]
     dialog = opened(qtbot, window, contribution_id=gift)

@@ -125,6 +125,11 @@ class FundsWindow(QDialog):
         if item is None:
             return
         closed = item.text(6) == _("closed")
+        if not closed and QMessageBox.question(self, _("Close it"), _(
+                "Close “{name}”? Its gifts keep it and its totals stay; new gifts are no "
+                "longer offered it. It can be reopened.").format(name=item.text(0))) \
+                != QMessageBox.StandardButton.Yes:
+            return
         try:
             funds.set_closed(self.chosen(), not closed)
         except StoreError as err:
