@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from test_date_typing import retype
 
 from cars_desktop import cli
-from cars_desktop.documents.reports import GIFT_GROUPINGS, REPORT_KINDS, gather_report, \
-    write_report
+from cars_desktop.documents.reports import GIFT_GROUPINGS, REPORT_KINDS, gather_report, write_report
 from cars_desktop.store import contributions, database, gift_list, letters, partners
 from cars_desktop.store.models import db
 from cars_desktop.ui.reports_dialog import ReportsDialog
