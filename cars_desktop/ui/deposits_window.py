@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cars_desktop.core.money import format_money
+from cars_desktop.core.report_text import written_date
 from cars_desktop.i18n import _, current_language
 from cars_desktop.store import database, deposits
 from cars_desktop.ui.pdf_preview import PdfPreview, unsaved_folder
@@ -114,7 +115,7 @@ class DepositsWindow(QDialog):
                            current_language(), path, summary.date)
         self.preview = PdfPreview(self, path, _("Bank deposit"), _(
             "The list of the deposit of {date}, to keep with its slip.").format(
-            date=summary.date))
+            date=written_date(summary.date, current_language())))
         self.preview.show()
 
     def show_gifts(self) -> None:
