@@ -11,6 +11,7 @@ import uuid
 
 import peewee as pw
 
+from cars_desktop.core.names import partner_sort_name
 from cars_desktop.core.text import fold, sort_key
 from cars_desktop.i18n import current_language
 
@@ -58,9 +59,12 @@ class ImportBatch(BaseModel):
 
 class Partner(BaseModel):
     kind = pw.CharField(default="organisation")  # vocab.PARTNER_KINDS
-    name = pw.CharField()
-    # fold(name): what the list sorts by; search_text adds contacts, city, email
-    sort_name = pw.CharField(index=True)  # core.text.sort_key(name)
+    name = pw.CharField()  # a person's is made from their first and last names
+    first_name = pw.TextField(default="")  # a person's; empty for an organisation
+    last_name = pw.TextField(default="")
+    # what the list sorts by (core.names.partner_sort_name: a person by "last first");
+    # search_text adds contacts, city, email
+    sort_name = pw.CharField(index=True)
     search_text = pw.TextField(default="")
     sector = pw.CharField()  # vocab.SECTORS
     partnership_type = pw.CharField()  # vocab.PARTNERSHIP_TYPES
@@ -88,7 +92,8 @@ class Partner(BaseModel):
 
     def refresh_search_text(self, contacts: list[str]) -> None:
         """`contacts`: the names, emails and phones of its contact people."""
-        self.sort_name = sort_key(self.name)
+        self.sort_name = partner_sort_name(self.kind, self.name, self.first_name,
+                                           self.last_name)
         self.search_text = search_text(self.name, self.city, self.email, self.phone, *contacts)
 
 

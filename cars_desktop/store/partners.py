@@ -6,7 +6,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from cars_desktop.core.text import fold_for_match, sort_key
+from cars_desktop.core.names import partner_sort_name
+from cars_desktop.core.text import fold_for_match
 from cars_desktop.core.validation import ValidationError, validate_contact, validate_partner
 from cars_desktop.i18n import N_, _
 from cars_desktop.store.contributions import refresh_partner_text
@@ -23,7 +24,7 @@ from cars_desktop.store.models import (
     utc_now,
 )
 
-PARTNER_FIELDS = ("kind", "name", "sector", "partnership_type", "status", "shared_goal",
+PARTNER_FIELDS = ("kind", "name", "first_name", "last_name", "sector", "partnership_type", "status", "shared_goal",
                   "strengths", "address_line1", "address_line2", "city", "province",
                   "postal_code", "country", "phone", "email", "website", "language", "notes",
                   "partner_since", "recognition", "recognition_wording")
@@ -48,7 +49,8 @@ def partner_row(cleaned: dict[str, Any], contacts: list[dict[str, Any]] = ()) ->
     emails and phones). The one place both are made: the partner dialog's save and an import
     use it."""
     row = dict(cleaned)
-    row["sort_name"] = sort_key(cleaned["name"])
+    row["sort_name"] = partner_sort_name(cleaned.get("kind"), cleaned["name"],
+                                         cleaned.get("first_name"), cleaned.get("last_name"))
     row["search_text"] = search_text(
         cleaned["name"], cleaned.get("city", ""), cleaned.get("email", ""),
         cleaned.get("phone", ""), *(c[f] for c in contacts for f in ("name", "email", "phone")))
@@ -96,9 +98,10 @@ def save_partner(values: dict[str, Any], contacts: list[dict[str, Any]],
 
     with transaction():
         partner = Partner() if partner_id is None else Partner.get_by_id(partner_id)
-        renamed = partner_id is not None and partner.name != cleaned["name"]
+        before = (partner.name, partner.sort_name) if partner_id is not None else None
         for name, value in partner_row(cleaned, [c for _unused, c in cleaned_contacts]).items():
             setattr(partner, name, value)
+        renamed = before is not None and before != (partner.name, partner.sort_name)
         partner.save()
         if renamed:
             refresh_partner_text(partner.id)
