@@ -1,10 +1,13 @@
 """A person's first and last names: typed in the partner window, proposed for a person
 recorded before, checked, kept through an update of an older data file."""
 
+import datetime as dt
+
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from cars_desktop.core import validation
+from cars_desktop.core.text import fold
 from cars_desktop.store import database, migrations, partners
 from cars_desktop.store.models import Partner
 from cars_desktop.ui.partner_dialog import PartnerDialog
@@ -167,3 +170,103 @@ def test_an_older_data_file_gains_names_after_a_backup(data_dir):
         assert (anne.name, anne.first_name, anne.last_name) == ("Anne Leblanc", "", "")
     finally:
         opened.close()
+
+
+# Lists sort by last name
+
+
+def named(first, last, **changes) -> int:
+    return person("", first_name=first, last_name=last, **changes)
+
+
+def organisation(name) -> int:
+    return partners.save_partner({"kind": "organisation", "name": name, "sector": "corporate",
+                                  "partnership_type": "casual", "status": "active",
+                                  "language": "en"}, [])
+
+
+def gift(pid, amount="100") -> int:
+    from cars_desktop.store import contributions
+
+    return contributions.save_contribution({
+        "partner_id": pid, "family": "cash", "kind": "one_time", "status": "received",
+        "amount": amount, "date": dt.date.today(), "payment_method": "cheque"})
+
+
+def column(tab, number=0) -> list[str]:
+    tab.refresh()
+    model = tab.model
+    return [model.data(model.index(row, number)) for row in range(model.rowCount())]
+
+
+def test_the_partners_list_sorts_people_by_last_name(qtbot, window):
+    named("Bob", "Zwicker")
+    named("Anne", "MacDonald")
+    organisation("Lions Club")
+    organisation("Caisse populaire")
+    person("Yvette Arsenault")  # recorded before names were kept apart: sorts as written
+    assert column(window.partners) == ["Caisse populaire", "Lions Club", "Anne MacDonald",
+                                       "Yvette Arsenault", "Bob Zwicker"]
+
+
+def test_the_contributions_list_follows_a_renamed_person(qtbot, window):
+    zed, anne = named("Anne", "Zwicker"), named("Bob", "MacDonald")
+    gift(zed, "10")
+    gift(anne, "20")
+    window.tabs.setCurrentWidget(window.contributions)
+    tab = window.contributions
+    tab.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert column(tab, 1) == ["Bob MacDonald", "Anne Zwicker"]
+    dialog = PartnerDialog(window, zed)
+    dialog.show()
+    dialog.fields["last_name"].setText("Arsenault")  # married, say
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    assert column(tab, 1) == ["Anne Arsenault", "Bob MacDonald"]
+    from cars_desktop.store.models import Contribution
+    assert {c.partner_sort for c in Contribution.select()} == \
+        {p.sort_name for p in Partner.select()} == {"arsenault anne", "macdonald bob"}
+
+
+def test_the_sample_gives_its_people_first_and_last_names(store):
+    from cars_desktop.store import sample
+    from cars_desktop.store.models import Contribution
+
+    sample.fill_sample(partners=60, contributions=120)
+    people = list(Partner.select().where(Partner.kind == "person"))
+    assert people and all(p.name == f"{p.first_name} {p.last_name}" for p in people)
+    assert all(p.sort_name.startswith(fold(p.last_name)) for p in people)
+    assert all(not (p.first_name or p.last_name)
+               for p in Partner.select().where(Partner.kind == "organisation"))
+    for gift_row in Contribution.select().join(Partner).where(Partner.kind == "person"):
+        assert gift_row.partner_sort == gift_row.partner.sort_name
+
+
+def test_a_merge_carries_the_chosen_names_and_its_undoing_brings_them_back(store):
+    from cars_desktop.store import merge
+
+    kept, removed = person("M. MacDonald"), named("Margaret", "MacDonald")
+    gift(kept)
+    undo = merge.merge_partners(kept, removed, {"name": "removed"})
+    merged = Partner.get_by_id(kept)
+    assert (merged.name, merged.first_name, merged.last_name, merged.sort_name) == \
+        ("Margaret MacDonald", "Margaret", "MacDonald", "macdonald margaret")
+    from cars_desktop.store.models import Contribution
+    assert Contribution.get().partner_sort == "macdonald margaret"
+    merge.undo_merge(undo)
+    back = Partner.get_by_id(kept)
+    assert (back.name, back.first_name, back.last_name) == ("M. MacDonald", "", "")
+
+
+def test_the_command_line_finds_a_person_by_the_name_it_shows(store):
+    from cars_desktop.cli_documents import _partner_id
+
+    pid = named("Margaret", "MacDonald")
+    assert _partner_id("margaret macdonald") == pid
+
+
+def test_erasing_a_person_erases_their_names_too(store):
+    pid = named("Margaret", "MacDonald")
+    gift(pid)
+    partners.erase_personal_information(pid)
+    gone = Partner.get_by_id(pid)
+    assert (gone.first_name, gone.last_name, gone.sort_name) == ("", "", "erased partner")

@@ -203,7 +203,7 @@ def erase_personal_information(partner_id: int, mentions: list | None = None) ->
         Contribution.update(notes="", valued_by="", advantage_description="", description="",
                             updated_at=utc_now()).where(
             Contribution.partner == partner).execute()
-        for name in ("shared_goal", "strengths", "address_line1", "address_line2", "city",
+        for name in ("first_name", "last_name", "shared_goal", "strengths", "address_line1", "address_line2", "city",
                      "province", "postal_code", "phone", "email", "website", "notes",
                      "recognition_wording"):  # a wording may name them ("In memory of …")
             setattr(partner, name, "")
