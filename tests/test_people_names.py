@@ -270,3 +270,47 @@ def test_erasing_a_person_erases_their_names_too(store):
     partners.erase_personal_information(pid)
     gone = Partner.get_by_id(pid)
     assert (gone.first_name, gone.last_name, gone.sort_name) == ("", "", "erased partner")
+
+
+# "Dear Margaret"
+
+
+def test_a_person_is_greeted_by_first_name_in_the_printed_letters(qtbot, window, tmp_path):
+    from letter_kit import give, make_pdf, page_texts, set_group
+
+    from cars_desktop.store import letters
+
+    set_group()
+    dialog = PartnerDialog(window)
+    dialog.show()
+    qtbot.mouseClick(dialog.kind_buttons["person"], Qt.MouseButton.LeftButton)
+    type_text(dialog.fields["first_name"], "Geneviève")
+    type_text(dialog.fields["last_name"], "Thériault")
+    dialog.fields["language"].setCurrentIndex(dialog.fields["language"].findData("fr"))
+    choose(dialog)
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    genevieve = Partner.get().id
+    margaret = named("Margaret", "MacDonald", address_line1="12 Elm Road", city="Sussex",
+                     province="NB", postal_code="E4E 1A1")
+    older = person("Gerald Mackenzie")  # no first name kept yet: greeted as before
+    own = named("Robert", "Young")
+    partners.save_partner({**partners.load_partner(own)[0]},
+                          [{"name": "Robert Young", "salutation": "Dear Bob"}], own)
+    gifts = [give(pid) for pid in (margaret, genevieve, older, own)]
+    path = tmp_path / "letters.pdf"
+    make_pdf(letters.letters_for(gifts, dt.date(2026, 11, 22)).letters, path)
+    pages = page_texts(path)
+    assert len(pages) == 4
+    by_name = {name: next(p for p in pages if name in p) for name in (
+        "Margaret MacDonald", "Geneviève Thériault", "Gerald Mackenzie", "Robert Young")}
+    assert "Dear Margaret," in by_name["Margaret MacDonald"]
+    assert "Margaret MacDonald 12 Elm Road" in by_name["Margaret MacDonald"]
+    assert "Bonjour Geneviève," in by_name["Geneviève Thériault"]
+    assert "Dear Gerald Mackenzie," in by_name["Gerald Mackenzie"]
+    assert "Dear Bob," in by_name["Robert Young"]  # their own greeting comes first
+    # the year-end summary greets them the same way
+    summary = letters.year_end_letter(margaret, dt.date(2026, 1, 1), dt.date(2026, 12, 31),
+                                      dt.date(2026, 12, 31))
+    path = tmp_path / "summary.pdf"
+    make_pdf(summary.letters, path)
+    assert "Dear Margaret," in page_texts(path)[0]

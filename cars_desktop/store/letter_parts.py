@@ -146,7 +146,8 @@ def recipient(partner: Partner, contact_id: int | None, lang: str
     # the contact's own greeting is in the partner's language; a letter in the other one
     # greets in its own words
     own = contact.salutation if contact and lang == partner.language else ""
-    salutation = own or default_salutation(contact_name, partner.name, is_person, lang)
+    salutation = own or default_salutation(contact_name, partner.name, is_person, lang,
+                                           partner.first_name)
     return lines, salutation, contact_name or partner.name
 
 
