@@ -89,6 +89,8 @@ class Partner(BaseModel):
     # how it is thanked in public (vocab.RECOGNITIONS), and its own wording for "wording"
     recognition = pw.CharField(default="name")
     recognition_wording = pw.CharField(default="")
+    # a person's household (a partner of the kind "household"): letters go to it
+    household = pw.ForeignKeyField("self", null=True, on_delete="SET NULL", backref="members")
 
     def refresh_search_text(self, contacts: list[str]) -> None:
         """`contacts`: the names, emails and phones of its contact people."""
@@ -162,7 +164,7 @@ class Contribution(BaseModel):
     appraised = pw.BooleanField(default=False)
     notes = pw.TextField(default="")
     thanked_on = pw.DateField(null=True)  # the first acknowledgement's date, for the lists
-    partner_sort = pw.CharField(default="")  # sort_key(partner.name), for sorting the list
+    partner_sort = pw.CharField(default="")  # its partner's sort_name, for sorting the list
     search_text = pw.TextField(default="")
     import_batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
     # what a platform tells about the gift: its fee, the amount in the currency it was

@@ -10,6 +10,7 @@ from cars_desktop.core.names import partner_sort_name
 from cars_desktop.core.text import fold_for_match
 from cars_desktop.core.validation import ValidationError, validate_contact, validate_partner
 from cars_desktop.i18n import N_, _
+from cars_desktop.store import households
 from cars_desktop.store.contributions import refresh_partner_text
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
@@ -69,9 +70,10 @@ def load_partner(partner_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]
 
 
 def save_partner(values: dict[str, Any], contacts: list[dict[str, Any]],
-                 partner_id: int | None = None) -> int:
+                 partner_id: int | None = None, members: list[int] | None = None) -> int:
     """Create or update a partner with its whole list of contact people. Contacts without an
-    "id" are new; existing ones left out of the list are removed. Returns the partner's id.
+    "id" are new; existing ones left out of the list are removed; `members`: a household's
+    people, all of them (None leaves them as they are). Returns the partner's id.
     Raises `ValidationError` (nothing written) when anything is wrong."""
     errors: dict[str, str] = {}
     try:
@@ -101,10 +103,16 @@ def save_partner(values: dict[str, Any], contacts: list[dict[str, Any]],
         before = (partner.name, partner.sort_name) if partner_id is not None else None
         for name, value in partner_row(cleaned, [c for _unused, c in cleaned_contacts]).items():
             setattr(partner, name, value)
+        if partner.kind != "person":
+            partner.household = None
         renamed = before is not None and before != (partner.name, partner.sort_name)
         partner.save()
         if renamed:
             refresh_partner_text(partner.id)
+        if partner.kind != "household":
+            households.release_members(partner.id)
+        elif members is not None:
+            households.set_members(partner.id, members)
         kept = [cid for cid, _unused in cleaned_contacts if cid]
         removed = ContactPerson.delete().where(ContactPerson.partner == partner)
         if kept:
@@ -208,6 +216,8 @@ def erase_personal_information(partner_id: int, mentions: list | None = None) ->
                      "recognition_wording"):  # a wording may name them ("In memory of …")
             setattr(partner, name, "")
         partner.recognition = "name"
+        partner.household = None
+        households.release_members(partner.id)
         partner.name = ERASED_NAME
         partner.partner_since = None
         partner.status, partner.status_before_archive = "archived", ""

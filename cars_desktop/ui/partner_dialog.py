@@ -35,11 +35,14 @@ from cars_desktop.store import partners
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.form_dialog import FormDialog
+from cars_desktop.ui.household_members import MembersBox
 from cars_desktop.ui.partner_contacts import ContactRow, ContactsBox
 from cars_desktop.ui.widgets import ask, fill_combo, fit_to_screen, muted, plain_tip, set_combo
 
 _NO_DATE = QDate(1900, 1, 1)  # shown as "Not known"
-KIND_BUTTONS = {"organisation": N_("&Organisation"), "person": N_("&Person")}  # Alt+O, Alt+P
+# Alt+O, Alt+P; from either, the arrow keys reach Household
+KIND_BUTTONS = {"organisation": N_("&Organisation"), "person": N_("&Person"),
+                "household": N_("Household")}
 
 
 class OptionalDateEdit(DateField):
@@ -96,6 +99,9 @@ class PartnerDialog(FormDialog):
         self.add_contact = self.contacts_box.add_button
         self.contacts_error = self.contacts_box.error
         layout.addWidget(self.contacts_box)
+        self.members_box = MembersBox()
+        self.members_box.load(partner_id)
+        layout.addWidget(self.members_box)
         layout.addWidget(self._notes_box())
         layout.addStretch(1)
 
@@ -245,6 +251,7 @@ class PartnerDialog(FormDialog):
         elif not person and (first.text().strip() or last.text().strip()):
             name.setText(names_of.person_name(first.text(), last.text()))
         name.setVisible(not person)
+        self.members_box.setVisible(self.kind_buttons["household"].isChecked())
         for widget in (first, last, *self.name_captions):
             widget.setVisible(person)
         self.name_label.setBuddy(first if person else name)
@@ -315,7 +322,7 @@ class PartnerDialog(FormDialog):
         chain += [self.fields[f] for f in (
             "address_line1", "address_line2", "city", "province", "postal_code", "country",
             "phone", "email", "website")]
-        chain += self.contacts_box.focus_order()
+        chain += self.contacts_box.focus_order() + self.members_box.focus_order()
         chain += [self.fields[f] for f in ("shared_goal", "strengths", "notes")]
         chain += self.buttons.buttons()
         for first, second in zip(chain, chain[1:], strict=False):
@@ -364,7 +371,7 @@ class PartnerDialog(FormDialog):
         return self.contacts_box.values()
 
     def snapshot(self) -> tuple:
-        return repr(self.values()), repr(self.contacts())
+        return repr(self.values()), repr(self.contacts()), self.members_box.member_ids()
 
     # Checking and saving
 
@@ -417,8 +424,10 @@ class PartnerDialog(FormDialog):
                        QMessageBox.StandardButton.Save):
                 return
         try:
+            household = self.kind_buttons["household"].isChecked()
+            members = self.members_box.member_ids() if household else None
             self.saved_id = partners.save_partner(self.values(), self.contacts(),
-                                                  self.partner_id)
+                                                  self.partner_id, members)
         except validation.ValidationError as err:  # checked above; kept as a last guard
             self.contacts_error.show_message(" ".join(err.errors.values()))
             return
