@@ -251,15 +251,20 @@ def export(data_dir: Path, args) -> int:
 
 
 def _partner_id(chosen: str) -> int:
+    from cars_desktop.core.names import proposed_names
     from cars_desktop.core.text import sort_key
     from cars_desktop.store import letters
     from cars_desktop.store.models import Partner
 
     if chosen.isdigit():
         return int(chosen)
-    # the folded name: "Quincaillerie roy" finds "Quincaillerie Roy"
-    matches = [p.id for p in Partner.select(Partner.id).where(
-        (Partner.sort_name == sort_key(chosen)) & Partner.erased_at.is_null())]
+    # the folded name: "Quincaillerie roy" finds "Quincaillerie Roy"; a person sorts by
+    # "last first", so "Margaret MacDonald" is looked for both ways
+    first, last = proposed_names(chosen)
+    keys = {sort_key(chosen), sort_key(f"{last} {first}")}
+    matches = [p.id for p in Partner.select(Partner.id, Partner.name).where(
+        Partner.sort_name.in_(keys) & Partner.erased_at.is_null())
+        if sort_key(p.name) == sort_key(chosen)]
     if len(matches) != 1:
         raise letters.LetterProblem(
             _("No partner is named “{chosen}”.").format(chosen=chosen)

@@ -312,14 +312,18 @@ def for_purpose(purpose: str, lang: str) -> str:
     return f" {lead} {'notre' if lang == 'fr' else 'our'} {purpose}"
 
 
-def default_salutation(contact_name: str, partner_name: str, is_person: bool, lang: str) -> str:
-    """The greeting when the contact person has none of their own."""
-    name = contact_name or (partner_name if is_person else "")
+def default_salutation(contact_name: str, partner_name: str, is_person: bool, lang: str,
+                       first_name: str = "") -> str:
+    """The greeting when the contact person has none of their own: a person whose first name
+    is known is greeted by it ("Dear Margaret", "Bonjour Margaret")."""
+    name = (first_name if is_person else "") or contact_name or \
+        (partner_name if is_person else "")
     if lang == "fr":
         # "Madame," or "Monsieur," needs to know which one the person is, and French usage
         # (the OQLF's Banque de dépannage linguistique) advises against adding the surname
         # ("Madame Roy,"). When that is not known, "Bonjour" and the person's full name is the
-        # accepted greeting; "Madame, Monsieur," stays for a letter to no one by name.
+        # accepted greeting ("Bonjour Margaret" for a person whose first name is known);
+        # "Madame, Monsieur," stays for a letter to no one by name.
         return f"Bonjour {name}" if name else "Madame, Monsieur"
     return f"Dear {name}" if name else "Dear friends"
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from cars_desktop.core import vocab
+from cars_desktop.core import names, vocab
 from cars_desktop.core.kinds import kind_of, of_family
 from cars_desktop.core.text import clean
 from cars_desktop.i18n import N_, _
@@ -162,9 +162,11 @@ def _notes(value: str | None) -> str:
 
 def validate_partner(values: Mapping[str, Any]) -> dict[str, Any]:
     """The partner fields ready to store, or `ValidationError` naming every wrong field."""
+    values = names.with_person_name(values)
     checks: dict[str, Callable[[Any], Any]] = {
         "kind": choice(vocab.PARTNER_KINDS, _("partner kind")),
         "name": required_name,
+        "first_name": lambda v: _text(v, NAME_MAX), "last_name": lambda v: _text(v, NAME_MAX),
         "sector": choice(vocab.SECTORS, "sector"),
         "partnership_type": choice(vocab.PARTNERSHIP_TYPES, _("partnership type")),
         "status": choice(vocab.PARTNER_STATUSES, "status"),
@@ -185,6 +187,7 @@ def validate_partner(values: Mapping[str, Any]) -> dict[str, Any]:
         cleaned = _check_all(values, checks)
     except ValidationError as err:
         errors, cleaned = err.errors, {}
+    names.person_name_problems(values, errors)
     if "recognition" not in errors and "recognition_wording" not in errors:
         _recognition_wording(values, cleaned, errors)
     if "province" not in errors:

@@ -11,6 +11,9 @@ from cars_desktop.i18n import N_
 PARTNER_KINDS = Vocabulary(
     Term("organisation", "Organisation", "Organisme"),
     Term("person", "Person", "Personne"),
+    # people who give together ("Bob and Mary MacDonald"): letters go to them together,
+    # each member keeps the credit for their own gifts
+    Term("household", "Household", "Ménage"),
 )
 
 SECTORS = Vocabulary(

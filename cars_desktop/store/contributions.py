@@ -55,13 +55,14 @@ class OpenPledge:
         return _("{date:%Y-%m-%d}: {amount} ({still_due} still to come)").format(**said)
 
 
-def contribution_row(cleaned: dict[str, Any], partner_name: str) -> dict[str, Any]:
+def contribution_row(cleaned: dict[str, Any], partner_name: str,
+                     partner_sort: str | None = None) -> dict[str, Any]:
     """A contribution's columns from its cleaned values, with what is derived from them: its
-    partner's folded name, which the list sorts by, and the text search looks in. The one
-    place both are made: the contribution dialog's save, a partner's renaming and an import
-    use it."""
+    partner's sort name (`Partner.sort_name`: a person by last name), which the list sorts
+    by, and the text search looks in. The one place both are made: the contribution dialog's
+    save, a partner's renaming and an import use it."""
     row = dict(cleaned)
-    row["partner_sort"] = sort_key(partner_name)
+    row["partner_sort"] = sort_key(partner_name) if partner_sort is None else partner_sort
     row["search_text"] = search_text(partner_name, *(cleaned.get(name) or "" for name in (
         "description", "purpose", "notes", "reference")))
     return row
@@ -142,7 +143,7 @@ def save_contribution(values: dict[str, Any], contribution_id: int | None = None
             raise ValidationError(errors)
         if cleaned["pledge_id"] and not cleaned["fund_id"]:  # paid toward the pledge's fund
             cleaned["fund_id"] = Contribution.get_by_id(cleaned["pledge_id"]).fund_id
-        for name, value in contribution_row(cleaned, partner.name).items():
+        for name, value in contribution_row(cleaned, partner.name, partner.sort_name).items():
             setattr(row, name, value)
         if row.status != "pledged":
             row.outstanding_cents = 0
@@ -353,7 +354,8 @@ def refresh_partner_text(partner_id: int) -> None:
     db.connection().executemany(
         "UPDATE contribution SET partner_sort = ?, search_text = ? WHERE id = ?",
         [(found["partner_sort"], found["search_text"], r.id) for r in rows
-         for found in [contribution_row({t: getattr(r, t) for t in texts}, partner.name)]])
+         for found in [contribution_row({t: getattr(r, t) for t in texts}, partner.name,
+                                        partner.sort_name)]])
 
 
 @dataclass(frozen=True)

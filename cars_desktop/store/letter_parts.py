@@ -17,7 +17,7 @@ from cars_desktop.core.letter_text import (
     written_date,
 )
 from cars_desktop.resource_files import resource_path
-from cars_desktop.store import settings
+from cars_desktop.store import households, settings
 from cars_desktop.store.batches import batches, placeholders
 from cars_desktop.store.models import ContactPerson, Contribution, Partner, db
 from cars_desktop.store.profile import group_profile
@@ -137,7 +137,10 @@ def recipient(partner: Partner, contact_id: int | None, lang: str
         contact = (ContactPerson.select().where(ContactPerson.partner == partner.id)
                    .order_by(ContactPerson.is_primary.desc(), ContactPerson.position).first())
     contact_name = contact.name if contact else ""
-    is_person = partner.kind == "person"
+    # a household is written to as its people are: by its name, "Dear Bob and Mary"
+    is_person = partner.kind in ("person", "household")
+    first_name = households.greeting_names(partner, lang) if partner.kind == "household" \
+        else partner.first_name
     lines = [partner.name] if is_person or not contact_name else [contact_name, partner.name]
     town = town_line(partner.city, partner.province, partner.postal_code)
     lines += [line for line in (partner.address_line1, partner.address_line2, town) if line]
@@ -146,7 +149,8 @@ def recipient(partner: Partner, contact_id: int | None, lang: str
     # the contact's own greeting is in the partner's language; a letter in the other one
     # greets in its own words
     own = contact.salutation if contact and lang == partner.language else ""
-    salutation = own or default_salutation(contact_name, partner.name, is_person, lang)
+    salutation = own or default_salutation(contact_name, partner.name, is_person, lang,
+                                           first_name)
     return lines, salutation, contact_name or partner.name
 
 

@@ -26,6 +26,7 @@ from cars_desktop.core.letter_text import (
 )
 from cars_desktop.core.thanks import still_waiting_note
 from cars_desktop.i18n import _, ngettext
+from cars_desktop.store import households
 from cars_desktop.store.batches import batches, placeholders
 from cars_desktop.store.contributions import acknowledge, queue_count, unthanked_ids
 from cars_desktop.store.database import transaction
@@ -50,7 +51,7 @@ from cars_desktop.store.letter_parts import (
     template_text,
 )
 from cars_desktop.store.models import Contribution, Partner, db, utc_now
-from cars_desktop.store.year_end import year_end_letter
+from cars_desktop.store.year_end import whose, year_end_letter
 
 # what callers have always found here
 __all__ = ["Batch", "Letterhead", "LetterOptions", "LetterProblem", "TemplateError",
@@ -74,13 +75,15 @@ def letters_for(contribution_ids: list[int], today: dt.date, lang: str | None = 
     partner_ids = list({row.partner_id for row in rows.values()})
     partners = {p.id: p for part in batches(partner_ids)
                 for p in Partner.select().where(Partner.id.in_(part))}
+    # a household's members are written to together, at the household
+    to = {pid: households.addressee(p) for pid, p in partners.items()}
     groups: dict[int, list[Contribution]] = {}
     if together:
         for number in contribution_ids:
             row = rows.get(number)
             if row is not None and row.status == "received" and \
                     kind_of(row.kind).counts_as_support and not partners[row.partner_id].erased_at:
-                groups.setdefault(row.partner_id, []).append(row)
+                groups.setdefault(to[row.partner_id].id, []).append(row)
     grouped = {row.id: pid for pid, found in groups.items() if len(found) > 1 for row in found}
     written: set[int] = set()
     for number in contribution_ids:
@@ -88,14 +91,14 @@ def letters_for(contribution_ids: list[int], today: dt.date, lang: str | None = 
         if row is None:
             batch.skipped.append(f"Contribution {number} no longer exists.")
             continue
-        partner = partners[row.partner_id]
+        partner, addressee = partners[row.partner_id], to[row.partner_id]
         if number in grouped:
-            if row.partner_id not in written:
-                written.add(row.partner_id)
-                batch.letters.append(_several(groups[row.partner_id], gifts, partner, head,
+            if addressee.id not in written:
+                written.add(addressee.id)
+                batch.letters.append(_several(groups[addressee.id], gifts, addressee, head,
                                               today, lang, templates))
-                if not has_address(partner) and partner.name not in batch.no_address:
-                    batch.no_address.append(partner.name)
+                if not has_address(addressee) and addressee.name not in batch.no_address:
+                    batch.no_address.append(addressee.name)
             continue
         if row.status == "cancelled":
             batch.skipped.append(f"{partner.name}, {row.date:%Y-%m-%d}: it was cancelled.")
@@ -103,19 +106,20 @@ def letters_for(contribution_ids: list[int], today: dt.date, lang: str | None = 
         if partner.erased_at:
             batch.skipped.append(f"{row.date:%Y-%m-%d}: its partner's details were erased.")
             continue
-        letter_lang = letter_language(partner, lang)
+        letter_lang = letter_language(addressee, lang)
         gift = gifts[row.id]
         kind = gift.letter_kind()
         key = (kind, letter_lang)
         if key not in templates:
             templates[key] = template_text(kind, letter_lang)
-        address, salutation, contact_name = recipient(partner, row.contact_id, letter_lang)
-        values = common_values(partner, head, salutation, contact_name, today, letter_lang)
+        address, salutation, contact_name = recipient(
+            addressee, row.contact_id if addressee is partner else None, letter_lang)
+        values = common_values(addressee, head, salutation, contact_name, today, letter_lang)
         values.update(gift_values(gift, letter_lang))
         batch.letters.append(Letter(letter_lang, kind, address, fill(templates[key], values),
-                                    contribution_ids=[row.id], partner_name=partner.name))
-        if not has_address(partner) and partner.name not in batch.no_address:
-            batch.no_address.append(partner.name)
+                                    contribution_ids=[row.id], partner_name=addressee.name))
+        if not has_address(addressee) and addressee.name not in batch.no_address:
+            batch.no_address.append(addressee.name)
     return batch
 
 
@@ -130,6 +134,7 @@ def _several(rows: list[Contribution], gifts: dict[int, Gift], partner: Partner,
     rows = sorted(rows, key=lambda row: (row.date, row.id))
     lines, total, note = gift_table([gifts[row.id] for row in rows], letter_lang,
                                     head.options.in_kind_values)
+    lines = whose(lines, rows, partner)
     address, salutation, contact_name = recipient(partner, None, letter_lang)
     values = common_values(partner, head, salutation, contact_name, today, letter_lang)
     values.update(total=total, gift_count=str(len(rows)))

@@ -30,6 +30,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from cars_desktop.core.names import NAME_PARTS
 from cars_desktop.core.text import listing
 from cars_desktop.i18n import _, ngettext
 from cars_desktop.store.contributions import refresh_partner_text
@@ -195,7 +196,8 @@ def refresh_partner(partner_id: int) -> None:
     contributions' partner name and search text, made again by the usual helpers."""
     partner = Partner.get_by_id(partner_id)
     contacts = [{"name": c.name, "email": c.email, "phone": c.phone} for c in partner.contacts]
-    row = partner_row({name: getattr(partner, name) for name in FIELDS}, contacts)
+    row = partner_row({name: getattr(partner, name) for name in (*FIELDS, *NAME_PARTS)},
+                      contacts)
     db.execute_sql("UPDATE partner SET sort_name = ?, search_text = ? WHERE id = ?",
                    (row["sort_name"], row["search_text"], partner_id))
     refresh_partner_text(partner_id)
@@ -222,17 +224,21 @@ def merge_partners(kept_id: int, removed_id: int,
         kept = Partner.get_by_id(kept_id)
         stamp = utc_now()
         conn = db.connection()
-        before = {name: _as_json(getattr(kept, name)) for name in FIELDS}
+        before = {name: _as_json(getattr(kept, name)) for name in (*FIELDS, *NAME_PARTS)}
         before["status_before_archive"] = kept.status_before_archive
         for values in preview.fields:
             setattr(kept, values.name, merged_value(
                 values, choices.get(values.name, default_choice(values))))
+        if kept.name != before["name"]:  # the removed one's name: its first and last too
+            removed = Partner.get_by_id(removed_id)
+            kept.first_name, kept.last_name = removed.first_name, removed.last_name
         if kept.status != before["status"]:
             kept.status_before_archive = Partner.get_by_id(removed_id).status_before_archive
         kept.save()
         record: dict[str, Any] = {"removed": _raw_row("partner", removed_id), "before": before,
                                   "kept_uuid": kept.uuid, "kept_name": kept.name}
-        record["after"] = {name: _as_json(getattr(kept, name)) for name in FIELDS}
+        record["after"] = {name: _as_json(getattr(kept, name))
+                           for name in (*FIELDS, *NAME_PARTS)}
 
         # a gift of the kept partner credited to the removed one would credit its own giver
         record["uncredited"] = _ids("SELECT id FROM contribution WHERE partner_id = ? AND"
@@ -398,9 +404,9 @@ def undo_merge(merge_id: int) -> int:
                           for cid, primary, position in record["contacts"] if cid in back])
 
         # the kept partner's fields the merge changed, unless they were edited since
-        for name in FIELDS:
-            if _as_json(getattr(kept, name)) == record["after"][name] != record["before"][name]:
-                value = record["before"][name]
+        for name in (*FIELDS, *NAME_PARTS):  # a merge older than names has none of them
+            after, value = record["after"].get(name), record["before"].get(name)
+            if name in record["after"] and _as_json(getattr(kept, name)) == after != value:
                 if name == "partner_since" and value:
                     value = dt.date.fromisoformat(value)
                 setattr(kept, name, value)

@@ -229,6 +229,19 @@ def _v8_schedules(database: pw.SqliteDatabase) -> None:
     """)
 
 
+def _v9_people_names(database: pw.SqliteDatabase) -> None:
+    # a person partner's first and last names: lists sort by the last, letters greet by the
+    # first; empty for an organisation, and for a person until the volunteer gives them. And
+    # the household a person belongs to (a partner of the kind "household")
+    run_script(database, """
+        ALTER TABLE "partner" ADD COLUMN "first_name" TEXT NOT NULL DEFAULT '';
+        ALTER TABLE "partner" ADD COLUMN "last_name" TEXT NOT NULL DEFAULT '';
+        ALTER TABLE "partner" ADD COLUMN "household_id" INTEGER
+            REFERENCES "partner" ("id") ON DELETE SET NULL;
+        CREATE INDEX "partner_household" ON "partner" ("household_id");
+    """)
+
+
 Migration = tuple[int, str, Callable[[pw.SqliteDatabase], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -242,6 +255,7 @@ MIGRATIONS: list[Migration] = [
     (6, "funds and campaigns with goals", _v6_funds),
     (7, "bank deposits", _v7_deposits),
     (8, "pledges in instalments and gifts that come every month", _v8_schedules),
+    (9, "first and last names for people, and households", _v9_people_names),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

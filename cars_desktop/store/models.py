@@ -11,6 +11,7 @@ import uuid
 
 import peewee as pw
 
+from cars_desktop.core.names import partner_sort_name
 from cars_desktop.core.text import fold, sort_key
 from cars_desktop.i18n import current_language
 
@@ -58,9 +59,12 @@ class ImportBatch(BaseModel):
 
 class Partner(BaseModel):
     kind = pw.CharField(default="organisation")  # vocab.PARTNER_KINDS
-    name = pw.CharField()
-    # fold(name): what the list sorts by; search_text adds contacts, city, email
-    sort_name = pw.CharField(index=True)  # core.text.sort_key(name)
+    name = pw.CharField()  # a person's is made from their first and last names
+    first_name = pw.TextField(default="")  # a person's; empty for an organisation
+    last_name = pw.TextField(default="")
+    # what the list sorts by (core.names.partner_sort_name: a person by "last first");
+    # search_text adds contacts, city, email
+    sort_name = pw.CharField(index=True)
     search_text = pw.TextField(default="")
     sector = pw.CharField()  # vocab.SECTORS
     partnership_type = pw.CharField()  # vocab.PARTNERSHIP_TYPES
@@ -85,10 +89,13 @@ class Partner(BaseModel):
     # how it is thanked in public (vocab.RECOGNITIONS), and its own wording for "wording"
     recognition = pw.CharField(default="name")
     recognition_wording = pw.CharField(default="")
+    # a person's household (a partner of the kind "household"): letters go to it
+    household = pw.ForeignKeyField("self", null=True, on_delete="SET NULL", backref="members")
 
     def refresh_search_text(self, contacts: list[str]) -> None:
         """`contacts`: the names, emails and phones of its contact people."""
-        self.sort_name = sort_key(self.name)
+        self.sort_name = partner_sort_name(self.kind, self.name, self.first_name,
+                                           self.last_name)
         self.search_text = search_text(self.name, self.city, self.email, self.phone, *contacts)
 
 
@@ -157,7 +164,7 @@ class Contribution(BaseModel):
     appraised = pw.BooleanField(default=False)
     notes = pw.TextField(default="")
     thanked_on = pw.DateField(null=True)  # the first acknowledgement's date, for the lists
-    partner_sort = pw.CharField(default="")  # sort_key(partner.name), for sorting the list
+    partner_sort = pw.CharField(default="")  # its partner's sort_name, for sorting the list
     search_text = pw.TextField(default="")
     import_batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
     # what a platform tells about the gift: its fee, the amount in the currency it was

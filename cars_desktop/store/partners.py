@@ -6,9 +6,11 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from cars_desktop.core.text import fold_for_match, sort_key
+from cars_desktop.core.names import partner_sort_name
+from cars_desktop.core.text import fold_for_match
 from cars_desktop.core.validation import ValidationError, validate_contact, validate_partner
 from cars_desktop.i18n import N_, _
+from cars_desktop.store import households
 from cars_desktop.store.contributions import refresh_partner_text
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
@@ -23,7 +25,7 @@ from cars_desktop.store.models import (
     utc_now,
 )
 
-PARTNER_FIELDS = ("kind", "name", "sector", "partnership_type", "status", "shared_goal",
+PARTNER_FIELDS = ("kind", "name", "first_name", "last_name", "sector", "partnership_type", "status", "shared_goal",
                   "strengths", "address_line1", "address_line2", "city", "province",
                   "postal_code", "country", "phone", "email", "website", "language", "notes",
                   "partner_since", "recognition", "recognition_wording")
@@ -48,7 +50,8 @@ def partner_row(cleaned: dict[str, Any], contacts: list[dict[str, Any]] = ()) ->
     emails and phones). The one place both are made: the partner dialog's save and an import
     use it."""
     row = dict(cleaned)
-    row["sort_name"] = sort_key(cleaned["name"])
+    row["sort_name"] = partner_sort_name(cleaned.get("kind"), cleaned["name"],
+                                         cleaned.get("first_name"), cleaned.get("last_name"))
     row["search_text"] = search_text(
         cleaned["name"], cleaned.get("city", ""), cleaned.get("email", ""),
         cleaned.get("phone", ""), *(c[f] for c in contacts for f in ("name", "email", "phone")))
@@ -67,9 +70,10 @@ def load_partner(partner_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]
 
 
 def save_partner(values: dict[str, Any], contacts: list[dict[str, Any]],
-                 partner_id: int | None = None) -> int:
+                 partner_id: int | None = None, members: list[int] | None = None) -> int:
     """Create or update a partner with its whole list of contact people. Contacts without an
-    "id" are new; existing ones left out of the list are removed. Returns the partner's id.
+    "id" are new; existing ones left out of the list are removed; `members`: a household's
+    people, all of them (None leaves them as they are). Returns the partner's id.
     Raises `ValidationError` (nothing written) when anything is wrong."""
     errors: dict[str, str] = {}
     try:
@@ -96,12 +100,19 @@ def save_partner(values: dict[str, Any], contacts: list[dict[str, Any]],
 
     with transaction():
         partner = Partner() if partner_id is None else Partner.get_by_id(partner_id)
-        renamed = partner_id is not None and partner.name != cleaned["name"]
+        before = (partner.name, partner.sort_name) if partner_id is not None else None
         for name, value in partner_row(cleaned, [c for _unused, c in cleaned_contacts]).items():
             setattr(partner, name, value)
+        if partner.kind != "person":
+            partner.household = None
+        renamed = before is not None and before != (partner.name, partner.sort_name)
         partner.save()
         if renamed:
             refresh_partner_text(partner.id)
+        if partner.kind != "household":
+            households.release_members(partner.id)
+        elif members is not None:
+            households.set_members(partner.id, members)
         kept = [cid for cid, _unused in cleaned_contacts if cid]
         removed = ContactPerson.delete().where(ContactPerson.partner == partner)
         if kept:
@@ -200,11 +211,13 @@ def erase_personal_information(partner_id: int, mentions: list | None = None) ->
         Contribution.update(notes="", valued_by="", advantage_description="", description="",
                             updated_at=utc_now()).where(
             Contribution.partner == partner).execute()
-        for name in ("shared_goal", "strengths", "address_line1", "address_line2", "city",
+        for name in ("first_name", "last_name", "shared_goal", "strengths", "address_line1", "address_line2", "city",
                      "province", "postal_code", "phone", "email", "website", "notes",
                      "recognition_wording"):  # a wording may name them ("In memory of …")
             setattr(partner, name, "")
         partner.recognition = "name"
+        partner.household = None
+        households.release_members(partner.id)
         partner.name = ERASED_NAME
         partner.partner_since = None
         partner.status, partner.status_before_archive = "archived", ""

@@ -17,7 +17,6 @@ from cars_desktop.core import counting
 from cars_desktop.core.address import town_line
 from cars_desktop.core.dates import months_of, previous_period, whole_years
 from cars_desktop.core.kinds import kind_in
-from cars_desktop.core.text import sort_key
 from cars_desktop.store import settings
 from cars_desktop.store.gift_list import gift_list  # noqa: F401 - a report's numbers
 from cars_desktop.store.maintenance import latest_reviews, practices
@@ -363,5 +362,6 @@ def partnership_health(today: dt.date) -> HealthReport:
                 report.needing_attention.append(
                     (practice.text_en, practice.text_fr or practice.text_en, name, mark.note))
     position = {p.text_en: p.position for p in current.values()}
-    report.needing_attention.sort(key=lambda item: (position[item[0]], sort_key(item[2])))
+    # stable: within a practice, partners stay in the list's order (people by last name)
+    report.needing_attention.sort(key=lambda item: position[item[0]])
     return report

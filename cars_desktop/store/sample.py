@@ -7,6 +7,7 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 
+from cars_desktop.core.names import partner_sort_name
 from cars_desktop.core.text import fold, sort_key
 from cars_desktop.core.validation import POSTAL_LETTERS
 from cars_desktop.core.vocab import CASH_KINDS, IN_KIND_KINDS, PAYMENT_METHODS
@@ -107,6 +108,13 @@ def _phone(rng: random.Random, area: str) -> str:
     return f"({area}) 555-{rng.randint(100, 9999):04d}"
 
 
+def _names_of(kind: str, name: str, first: str, last: str) -> dict[str, str]:
+    """A person's first and last names, and the sort name they give (by the last name)."""
+    first, last = (first, last) if kind == "person" else ("", "")
+    return {"first_name": first, "last_name": last,
+            "sort_name": partner_sort_name(kind, name, first, last)}
+
+
 def _person(rng: random.Random, lang: str) -> tuple[str, str]:
     first = rng.choice(FIRST_FR if lang == "fr" else FIRST_EN)
     last = rng.choice(LAST_FR if lang == "fr" else LAST_EN)
@@ -182,7 +190,7 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
         contact_rows.extend(people_rows)
         partner_rows.append({
             "id": pid, "uuid": new_uuid(), "created_at": now, "updated_at": now, "kind": kind,
-            "name": name, "sort_name": sort_key(name),
+            "name": name, **_names_of(kind, name, first, last),
             "search_text": search_text(name, town, email, phone,
                                        *(c[f] for c in people_rows
                                          for f in ("name", "email", "phone"))),
@@ -226,6 +234,7 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                     "note": rng.choice(notes) if mark == "attention" else ""})
 
     names = {row["id"]: row["name"] for row in partner_rows}
+    sort_of = {row["id"]: row["sort_name"] for row in partner_rows}
     language_of = {row["id"]: row["language"] for row in partner_rows}
     people = [row["id"] for row in partner_rows if row["kind"] == "person"] or list(names)
     pids = list(names)
@@ -239,7 +248,7 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                "payment_method": "", "reference": "", "advantage_cents": 0,
                "advantage_description": "", "appraised": 0, "appraiser": "", "notes": "",
                "thanked_on": None,
-               "partner_sort": sort_key(names[pid]), **values}
+               "partner_sort": sort_of[pid], **values}
         row["search_text"] = search_text(names[pid], row["description"], row["purpose"],
                                          row["notes"], row["reference"])
         if row["status"] == "received" and (today - row["date"]).days > 30 and \

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -27,17 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cars_desktop.core import names as names_of
 from cars_desktop.core import validation, vocab
 from cars_desktop.i18n import N_, _
 from cars_desktop.store import partners
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.form_dialog import FormDialog
+from cars_desktop.ui.household_members import MembersBox
 from cars_desktop.ui.partner_contacts import ContactRow, ContactsBox
 from cars_desktop.ui.widgets import ask, fill_combo, fit_to_screen, muted, plain_tip, set_combo
 
 _NO_DATE = QDate(1900, 1, 1)  # shown as "Not known"
-KIND_BUTTONS = {"organisation": N_("&Organisation"), "person": N_("&Person")}  # Alt+O, Alt+P
+# Alt+O, Alt+P; from either, the arrow keys reach Household
+KIND_BUTTONS = {"organisation": N_("&Organisation"), "person": N_("&Person"),
+                "household": N_("Household")}
 
 
 class OptionalDateEdit(DateField):
@@ -94,6 +99,9 @@ class PartnerDialog(FormDialog):
         self.add_contact = self.contacts_box.add_button
         self.contacts_error = self.contacts_box.error
         layout.addWidget(self.contacts_box)
+        self.members_box = MembersBox()
+        self.members_box.load(partner_id)
+        layout.addWidget(self.members_box)
         layout.addWidget(self._notes_box())
         layout.addStretch(1)
 
@@ -116,7 +124,7 @@ class PartnerDialog(FormDialog):
         else:
             self._set_values(*partners.load_partner(partner_id))
         self.remember_values()
-        self.fields["name"].setFocus()
+        self.name_label.buddy().setFocus()
         self._chain_focus()
         fit_to_screen(self, 1040, 700)  # room for each contact's whole email
 
@@ -164,9 +172,7 @@ class PartnerDialog(FormDialog):
             row.addWidget(button)
         row.addStretch()
         form.addRow(_("Kind"), kinds)
-        name = self._add(form, "name", _("&Name"), QLineEdit(),
-                         _("Organisation, or a person's full name"))
-        name.editingFinished.connect(self.check_similar)
+        self._name_row(form)
         self._add(form, "sector", _("&Sector"), self._combo_with_hint(vocab.SECTORS))
         self._add(form, "partnership_type", _("T&ype"),
                   self._combo_with_hint(vocab.PARTNERSHIP_TYPES))
@@ -192,6 +198,63 @@ class PartnerDialog(FormDialog):
         wording.setAccessibleName(_("Wording to print"))
         self.partner_form = form
         return box
+
+    def _name_row(self, form: QFormLayout) -> None:
+        """An organisation's one name, or a person's first and last names side by side, each
+        said under it (a filled field shows no placeholder)."""
+        name = QLineEdit()
+        name.setObjectName("name")
+        name.setPlaceholderText(_("Organisation, or a person's full name"))
+        names = QWidget()
+        names.setObjectName("names")
+        grid = QGridLayout(names)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(0)
+        grid.addWidget(name, 0, 0, 1, 2)
+        self.name_captions = []
+        for column, (field, text) in enumerate((("first_name", _("First name")),
+                                                ("last_name", _("Last name")))):
+            edit = QLineEdit()
+            edit.setObjectName(field)
+            edit.setPlaceholderText(text)
+            edit.setAccessibleName(text)
+            caption = muted(QLabel(text))
+            caption.setBuddy(edit)
+            grid.addWidget(edit, 0, column)
+            grid.addWidget(caption, 1, column)
+            self.name_captions.append(caption)
+            self.fields[field] = edit
+            edit.editingFinished.connect(self.check_similar)
+        self.add_row(form, "name", _("&Name"), names)
+        self.fields["name"] = name
+        for field in ("first_name", "last_name"):  # one line for the row's problems
+            self.errors[field] = self.errors["name"]
+        self.name_label = form.labelForField(names)
+        name.editingFinished.connect(self.check_similar)
+        for button in self.kind_buttons.values():
+            button.toggled.connect(self._kind_changed)
+
+    def is_person(self) -> bool:
+        return self.kind_buttons["person"].isChecked()
+
+    def _kind_changed(self, checked: bool = True) -> None:
+        """A person's names are proposed from the name typed (last word as last name), and
+        an organisation's name from a person's names, so nothing typed is lost."""
+        if not checked:
+            return  # the other button's signal follows
+        name, first, last = (self.fields[f] for f in ("name", "first_name", "last_name"))
+        person = self.is_person()
+        if person and not (first.text().strip() or last.text().strip()):
+            proposed = names_of.proposed_names(name.text())
+            first.setText(proposed[0])
+            last.setText(proposed[1])
+        elif not person and (first.text().strip() or last.text().strip()):
+            name.setText(names_of.person_name(first.text(), last.text()))
+        name.setVisible(not person)
+        self.members_box.setVisible(self.kind_buttons["household"].isChecked())
+        for widget in (first, last, *self.name_captions):
+            widget.setVisible(person)
+        self.name_label.setBuddy(first if person else name)
 
     def _recognition_changed(self) -> None:
         """The wording is asked only when it is what gets printed."""
@@ -253,13 +316,13 @@ class PartnerDialog(FormDialog):
         otherwise come after the buttons)."""
         chain: list[QWidget] = [*self.kind_buttons.values()]
         chain += [self.fields[f] for f in (
-            "name", "sector", "partnership_type", "status", "language", "partner_since")]
+            "name", "first_name", "last_name", "sector", "partnership_type", "status", "language", "partner_since")]
         chain.append(self.clear_since)
         chain += [self.fields["recognition"], self.fields["recognition_wording"]]
         chain += [self.fields[f] for f in (
             "address_line1", "address_line2", "city", "province", "postal_code", "country",
             "phone", "email", "website")]
-        chain += self.contacts_box.focus_order()
+        chain += self.contacts_box.focus_order() + self.members_box.focus_order()
         chain += [self.fields[f] for f in ("shared_goal", "strengths", "notes")]
         chain += self.buttons.buttons()
         for first, second in zip(chain, chain[1:], strict=False):
@@ -268,7 +331,6 @@ class PartnerDialog(FormDialog):
     # Values in and out
 
     def _set_values(self, values: dict[str, Any], contacts: list[dict[str, Any]]) -> None:
-        self.kind_buttons.get(values.get("kind") or "organisation").setChecked(True)
         for field, widget in self.fields.items():
             value = values.get(field)
             if isinstance(widget, QComboBox):
@@ -281,6 +343,9 @@ class PartnerDialog(FormDialog):
                 widget.setText(value or "")
         for contact in contacts:
             self.add_contact_row(contact)
+        # a person recorded before names were kept apart gets them proposed from the name
+        self.kind_buttons.get(values.get("kind") or "organisation").setChecked(True)
+        self._kind_changed()
         self._recognition_changed()
 
     def values(self) -> dict[str, Any]:
@@ -296,18 +361,22 @@ class PartnerDialog(FormDialog):
                 found[field] = widget.toPlainText()
             else:
                 found[field] = widget.text()
+        if found["kind"] == "person":  # the name is made from the first and last names
+            found["name"] = names_of.person_name(found["first_name"], found["last_name"])
+        else:
+            found["first_name"] = found["last_name"] = ""
         return found
 
     def contacts(self) -> list[dict[str, Any]]:
         return self.contacts_box.values()
 
     def snapshot(self) -> tuple:
-        return repr(self.values()), repr(self.contacts())
+        return repr(self.values()), repr(self.contacts()), self.members_box.member_ids()
 
     # Checking and saving
 
     def check_similar(self) -> list[partners.SimilarPartner]:
-        name = self.fields["name"].text()
+        name = self.values()["name"]
         similar = partners.similar_partners(name, exclude_id=self.partner_id)
         if similar:
             listed = "; ".join(f"{s.name} ({vocab.PARTNER_STATUSES.label(s.status)})"
@@ -355,8 +424,10 @@ class PartnerDialog(FormDialog):
                        QMessageBox.StandardButton.Save):
                 return
         try:
+            household = self.kind_buttons["household"].isChecked()
+            members = self.members_box.member_ids() if household else None
             self.saved_id = partners.save_partner(self.values(), self.contacts(),
-                                                  self.partner_id)
+                                                  self.partner_id, members)
         except validation.ValidationError as err:  # checked above; kept as a last guard
             self.contacts_error.show_message(" ".join(err.errors.values()))
             return
