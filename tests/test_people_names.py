@@ -3,7 +3,7 @@ recorded before, checked, kept through an update of an older data file."""
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from cars_desktop.core import validation
@@ -276,9 +276,8 @@ def test_erasing_a_person_erases_their_names_too(store):
 
 
 def test_a_person_is_greeted_by_first_name_in_the_printed_letters(qtbot, window, tmp_path):
-    from letter_kit import give, make_pdf, page_texts, set_group
-
     from cars_desktop.store import letters
+    from letter_kit import give, make_pdf, page_texts, set_group
 
     set_group()
     dialog = PartnerDialog(window)

@@ -58,8 +58,8 @@ def person_name_problems(values: Mapping[str, Any], errors: dict[str, str]) -> N
     first, last = clean(values.get("first_name")), clean(values.get("last_name"))
     if first and not last:
         errors.pop("name", None)
-        errors.setdefault("last_name", _("A last name is needed too. Someone known by one name only: "
-                                "write it as the last name."))
+        errors.setdefault("last_name", _("A last name is needed too. Someone known by one "
+                                         "name only: write it as the last name."))
     elif (last or not clean(values.get("name"))) and "name" in errors:
         message = errors.pop("name")
         errors.setdefault("last_name", message if last else _("A last name is needed."))

@@ -25,10 +25,10 @@ from cars_desktop.store.models import (
     utc_now,
 )
 
-PARTNER_FIELDS = ("kind", "name", "first_name", "last_name", "sector", "partnership_type", "status", "shared_goal",
-                  "strengths", "address_line1", "address_line2", "city", "province",
-                  "postal_code", "country", "phone", "email", "website", "language", "notes",
-                  "partner_since", "recognition", "recognition_wording")
+PARTNER_FIELDS = ("kind", "name", "first_name", "last_name", "sector", "partnership_type",
+                  "status", "shared_goal", "strengths", "address_line1", "address_line2",
+                  "city", "province", "postal_code", "country", "phone", "email", "website",
+                  "language", "notes", "partner_since", "recognition", "recognition_wording")
 CONTACT_FIELDS = ("name", "role", "phone", "email", "salutation", "is_primary")
 ERASED_NAME = N_("Erased partner")
 
@@ -211,8 +211,9 @@ def erase_personal_information(partner_id: int, mentions: list | None = None) ->
         Contribution.update(notes="", valued_by="", advantage_description="", description="",
                             updated_at=utc_now()).where(
             Contribution.partner == partner).execute()
-        for name in ("first_name", "last_name", "shared_goal", "strengths", "address_line1", "address_line2", "city",
-                     "province", "postal_code", "phone", "email", "website", "notes",
+        for name in ("first_name", "last_name", "shared_goal", "strengths", "address_line1",
+                     "address_line2", "city", "province", "postal_code", "phone", "email",
+                     "website", "notes",
                      "recognition_wording"):  # a wording may name them ("In memory of …")
             setattr(partner, name, "")
         partner.recognition = "name"

@@ -316,7 +316,8 @@ class PartnerDialog(FormDialog):
         otherwise come after the buttons)."""
         chain: list[QWidget] = [*self.kind_buttons.values()]
         chain += [self.fields[f] for f in (
-            "name", "first_name", "last_name", "sector", "partnership_type", "status", "language", "partner_since")]
+            "name", "first_name", "last_name", "sector", "partnership_type", "status", "language",
+            "partner_since")]
         chain.append(self.clear_since)
         chain += [self.fields["recognition"], self.fields["recognition_wording"]]
         chain += [self.fields[f] for f in (
