@@ -154,7 +154,7 @@ def _draft(partner: Partner, contacts: list[ContactPerson], named: int | None,
     # the contact's own greeting is in the partner's language, as in the letters
     own = greeted.salutation if greeted is not None and lang == partner.language else ""
     salutation = own or default_salutation(greeted.name if greeted else "", partner.name,
-                                           partner.kind == "person", lang)
+                                           partner.kind == "person", lang, partner.first_name)
     return Draft(partner.name, to_name, address, lang, salutation, letters)
 
 
