@@ -11,8 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -24,7 +22,7 @@ from cars_desktop.core.report_text import written_date
 from cars_desktop.i18n import _, current_language
 from cars_desktop.store import database, deposits
 from cars_desktop.ui.pdf_preview import PdfPreview, unsaved_folder
-from cars_desktop.ui.widgets import fit_to_screen
+from cars_desktop.ui.widgets import button_row, fit_to_screen
 
 
 class DepositsWindow(QDialog):
@@ -44,18 +42,10 @@ class DepositsWindow(QDialog):
         self.list.setRootIsDecorated(False)
         self.list.itemActivated.connect(lambda _item, _column: self.print_list())
         layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for text, name, slot in ((_("&New deposit…"), "newDeposit", self.new),
-                                 (_("&Print its list…"), "printDeposit", self.print_list),
-                                 (_("Show its &gifts"), "depositGifts", self.show_gifts)):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.setAutoDefault(False)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-            self.buttons[name] = button
-        buttons.addStretch()
+        buttons, self.buttons = button_row((
+            (_("&New deposit…"), "newDeposit", self.new),
+            (_("&Print its list…"), "printDeposit", self.print_list),
+            (_("Show its &gifts"), "depositGifts", self.show_gifts)))
         layout.addLayout(buttons)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)

@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,7 +28,7 @@ from cars_desktop.store import database, funds
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.form_dialog import FormDialog
-from cars_desktop.ui.widgets import fit_to_screen, side_by_side
+from cars_desktop.ui.widgets import button_row, fit_to_screen, side_by_side
 
 
 class FundsWindow(QDialog):
@@ -50,19 +48,11 @@ class FundsWindow(QDialog):
         self.list.itemActivated.connect(lambda _item, _column: self.edit())
         self.list.currentItemChanged.connect(lambda *_args: self._update())
         layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for text, name, slot in ((_("&New…"), "newFund", self.new),
-                                 (_("&Change…"), "editFund", self.edit),
-                                 (_("C&lose it"), "closeFund", self.close_or_reopen),
-                                 (_("Show its &gifts"), "fundGifts", self.show_gifts)):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.setAutoDefault(False)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-            self.buttons[name] = button
-        buttons.addStretch()
+        buttons, self.buttons = button_row((
+            (_("&New…"), "newFund", self.new),
+            (_("&Change…"), "editFund", self.edit),
+            (_("C&lose it"), "closeFund", self.close_or_reopen),
+            (_("Show its &gifts"), "fundGifts", self.show_gifts)))
         layout.addLayout(buttons)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -35,7 +34,7 @@ from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.form_dialog import FormDialog
 from cars_desktop.ui.partner_picker import PartnerPicker
-from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen, side_by_side
+from cars_desktop.ui.widgets import ErrorLabel, button_row, fill_combo, fit_to_screen, side_by_side
 
 
 def _tree(name: str, accessible: str, headers: list[str]) -> QTreeWidget:
@@ -56,18 +55,10 @@ class SchedulesWindow(QDialog):
         self.list = _tree("scheduleList", _("Instalments and monthly gifts"), [
             _("Partner"), _("What"), _("How often"), _("Paid"), _("Next payment"), _("Late")])
         layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for text, name, slot in ((_("&New…"), "newSchedule", self.new),
-                                 (_("Payments &due…"), "paymentsDue", self.payments_due),
-                                 (_("&End it"), "endSchedule", self.end)):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.setAutoDefault(False)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-            self.buttons[name] = button
-        buttons.addStretch()
+        buttons, self.buttons = button_row((
+            (_("&New…"), "newSchedule", self.new),
+            (_("Payments &due…"), "paymentsDue", self.payments_due),
+            (_("&End it"), "endSchedule", self.end)))
         layout.addLayout(buttons)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)

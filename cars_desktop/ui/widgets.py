@@ -123,6 +123,21 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
         window.finished.connect(lambda _result: settings.setValue(key, window.size()))
 
 
+def button_row(specs) -> tuple[QHBoxLayout, dict[str, QPushButton]]:
+    """A row of buttons from (text, object name, slot), left-aligned; Enter in a list
+    above them never presses one (no auto-default). Returns the row and the buttons by name."""
+    row, found = QHBoxLayout(), {}
+    for text, name, slot in specs:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        found[name] = button
+    row.addStretch()
+    return row, found
+
+
 def side_by_side(*parts: QWidget | tuple[QWidget, int]) -> QWidget:
     """Widgets on one line of a form, with no margin of their own; a part given as
     `(widget, stretch)` takes that share of the room left."""
