@@ -286,14 +286,9 @@ class EmailLettersDialog(QDialog):
         self.preview.thanked_changed.emit()
 
     def undo(self) -> None:
-        from cars_desktop.store.letters import undo_letters_sent
+        from cars_desktop.ui.widgets import undone
 
-        if self.sent is None:
-            return
-        try:
-            undo_letters_sent(self.sent)
-        except StoreError as err:
-            QMessageBox.critical(self, _("Not undone"), str(err))
+        if self.sent is None or not undone(self, self.sent):
             return
         self.sent = None
         self._show_written()

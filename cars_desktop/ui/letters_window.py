@@ -25,6 +25,7 @@ from cars_desktop.store import database
 from cars_desktop.store.errors import StoreError
 from cars_desktop.ui.letter_choosers import QueueLettersDialog, YearEndDialog
 from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf, unprintable_notes
+from cars_desktop.ui.widgets import undone
 
 # the dialogs that choose the letters, where they have always been found
 __all__ = ["LettersDialog", "QueueLettersDialog", "YearEndDialog", "make_letters",
@@ -58,8 +59,6 @@ def letters_ready(parent: QWidget, for_reports: bool = False) -> bool:
 def undo_marking(parent: QWidget, sent) -> bool:
     """Put letters marked as sent (a `store.letters.SentLetters`) back in the thank-you
     queue, once the volunteer says so. True when done."""
-    from cars_desktop.store.letters import undo_letters_sent
-
     count = len(sent.contribution_ids)
     answer = QMessageBox.question(
         parent, _("Undo the marking?"), ngettext(
@@ -69,14 +68,7 @@ def undo_marking(parent: QWidget, sent) -> bool:
             "thank-you queue?", count).format(n=format_count(count), date=sent.date.isoformat()),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
-    try:
-        undo_letters_sent(sent)
-    except StoreError as err:
-        QMessageBox.critical(parent, _("Not undone"), str(err))
-        return False
-    return True
+    return answer == QMessageBox.StandardButton.Yes and undone(parent, sent)
 
 
 def make_letters(parent: QWidget, batch, title: str) -> LettersDialog | None:
@@ -291,14 +283,7 @@ class LettersDialog(PdfPreview):
         self.marked.emit(self.sent)
 
     def undo(self) -> None:
-        from cars_desktop.store.letters import undo_letters_sent
-
-        if self.sent is None:
-            return
-        try:
-            undo_letters_sent(self.sent)
-        except StoreError as err:
-            QMessageBox.critical(self, _("Not undone"), str(err))
+        if self.sent is None or not undone(self, self.sent):
             return
         self.sent = None
         self.marked.emit(None)

@@ -239,3 +239,16 @@ def confirm_discard(parent: QWidget) -> bool:
         _("&Keep editing"),
         QMessageBox.StandardButton.Discard,
     )
+
+
+def undone(parent: QWidget, sent) -> bool:
+    """Marked letters (or emails) put back in the thank-you queue; what went wrong said."""
+    from cars_desktop.store.errors import StoreError
+    from cars_desktop.store.letters import undo_letters_sent
+
+    try:
+        undo_letters_sent(sent)
+    except StoreError as err:
+        QMessageBox.critical(parent, _("Not undone"), str(err))
+        return False
+    return True
