@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cars_desktop import cli_documents, cli_labels, i18n
+from cars_desktop import cli_documents, cli_labels, cli_sync, i18n
 from cars_desktop.cli_documents import open_current
 from cars_desktop.cli_parser import parser
 from cars_desktop.core.text import format_count
@@ -36,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         return {"check": _check, "backup": _backup, "restore": _restore, "sample-data": _sample,
                 "letters": cli_documents.letters, "report": cli_documents.report,
                 "export": cli_documents.export, "receipts": cli_documents.receipts,
-                "labels": cli_labels.labels,
+                "labels": cli_labels.labels, "sync": cli_sync.sync,
+                "history": cli_sync.show_history,
                 "import": _import}[args.command](
             data_dir, args)
     except (database.StoreError, BackupError) as err:  # each says what happened, plainly

@@ -137,6 +137,17 @@ def parser() -> argparse.ArgumentParser:
     imports.add_argument("--header-row", type=int, metavar="N",
                          help=_("the row that names the columns, counted from 1 (0: the file "
                                 "has none); by default it is found by itself"))
+    share = commands.add_parser(
+        "sync", parents=[data_dir], help=_("share changes with the group's other laptops"),
+        description=_("Apply the other laptops' changes found in FOLDER (a USB stick, or a "
+                      "folder a sync tool shares), then write this laptop's changes there. "
+                      "With no data yet, this laptop starts from the group's data in it."))
+    share.add_argument("folder", type=Path, metavar=_("FOLDER"))
+    share.add_argument("--volunteer", metavar=_("NAME"), default="",
+                       help=_("the name this laptop's changes are signed with"))
+    changes = commands.add_parser("history", parents=[data_dir],
+                                  help=_("list the latest changes: who, when, what"))
+    changes.add_argument("--last", type=_count, default=50, metavar="N")
     receipts = commands.add_parser(
         "receipts", parents=[data_dir], help=_("issue, cancel and replace official receipts"),
         description=_("Official donation receipts, for a registered charity that issues them: "

@@ -115,11 +115,13 @@ def test_the_deposit_windows_by_keyboard_and_screen_reader(qtbot, qapp, window):
 
     from cars_desktop.ui import translations
 
+    kept = []
     try:
         for lang in ("en", "fr"):
             translations.apply_language(qapp, lang)
             for make in (lambda: DepositsWindow(window), lambda: DepositDialog(window)):
                 made = make()
+                kept.append(made)  # alive until forget_walked: PySide frees them in order
                 qtbot.addWidget(made)
                 made.show()
                 assert kit.problems(made) == [], (lang, type(made).__name__)

@@ -128,12 +128,14 @@ def test_the_funds_windows_by_keyboard_and_screen_reader(qtbot, qapp, window):
     from cars_desktop.ui import translations
 
     roof = funds.save_fund({"name": "Hall roof", "goal": "1000"})
+    kept = []
     try:
         for lang in ("en", "fr"):
             translations.apply_language(qapp, lang)
             for make in (lambda: FundsWindow(window), lambda: FundDialog(window, roof),
                          lambda: FundDialog(window)):
                 made = make()
+                kept.append(made)  # alive until forget_walked: PySide frees them in order
                 qtbot.addWidget(made)
                 made.show()
                 assert kit.problems(made) == [], (lang, type(made).__name__)

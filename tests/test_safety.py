@@ -201,12 +201,12 @@ FILLER = """
     from pathlib import Path
     mount = Path(sys.argv[1])
     if sys.argv[2] == "tmpfs":
-        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1200k", "tmpfs", str(mount)],
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1500k", "tmpfs", str(mount)],
                        check=True)
     else:  # no mounting allowed: each file may not grow past a limit (EFBIG, not ENOSPC)
         import resource, signal
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (600_000, resource.RLIM_INFINITY))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (800_000, resource.RLIM_INFINITY))
     from cars_desktop.store import contributions, database, partners
     from cars_desktop.store.models import Contribution
     found = {"saved": 0}

@@ -109,12 +109,14 @@ def test_the_schedule_windows_by_keyboard_and_screen_reader(qtbot, qapp, window)
     from cars_desktop.ui import translations
 
     kept = []  # alive until the walked widgets are let go (see accessibility_kit)
+    kept = []
     try:
         for lang in ("en", "fr"):
             translations.apply_language(qapp, lang)
             for make in (lambda: SchedulesWindow(None, TODAY),
                          lambda: ScheduleDialog(None, TODAY), lambda: DueDialog(None, TODAY)):
                 made = make()
+                kept.append(made)  # alive until forget_walked: PySide frees them in order
                 kept.append(made)
                 made.show()
                 assert kit.problems(made) == [], (lang, type(made).__name__)

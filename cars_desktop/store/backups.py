@@ -252,6 +252,7 @@ def restore_backup(data_dir: Path, backup: Path, now: dt.datetime | None = None)
                 if target.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                     raise BackupError(_("The copy of that backup did not check out. Your data "
                                       "was not changed."))
+                _signs_anew(target)
             finally:
                 target.close()
                 reader.close()
@@ -273,6 +274,14 @@ def restore_backup(data_dir: Path, backup: Path, now: dt.datetime | None = None)
         return kept
     finally:
         lock.release()
+
+
+def _signs_anew(target: sqlite3.Connection) -> None:
+    """Restored data takes a new laptop id when next opened (`history.this_computer`): the
+    changes made since the backup may already be in a pack under the old one."""
+    if target.execute("SELECT 1 FROM sqlite_master WHERE name = 'sync_local'").fetchone():
+        target.execute("UPDATE sync_local SET value = 'restored' WHERE key = 'computer'")
+        target.commit()
 
 
 def _keep_current(current: Path, folder: Path, now: dt.datetime) -> Path:

@@ -8,6 +8,7 @@ what they summarise."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -152,7 +153,7 @@ def save_contribution(values: dict[str, Any], contribution_id: int | None = None
         row.save()
         for touched in {old_pledge, row.pledge_id, row.id if row.status == "pledged" else None}:
             if touched:
-                _recompute_outstanding(touched)
+                recompute_outstanding(touched)
     return row.id
 
 
@@ -219,13 +220,13 @@ def _pledge_problems(cleaned: dict[str, Any], row: Contribution) -> dict[str, st
     return problems
 
 
-def _recompute_outstanding(pledge_id: int) -> None:
+def recompute_outstanding(*pledge_ids: int) -> None:
     """A pledge's outstanding balance: its amount less what was received against it."""
     db.execute_sql(
         "UPDATE contribution SET outstanding_cents = CASE WHEN status = 'pledged' THEN"
         " MAX(0, amount_cents - COALESCE((SELECT SUM(f.amount_cents) FROM contribution f"
         " WHERE f.pledge_id = contribution.id AND f.status = 'received'), 0)) ELSE 0 END"
-        " WHERE id = ?", (pledge_id,))
+        " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(pledge_ids),))
 
 
 def delete_contribution(contribution_id: int) -> None:
@@ -241,7 +242,7 @@ def delete_contribution(contribution_id: int) -> None:
                                    "cancel the receipt; the gift stays in the register."))
         Contribution.delete_by_id(contribution_id)  # fulfilments' links are set to NULL
         if row.pledge_id:
-            _recompute_outstanding(row.pledge_id)
+            recompute_outstanding(row.pledge_id)
 
 
 def open_pledges(partner_id: int, keep: int | None = None) -> list[OpenPledge]:

@@ -37,7 +37,7 @@ from cars_desktop.store.location import (  # noqa: F401 (where the data lives, f
     default_data_dir,
     resolve_data_dir,
 )
-from cars_desktop.store.migrations import MIGRATIONS, Migration
+from cars_desktop.store.migrations import MIGRATIONS, Migration, run_step
 from cars_desktop.store.models import db
 from cars_desktop.store.reading import REFUSED, discard_copy, reading_uri, why_not_writable
 from cars_desktop.store.schema_check import schema_problems
@@ -307,6 +307,10 @@ def _open_for_writing(store: Store, migrations: list[Migration], check_in_backgr
             backups.make_backup(store.backup_dir, f"before-update-v{version}")
         _migrate(version, migrations)
         store.migrated_from = version
+    if target >= 10:
+        from cars_desktop.store import laptop
+
+        laptop.this_computer(str(path.resolve()))
 
 
 def _migrate(version: int, migrations: list[Migration]) -> None:
@@ -318,7 +322,7 @@ def _migrate(version: int, migrations: list[Migration]) -> None:
             if number <= version:
                 continue
             with db.atomic():
-                step(db)
+                run_step(db, step)
                 problems = db.execute_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise DamagedFile(

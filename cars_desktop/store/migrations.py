@@ -242,6 +242,31 @@ def _v9_people_names(database: pw.SqliteDatabase) -> None:
     """)
 
 
+def _v10_history(database: pw.SqliteDatabase) -> None:
+    # every change written down by the file itself (who, when, on which laptop, which fields
+    # from what to what), for the History panels and the change packs between laptops
+    from cars_desktop.store import change_log
+
+    run_script(database, change_log.SCHEMA)
+    change_log.first_rows(database)
+    change_log.log_existing_rows(database)
+    change_log.make_triggers(database)
+
+
+def run_step(database: pw.SqliteDatabase, step: Callable[[pw.SqliteDatabase], None]) -> None:
+    """One step, with the triggers that write changes down taken off while it runs (a step
+    that rebuilds a table would trip on them) and made again after, for its columns."""
+    from cars_desktop.store import change_log
+
+    history = database.execute_sql(
+        "SELECT 1 FROM sqlite_master WHERE name = 'change_log'").fetchone()
+    if history:
+        change_log.drop_triggers(database)
+    step(database)
+    if history:
+        change_log.make_triggers(database)
+
+
 Migration = tuple[int, str, Callable[[pw.SqliteDatabase], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -256,6 +281,7 @@ MIGRATIONS: list[Migration] = [
     (7, "bank deposits", _v7_deposits),
     (8, "pledges in instalments and gifts that come every month", _v8_schedules),
     (9, "first and last names for people, and households", _v9_people_names),
+    (10, "a history of every change, shared between laptops", _v10_history),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

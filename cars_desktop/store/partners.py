@@ -189,16 +189,19 @@ def delete_partner(partner_id: int) -> None:
         Partner.delete_by_id(partner_id)
 
 
-def erase_personal_information(partner_id: int, mentions: list | None = None) -> None:
+def erase_personal_information(partner_id: int, mentions: list | None = None, *,
+                               writing_down: bool = True) -> None:
     """For a privacy request: remove everything that identifies the partner and their contact
     people, their communication log and review notes, and every copy the app made of their
     details (`store.erasure`); `mentions`: notes elsewhere that name them, to clear too. The
     amounts and dates of contributions stay (the group's accounts need them), credited to
-    "Erased partner"."""
-    from cars_desktop.store import erasure
+    "Erased partner". The history forgets them too; without `writing_down` (another
+    laptop's erasure, being applied here) the erasure is not written down again."""
+    from cars_desktop.store import erasure, history_erasure
 
     with transaction():
         partner = Partner.get_by_id(partner_id)
+        taken = history_erasure.before_erasure(partner_id, mentions or [])
         if mentions:
             erasure.clear_mentions(partner_id, mentions)
         erasure.erase_copies(partner)
@@ -226,6 +229,10 @@ def erase_personal_information(partner_id: int, mentions: list | None = None) ->
         partner.refresh_search_text([])
         partner.save()
         refresh_partner_text(partner.id)
+        if writing_down:
+            history_erasure.after_erasure(partner.uuid, taken)
+    if not writing_down:
+        return  # inside the pack's transaction: the checkpoint follows it
     # Now, not at the next checkpoint: the old pages in the file are overwritten (and zeroed,
     # with secure_delete), so the erased details are gone from the file and its log.
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")

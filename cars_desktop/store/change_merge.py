@@ -1,0 +1,431 @@
+"""Applying other laptops' changes to this laptop's data, field by field.
+
+The rules, the same on every laptop so that every laptop ends with the same data whatever
+order the packs come in:
+- changes are applied in the group's order (`change_log.order_key`), each once;
+- a change to a field nobody else changed since is simply applied;
+- when two laptops changed the same field without seeing each other's change, the later one
+  is kept and both values wait in "Changes to settle" for a volunteer to choose;
+- a deleted row stays deleted (a change to it is set aside), except that a gift recorded for
+  a partner deleted elsewhere brings the partner back (the gift must not be lost);
+- an erased person stays erased: nothing an older pack holds about them comes back, and their
+  details leave the history too."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from typing import Any
+
+import peewee as pw
+
+from cars_desktop.store import settling
+from cars_desktop.store.change_log import DERIVED, order_key
+from cars_desktop.store.history_erasure import ERASED, ERASED_WORDS, WORDS_ERASED
+from cars_desktop.store.models import db, utc_now
+
+# rows a laptop makes for itself on its first day, matched by what they are, not their UUID
+NATURAL_KEYS = {"setting": ("key",), "fund": ("name",), "checklist_practice": ("text_en",),
+                "group_profile": ()}
+
+
+@dataclasses.dataclass
+class Entry:
+    """One change, as a pack carries it."""
+    laptop: str
+    seq: int
+    stamp: str
+    volunteer: str
+    tbl: str
+    row_uuid: str
+    op: str  # insert, update, delete, erase
+    fields: dict[str, list[Any]]
+    undoes: str = ""
+
+    @property
+    def key(self) -> str:
+        return order_key(self.stamp, self.laptop, self.seq)
+
+
+@dataclasses.dataclass
+class Applied:
+    """What applying a set of changes did."""
+    changes: int = 0
+    to_settle: int = 0
+    set_aside: list[str] = dataclasses.field(default_factory=list)
+    partners: set[int] = dataclasses.field(default_factory=set)
+    pledges: set[int] = dataclasses.field(default_factory=set)
+    gifts: set[int] = dataclasses.field(default_factory=set)
+
+
+def _links(table: str) -> dict[str, tuple[str, bool, str]]:
+    """column -> (linked table, required, on delete)."""
+    rows = db.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall()
+    required = {row[1]: bool(row[3]) for row in
+                db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}
+    return {row[3]: (row[2], required[row[3]], row[6]) for row in rows}
+
+
+def _columns(table: str) -> dict[str, str]:
+    return {row[1]: (row[2] or "").upper()
+            for row in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}
+
+
+def local_id(table: str, row_uuid: str | None) -> int | None:
+    """The id here of the row a UUID names, following rows matched by what they are and
+    partners merged into another."""
+    if row_uuid is None:
+        return None
+    found = db.execute_sql(f'SELECT id FROM "{table}" WHERE uuid = ?', (row_uuid,)).fetchone()
+    if found:
+        return found[0]
+    alias = db.execute_sql("SELECT value FROM sync_local WHERE key = ?",
+                           (f"alias:{row_uuid}",)).fetchone()
+    if alias:
+        return local_id(table, alias[0])
+    if table == "partner":
+        kept = db.execute_sql("SELECT kept_id FROM partner_merge WHERE removed_uuid = ? AND"
+                              " undone_at IS NULL", (row_uuid,)).fetchone()
+        if kept:
+            return kept[0]
+    return None
+
+
+def _uuid_of(table: str, row_id: int | None) -> str | None:
+    if row_id is None:
+        return None
+    found = db.execute_sql(f'SELECT uuid FROM "{table}" WHERE id = ?', (row_id,)).fetchone()
+    return found[0] if found else None
+
+
+def _to_sql(value: Any, kind: str) -> Any:
+    if kind == "BLOB" and isinstance(value, dict):
+        return bytes.fromhex(value.get("hex", ""))
+    return value
+
+
+def _from_sql(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return {"hex": value.hex().upper()}
+    return value
+
+
+
+
+def _gone(row_uuid: str) -> tuple[str, int] | None:
+    found = db.execute_sql("SELECT stamp, erased FROM row_gone WHERE row_uuid = ?",
+                           (row_uuid,)).fetchone()
+    return (found[0], found[1]) if found else None
+
+
+def field_stamp(row_uuid: str, column: str) -> str:
+    """When the field's value here was set: its last change, or the row's making."""
+    found = db.execute_sql("SELECT stamp FROM field_clock WHERE row_uuid = ? AND col = ?",
+                           (row_uuid, column)).fetchone()
+    if found:
+        return found[0]
+    made = db.execute_sql("SELECT stamp, laptop, seq FROM change_log WHERE row_uuid = ? AND"
+                          " op = 'insert' ORDER BY stamp DESC LIMIT 1", (row_uuid,)).fetchone()
+    return order_key(*made) if made else ""
+
+
+class Merger:
+    """Applies entries, inside the caller's transaction, with writing-down switched off (the
+    entries themselves are kept as they came)."""
+
+    def __init__(self) -> None:
+        self.applied = Applied()
+        # links to rows that come later in the same packs: (table, row uuid, column, uuid)
+        self.pending: list[tuple[str, str, str, str]] = []
+
+    def apply(self, entries: list[Entry]) -> Applied:
+        latest = dict(db.execute_sql("SELECT laptop, max(seq) FROM change_log GROUP BY laptop"
+                                     ).fetchall())
+        entries = sorted(entries, key=lambda e: e.key)
+        # erasures first: nothing an older change holds about the person may come back
+        for entry in entries:
+            if entry.op == "erase" and entry.seq > latest.get(entry.laptop, 0):
+                self._erase(entry)
+        for entry in entries:
+            if entry.seq <= latest.get(entry.laptop, 0):
+                continue  # applied before: applying a pack twice changes nothing
+            latest[entry.laptop] = entry.seq
+            self._one(entry)
+            self.applied.changes += 1
+        for table, row_uuid, column, linked_uuid in self.pending:
+            linked = _links(table)[column][0]
+            db.execute_sql(f'UPDATE "{table}" SET "{column}" = ? WHERE uuid = ? AND'
+                           f' "{column}" IS NULL', (local_id(linked, linked_uuid), row_uuid))
+        refresh_derived(self.applied)
+        return self.applied
+
+    def _one(self, entry: Entry) -> None:
+        gone = _gone(entry.row_uuid)
+        kept = entry
+        if entry.op in ("erase", "erased"):
+            pass  # erasures went first; "erased": a change the erasure itself stands for
+        elif gone and gone[1] == ERASED:
+            kept = dataclasses.replace(entry, fields={})  # an erased person stays erased
+        elif entry.op == "delete":
+            self._delete(entry)
+        else:
+            if gone and gone[1] == WORDS_ERASED:
+                words = ERASED_WORDS.get(entry.tbl, set())
+                kept = entry = dataclasses.replace(entry, fields={
+                    column: pair for column, pair in entry.fields.items() if column not in words})
+                gone = None
+            try:
+                with db.atomic():
+                    self._insert_or_update(entry, gone)
+            except pw.IntegrityError as err:
+                self.applied.set_aside.append(f"{entry.tbl} {entry.row_uuid}: {err}")
+        db.execute_sql(
+            "INSERT INTO change_log (laptop, seq, stamp, volunteer, tbl, row_uuid, op, fields,"
+            " undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (kept.laptop, kept.seq, kept.stamp, kept.volunteer, kept.tbl, kept.row_uuid,
+             kept.op, json.dumps(kept.fields, ensure_ascii=False), kept.undoes))
+        self._advance_clock(entry.stamp)
+
+    @staticmethod
+    def _advance_clock(stamp: str) -> None:
+        # a change made here after this one must sort after it, even if this clock is behind
+        try:
+            after = (dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
+                     + dt.timedelta(milliseconds=1)).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+        except ValueError:
+            return
+        db.execute_sql("UPDATE sync_local SET value = max(value, ?) WHERE key = 'clock'",
+                       (after,))
+
+    # --- rows made, changed and removed -------------------------------------------------
+    def _insert_or_update(self, entry: Entry, gone: tuple[str, bool] | None) -> None:
+        row_id = local_id(entry.tbl, entry.row_uuid)
+        if entry.op == "insert" and row_id is None:
+            if gone and gone[0] > entry.key:
+                return  # made again by an undo older than its deletion: the deletion holds
+            row_id = self._match(entry)
+            if row_id is None:
+                self._insert(entry)
+                return
+            db.execute_sql("INSERT OR REPLACE INTO sync_local (key, value) VALUES (?, ?)",
+                           (f"alias:{entry.row_uuid}", _uuid_of(entry.tbl, row_id)))
+        if row_id is None:
+            if not gone:
+                self.applied.set_aside.append(f"{entry.tbl} {entry.row_uuid}: not here")
+            return  # changed elsewhere, deleted here: the deletion holds
+        self._update(entry, row_id)
+
+    def _match(self, entry: Entry) -> int | None:
+        if entry.tbl not in NATURAL_KEYS:
+            return None
+        names = NATURAL_KEYS[entry.tbl]
+        where = " AND ".join(f'"{name}" = ?' for name in names) or "1"
+        found = db.execute_sql(f'SELECT id FROM "{entry.tbl}" WHERE {where} LIMIT 1',
+                               [entry.fields.get(name, [None, None])[1] for name in names]
+                               ).fetchone()
+        return found[0] if found else None
+
+    def _value_here(self, table: str, column: str, value: Any, links: dict) -> tuple[bool, Any]:
+        """(usable, the value as this laptop stores it): a link becomes this laptop's id."""
+        if column not in links or value is None:
+            return True, _to_sql(value, _columns(table).get(column, ""))
+        linked, required, on_delete = links[column]
+        row_id = local_id(linked, value)
+        if row_id is None and linked == "partner" and on_delete == "RESTRICT":
+            row_id = self._bring_back(linked, value)
+        if row_id is None:
+            return (not required), None
+        return True, row_id
+
+    def _insert(self, entry: Entry) -> None:
+        links, columns = _links(entry.tbl), _columns(entry.tbl)
+        values: dict[str, Any] = {}
+        for column, (_before, after) in entry.fields.items():
+            if column not in columns:
+                continue  # a column this version does not have
+            if column in links and after is not None and (_gone(after) or ("", 0))[1] == ERASED:
+                return  # it belongs to a person erased here: it stays out
+            usable, value = self._value_here(entry.tbl, column, after, links)
+            if not usable:
+                return  # what it belongs to is gone here (and went with it there)
+            if value is None and after is not None:
+                self.pending.append((entry.tbl, entry.row_uuid, column, after))
+            values[column] = value
+        for column in DERIVED.get(entry.tbl, ()):  # made again after the changes
+            values.setdefault(column, None if columns[column] == "DATE" else "")
+        values["uuid"], values["updated_at"] = entry.row_uuid, entry.stamp
+        names = ", ".join(f'"{name}"' for name in values)
+        marks = ", ".join("?" for _value in values)
+        db.execute_sql(f'INSERT INTO "{entry.tbl}" ({names}) VALUES ({marks})',
+                       list(values.values()))
+        db.execute_sql("DELETE FROM row_gone WHERE row_uuid = ?", (entry.row_uuid,))
+        self._touched(entry.tbl, local_id(entry.tbl, entry.row_uuid))
+
+    def _bring_back(self, table: str, row_uuid: str) -> int | None:
+        """A partner deleted here that another laptop gave a gift to: made again from what
+        its deletion kept, so that the gift is not lost."""
+        gone = _gone(row_uuid)
+        last = db.execute_sql("SELECT fields FROM change_log WHERE row_uuid = ? AND op ="
+                              " 'delete' ORDER BY stamp DESC LIMIT 1", (row_uuid,)).fetchone()
+        if not gone or gone[1] or not last:
+            return None
+        fields = {column: [None, pair[0]] for column, pair in json.loads(last[0]).items()}
+        self._insert(Entry("", 0, gone[0], "", table, row_uuid, "insert", fields))
+        return local_id(table, row_uuid)
+
+    def _update(self, entry: Entry, row_id: int) -> None:
+        links, columns = _links(entry.tbl), _columns(entry.tbl)
+        here_uuid = _uuid_of(entry.tbl, row_id)
+        changes: dict[str, Any] = {}
+        for column, (before, after) in entry.fields.items():
+            if column not in columns or column in DERIVED.get(entry.tbl, ()) or column in (
+                    "uuid", "created_at"):
+                continue
+            current = self._current(entry.tbl, row_id, column, links)
+            stamp = field_stamp(here_uuid, column)
+            if entry.op == "insert" and after in (None, "", 0):
+                continue  # a row made on two laptops: an empty field takes the other's value
+            if current == after:
+                winner = True  # the same value already: nothing to choose between
+                settling.close(here_uuid, column, entry)
+            elif current == before or entry.op == "insert" and current in (None, "", 0):
+                winner = entry.key > stamp
+                if winner:
+                    settling.close(here_uuid, column, entry)
+            else:
+                winner = entry.key > stamp
+                if settling.add(entry, here_uuid, column, current, stamp, after):
+                    self.applied.to_settle += 1
+            if winner and current != after:
+                usable, value = self._value_here(entry.tbl, column, after, links)
+                if usable:
+                    changes[column] = value
+            if winner:
+                db.execute_sql("INSERT OR REPLACE INTO field_clock (row_uuid, col, stamp)"
+                               " VALUES (?, ?, ?)", (here_uuid, column, max(stamp, entry.key)))
+        if changes:
+            sets = ", ".join(f'"{name}" = ?' for name in changes)
+            db.execute_sql(f'UPDATE "{entry.tbl}" SET {sets}, updated_at = max(updated_at, ?)'
+                           " WHERE id = ?", [*changes.values(), entry.stamp, row_id])
+            self._touched(entry.tbl, row_id)
+
+    @staticmethod
+    def _current(table: str, row_id: int, column: str, links: dict) -> Any:
+        return current_value(table, row_id, column, links)
+
+    def _delete(self, entry: Entry) -> None:
+        row_id = local_id(entry.tbl, entry.row_uuid)
+        if row_id is not None:
+            try:
+                with db.atomic():
+                    self._touched_before_delete(entry.tbl, row_id)
+                    db.execute_sql(f'DELETE FROM "{entry.tbl}" WHERE id = ?', (row_id,))
+            except pw.IntegrityError:
+                # something recorded here still needs it (a gift): it stays
+                self.applied.set_aside.append(f"{entry.tbl} {entry.row_uuid}: still needed")
+                return
+        db.execute_sql("INSERT OR REPLACE INTO row_gone (row_uuid, tbl, stamp, erased)"
+                       " VALUES (?, ?, ?, 0)", (entry.row_uuid, entry.tbl, entry.key))
+        db.execute_sql("DELETE FROM to_settle WHERE row_uuid = ?", (entry.row_uuid,))
+
+    def _erase(self, entry: Entry) -> None:
+        """A person another laptop erased: erased here the same way, and gone from this
+        history and the list to settle too."""
+        from cars_desktop.store import history_erasure, partners
+
+        partner_id = local_id("partner", entry.row_uuid)
+        if partner_id is not None and not db.execute_sql(
+                "SELECT erased_at FROM partner WHERE id = ?", (partner_id,)).fetchone()[0]:
+            partners.erase_personal_information(partner_id, history_erasure.mentions_named(
+                entry.fields.get("mentions", [])), writing_down=False)
+        history_erasure.forget_rows(entry.fields.get("rows", []),
+                                    entry.fields.get("gifts", []), entry.key,
+                                    entry.fields.get("mentions", []))
+
+    def put(self, entry: Entry, row_id: int | None) -> None:
+        """An entry's values made a change of this laptop's (an undo): written down by the
+        triggers like any other."""
+        if entry.op == "insert":
+            self._insert(entry)
+            db.execute_sql(f'UPDATE "{entry.tbl}" SET updated_at = ? WHERE uuid = ?',
+                           (utc_now(), entry.row_uuid))
+            return
+        links, changes = _links(entry.tbl), {}
+        for column, (_before, after) in entry.fields.items():
+            usable, value = self._value_here(entry.tbl, column, after, links)
+            if usable:
+                changes[column] = value
+        if changes:
+            sets = ", ".join(f'"{name}" = ?' for name in changes)
+            db.execute_sql(f'UPDATE "{entry.tbl}" SET {sets}, updated_at = ? WHERE id = ?',
+                           [*changes.values(), utc_now(), row_id])
+        self._touched(entry.tbl, row_id)
+
+    # --- what depends on what changed ------------------------------------------------------
+    def _touched(self, table: str, row_id: int | None) -> None:
+        if row_id is None:
+            return
+        if table == "partner":
+            self.applied.partners.add(row_id)
+        elif table == "contribution":
+            self.applied.gifts.add(row_id)
+        elif table == "acknowledgement":
+            found = db.execute_sql("SELECT contribution_id FROM acknowledgement WHERE id = ?",
+                                   (row_id,)).fetchone()
+            if found:
+                self.applied.gifts.add(found[0])
+        elif table == "contact_person":
+            found = db.execute_sql("SELECT partner_id FROM contact_person WHERE id = ?",
+                                   (row_id,)).fetchone()
+            if found:
+                self.applied.partners.add(found[0])
+
+    def _touched_before_delete(self, table: str, row_id: int) -> None:
+        self._touched(table, row_id)
+        if table == "contribution":
+            found = db.execute_sql("SELECT pledge_id FROM contribution WHERE id = ?",
+                                   (row_id,)).fetchone()
+            if found and found[0]:
+                self.applied.pledges.add(found[0])
+            self.applied.gifts.discard(row_id)
+        elif table == "partner":
+            self.applied.partners.discard(row_id)
+
+
+def current_value(table: str, row_id: int, column: str, links: dict | None = None) -> Any:
+    """A field's value as packs carry it: a link as the linked row's UUID."""
+    links = _links(table) if links is None else links
+    value = db.execute_sql(f'SELECT "{column}" FROM "{table}" WHERE id = ?',
+                           (row_id,)).fetchone()[0]
+    if column in links:
+        return _uuid_of(links[column][0], value)
+    return _from_sql(value)
+
+
+def is_link_refusal(err: BaseException) -> bool:
+    """A foreign key that refuses the change: something still depends on the row."""
+    return isinstance(err, pw.IntegrityError) and "FOREIGN KEY" in str(err).upper()
+
+
+def refresh_derived(applied: Applied) -> None:
+    """What each laptop works out for itself, made again for what the changes touched."""
+    from cars_desktop.store.contributions import recompute_outstanding
+    from cars_desktop.store.merge import refresh_partner
+
+    gifts = json.dumps(sorted(applied.gifts))
+    db.execute_sql("UPDATE contribution SET thanked_on = (SELECT min(date) FROM acknowledgement"
+                   " a WHERE a.contribution_id = contribution.id) WHERE id IN (SELECT value"
+                   " FROM json_each(?))", (gifts,))
+    partners = set(applied.partners)
+    pledges = set(applied.pledges)
+    for partner_id, pledge_id, status, row_id in db.execute_sql(
+            "SELECT partner_id, pledge_id, status, id FROM contribution WHERE id IN (SELECT"
+            " value FROM json_each(?))", (gifts,)).fetchall():
+        partners.add(partner_id)
+        pledges |= {pledge_id} if pledge_id else set()
+        pledges |= {row_id} if status == "pledged" else set()
+    for partner_id in partners:
+        if db.execute_sql("SELECT 1 FROM partner WHERE id = ?", (partner_id,)).fetchone():
+            refresh_partner(partner_id)
+    recompute_outstanding(*sorted(pledges))

@@ -1,0 +1,253 @@
+"""The history of every change (`change_log`), read for the volunteer: who changed what, when,
+on which laptop, from what to what; and undoing one change when nothing later depends on it.
+The laptop's volunteer's name is given here (`laptop` keeps it)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from cars_desktop.i18n import N_, _
+from cars_desktop.store import laptop
+from cars_desktop.store.change_log import DERIVED
+from cars_desktop.store.laptop import laptop_id, volunteer  # noqa: F401 (what the window asks)
+from cars_desktop.store.models import db
+
+
+def set_volunteer(name: str) -> None:
+    from cars_desktop.store.database import transaction
+
+    with transaction():
+        laptop.set_local("volunteer", " ".join(name.split())[:80])
+
+
+
+# --- reading it ----------------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class Change:
+    id: int
+    laptop: str
+    seq: int
+    stamp: str
+    volunteer: str
+    table: str
+    row_uuid: str
+    op: str
+    fields: dict[str, list[Any]]
+    undoes: str
+    row_name: str = ""  # what the row is, in a few words ("Co-op Santé", "$50.00 gift")
+
+    @property
+    def here(self) -> bool:
+        return self.laptop == laptop_id()
+
+    @property
+    def name(self) -> str:
+        """Its name in the group: the laptop and its number there."""
+        return f"{self.laptop}:{self.seq}"
+
+
+_COLUMNS = "id, laptop, seq, stamp, volunteer, tbl, row_uuid, op, fields, undoes"
+
+
+def _changes(where: str, params: tuple, limit: int) -> list[Change]:
+    rows = db.execute_sql(f"SELECT {_COLUMNS} FROM change_log WHERE {where} AND op NOT IN"
+                          f" ('erased') ORDER BY stamp DESC, id DESC LIMIT ?",
+                          (*params, limit)).fetchall()
+    return [Change(*row[:8], json.loads(row[8] or "{}"), row[9], _row_name(row[5], row[6]))
+            for row in rows]
+
+
+def _row_name(table: str, row_uuid: str) -> str:
+    if table == "partner":
+        found = db.execute_sql("SELECT name FROM partner WHERE uuid = ?", (row_uuid,))
+    elif table == "contribution":
+        found = db.execute_sql("SELECT p.name || ', ' || c.date FROM contribution c JOIN"
+                               " partner p ON p.id = c.partner_id WHERE c.uuid = ?", (row_uuid,))
+    elif table in ("contact_person", "fund"):
+        found = db.execute_sql(f"SELECT name FROM {table} WHERE uuid = ?", (row_uuid,))
+    else:
+        return ""
+    row = found.fetchone()
+    return row[0] if row else ""
+
+
+def for_partner(partner_id: int, limit: int = 500) -> list[Change]:
+    """The partner's changes, and those of its contact people, log, reviews and gifts."""
+    uuids = [row[0] for row in db.execute_sql(
+        "SELECT uuid FROM partner WHERE id = :p UNION ALL SELECT uuid FROM contact_person"
+        " WHERE partner_id = :p UNION ALL SELECT uuid FROM interaction WHERE partner_id = :p"
+        " UNION ALL SELECT uuid FROM review WHERE partner_id = :p UNION ALL SELECT uuid FROM"
+        " contribution WHERE partner_id = :p", {"p": partner_id})]
+    # rows removed since (a contact person deleted) were linked to it in their own change
+    partner_uuid = uuids[0] if uuids else ""
+    return _changes("(row_uuid IN (SELECT value FROM json_each(?)) OR (op = 'delete' AND"
+                    " fields LIKE ?))", (json.dumps(uuids), f'%"{partner_uuid}"%'), limit)
+
+
+def for_gift(contribution_id: int, limit: int = 500) -> list[Change]:
+    """A contribution's changes, with its thanks."""
+    uuids = [row[0] for row in db.execute_sql(
+        "SELECT uuid FROM contribution WHERE id = :c UNION ALL SELECT uuid FROM"
+        " acknowledgement WHERE contribution_id = :c", {"c": contribution_id})]
+    return _changes("row_uuid IN (SELECT value FROM json_each(?))", (json.dumps(uuids),), limit)
+
+
+def recent(limit: int = 500, volunteer_name: str | None = None) -> list[Change]:
+    """The whole group's latest changes, newest first."""
+    if volunteer_name is None:
+        return _changes("1", (), limit)
+    return _changes("volunteer = ?", (volunteer_name,), limit)
+
+
+def volunteers() -> list[str]:
+    """Everyone who has changed something, for the filter."""
+    return [row[0] for row in db.execute_sql(
+        "SELECT DISTINCT volunteer FROM change_log WHERE volunteer != '' ORDER BY volunteer")]
+
+
+# what each kind of record and each field is called, for the History panels
+TABLES = {"partner": N_("partner"), "contact_person": N_("contact person"),
+          "contribution": N_("contribution"), "acknowledgement": N_("thanks"),
+          "interaction": N_("log entry"), "review": N_("review"),
+          "review_item": N_("review item"), "fund": N_("fund"), "deposit": N_("deposit"),
+          "schedule": N_("schedule"), "checklist_practice": N_("checklist practice"),
+          "group_profile": N_("group profile"), "receipt": N_("receipt"),
+          "receipt_gift": N_("gift on a receipt"), "setting": N_("setting"),
+          "import_batch": N_("import"), "partner_merge": N_("merge")}
+OPS = {"insert": N_("added"), "update": N_("changed"), "delete": N_("deleted"),
+       "erase": N_("erased (privacy request)")}
+HIDDEN_FIELDS = {"uuid", "created_at", "pdf", "duplicate_pdf", "logo", "signature"}
+
+
+def field_label(column: str) -> str:
+    """A column's name as words: "postal_code" -> "postal code", "partner_id" -> "partner"."""
+    name = column.removesuffix("_id").removesuffix("_cents").replace("_", " ")
+    return name
+
+
+def shown_fields(change: Change) -> list[tuple[str, Any, Any]]:
+    """(field, before, after) worth showing: not the bookkeeping, not the stored PDFs."""
+    derived = DERIVED.get(change.table, set())
+    return [(column, pair[0], pair[1]) for column, pair in change.fields.items()
+            if column not in HIDDEN_FIELDS and column not in derived
+            and not (change.op == "insert" and pair[1] in (None, "", 0))]
+
+
+# --- undoing one change --------------------------------------------------------------------
+class CannotUndo(Exception):
+    """Why a change cannot be undone, in plain words."""
+
+
+def why_not_undo(change: Change) -> str:
+    """"" when the change can be undone: nothing changed the same fields (or row) since."""
+    if change.op not in ("insert", "update", "delete"):
+        return _("This change cannot be undone.")
+    if change.undoes and change.op == "update":
+        pass  # undoing an undo is a change like any other
+    if not change.fields:
+        return _("This change's details were erased.")
+    later = db.execute_sql("SELECT fields, op FROM change_log WHERE row_uuid = ? AND id > ?"
+                           " AND op != 'erased'", (change.row_uuid, change.id)).fetchall()
+    if change.op == "update":
+        touched = set(change.fields)
+        for fields, op in later:
+            if op != "update" or touched & set(json.loads(fields or "{}")):
+                return _("It was changed again since: undo the later change first.")
+    elif later:
+        return _("It was changed again since: undo the later change first.")
+    return ""
+
+
+def undo(change: Change) -> None:
+    """Put back what the change replaced, as a new change (which names the one it undoes)."""
+    from cars_desktop.store.change_merge import local_id
+    from cars_desktop.store.database import transaction
+
+    reason = why_not_undo(change)
+    if reason:
+        raise CannotUndo(reason)
+    before = db.execute_sql("SELECT max(id) FROM change_log").fetchone()[0] or 0
+    try:
+        with transaction():
+            row_id = local_id(change.table, change.row_uuid)
+            if change.op == "insert":
+                if row_id is None:
+                    raise CannotUndo(_("It is no longer there."))
+                db.execute_sql(f'DELETE FROM "{change.table}" WHERE id = ?', (row_id,))
+            else:
+                _put_back(change, row_id)
+            db.execute_sql("UPDATE change_log SET undoes = ? WHERE id > ?", (change.name, before))
+    except CannotUndo:
+        raise
+    except Exception as err:  # a link that refuses: something else depends on it
+        from cars_desktop.store.change_merge import is_link_refusal
+
+        if is_link_refusal(err):
+            raise CannotUndo(_("Other records depend on it now, so it cannot be undone."
+                               )) from None
+        raise
+
+
+def _put_back(change: Change, row_id: int | None) -> None:
+    from cars_desktop.store.change_merge import Entry, Merger
+
+    values = {column: pair[0] for column, pair in change.fields.items()}
+    if change.op == "delete":
+        if row_id is not None:
+            raise CannotUndo(_("It is already there."))
+        entry = Entry("", 0, "", "", change.table, change.row_uuid, "insert",
+                      {column: [None, value] for column, value in values.items()})
+    else:
+        if row_id is None:
+            raise CannotUndo(_("It is no longer there."))
+        entry = Entry("", 0, "", "", change.table, change.row_uuid, "update",
+                      {column: [pair[1], pair[0]] for column, pair in change.fields.items()})
+    Merger().put(entry, row_id)
+
+
+# --- changes to settle ---------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class ToSettle:
+    """A field two laptops changed: its values, each with who gave it and when."""
+    id: int
+    table: str
+    row_uuid: str
+    column: str
+    choices: list[dict[str, Any]]
+    row_name: str
+
+
+def to_settle() -> list[ToSettle]:
+    """The fields waiting for a volunteer to choose, oldest first."""
+    return [ToSettle(row_id, table, row_uuid, column, json.loads(choices),
+                     _row_name(table, row_uuid))
+            for row_id, table, row_uuid, column, choices in db.execute_sql(
+                "SELECT id, tbl, row_uuid, col, choices FROM to_settle WHERE settled_at IS"
+                " NULL ORDER BY id")]
+
+
+def settle(item: ToSettle, chosen: int) -> None:
+    """Keep the chosen value: written down as this laptop's change (made after seeing every
+    value), so that the choice settles it on the other laptops too."""
+    from cars_desktop.store.change_merge import Entry, Merger, current_value, local_id
+    from cars_desktop.store.database import transaction
+
+    value = item.choices[chosen]["value"]
+    with transaction():
+        row_id = local_id(item.table, item.row_uuid)
+        if row_id is not None:
+            current = current_value(item.table, row_id, item.column)
+            if current != value:
+                Merger().put(Entry("", 0, "", "", item.table, item.row_uuid, "update",
+                                   {item.column: [current, value]}), row_id)
+            else:  # already in place: the choice still has to reach the others
+                laptop.write_down("update", item.table, item.row_uuid,
+                                  {item.column: [value, value]})
+                db.execute_sql(
+                    "INSERT OR REPLACE INTO field_clock (row_uuid, col, stamp) SELECT row_uuid,"
+                    " ?, stamp || ' ' || laptop || ' ' || printf('%010d', seq) FROM change_log"
+                    " WHERE id = (SELECT max(id) FROM change_log)", (item.column,))
+        db.execute_sql("UPDATE to_settle SET settled_at = strftime('%Y-%m-%dT%H:%M:%fZ',"
+                       " 'now'), settled_by = ? WHERE id = ?", (volunteer(), item.id))

@@ -1,0 +1,108 @@
+"""Erasing a person from the history too: what a privacy request removes from the record of
+changes, and how the erasure travels to the other laptops (as one "erase" change, which each
+laptop carries out itself, so that no pack ever holds the details the erasure removed)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from cars_desktop.store import laptop
+from cars_desktop.store.models import db
+
+# what erasing a person clears on the gifts that stay (their amounts and dates stay)
+ERASED_WORDS = {"contribution": {"notes", "valued_by", "advantage_description", "description",
+                                 "reference", "purpose", "tribute", "platform_receipt"},
+                "acknowledgement": {"note"}}
+ERASED, WORDS_ERASED = 1, 2  # row_gone.erased: the whole row; only its words
+
+# the person's own rows: erased whole; the gifts stay, without their words
+_OWN_ROWS = ("SELECT uuid FROM partner WHERE id = :p UNION ALL SELECT uuid FROM contact_person"
+             " WHERE partner_id = :p UNION ALL SELECT uuid FROM interaction WHERE partner_id"
+             " = :p UNION ALL SELECT uuid FROM review WHERE partner_id = :p UNION ALL SELECT"
+             " i.uuid FROM review_item i JOIN review r ON r.id = i.review_id WHERE"
+             " r.partner_id = :p")
+_GIFTS = ("SELECT uuid FROM contribution WHERE partner_id = :p UNION ALL SELECT a.uuid FROM"
+          " acknowledgement a JOIN contribution c ON c.id = a.contribution_id WHERE"
+          " c.partner_id = :p")
+
+
+def before_erasure(partner_id: int, found_mentions: list) -> dict[str, Any]:
+    """What the erasure will touch, taken before it does (its rows are deleted after)."""
+    def uuids(query: str) -> list[str]:
+        return [row[0] for row in db.execute_sql(query, {"p": partner_id})]
+
+    mentions = []
+    for mention in found_mentions:
+        row = db.execute_sql(f'SELECT uuid FROM "{mention.table}" WHERE id = ?',
+                             (mention.row_id,)).fetchone()
+        if row:
+            mentions.append([mention.table, row[0], mention.column])
+    last = db.execute_sql("SELECT max(id) FROM change_log").fetchone()[0] or 0
+    return {"rows": uuids(_OWN_ROWS), "gifts": uuids(_GIFTS), "mentions": mentions,
+            "after": last}
+
+
+def after_erasure(partner_uuid: str, taken: dict[str, Any]) -> None:
+    """The changes the erasure made stand as one "erase" change, without values; what the
+    history held of the person is gone; the other laptops will do the same."""
+    # what the erasure changed elsewhere (an import's record, a remembered sender) held
+    # the person too, in the history of those fields
+    removed, fields = list(taken["rows"]), []
+    for row_uuid, op, changed in db.execute_sql(
+            "SELECT row_uuid, op, fields FROM change_log WHERE id > ?", (taken["after"],)
+            ).fetchall():
+        if op == "delete":
+            removed.append(row_uuid)
+        else:
+            fields += [[row_uuid, column] for column in json.loads(changed)]
+    db.execute_sql("UPDATE change_log SET op = 'erased', fields = '{}' WHERE id > ?",
+                   (taken["after"],))
+    marker = {"rows": sorted(set(removed)), "gifts": taken["gifts"],
+              "mentions": taken["mentions"] + [["", *pair] for pair in fields]}
+    forget_rows(marker["rows"], marker["gifts"], "", marker["mentions"])
+    laptop.write_down("erase", "partner", partner_uuid, marker)
+
+
+def forget_rows(rows: list[str], gifts: list[str], key: str,
+                mentions: list[list[str]] = ()) -> None:
+    """Whatever the history and the list to settle held of these rows, gone; the changes stay
+    as "changed", without their values. A later pack cannot bring them back (`row_gone`)."""
+    for row_uuid in rows:
+        db.execute_sql("UPDATE change_log SET fields = '{}' WHERE row_uuid = ? AND op !="
+                       " 'erase'", (row_uuid,))
+        _mark(row_uuid, key, ERASED)
+    for row_uuid in gifts:
+        table = db.execute_sql("SELECT tbl FROM change_log WHERE row_uuid = ? LIMIT 1",
+                               (row_uuid,)).fetchone()
+        for column in ERASED_WORDS.get(table[0] if table else "", ()):
+            _forget_field(row_uuid, column)
+        _mark(row_uuid, key, WORDS_ERASED)
+    for _table, row_uuid, column in mentions:
+        _forget_field(row_uuid, column)
+
+
+def _mark(row_uuid: str, key: str, how: int) -> None:
+    db.execute_sql("DELETE FROM to_settle WHERE row_uuid = ?", (row_uuid,))
+    db.execute_sql("INSERT OR REPLACE INTO row_gone (row_uuid, tbl, stamp, erased) VALUES"
+                   " (?, '', ?, ?)", (row_uuid, key, how))
+
+
+def _forget_field(row_uuid: str, column: str) -> None:
+    db.execute_sql("UPDATE change_log SET fields = json_remove(fields, ?) WHERE row_uuid = ?"
+                   " AND op != 'erase'", (f'$."{column}"', row_uuid))
+    db.execute_sql("DELETE FROM to_settle WHERE row_uuid = ? AND col = ?", (row_uuid, column))
+
+
+def mentions_named(named: list[list[str]]) -> list:
+    """An erase change's notes that named the person, as this laptop's `Mention`s."""
+    from cars_desktop.store.erasure import Mention
+
+    found = []
+    for table, row_uuid, column in named:
+        if not table:
+            continue  # a field the erasure changed there itself: changed here the same way
+        row = db.execute_sql(f'SELECT id FROM "{table}" WHERE uuid = ?', (row_uuid,)).fetchone()
+        if row:
+            found.append(Mention(table, column, row[0], "", ""))
+    return found
