@@ -280,7 +280,8 @@ def _signs_anew(target: sqlite3.Connection) -> None:
     """Restored data takes a new laptop id when next opened (`history.this_computer`): the
     changes made since the backup may already be in a pack under the old one."""
     if target.execute("SELECT 1 FROM sqlite_master WHERE name = 'sync_local'").fetchone():
-        target.execute("UPDATE sync_local SET value = 'restored' WHERE key = 'computer'")
+        target.execute("UPDATE sync_local SET value = 'restored:' || value WHERE key ="
+                       " 'computer'")
         target.commit()
 
 

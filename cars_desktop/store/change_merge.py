@@ -20,10 +20,18 @@ from typing import Any
 
 import peewee as pw
 
+from cars_desktop.core.text import sort_key
 from cars_desktop.store import settling
 from cars_desktop.store.change_log import DERIVED, order_key
-from cars_desktop.store.history_erasure import ERASED, ERASED_WORDS, WORDS_ERASED
+from cars_desktop.store.history_erasure import (
+    ERASED,
+    ERASED_WITH_THEM,
+    ERASED_WORDS,
+    WORDS_ERASED,
+    words_erased,
+)
 from cars_desktop.store.models import db, utc_now
+from cars_desktop.store.settling import SETTLED
 
 # rows a laptop makes for itself on its first day, matched by what they are, not their UUID
 NATURAL_KEYS = {"setting": ("key",), "fund": ("name",), "checklist_practice": ("text_en",),
@@ -142,12 +150,7 @@ class Merger:
     def apply(self, entries: list[Entry]) -> Applied:
         latest = dict(db.execute_sql("SELECT laptop, max(seq) FROM change_log GROUP BY laptop"
                                      ).fetchall())
-        entries = sorted(entries, key=lambda e: e.key)
-        # erasures first: nothing an older change holds about the person may come back
-        for entry in entries:
-            if entry.op == "erase" and entry.seq > latest.get(entry.laptop, 0):
-                self._erase(entry)
-        for entry in entries:
+        for entry in sorted(entries, key=lambda e: e.key):
             if entry.seq <= latest.get(entry.laptop, 0):
                 continue  # applied before: applying a pack twice changes nothing
             latest[entry.laptop] = entry.seq
@@ -163,21 +166,24 @@ class Merger:
     def _one(self, entry: Entry) -> None:
         gone = _gone(entry.row_uuid)
         kept = entry
-        if entry.op in ("erase", "erased"):
-            pass  # erasures went first; "erased": a change the erasure itself stands for
+        if entry.op == "erase":
+            self._erase(entry)
+        elif entry.op == "erased":
+            pass  # a change the erasure itself stands for: the erase change does it
         elif gone and gone[1] == ERASED:
             kept = dataclasses.replace(entry, fields={})  # an erased person stays erased
         elif entry.op == "delete":
             self._delete(entry)
         else:
             if gone and gone[1] == WORDS_ERASED:
-                words = ERASED_WORDS.get(entry.tbl, set())
-                kept = entry = dataclasses.replace(entry, fields={
-                    column: pair for column, pair in entry.fields.items() if column not in words})
+                kept = entry = dataclasses.replace(entry, fields=words_erased(
+                    entry.tbl, entry.op, entry.fields))
                 gone = None
             try:
                 with db.atomic():
                     self._insert_or_update(entry, gone)
+                    if entry.tbl == "partner":
+                        _erased_day(entry.row_uuid)
             except pw.IntegrityError as err:
                 self.applied.set_aside.append(f"{entry.tbl} {entry.row_uuid}: {err}")
         db.execute_sql(
@@ -238,14 +244,18 @@ class Merger:
             return (not required), None
         return True, row_id
 
-    def _insert(self, entry: Entry) -> None:
+    def _insert(self, entry: Entry, erased_words: bool = False) -> None:
         links, columns = _links(entry.tbl), _columns(entry.tbl)
         values: dict[str, Any] = {}
         for column, (_before, after) in entry.fields.items():
             if column not in columns:
                 continue  # a column this version does not have
-            if column in links and after is not None and (_gone(after) or ("", 0))[1] == ERASED:
-                return  # it belongs to a person erased here: it stays out
+            if column in links and after is not None and (_gone(after) or ("", 0))[1]:
+                if entry.tbl in ERASED_WITH_THEM:
+                    return  # it belongs to a person erased here: it stays out
+                if entry.tbl in ERASED_WORDS and not erased_words:  # a gift to them: no words
+                    return self._insert(dataclasses.replace(entry, fields=words_erased(
+                        entry.tbl, entry.op, entry.fields)), erased_words=True)
             usable, value = self._value_here(entry.tbl, column, after, links)
             if not usable:
                 return  # what it belongs to is gone here (and went with it there)
@@ -253,13 +263,16 @@ class Merger:
                 self.pending.append((entry.tbl, entry.row_uuid, column, after))
             values[column] = value
         for column in DERIVED.get(entry.tbl, ()):  # made again after the changes
-            values.setdefault(column, None if columns[column] == "DATE" else "")
+            values.setdefault(column, {"DATE": None, "INTEGER": 0}.get(columns[column], ""))
         values["uuid"], values["updated_at"] = entry.row_uuid, entry.stamp
         names = ", ".join(f'"{name}"' for name in values)
         marks = ", ".join("?" for _value in values)
         db.execute_sql(f'INSERT INTO "{entry.tbl}" ({names}) VALUES ({marks})',
                        list(values.values()))
         db.execute_sql("DELETE FROM row_gone WHERE row_uuid = ?", (entry.row_uuid,))
+        if erased_words:
+            db.execute_sql("INSERT INTO row_gone (row_uuid, tbl, stamp, erased) VALUES"
+                           " (?, ?, ?, ?)", (entry.row_uuid, entry.tbl, entry.key, WORDS_ERASED))
         self._touched(entry.tbl, local_id(entry.tbl, entry.row_uuid))
 
     def _bring_back(self, table: str, row_uuid: str) -> int | None:
@@ -286,16 +299,18 @@ class Merger:
             stamp = field_stamp(here_uuid, column)
             if entry.op == "insert" and after in (None, "", 0):
                 continue  # a row made on two laptops: an empty field takes the other's value
-            if current == after:
-                winner = True  # the same value already: nothing to choose between
+            if entry.undoes == SETTLED:  # a volunteer chose, seeing every value
                 settling.close(here_uuid, column, entry)
+                winner = entry.key > stamp or current == before
+            elif current == after:
+                winner = True  # the same value already: nothing to choose between
+                settling.follow(entry, here_uuid, column, after, before)
             elif current == before or entry.op == "insert" and current in (None, "", 0):
                 winner = entry.key > stamp
-                if winner:
-                    settling.close(here_uuid, column, entry)
+                settling.follow(entry, here_uuid, column, after, before)
             else:
                 winner = entry.key > stamp
-                if settling.add(entry, here_uuid, column, current, stamp, after):
+                if settling.add(entry, here_uuid, column, current, stamp, after, before):
                     self.applied.to_settle += 1
             if winner and current != after:
                 usable, value = self._value_here(entry.tbl, column, after, links)
@@ -335,13 +350,22 @@ class Merger:
         from cars_desktop.store import history_erasure, partners
 
         partner_id = local_id("partner", entry.row_uuid)
+        gifts = list(entry.fields.get("gifts", []))
+        rows = list(entry.fields.get("rows", []))
         if partner_id is not None and not db.execute_sql(
                 "SELECT erased_at FROM partner WHERE id = ?", (partner_id,)).fetchone()[0]:
+            # what was given or added here that the other laptop did not know of goes too
+            here = history_erasure.before_erasure(partner_id, [])
+            gifts += here["gifts"]
+            rows += here["rows"]
             partners.erase_personal_information(partner_id, history_erasure.mentions_named(
                 entry.fields.get("mentions", [])), writing_down=False)
-        history_erasure.forget_rows(entry.fields.get("rows", []),
-                                    entry.fields.get("gifts", []), entry.key,
-                                    entry.fields.get("mentions", []))
+        # erased on two laptops: the first erasure's day, on both
+        db.execute_sql("UPDATE partner SET erased_at = CASE WHEN ? < erased_at AND ? != ''"
+                       " THEN ? ELSE erased_at END WHERE id = ?",
+                       (entry.fields.get("erased_at") or "",) * 3 + (partner_id,))
+        history_erasure.forget_rows(sorted(set(rows)), sorted(set(gifts)),
+                                    entry.key, entry.fields.get("mentions", []))
 
     def put(self, entry: Entry, row_id: int | None) -> None:
         """An entry's values made a change of this laptop's (an undo): written down by the
@@ -393,6 +417,14 @@ class Merger:
             self.applied.partners.discard(row_id)
 
 
+def _erased_day(row_uuid: str) -> None:
+    """A partner erased elsewhere before it came here: erased on the erasure's day."""
+    db.execute_sql("UPDATE partner SET erased_at = (SELECT json_extract(fields, '$.erased_at')"
+                   " FROM change_log WHERE op = 'erase' AND row_uuid = ?) WHERE uuid = ? AND"
+                   " erased_at IS NULL AND EXISTS (SELECT 1 FROM row_gone WHERE row_uuid = ?"
+                   " AND erased > 0)", (row_uuid, row_uuid, row_uuid))
+
+
 def current_value(table: str, row_id: int, column: str, links: dict | None = None) -> Any:
     """A field's value as packs carry it: a link as the linked row's UUID."""
     links = _links(table) if links is None else links
@@ -428,4 +460,8 @@ def refresh_derived(applied: Applied) -> None:
     for partner_id in partners:
         if db.execute_sql("SELECT 1 FROM partner WHERE id = ?", (partner_id,)).fetchone():
             refresh_partner(partner_id)
+            db.connection().executemany(
+                "UPDATE contact_person SET sort_name = ? WHERE id = ?",
+                [(sort_key(name), contact_id) for contact_id, name in db.execute_sql(
+                    "SELECT id, name FROM contact_person WHERE partner_id = ?", (partner_id,))])
     recompute_outstanding(*sorted(pledges))

@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import re
+import sqlite3
 import uuid
 import zlib
 from pathlib import Path
@@ -155,7 +156,7 @@ def sync(chosen: Path) -> SyncReport:
         raise _folder_problem(folder, err) from None
     me = laptop.laptop_id()
     packs = packs_in(folder)
-    entries = _to_apply(packs, me, report)
+    entries = _to_apply(folder, packs, me, report)
     if entries:
         with transaction():
             db.execute_sql("UPDATE sync_local SET value = '1' WHERE key = 'applying'")
@@ -208,11 +209,11 @@ def _check_group(folder: Path) -> None:
                            (group,))
 
 
-def _to_apply(packs: list[Pack], me: str, report: SyncReport) -> list[Entry]:
+def _to_apply(folder: Path, packs: list[Pack], me: str, report: SyncReport) -> list[Entry]:
     """The changes not yet here, each laptop's in order: a pack refused, or one missing
     before it, leaves that laptop's later changes waiting."""
     have = applied_here()
-    entries: list[Entry] = []
+    entries = _from_snapshot(folder, me, have, report)
     for other in sorted({pack.laptop for pack in packs if pack.laptop != me}):
         upto = have.get(other, 0)
         for pack in sorted((p for p in packs if p.laptop == other), key=lambda p: p.first):
@@ -230,6 +231,40 @@ def _to_apply(packs: list[Pack], me: str, report: SyncReport) -> list[Entry]:
                 break
             entries += [entry for entry in found if entry.seq > upto]
             upto = pack.last
+    return entries
+
+
+def _from_snapshot(folder: Path, me: str, have: dict[str, int],
+                   report: SyncReport) -> list[Entry]:
+    """Changes whose packs were removed before this laptop first came (it had data of its
+    own, so it did not start from the group's copy): read from that copy's history."""
+    from cars_desktop.store.backups import describe_backup
+
+    note = _read_json(folder / SNAPSHOT_NOTE)
+    behind = {laptop: seq for laptop, seq in ((note or {}).get("applied") or {}).items()
+              if laptop != me and int(seq) > have.get(laptop, 0)}
+    if not behind:
+        return []
+    snapshot = folder / SNAPSHOT
+    problem = describe_backup(snapshot).problem if snapshot.exists() else _("it is missing")
+    if problem:
+        report.problems.append(_("The group's copy of its data in the folder cannot be read "
+                                 "({problem}): some older changes wait.").format(
+            problem=problem))
+        return []
+    entries = []
+    connection = sqlite3.connect(f"{snapshot.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        for laptop, seq in behind.items():
+            rows = connection.execute(
+                "SELECT seq, stamp, volunteer, tbl, row_uuid, op, fields, undoes FROM change_log"
+                " WHERE laptop = ? AND seq > ? AND seq <= ? ORDER BY seq",
+                (laptop, have.get(laptop, 0), int(seq))).fetchall()
+            entries += [Entry(laptop, row[0], row[1], row[2], row[3], row[4], row[5],
+                              json.loads(row[6]), row[7]) for row in rows]
+            have[laptop] = max([have.get(laptop, 0)] + [row[0] for row in rows])
+    finally:
+        connection.close()
     return entries
 
 

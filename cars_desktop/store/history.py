@@ -13,6 +13,7 @@ from cars_desktop.store import laptop
 from cars_desktop.store.change_log import DERIVED
 from cars_desktop.store.laptop import laptop_id, volunteer  # noqa: F401 (what the window asks)
 from cars_desktop.store.models import db
+from cars_desktop.store.settling import SETTLED
 
 
 def set_volunteer(name: str) -> None:
@@ -235,6 +236,7 @@ def settle(item: ToSettle, chosen: int) -> None:
     from cars_desktop.store.database import transaction
 
     value = item.choices[chosen]["value"]
+    before = db.execute_sql("SELECT max(id) FROM change_log").fetchone()[0] or 0
     with transaction():
         row_id = local_id(item.table, item.row_uuid)
         if row_id is not None:
@@ -249,5 +251,6 @@ def settle(item: ToSettle, chosen: int) -> None:
                     "INSERT OR REPLACE INTO field_clock (row_uuid, col, stamp) SELECT row_uuid,"
                     " ?, stamp || ' ' || laptop || ' ' || printf('%010d', seq) FROM change_log"
                     " WHERE id = (SELECT max(id) FROM change_log)", (item.column,))
+        db.execute_sql("UPDATE change_log SET undoes = ? WHERE id > ?", (SETTLED, before))
         db.execute_sql("UPDATE to_settle SET settled_at = strftime('%Y-%m-%dT%H:%M:%fZ',"
                        " 'now'), settled_by = ? WHERE id = ?", (volunteer(), item.id))

@@ -10,19 +10,31 @@ from typing import Any
 from cars_desktop.store import laptop
 from cars_desktop.store.models import db
 
-# what erasing a person clears on the gifts that stay (their amounts and dates stay)
-ERASED_WORDS = {"contribution": {"notes", "valued_by", "advantage_description", "description",
-                                 "reference", "purpose", "tribute", "platform_receipt"},
-                "acknowledgement": {"note"}}
+# what erasing a person leaves of the rows that stay, the partner's and its gifts' (their
+# amounts and dates stay): each field as the erasure leaves it
+_CLEARED = dict.fromkeys(("first_name", "last_name", "shared_goal", "strengths",
+                          "address_line1", "address_line2", "city", "province", "postal_code",
+                          "phone", "email", "website", "notes", "recognition_wording"), "")
+ERASED_WORDS = {
+    "partner": {**_CLEARED, "name": "Erased partner", "household_id": None,
+                "partner_since": None, "status": "archived", "status_before_archive": "",
+                "recognition": "name"},
+    "contribution": dict.fromkeys(("notes", "valued_by", "advantage_description",
+                                   "description", "reference", "purpose", "tribute",
+                                   "platform_receipt"), ""),
+    "acknowledgement": {"note": ""}}
 ERASED, WORDS_ERASED = 1, 2  # row_gone.erased: the whole row; only its words
+# what belongs to an erased person and goes with them, even from an older pack
+ERASED_WITH_THEM = {"contact_person", "interaction", "review", "review_item"}
 
-# the person's own rows: erased whole; the gifts stay, without their words
-_OWN_ROWS = ("SELECT uuid FROM partner WHERE id = :p UNION ALL SELECT uuid FROM contact_person"
+# the person's own rows: erased whole; the partner and its gifts stay, without their words
+_OWN_ROWS = ("SELECT uuid FROM contact_person"
              " WHERE partner_id = :p UNION ALL SELECT uuid FROM interaction WHERE partner_id"
              " = :p UNION ALL SELECT uuid FROM review WHERE partner_id = :p UNION ALL SELECT"
              " i.uuid FROM review_item i JOIN review r ON r.id = i.review_id WHERE"
              " r.partner_id = :p")
-_GIFTS = ("SELECT uuid FROM contribution WHERE partner_id = :p UNION ALL SELECT a.uuid FROM"
+_GIFTS = ("SELECT uuid FROM partner WHERE id = :p UNION ALL"
+          " SELECT uuid FROM contribution WHERE partner_id = :p UNION ALL SELECT a.uuid FROM"
           " acknowledgement a JOIN contribution c ON c.id = a.contribution_id WHERE"
           " c.partner_id = :p")
 
@@ -59,7 +71,10 @@ def after_erasure(partner_uuid: str, taken: dict[str, Any]) -> None:
     db.execute_sql("UPDATE change_log SET op = 'erased', fields = '{}' WHERE id > ?",
                    (taken["after"],))
     marker = {"rows": sorted(set(removed)), "gifts": taken["gifts"],
-              "mentions": taken["mentions"] + [["", *pair] for pair in fields]}
+              "mentions": taken["mentions"] + [["", *pair] for pair in fields
+                                               if pair[0] not in taken["gifts"]],
+              "erased_at": db.execute_sql("SELECT erased_at FROM partner WHERE uuid = ?",
+                                          (partner_uuid,)).fetchone()[0]}
     forget_rows(marker["rows"], marker["gifts"], "", marker["mentions"])
     laptop.write_down("erase", "partner", partner_uuid, marker)
 
@@ -73,17 +88,27 @@ def forget_rows(rows: list[str], gifts: list[str], key: str,
                        " 'erase'", (row_uuid,))
         _mark(row_uuid, key, ERASED)
     for row_uuid in gifts:
-        table = db.execute_sql("SELECT tbl FROM change_log WHERE row_uuid = ? LIMIT 1",
-                               (row_uuid,)).fetchone()
-        for column in ERASED_WORDS.get(table[0] if table else "", ()):
-            _forget_field(row_uuid, column)
+        for entry_id, table, op, fields in db.execute_sql(
+                "SELECT id, tbl, op, fields FROM change_log WHERE row_uuid = ? AND op IN"
+                " ('insert', 'update', 'delete')", (row_uuid,)).fetchall():
+            db.execute_sql("UPDATE change_log SET fields = ? WHERE id = ?", (json.dumps(
+                words_erased(table, op, json.loads(fields)), ensure_ascii=False), entry_id))
+        db.execute_sql("DELETE FROM to_settle WHERE row_uuid = ?", (row_uuid,))
         _mark(row_uuid, key, WORDS_ERASED)
     for _table, row_uuid, column in mentions:
         _forget_field(row_uuid, column)
 
 
+def words_erased(table: str, op: str, fields: dict[str, list]) -> dict[str, list]:
+    """A change's fields with the person's words as the erasure left them."""
+    words = ERASED_WORDS.get(table, {})
+    return {column: ([None if op == "insert" else words[column], words[column]]
+                     if column in words else pair) for column, pair in fields.items()}
+
+
 def _mark(row_uuid: str, key: str, how: int) -> None:
-    db.execute_sql("DELETE FROM to_settle WHERE row_uuid = ?", (row_uuid,))
+    if how == ERASED:
+        db.execute_sql("DELETE FROM to_settle WHERE row_uuid = ?", (row_uuid,))
     db.execute_sql("INSERT OR REPLACE INTO row_gone (row_uuid, tbl, stamp, erased) VALUES"
                    " (?, '', ?, ?)", (row_uuid, key, how))
 

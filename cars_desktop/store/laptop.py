@@ -31,13 +31,18 @@ def volunteer() -> str:
 
 def this_computer(data_file: str) -> None:
     """Called on opening: data copied to another computer or folder (or a backup restored)
-    gets a laptop id of its own, so that two laptops never sign changes with the same one."""
+    gets a laptop id of its own, so that two laptops never sign changes with the same one;
+    on another computer, its changes are no longer signed with the first one's volunteer."""
     here = f"{socket.gethostname()}|{data_file}"
-    if local("computer") != here:
-        with db.atomic():
-            if local("computer"):
-                set_local("laptop", str(uuid.uuid4()))
-            set_local("computer", here)
+    before = local("computer")
+    if before == here:
+        return
+    with db.atomic():
+        if before:
+            set_local("laptop", str(uuid.uuid4()))
+            if before.removeprefix("restored:").split("|")[0] != socket.gethostname():
+                set_local("volunteer", "")
+        set_local("computer", here)
 
 
 def new_laptop_id() -> None:
