@@ -275,3 +275,67 @@ def test_a_sync_killed_at_any_moment_leaves_nothing_half_applied(tmp_path, delay
         assert Partner.select().count() == 301
     assert report.problems == []
     assert not list((stick / change_packs.FOLDER_NAME).glob(".*.partial"))
+
+
+def test_a_stick_pulled_out_while_the_pack_is_written(tmp_path, monkeypatch):
+    import errno
+
+    stick, _pack = _one_pack(tmp_path)
+    b = tmp_path / "B"
+    with opened(b, "Bruno"):
+        org("Bruno's own", contact="")
+        real_replace = os.replace
+
+        def pulled(source, target):
+            if str(target).endswith(".carspack"):
+                raise OSError(errno.EIO, "Input/output error")
+            return real_replace(source, target)
+
+        monkeypatch.setattr(change_packs.os, "replace", pulled)
+        with pytest.raises(change_packs.PackError) as said:
+            change_packs.sync(stick)
+        assert "could not be written: Input/output error" in str(said.value)
+        assert "sync again when the folder (or stick) is back" in str(said.value)
+        monkeypatch.undo()
+        assert database.integrity_report() == []
+        assert Partner.select().count() == 2  # A's partner, applied before the stick went
+    folder = stick / change_packs.FOLDER_NAME
+    assert not list(folder.glob(".*.partial")) and len(list(folder.glob("*.carspack"))) == 1
+    report = sync(b, stick)  # the stick is back: B's changes go out
+    assert report.written > 0 and report.problems == []
+
+
+def test_an_import_made_on_another_laptop_is_undone_where_it_was_made(tmp_path):
+    from cars_desktop.exchange.importer import commit, make_plan, open_file
+    from cars_desktop.store import import_writer
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    path = tmp_path / "gifts.csv"
+    path.write_text("Name,Date,Amount\nFerme Leblanc,2026-03-01,40\n", "utf-8")
+    with opened(tmp_path / "A", "Anne"):
+        table, known, mapping = open_file(path)
+        commit(make_plan(table, mapping, known, path.name))
+        change_packs.sync(stick)
+    with opened(tmp_path / "B", "Bruno"):
+        change_packs.sync(stick)
+        batch = db.execute_sql("SELECT id FROM import_batch").fetchone()[0]
+        with pytest.raises(import_writer.ImportProblem, match="made on another laptop .Anne."):
+            import_writer.undo_batch(batch)
+
+
+def test_the_history_survives_a_backup_and_its_restore(tmp_path):
+    from cars_desktop.store import backups
+
+    a = tmp_path / "A"
+    with opened(a, "Anne") as store:
+        pid = org("Co-op Santé", city="Rimouski")
+        partner = Partner.get_by_id(pid)
+        partner.city = "Matane"
+        partner.save()
+        copy = backups.make_backup(store.backup_dir, "chosen")
+    backups.restore_backup(a, copy)
+    with opened(a):
+        [changed] = [c for c in history.for_partner(pid) if c.op == "update"]
+        assert changed.fields["city"] == ["Rimouski", "Matane"]
+        assert changed.volunteer == "Anne" and changed.here  # still this laptop's own

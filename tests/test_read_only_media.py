@@ -289,6 +289,32 @@ def test_a_damaged_file_looked_at_read_only_says_why_and_still_reports(qtbot, tm
     assert (data / database.DB_FILENAME).read_bytes() == before  # looked at, not changed
 
 
+@as_a_user
+def test_a_read_only_stick_says_so_and_keeps_what_it_brought(tmp_path):
+    """Sharing changes with a folder this user may read but not write: the other laptop's
+    changes are applied, this laptop's wait, and the message says why in plain words."""
+    from cars_desktop.store import change_packs
+    from cars_desktop.store.models import Partner
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    with database.open_store(tmp_path / "A"):
+        org("Co-op Santé")
+        change_packs.sync(stick)
+    folder = stick / change_packs.FOLDER_NAME
+    for path in [folder, *folder.iterdir()]:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        with database.open_store(tmp_path / "B"):
+            org("Club Lions")
+            with pytest.raises(change_packs.PackError, match="could not be written: "
+                               "Permission denied"):
+                change_packs.sync(stick)
+            assert Partner.select().count() == 2 and database.integrity_report() == []
+    finally:
+        folder.chmod(0o755)
+
+
 @pytest.mark.skipif(not AS_ROOT, reason="not root: the tests above ran as they are")
 def test_these_tests_pass_as_a_user_who_is_not_root(tmp_path):
     setpriv = shutil.which("setpriv")

@@ -20,9 +20,17 @@ from typing import Any
 
 import peewee as pw
 
-from cars_desktop.core.text import sort_key
 from cars_desktop.store import settling
 from cars_desktop.store.change_log import DERIVED, order_key
+from cars_desktop.store.change_rows import (
+    columns_of,
+    current_value,
+    links_of,
+    local_id,
+    refresh_derived,
+    to_sql,
+    uuid_of,
+)
 from cars_desktop.store.history_erasure import (
     ERASED,
     ERASED_WITH_THEM,
@@ -67,60 +75,6 @@ class Applied:
     gifts: set[int] = dataclasses.field(default_factory=set)
 
 
-def _links(table: str) -> dict[str, tuple[str, bool, str]]:
-    """column -> (linked table, required, on delete)."""
-    rows = db.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall()
-    required = {row[1]: bool(row[3]) for row in
-                db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}
-    return {row[3]: (row[2], required[row[3]], row[6]) for row in rows}
-
-
-def _columns(table: str) -> dict[str, str]:
-    return {row[1]: (row[2] or "").upper()
-            for row in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}
-
-
-def local_id(table: str, row_uuid: str | None) -> int | None:
-    """The id here of the row a UUID names, following rows matched by what they are and
-    partners merged into another."""
-    if row_uuid is None:
-        return None
-    found = db.execute_sql(f'SELECT id FROM "{table}" WHERE uuid = ?', (row_uuid,)).fetchone()
-    if found:
-        return found[0]
-    alias = db.execute_sql("SELECT value FROM sync_local WHERE key = ?",
-                           (f"alias:{row_uuid}",)).fetchone()
-    if alias:
-        return local_id(table, alias[0])
-    if table == "partner":
-        kept = db.execute_sql("SELECT kept_id FROM partner_merge WHERE removed_uuid = ? AND"
-                              " undone_at IS NULL", (row_uuid,)).fetchone()
-        if kept:
-            return kept[0]
-    return None
-
-
-def _uuid_of(table: str, row_id: int | None) -> str | None:
-    if row_id is None:
-        return None
-    found = db.execute_sql(f'SELECT uuid FROM "{table}" WHERE id = ?', (row_id,)).fetchone()
-    return found[0] if found else None
-
-
-def _to_sql(value: Any, kind: str) -> Any:
-    if kind == "BLOB" and isinstance(value, dict):
-        return bytes.fromhex(value.get("hex", ""))
-    return value
-
-
-def _from_sql(value: Any) -> Any:
-    if isinstance(value, bytes):
-        return {"hex": value.hex().upper()}
-    return value
-
-
-
-
 def _gone(row_uuid: str) -> tuple[str, int] | None:
     found = db.execute_sql("SELECT stamp, erased FROM row_gone WHERE row_uuid = ?",
                            (row_uuid,)).fetchone()
@@ -157,7 +111,7 @@ class Merger:
             self._one(entry)
             self.applied.changes += 1
         for table, row_uuid, column, linked_uuid in self.pending:
-            linked = _links(table)[column][0]
+            linked = links_of(table)[column][0]
             db.execute_sql(f'UPDATE "{table}" SET "{column}" = ? WHERE uuid = ? AND'
                            f' "{column}" IS NULL', (local_id(linked, linked_uuid), row_uuid))
         refresh_derived(self.applied)
@@ -215,7 +169,7 @@ class Merger:
                 self._insert(entry)
                 return
             db.execute_sql("INSERT OR REPLACE INTO sync_local (key, value) VALUES (?, ?)",
-                           (f"alias:{entry.row_uuid}", _uuid_of(entry.tbl, row_id)))
+                           (f"alias:{entry.row_uuid}", uuid_of(entry.tbl, row_id)))
         if row_id is None:
             if not gone:
                 self.applied.set_aside.append(f"{entry.tbl} {entry.row_uuid}: not here")
@@ -235,7 +189,7 @@ class Merger:
     def _value_here(self, table: str, column: str, value: Any, links: dict) -> tuple[bool, Any]:
         """(usable, the value as this laptop stores it): a link becomes this laptop's id."""
         if column not in links or value is None:
-            return True, _to_sql(value, _columns(table).get(column, ""))
+            return True, to_sql(value, columns_of(table).get(column, ""))
         linked, required, on_delete = links[column]
         row_id = local_id(linked, value)
         if row_id is None and linked == "partner" and on_delete == "RESTRICT":
@@ -245,7 +199,7 @@ class Merger:
         return True, row_id
 
     def _insert(self, entry: Entry, erased_words: bool = False) -> None:
-        links, columns = _links(entry.tbl), _columns(entry.tbl)
+        links, columns = links_of(entry.tbl), columns_of(entry.tbl)
         values: dict[str, Any] = {}
         for column, (_before, after) in entry.fields.items():
             if column not in columns:
@@ -288,8 +242,8 @@ class Merger:
         return local_id(table, row_uuid)
 
     def _update(self, entry: Entry, row_id: int) -> None:
-        links, columns = _links(entry.tbl), _columns(entry.tbl)
-        here_uuid = _uuid_of(entry.tbl, row_id)
+        links, columns = links_of(entry.tbl), columns_of(entry.tbl)
+        here_uuid = uuid_of(entry.tbl, row_id)
         changes: dict[str, Any] = {}
         for column, (before, after) in entry.fields.items():
             if column not in columns or column in DERIVED.get(entry.tbl, ()) or column in (
@@ -375,7 +329,7 @@ class Merger:
             db.execute_sql(f'UPDATE "{entry.tbl}" SET updated_at = ? WHERE uuid = ?',
                            (utc_now(), entry.row_uuid))
             return
-        links, changes = _links(entry.tbl), {}
+        links, changes = links_of(entry.tbl), {}
         for column, (_before, after) in entry.fields.items():
             usable, value = self._value_here(entry.tbl, column, after, links)
             if usable:
@@ -424,44 +378,3 @@ def _erased_day(row_uuid: str) -> None:
                    " erased_at IS NULL AND EXISTS (SELECT 1 FROM row_gone WHERE row_uuid = ?"
                    " AND erased > 0)", (row_uuid, row_uuid, row_uuid))
 
-
-def current_value(table: str, row_id: int, column: str, links: dict | None = None) -> Any:
-    """A field's value as packs carry it: a link as the linked row's UUID."""
-    links = _links(table) if links is None else links
-    value = db.execute_sql(f'SELECT "{column}" FROM "{table}" WHERE id = ?',
-                           (row_id,)).fetchone()[0]
-    if column in links:
-        return _uuid_of(links[column][0], value)
-    return _from_sql(value)
-
-
-def is_link_refusal(err: BaseException) -> bool:
-    """A foreign key that refuses the change: something still depends on the row."""
-    return isinstance(err, pw.IntegrityError) and "FOREIGN KEY" in str(err).upper()
-
-
-def refresh_derived(applied: Applied) -> None:
-    """What each laptop works out for itself, made again for what the changes touched."""
-    from cars_desktop.store.contributions import recompute_outstanding
-    from cars_desktop.store.merge import refresh_partner
-
-    gifts = json.dumps(sorted(applied.gifts))
-    db.execute_sql("UPDATE contribution SET thanked_on = (SELECT min(date) FROM acknowledgement"
-                   " a WHERE a.contribution_id = contribution.id) WHERE id IN (SELECT value"
-                   " FROM json_each(?))", (gifts,))
-    partners = set(applied.partners)
-    pledges = set(applied.pledges)
-    for partner_id, pledge_id, status, row_id in db.execute_sql(
-            "SELECT partner_id, pledge_id, status, id FROM contribution WHERE id IN (SELECT"
-            " value FROM json_each(?))", (gifts,)).fetchall():
-        partners.add(partner_id)
-        pledges |= {pledge_id} if pledge_id else set()
-        pledges |= {row_id} if status == "pledged" else set()
-    for partner_id in partners:
-        if db.execute_sql("SELECT 1 FROM partner WHERE id = ?", (partner_id,)).fetchone():
-            refresh_partner(partner_id)
-            db.connection().executemany(
-                "UPDATE contact_person SET sort_name = ? WHERE id = ?",
-                [(sort_key(name), contact_id) for contact_id, name in db.execute_sql(
-                    "SELECT id, name FROM contact_person WHERE partner_id = ?", (partner_id,))])
-    recompute_outstanding(*sorted(pledges))

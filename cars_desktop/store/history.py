@@ -41,7 +41,7 @@ class Change:
 
     @property
     def here(self) -> bool:
-        return self.laptop == laptop_id()
+        return laptop.is_mine(self.laptop)
 
     @property
     def name(self) -> str:
@@ -163,7 +163,7 @@ def why_not_undo(change: Change) -> str:
 
 def undo(change: Change) -> None:
     """Put back what the change replaced, as a new change (which names the one it undoes)."""
-    from cars_desktop.store.change_merge import local_id
+    from cars_desktop.store.change_rows import local_id
     from cars_desktop.store.database import transaction
 
     reason = why_not_undo(change)
@@ -183,7 +183,7 @@ def undo(change: Change) -> None:
     except CannotUndo:
         raise
     except Exception as err:  # a link that refuses: something else depends on it
-        from cars_desktop.store.change_merge import is_link_refusal
+        from cars_desktop.store.change_rows import is_link_refusal
 
         if is_link_refusal(err):
             raise CannotUndo(_("Other records depend on it now, so it cannot be undone."
@@ -232,7 +232,8 @@ def to_settle() -> list[ToSettle]:
 def settle(item: ToSettle, chosen: int) -> None:
     """Keep the chosen value: written down as this laptop's change (made after seeing every
     value), so that the choice settles it on the other laptops too."""
-    from cars_desktop.store.change_merge import Entry, Merger, current_value, local_id
+    from cars_desktop.store.change_merge import Entry, Merger
+    from cars_desktop.store.change_rows import current_value, local_id
     from cars_desktop.store.database import transaction
 
     value = item.choices[chosen]["value"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from cars_desktop.core.text import fold, sort_key
 from cars_desktop.i18n import _, ngettext
-from cars_desktop.store import settings
+from cars_desktop.store import laptop, settings
 from cars_desktop.store.contributions import contribution_row
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import ImportBatch, db, new_uuid, utc_now
@@ -200,6 +200,11 @@ def undo_batch(batch_id: int) -> tuple[int, int]:
     batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
     if batch is None or batch.undone_at:
         raise ImportProblem(_("That import was already undone."))
+    elsewhere = laptop.made_elsewhere(batch.uuid)
+    if elsewhere is not None:
+        raise ImportProblem(_("That import was made on another laptop ({name}): undo it "
+                              "there, then share the changes.").format(
+            name=elsewhere or _("a volunteer not named")))
     conn = db.connection()
     changed = conn.execute(
         "SELECT COUNT(*) FROM contribution c WHERE import_batch_id = ? AND (updated_at != "

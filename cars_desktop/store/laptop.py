@@ -39,17 +39,13 @@ def this_computer(data_file: str) -> None:
         return
     with db.atomic():
         if before:
-            set_local("laptop", str(uuid.uuid4()))
             if before.removeprefix("restored:").split("|")[0] != socket.gethostname():
-                set_local("volunteer", "")
+                set_local("volunteer", "")  # another computer: another laptop altogether
+            else:  # this laptop again (a restore, a move): what it made is still its own
+                set_local("former", json.dumps([*json.loads(local("former") or "[]"),
+                                                laptop_id()]))
+            set_local("laptop", str(uuid.uuid4()))
         set_local("computer", here)
-
-
-def new_laptop_id() -> None:
-    """After a restore: the changes made since the backup may already be in a pack, under
-    the old id; new ones must not take their numbers."""
-    with db.atomic():
-        set_local("laptop", str(uuid.uuid4()))
 
 
 def write_down(op: str, table: str, row_uuid: str, fields: dict[str, Any],
@@ -62,3 +58,18 @@ def write_down(op: str, table: str, row_uuid: str, fields: dict[str, Any],
         " ?, ?, ?, ?, ? FROM sync_local l, sync_local c, sync_local v WHERE l.key = 'laptop'"
         " AND c.key = 'clock' AND v.key = 'volunteer'",
         (table, row_uuid, op, json.dumps(fields, ensure_ascii=False), undoes))
+
+
+def made_elsewhere(row_uuid: str) -> str | None:
+    """Who made the row on another laptop ("" when unnamed), or None when made here: what
+    keeps this laptop's own ids (an import, a merge) can only be undone where it was made."""
+    found = db.execute_sql("SELECT laptop, volunteer FROM change_log WHERE row_uuid = ? AND"
+                           " op = 'insert' ORDER BY id LIMIT 1", (row_uuid,)).fetchone()
+    if found is None or is_mine(found[0]):
+        return None
+    return found[1]
+
+
+def is_mine(laptop: str) -> bool:
+    """This laptop's id, or one it had before a restore."""
+    return laptop in (laptop_id(), *json.loads(local("former") or "[]"))

@@ -33,6 +33,7 @@ from typing import Any
 from cars_desktop.core.names import NAME_PARTS
 from cars_desktop.core.text import listing
 from cars_desktop.i18n import _, ngettext
+from cars_desktop.store import laptop
 from cars_desktop.store.contributions import refresh_partner_text
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import Interaction, Partner, PartnerMerge, db, utc_now
@@ -345,6 +346,11 @@ def undo_merge(merge_id: int) -> int:
         raise MergeProblem(_("That merge is no longer kept: it cannot be undone."))
     if merge.undone_at:
         raise MergeProblem(_("That merge was already undone."))
+    elsewhere = laptop.made_elsewhere(merge.uuid)
+    if elsewhere is not None:
+        raise MergeProblem(_("That merge was made on another laptop ({name}): undo it there, "
+                             "then share the changes.").format(
+            name=elsewhere or _("a volunteer not named")))
     record = json.loads(merge.record)
     kept = Partner.get_by_id(merge.kept_id)
     if kept.erased_at:
