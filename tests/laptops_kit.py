@@ -83,11 +83,33 @@ class Volunteer:
         return [p.id for p in Partner.select(Partner.id).where(Partner.erased_at.is_null())
                 .order_by(Partner.uuid)]
 
+    def import_gifts(self) -> None:
+        """A bank's or a platform's file of gifts, some from partners already known."""
+        from cars_desktop.exchange.importer import commit, make_plan, open_file
+
+        rng = self.rng
+        known = [p.name for p in Partner.select(Partner.name).where(
+            Partner.erased_at.is_null()).order_by(Partner.uuid)]
+        lines = ["Name,Email,Date,Amount,Reference"]
+        for number in range(rng.randint(1, 4)):
+            name = rng.choice(known) if known and rng.random() < 0.5 else (
+                f"{rng.choice(NAMES)} {rng.randint(100, 199)}")
+            lines.append(f"{name},{self.name.lower()}{number}@example.ca,"
+                         f"2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)},"
+                         f"{rng.randint(5, 300)},REF-{rng.randint(1, 10**6)}")
+        path = self.folder.parent / f"import-{self.name}-{rng.randint(1, 10**9)}.csv"
+        path.write_text("\n".join(lines) + "\n", "utf-8")
+        table, found, mapping = open_file(path)
+        commit(make_plan(table, mapping, found, path.name))
+
     def act(self) -> str:
         rng = self.rng
         ids = self.partner_ids()
         what = rng.choice(("add", "edit", "edit", "edit", "gift", "gift", "contact",
-                           "archive", "delete_gift", "erase", "thank"))
+                           "archive", "delete_gift", "erase", "thank", "import"))
+        if what == "import":
+            self.import_gifts()
+            return what
         if what == "add" or not ids:
             partners.save_partner({"kind": "organisation", "name": rng.choice(NAMES)
                                    + f" {rng.randint(1, 99)}", "sector": "community",

@@ -306,20 +306,24 @@ class Merger:
         partner_id = local_id("partner", entry.row_uuid)
         gifts = list(entry.fields.get("gifts", []))
         rows = list(entry.fields.get("rows", []))
+        touched = entry.fields.get("touched", [])
         if partner_id is not None and not db.execute_sql(
                 "SELECT erased_at FROM partner WHERE id = ?", (partner_id,)).fetchone()[0]:
             # what was given or added here that the other laptop did not know of goes too
-            here = history_erasure.before_erasure(partner_id, [])
+            here = history_erasure.before_erasure(partner_id)
             gifts += here["gifts"]
             rows += here["rows"]
-            partners.erase_personal_information(partner_id, history_erasure.mentions_named(
-                entry.fields.get("mentions", [])), writing_down=False)
+            partners.erase_personal_information(partner_id, writing_down=False)
+        for table, row_uuid, column, value in touched:  # notes that named them, as there
+            row_id = local_id(table, row_uuid)
+            if row_id is not None:
+                self.put(Entry("", 0, "", "", table, row_uuid, "update",
+                               {column: [None, value]}), row_id)
         # erased on two laptops: the first erasure's day, on both
         db.execute_sql("UPDATE partner SET erased_at = CASE WHEN ? < erased_at AND ? != ''"
                        " THEN ? ELSE erased_at END WHERE id = ?",
                        (entry.fields.get("erased_at") or "",) * 3 + (partner_id,))
-        history_erasure.forget_rows(sorted(set(rows)), sorted(set(gifts)),
-                                    entry.key, entry.fields.get("mentions", []))
+        history_erasure.forget_rows(sorted(set(rows)), sorted(set(gifts)), entry.key, touched)
 
     def put(self, entry: Entry, row_id: int | None) -> None:
         """An entry's values made a change of this laptop's (an undo): written down by the

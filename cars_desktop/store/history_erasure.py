@@ -39,20 +39,13 @@ _GIFTS = ("SELECT uuid FROM partner WHERE id = :p UNION ALL"
           " c.partner_id = :p")
 
 
-def before_erasure(partner_id: int, found_mentions: list) -> dict[str, Any]:
+def before_erasure(partner_id: int) -> dict[str, Any]:
     """What the erasure will touch, taken before it does (its rows are deleted after)."""
     def uuids(query: str) -> list[str]:
         return [row[0] for row in db.execute_sql(query, {"p": partner_id})]
 
-    mentions = []
-    for mention in found_mentions:
-        row = db.execute_sql(f'SELECT uuid FROM "{mention.table}" WHERE id = ?',
-                             (mention.row_id,)).fetchone()
-        if row:
-            mentions.append([mention.table, row[0], mention.column])
     last = db.execute_sql("SELECT max(id) FROM change_log").fetchone()[0] or 0
-    return {"rows": uuids(_OWN_ROWS), "gifts": uuids(_GIFTS), "mentions": mentions,
-            "after": last}
+    return {"rows": uuids(_OWN_ROWS), "gifts": uuids(_GIFTS), "after": last}
 
 
 def after_erasure(partner_uuid: str, taken: dict[str, Any]) -> None:
@@ -60,27 +53,26 @@ def after_erasure(partner_uuid: str, taken: dict[str, Any]) -> None:
     history held of the person is gone; the other laptops will do the same."""
     # what the erasure changed elsewhere (an import's record, a remembered sender) held
     # the person too, in the history of those fields
-    removed, fields = list(taken["rows"]), []
-    for row_uuid, op, changed in db.execute_sql(
-            "SELECT row_uuid, op, fields FROM change_log WHERE id > ?", (taken["after"],)
+    removed, touched = list(taken["rows"]), []
+    for table, row_uuid, op, changed in db.execute_sql(
+            "SELECT tbl, row_uuid, op, fields FROM change_log WHERE id > ?", (taken["after"],)
             ).fetchall():
         if op == "delete":
             removed.append(row_uuid)
-        else:
-            fields += [[row_uuid, column] for column in json.loads(changed)]
+        elif row_uuid not in taken["gifts"]:
+            # a note that named them, an import's record: what it is now travels as it is
+            touched += [[table, row_uuid, column, pair[1]]
+                        for column, pair in json.loads(changed).items()]
     db.execute_sql("UPDATE change_log SET op = 'erased', fields = '{}' WHERE id > ?",
                    (taken["after"],))
-    marker = {"rows": sorted(set(removed)), "gifts": taken["gifts"],
-              "mentions": taken["mentions"] + [["", *pair] for pair in fields
-                                               if pair[0] not in taken["gifts"]],
+    marker = {"rows": sorted(set(removed)), "gifts": taken["gifts"], "touched": touched,
               "erased_at": db.execute_sql("SELECT erased_at FROM partner WHERE uuid = ?",
                                           (partner_uuid,)).fetchone()[0]}
-    forget_rows(marker["rows"], marker["gifts"], "", marker["mentions"])
+    forget_rows(marker["rows"], marker["gifts"], "", touched)
     laptop.write_down("erase", "partner", partner_uuid, marker)
 
 
-def forget_rows(rows: list[str], gifts: list[str], key: str,
-                mentions: list[list[str]] = ()) -> None:
+def forget_rows(rows: list[str], gifts: list[str], key: str, touched: list[list] = ()) -> None:
     """Whatever the history and the list to settle held of these rows, gone; the changes stay
     as "changed", without their values. A later pack cannot bring them back (`row_gone`)."""
     for row_uuid in rows:
@@ -95,7 +87,7 @@ def forget_rows(rows: list[str], gifts: list[str], key: str,
                 words_erased(table, op, json.loads(fields)), ensure_ascii=False), entry_id))
         db.execute_sql("DELETE FROM to_settle WHERE row_uuid = ?", (row_uuid,))
         _mark(row_uuid, key, WORDS_ERASED)
-    for _table, row_uuid, column in mentions:
+    for _table, row_uuid, column, _value in touched:
         _forget_field(row_uuid, column)
 
 
@@ -117,17 +109,3 @@ def _forget_field(row_uuid: str, column: str) -> None:
     db.execute_sql("UPDATE change_log SET fields = json_remove(fields, ?) WHERE row_uuid = ?"
                    " AND op != 'erase'", (f'$."{column}"', row_uuid))
     db.execute_sql("DELETE FROM to_settle WHERE row_uuid = ? AND col = ?", (row_uuid, column))
-
-
-def mentions_named(named: list[list[str]]) -> list:
-    """An erase change's notes that named the person, as this laptop's `Mention`s."""
-    from cars_desktop.store.erasure import Mention
-
-    found = []
-    for table, row_uuid, column in named:
-        if not table:
-            continue  # a field the erasure changed there itself: changed here the same way
-        row = db.execute_sql(f'SELECT id FROM "{table}" WHERE uuid = ?', (row_uuid,)).fetchone()
-        if row:
-            found.append(Mention(table, column, row[0], "", ""))
-    return found

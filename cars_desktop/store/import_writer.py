@@ -14,6 +14,7 @@ from cars_desktop.i18n import _, ngettext
 from cars_desktop.store import laptop, settings
 from cars_desktop.store.contributions import contribution_row
 from cars_desktop.store.database import transaction
+from cars_desktop.store.merge import refresh_partner
 from cars_desktop.store.models import ImportBatch, db, new_uuid, utc_now
 from cars_desktop.store.partners import partner_row
 
@@ -130,6 +131,8 @@ def write_import(batch: dict, rows: list[GiftToWrite]) -> Written:
                 "contribution_id": cid, "date": day, "method": "letter", "by": "",
                 "note": _("Thanked before it was imported")})
         made.filled = json.dumps(filled)
+        for pid in sorted({entry[0] for entry in filled}):
+            refresh_partner(pid)  # an email or phone filled in is searched for too
         made.reversed = json.dumps(reversed_gifts)
         made.save()
     return Written(made.id, len(new_partners), len(gifts), len(reversed_gifts))

@@ -201,7 +201,7 @@ def erase_personal_information(partner_id: int, mentions: list | None = None, *,
 
     with transaction():
         partner = Partner.get_by_id(partner_id)
-        taken = history_erasure.before_erasure(partner_id, mentions or [])
+        taken = history_erasure.before_erasure(partner_id)
         if mentions:
             erasure.clear_mentions(partner_id, mentions)
         erasure.erase_copies(partner)
