@@ -42,7 +42,6 @@ SCHEMA = """
         "undoes" TEXT NOT NULL DEFAULT '');
     CREATE UNIQUE INDEX "change_log_laptop_seq" ON "change_log" ("laptop", "seq");
     CREATE INDEX "change_log_row" ON "change_log" ("row_uuid", "stamp");
-    CREATE INDEX "change_log_stamp" ON "change_log" ("stamp");
     CREATE TABLE "field_clock" (
         "row_uuid" TEXT NOT NULL,
         "col" TEXT NOT NULL,
@@ -81,6 +80,14 @@ def _columns(database: pw.SqliteDatabase, table: str) -> list[tuple[str, str]]:
             for row in database.execute_sql(f'PRAGMA table_info("{table}")').fetchall()]
 
 
+def _defaults(database: pw.SqliteDatabase, table: str) -> dict[str, str]:
+    """column -> its default as SQL ("NULL" for a column that may be empty without one);
+    a new row's field left at it is not written down (the table gives it again)."""
+    return {row[1]: row[4] if row[4] is not None else "NULL"
+            for row in database.execute_sql(f'PRAGMA table_info("{table}")').fetchall()
+            if row[4] is not None or not row[3]}
+
+
 def _links(database: pw.SqliteDatabase, table: str) -> dict[str, str]:
     """column -> the table it links to."""
     return {row[3]: row[2]
@@ -97,19 +104,37 @@ def _value(side: str, column: str, kind: str, links: dict[str, str]) -> str:
     return ref
 
 
+def _logged(database: pw.SqliteDatabase, table: str) -> list[tuple[str, str]]:
+    return [(name, kind) for name, kind in _columns(database, table)
+            if name not in NOT_LOGGED and name not in DERIVED.get(table, ())]
+
+
+def _insert_fields(database: pw.SqliteDatabase, table: str, side: str) -> str:
+    """The SQL of a new row's fields as JSON: each [null, value], but those left at their
+    default (the table gives them again)."""
+    links, defaults = _links(database, table), _defaults(database, table)
+    parts = []
+    for name, kind in _logged(database, table):
+        pair = f"""',"{name}":' || json_array(NULL, {_value(side, name, kind, links)})"""
+        if name in defaults:
+            pair = f'CASE WHEN {side}."{name}" IS {defaults[name]} THEN \'\' ELSE {pair} END'
+        parts.append(pair)
+    return "'{' || substr(" + " || ".join(parts) + ", 2) || '}'"
+
+
 def _trigger(database: pw.SqliteDatabase, table: str, op: str) -> str:
     links = _links(database, table)
-    logged = [(name, kind) for name, kind in _columns(database, table)
-              if name not in NOT_LOGGED and name not in DERIVED.get(table, ())]
+    logged = _logged(database, table)
     parts = []
     for name, kind in logged:
-        before = "NULL" if op == "insert" else _value("OLD", name, kind, links)
+        before = _value("OLD", name, kind, links)
         after = "NULL" if op == "delete" else _value("NEW", name, kind, links)
         pair = f"""',"{name}":' || json_array({before}, {after})"""
         if op == "update":
             pair = f'CASE WHEN OLD."{name}" IS NOT NEW."{name}" THEN {pair} ELSE \'\' END'
         parts.append(pair)
-    fields = "'{' || substr(" + " || ".join(parts) + ", 2) || '}'"
+    fields = ("'{' || substr(" + " || ".join(parts) + ", 2) || '}'" if op != "insert"
+              else _insert_fields(database, table, "NEW"))
     row = "OLD" if op == "delete" else "NEW"
     when = "(SELECT \"value\" FROM \"sync_local\" WHERE \"key\" = 'applying') = '0'"
     if op == "update":
@@ -167,12 +192,7 @@ def log_existing_rows(database: pw.SqliteDatabase) -> None:
     same moment, in the order of what links to what), so that a pack can carry them to a
     laptop that joins."""
     for table in SHARED_TABLES:
-        links = _links(database, table)
-        logged = [(name, kind) for name, kind in _columns(database, table)
-                  if name not in NOT_LOGGED and name not in DERIVED.get(table, ())]
-        fields = "'{' || substr(" + " || ".join(
-            f"""',"{name}":' || json_array(NULL, {_value("t", name, kind, links)})"""
-            for name, kind in logged) + ", 2) || '}'"
+        fields = _insert_fields(database, table, "t")
         base = database.execute_sql('SELECT coalesce(max("seq"), 0) FROM "change_log"'
                                     ).fetchone()[0]
         database.execute_sql(f"""

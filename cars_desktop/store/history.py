@@ -52,10 +52,10 @@ class Change:
 _COLUMNS = "id, laptop, seq, stamp, volunteer, tbl, row_uuid, op, fields, undoes"
 
 
-def _changes(where: str, params: tuple, limit: int) -> list[Change]:
+def _changes(where: str, params: tuple, limit: int, order: str = "stamp DESC, id DESC"
+             ) -> list[Change]:
     rows = db.execute_sql(f"SELECT {_COLUMNS} FROM change_log WHERE {where} AND op NOT IN"
-                          f" ('erased') ORDER BY stamp DESC, id DESC LIMIT ?",
-                          (*params, limit)).fetchall()
+                          f" ('erased') ORDER BY {order} LIMIT ?", (*params, limit)).fetchall()
     return [Change(*row[:8], json.loads(row[8] or "{}"), row[9], _row_name(row[5], row[6]))
             for row in rows]
 
@@ -97,9 +97,10 @@ def for_gift(contribution_id: int, limit: int = 500) -> list[Change]:
 
 def recent(limit: int = 500, volunteer_name: str | None = None) -> list[Change]:
     """The whole group's latest changes, newest first."""
+    # newest written down here first: what a pack just brought comes first too
     if volunteer_name is None:
-        return _changes("1", (), limit)
-    return _changes("volunteer = ?", (volunteer_name,), limit)
+        return _changes("1", (), limit, "id DESC")
+    return _changes("volunteer = ?", (volunteer_name,), limit, "id DESC")
 
 
 def volunteers() -> list[str]:

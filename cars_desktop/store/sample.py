@@ -139,7 +139,8 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                 today: dt.date | None = None) -> tuple[int, int]:
     """Write the sample into the open database, which must have no partners yet (the sample
     never mixes with a group's real data), in one transaction. Returns how many partners and
-    contributions were written (contributions need partners to come from)."""
+    contributions were written (contributions need partners to come from). The sample is not
+    written down in the history, so it never travels to the group's other laptops."""
     if db.execute_sql("SELECT COUNT(*) FROM partner").fetchone()[0]:
         raise ValueError("This data folder already has partners. Sample data only goes into an "
                          "empty data folder: choose another one with --data-dir.")
@@ -313,6 +314,8 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
                 pledge["outstanding_cents"] -= part
 
     with transaction():
+        # a demonstration, not the group's data: not written down, never shared
+        conn.execute("UPDATE sync_local SET value = '1' WHERE key = 'applying'")
         _sample_profile()
         # The cursor's executemany is several times faster than Peewee's insert_many here.
         _insert(conn, "partner", partner_rows)
@@ -327,6 +330,7 @@ def fill_sample(partners: int = 200, contributions: int = 1000, seed: int = 1,
             "INSERT INTO acknowledgement (uuid, created_at, updated_at, contribution_id, date,"
             " method, by, note) VALUES (?,?,?,?,?,?,?,?)", ack_rows)
         _sample_funds(conn, today)
+        conn.execute("UPDATE sync_local SET value = '0' WHERE key = 'applying'")
     return len(partner_rows), len(contrib_rows)
 
 
