@@ -339,3 +339,18 @@ def test_the_history_survives_a_backup_and_its_restore(tmp_path):
         [changed] = [c for c in history.for_partner(pid) if c.op == "update"]
         assert changed.fields["city"] == ["Rimouski", "Matane"]
         assert changed.volunteer == "Anne" and changed.here  # still this laptop's own
+
+
+def test_a_crafted_pack_naming_other_tables_is_refused_whole(tmp_path):
+    """A pack's names go into SQL: one whose checksum was made again to hide a table or a
+    kind of change of its own is refused, and nothing of it runs."""
+    stick, pack = _one_pack(tmp_path)
+    body = json.loads(gzip.decompress(pack.read_bytes()))
+    body["changes"][-1][3] = 'partner" WHERE 1; DROP TABLE contribution; --'
+    body["header"]["sha256"] = change_packs._digest(body["changes"])
+    pack.write_bytes(gzip.compress(json.dumps(body).encode()))
+    report = sync(tmp_path / "B", stick)
+    assert report.applied == 0 and "is not a CARS Desktop change pack" in report.problems[0]
+    with opened(tmp_path / "B"):
+        assert database.integrity_report() == []
+        assert db.execute_sql("SELECT count(*) FROM contribution").fetchone() == (0,)

@@ -21,7 +21,7 @@ from typing import Any
 import peewee as pw
 
 from cars_desktop.store import settling
-from cars_desktop.store.change_log import DERIVED, order_key
+from cars_desktop.store.change_log import DERIVED, SHARED_TABLES, order_key
 from cars_desktop.store.change_rows import (
     columns_of,
     current_value,
@@ -107,6 +107,8 @@ class Merger:
         for entry in sorted(entries, key=lambda e: e.key):
             if entry.seq <= latest.get(entry.laptop, 0):
                 continue  # applied before: applying a pack twice changes nothing
+            if not well_formed(entry):
+                raise ValueError(f"not a change of this group's data: {entry.tbl!r}")
             latest[entry.laptop] = entry.seq
             self._one(entry)
             self.applied.changes += 1
@@ -315,6 +317,8 @@ class Merger:
             rows += here["rows"]
             partners.erase_personal_information(partner_id, writing_down=False)
         for table, row_uuid, column, value in touched:  # notes that named them, as there
+            if table not in SHARED_TABLES or column not in columns_of(table):
+                continue
             row_id = local_id(table, row_uuid)
             if row_id is not None:
                 self.put(Entry("", 0, "", "", table, row_uuid, "update",
@@ -333,8 +337,10 @@ class Merger:
             db.execute_sql(f'UPDATE "{entry.tbl}" SET updated_at = ? WHERE uuid = ?',
                            (utc_now(), entry.row_uuid))
             return
-        links, changes = links_of(entry.tbl), {}
+        links, changes, columns = links_of(entry.tbl), {}, columns_of(entry.tbl)
         for column, (_before, after) in entry.fields.items():
+            if column not in columns or column in ("id", "uuid"):
+                continue
             usable, value = self._value_here(entry.tbl, column, after, links)
             if usable:
                 changes[column] = value
@@ -373,6 +379,19 @@ class Merger:
             self.applied.gifts.discard(row_id)
         elif table == "partner":
             self.applied.partners.discard(row_id)
+
+
+OPS = ("insert", "update", "delete", "erase", "erased")
+
+
+def well_formed(entry: Entry) -> bool:
+    """A change that names one of the group's tables and a known kind of change, with its
+    fields as pairs: anything else in a pack is not applied (its names go into SQL)."""
+    return (entry.tbl in SHARED_TABLES and entry.op in OPS and isinstance(entry.fields, dict)
+            and isinstance(entry.seq, int) and isinstance(entry.undoes, str)
+            and isinstance(entry.row_uuid, str) and isinstance(entry.stamp, str)
+            and (entry.op == "erase" or all(
+                isinstance(pair, list) and len(pair) == 2 for pair in entry.fields.values())))
 
 
 def _erased_day(row_uuid: str) -> None:

@@ -30,7 +30,7 @@ from typing import Any
 
 from cars_desktop.i18n import _, ngettext
 from cars_desktop.store import laptop
-from cars_desktop.store.change_merge import Entry, Merger
+from cars_desktop.store.change_merge import Entry, Merger, well_formed
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.migrations import LATEST_VERSION
 from cars_desktop.store.models import db
@@ -132,8 +132,13 @@ def read_pack(pack: Pack) -> list[Entry]:
             or [row[0] for row in rows] != list(range(pack.first, pack.last + 1))):
         raise PackError(_("The pack {name} was altered since it was written. It was not "
                           "applied.").format(name=name))
-    return [Entry(pack.laptop, row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7])
-            for row in rows]
+    try:
+        entries = [Entry(pack.laptop, *row) for row in rows]
+    except TypeError:
+        entries = []
+    if len(entries) != len(rows) or not all(well_formed(entry) for entry in entries):
+        raise PackError(_("{name} is not a CARS Desktop change pack.").format(name=name))
+    return entries
 
 
 def _digest(rows: list) -> str:
@@ -255,14 +260,15 @@ def _from_snapshot(folder: Path, me: str, have: dict[str, int],
     entries = []
     connection = sqlite3.connect(f"{snapshot.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     try:
-        for laptop, seq in behind.items():
+        for other, seq in behind.items():
             rows = connection.execute(
                 "SELECT seq, stamp, volunteer, tbl, row_uuid, op, fields, undoes FROM change_log"
                 " WHERE laptop = ? AND seq > ? AND seq <= ? ORDER BY seq",
-                (laptop, have.get(laptop, 0), int(seq))).fetchall()
-            entries += [Entry(laptop, row[0], row[1], row[2], row[3], row[4], row[5],
-                              json.loads(row[6]), row[7]) for row in rows]
-            have[laptop] = max([have.get(laptop, 0)] + [row[0] for row in rows])
+                (other, have.get(other, 0), int(seq))).fetchall()
+            entries += [entry for entry in (
+                Entry(other, row[0], row[1], row[2], row[3], row[4], row[5],
+                      json.loads(row[6]), row[7]) for row in rows) if well_formed(entry)]
+            have[other] = max([have.get(other, 0)] + [row[0] for row in rows])
     finally:
         connection.close()
     return entries
