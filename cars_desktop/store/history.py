@@ -10,7 +10,6 @@ from typing import Any
 
 from cars_desktop.i18n import N_, _
 from cars_desktop.store import laptop
-from cars_desktop.store.change_log import DERIVED
 from cars_desktop.store.laptop import laptop_id, volunteer  # noqa: F401 (what the window asks)
 from cars_desktop.store.models import db
 from cars_desktop.store.settling import SETTLED
@@ -120,21 +119,75 @@ TABLES = {"partner": N_("partner"), "contact_person": N_("contact person"),
           "import_batch": N_("import"), "partner_merge": N_("merge")}
 OPS = {"insert": N_("added"), "update": N_("changed"), "delete": N_("deleted"),
        "erase": N_("erased (privacy request)")}
-HIDDEN_FIELDS = {"uuid", "created_at", "pdf", "duplicate_pdf", "logo", "signature"}
+
+
+FIELDS = {"name": N_("name"), "first_name": N_("first name"), "last_name": N_("last name"),
+          "city": N_("city"), "province": N_("province"), "postal_code": N_("postal code"),
+          "address_line1": N_("address"), "address_line2": N_("address (line 2)"),
+          "phone": N_("phone"), "email": N_("email"), "website": N_("website"),
+          "notes": N_("notes"), "status": N_("status"), "sector": N_("sector"),
+          "kind": N_("kind"), "language": N_("language"), "role": N_("role"),
+          "salutation": N_("salutation"), "partner_id": N_("partner"),
+          "amount_cents": N_("amount"), "date": N_("date"), "purpose": N_("purpose"),
+          "description": N_("description"), "reference": N_("reference"),
+          "payment_method": N_("paid by"), "fund_id": N_("fund"), "method": N_("how"),
+          "summary": N_("summary"), "partnership_type": N_("partnership type"),
+          "shared_goal": N_("shared goal"), "strengths": N_("strengths"),
+          "goal_cents": N_("goal"), "household_id": N_("household"), "by": N_("by"),
+          "note": N_("note"), "family": N_("cash or in kind"), "account": N_("account"),
+          "advantage_cents": N_("advantage"), "advantage_description": N_("advantage given"),
+          "appraised": N_("appraised"), "appraiser": N_("appraiser"),
+          "cancel_reason": N_("why cancelled"), "cancelled_on": N_("cancelled on"),
+          "charity_number": N_("charity number"), "closed": N_("closed"),
+          "contact_id": N_("contact person"), "contribution_id": N_("contribution"),
+          "country": N_("country"), "credited_partner_id": N_("credited to"),
+          "date_expected": N_("expected on"), "deposit_id": N_("deposit"),
+          "due_on": N_("due on"), "ended_on": N_("ended on"), "ends_on": N_("ends on"),
+          "fee_cents": N_("fee"), "first_due": N_("first due"), "follow_up": N_("follow up"),
+          "frequency": N_("how often"), "is_primary": N_("main contact"),
+          "minutes": N_("time given"), "next_due": N_("next review"),
+          "partner_since": N_("partner since"), "pledge_id": N_("pledge"),
+          "platform_receipt": N_("platform's receipt"), "recognition": N_("recognition"),
+          "recognition_wording": N_("recognition wording"), "reviewer": N_("reviewer"),
+          "signatory_name": N_("signatory"), "signatory_title": N_("signatory's title"),
+          "slip_cents": N_("slip total"), "text_en": N_("wording (English)"),
+          "text_fr": N_("wording (French)"), "tribute": N_("tribute"),
+          "valued_by": N_("valued by"), "who": N_("who"), "mark": N_("mark"),
+          "serial": N_("receipt number"), "count": N_("how many times"),
+          "value": N_("value"), "key": N_("setting"), "file_name": N_("file")}
 
 
 def field_label(column: str) -> str:
-    """A column's name as words: "postal_code" -> "postal code", "partner_id" -> "partner"."""
-    name = column.removesuffix("_id").removesuffix("_cents").replace("_", " ")
-    return name
+    """A field's name in words, in the window's language."""
+    return _(FIELDS[column]) if column in FIELDS else column
+
+
+def shown_value(change: Change, column: str, value: Any) -> str:
+    """A field's value as the volunteer reads it: money as money, a link as what it links to,
+    yes or no, a date as written; "—" for nothing."""
+    from cars_desktop.core.money import format_money
+    from cars_desktop.store.change_rows import links_of
+
+    if value is None or value == "":
+        return "—"
+    if column.endswith("_cents") and isinstance(value, int):
+        return format_money(value)
+    links = links_of(change.table)
+    if column in links:
+        linked = links[column][0]
+        return _row_name(linked, value) or _(TABLES.get(linked, linked))
+    if isinstance(value, dict):
+        return _("(a file)")
+    if isinstance(value, int) and column in ("is_primary", "closed", "appraised"):
+        return _("yes") if value else _("no")
+    return " ".join(str(value).split())
 
 
 def shown_fields(change: Change) -> list[tuple[str, Any, Any]]:
-    """(field, before, after) worth showing: not the bookkeeping, not the stored PDFs."""
-    derived = DERIVED.get(change.table, set())
+    """(field, before, after) a volunteer reads: not the app's own bookkeeping (the order of
+    contact people, what an archived partner returns to), not the stored PDFs."""
     return [(column, pair[0], pair[1]) for column, pair in change.fields.items()
-            if column not in HIDDEN_FIELDS and column not in derived
-            and not (change.op == "insert" and pair[1] in (None, "", 0))]
+            if column in FIELDS and not (change.op == "insert" and pair[1] in (None, "", 0))]
 
 
 # --- undoing one change --------------------------------------------------------------------

@@ -27,12 +27,13 @@ from cars_desktop.ui.hub import Hub
 from cars_desktop.ui.maintenance_tab import MaintenanceTab
 from cars_desktop.ui.menus import build_menus
 from cars_desktop.ui.partners_tab import PartnersTab
+from cars_desktop.ui.sharing import Sharing
 from cars_desktop.ui.widgets import RICH, fit_to_screen, guard_plain_text, plain_label
 from cars_desktop.ui.window_state import restore_layout, save_layout
 from cars_desktop.ui.worker import Job
 
 
-class MainWindow(DataCopies, QMainWindow):
+class MainWindow(DataCopies, Sharing, QMainWindow):
     def __init__(self, store: Store) -> None:
         super().__init__()
         guard_plain_text()
@@ -84,12 +85,14 @@ class MainWindow(DataCopies, QMainWindow):
         self.backup_label = QLabel()
         self.statusBar().addWidget(folder, 1)  # stays when the status bar shows a message
         self.statusBar().addPermanentWidget(self.backup_label)
+        self.make_settle_notice()
         for tab in (self.partners, self.contributions, self.maintenance):
             tab.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self._backup_running: Job | None = None
         fit_to_screen(self, 1180, 720)
         restore_layout(self, self.settings)
         self.hub.data_replaced.connect(self._show_last_backup)
+        self.hub.data_replaced.connect(self.update_settle_notice)
         self.show_read_only()
         self.partners.refresh()
         self.contributions.refresh()

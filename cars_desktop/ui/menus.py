@@ -33,6 +33,12 @@ def build_menus(window) -> None:
         "Benevity export"), changes=True)
     add(file_menu, _("&Undo an import…"), window.undo_import, changes=True)
     file_menu.addSeparator()
+    add(file_menu, _("S&hare changes…"), window.share_changes, "",
+        _("With the group's other laptops, through a USB stick or a shared folder"),
+        changes=True)
+    add(file_menu, _("Changes to s&ettle…"), window.open_settle, "",
+        _("Fields two laptops changed before sharing: choose the value to keep"), changes=True)
+    file_menu.addSeparator()
     add(file_menu, _("&Open data folder"), window.open_data_folder)
     add(file_menu, _("&Move the data to…"), window.choose_new_folder, "",
         _("Move the data file and its backups to a safer folder"))
@@ -53,10 +59,14 @@ def build_menus(window) -> None:
             window.changing.addAction(action)
         if tab is window.partners:
             menu.addSeparator()
+            add(menu, _("&History of this partner…"), window.partner_history, "",
+                _("Who changed what, and when: the partner, its contact people, log and gifts"))
             add(menu, _("Mailing &labels and envelopes…"), lambda: _open_labels(window), "",
                 _("Print partners' addresses on Avery labels or #10 envelopes"))
         if tab is window.contributions:
             menu.addSeparator()
+            add(menu, _("Histor&y of this contribution…"), window.gift_history, "",
+                _("Who changed what, and when"))
             add(menu, _("&Funds and campaigns…"), window.open_funds, "",
                 _("Funds and campaigns with their goals, and how far their gifts have come"))
             add(menu, _("&Instalments and monthly gifts…"), window.open_schedules, "",
@@ -74,6 +84,9 @@ def build_menus(window) -> None:
     view_menu = window.menuBar().addMenu(_("&View"))
     add_text_size_menu(view_menu, window)
     add_language_menu(view_menu, window)
+    view_menu.addSeparator()
+    add(view_menu, _("&Recent changes…"), window.recent_changes, "",
+        _("The whole group's latest changes: who, when, what; one can be undone"))
 
     reports_menu = window.menuBar().addMenu(_("Re&ports"))
     add(reports_menu, _("&Make a report…"), window.open_reports, "Ctrl+Shift+P",
