@@ -353,6 +353,10 @@ def main(out: Path) -> None:
         window.close()
         store.close()
 
+        from sharing_shots import shoot  # two laptops sharing their changes
+
+        shoot(app, settle, out, Path(folder) / "sharing")
+
 
 if __name__ == "__main__":
     main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs"))

@@ -85,6 +85,7 @@ def test_two_laptops_share_through_the_window_and_settle_a_clash(qtbot, tmp_path
         assert top.text(0) == "partner Co-op Santé: city"
         values = {top.child(i).text(1): top.child(i) for i in range(top.childCount())}
         assert set(values) == {"Amqui", "Matane"}
+        assert values["Amqui"].text(4) == "in place" and values["Matane"].text(4) == ""
         assert {top.child(i).text(2) for i in range(2)} == {"Anne", "Bruno"}
         settle.list.setCurrentItem(values["Matane"])
         qtbot.mouseClick(settle.buttons["keepValue"], Qt.MouseButton.LeftButton)

@@ -8,8 +8,9 @@ import dataclasses
 import json
 from typing import Any
 
-from cars_desktop.i18n import N_, _
+from cars_desktop.i18n import N_, _, pgettext
 from cars_desktop.store import laptop
+from cars_desktop.store.change_log import ORDER_KEY_SQL, order_key
 from cars_desktop.store.laptop import laptop_id, volunteer  # noqa: F401 (what the window asks)
 from cars_desktop.store.models import db
 from cars_desktop.store.settling import SETTLED
@@ -159,6 +160,10 @@ FIELDS = {"name": N_("name"), "first_name": N_("first name"), "last_name": N_("l
 
 def field_label(column: str) -> str:
     """A field's name in words, in the window's language."""
+    alone = {"name": pgettext("field", "name"), "province": pgettext("field", "province"),
+             "postal_code": pgettext("field", "postal code")}  # not as in a sentence
+    if column in alone:
+        return alone[column]
     return _(FIELDS[column]) if column in FIELDS else column
 
 
@@ -180,7 +185,45 @@ def shown_value(change: Change, column: str, value: Any) -> str:
         return _("(a file)")
     if isinstance(value, int) and column in ("is_primary", "closed", "appraised"):
         return _("yes") if value else _("no")
+    words = _vocabulary(change.table, column)
+    if words is not None and value in words:
+        return words.label(value)
     return " ".join(str(value).split())
+
+
+def _vocabulary(table: str, column: str):
+    """The words a coded field's value stands for ("one_time" -> "One-time gift")."""
+    from cars_desktop.core import kinds, vocab
+
+    found = {("partner", "kind"): vocab.PARTNER_KINDS, ("partner", "sector"): vocab.SECTORS,
+             ("partner", "partnership_type"): vocab.PARTNERSHIP_TYPES,
+             ("partner", "status"): vocab.PARTNER_STATUSES,
+             ("partner", "recognition"): vocab.RECOGNITIONS,
+             ("contribution", "family"): vocab.CONTRIBUTION_FAMILIES,
+             ("contribution", "status"): vocab.CONTRIBUTION_STATUSES,
+             ("acknowledgement", "method"): vocab.ACKNOWLEDGEMENT_METHODS,
+             ("interaction", "kind"): vocab.INTERACTION_KINDS,
+             ("review_item", "mark"): vocab.REVIEW_MARKS}.get((table, column))
+    if column == "language":
+        return vocab.LANGUAGES
+    if column == "payment_method":
+        return vocab.PAYMENT_METHODS
+    if (table, column) == ("contribution", "kind"):
+        return _Both(kinds.CASH_KINDS, kinds.IN_KIND_KINDS)
+    return found
+
+
+class _Both:
+    """A gift's kind: a cash kind or an in-kind one."""
+
+    def __init__(self, *vocabularies) -> None:
+        self.vocabularies = vocabularies
+
+    def __contains__(self, code: object) -> bool:
+        return any(code in words for words in self.vocabularies)
+
+    def label(self, code: str) -> str:
+        return next(words.label(code) for words in self.vocabularies if code in words)
 
 
 def shown_fields(change: Change) -> list[tuple[str, Any, Any]]:
@@ -196,23 +239,23 @@ class CannotUndo(Exception):
 
 
 def why_not_undo(change: Change) -> str:
-    """"" when the change can be undone: nothing changed the same fields (or row) since."""
+    """"" when the change can be undone: it set what is there now (nothing changed the same
+    fields, or the row, after it in the group's order)."""
+    from cars_desktop.store.change_merge import field_stamp
+
     if change.op not in ("insert", "update", "delete"):
         return _("This change cannot be undone.")
-    if change.undoes and change.op == "update":
-        pass  # undoing an undo is a change like any other
     if not change.fields:
         return _("This change's details were erased.")
-    later = db.execute_sql("SELECT fields, op FROM change_log WHERE row_uuid = ? AND id > ?"
-                           " AND op != 'erased'", (change.row_uuid, change.id)).fetchall()
+    key = order_key(change.stamp, change.laptop, change.seq)
     if change.op == "update":
-        touched = set(change.fields)
-        for fields, op in later:
-            if op != "update" or touched & set(json.loads(fields or "{}")):
-                return _("It was changed again since: undo the later change first.")
-    elif later:
-        return _("It was changed again since: undo the later change first.")
-    return ""
+        if any(field_stamp(change.row_uuid, column) > key for column in change.fields):
+            return _("It was changed again since: undo the later change first.")
+        return ""
+    later = db.execute_sql(f"SELECT 1 FROM change_log WHERE row_uuid = ? AND op != 'erased'"
+                           f" AND {ORDER_KEY_SQL.format(p='')} > ?",
+                           (change.row_uuid, key)).fetchone()
+    return _("It was changed again since: undo the later change first.") if later else ""
 
 
 def undo(change: Change) -> None:
@@ -272,15 +315,22 @@ class ToSettle:
     column: str
     choices: list[dict[str, Any]]
     row_name: str
+    current: Any = None  # the value in place now
 
 
 def to_settle() -> list[ToSettle]:
     """The fields waiting for a volunteer to choose, oldest first."""
-    return [ToSettle(row_id, table, row_uuid, column, json.loads(choices),
-                     _row_name(table, row_uuid))
-            for row_id, table, row_uuid, column, choices in db.execute_sql(
-                "SELECT id, tbl, row_uuid, col, choices FROM to_settle WHERE settled_at IS"
-                " NULL ORDER BY id")]
+    from cars_desktop.store.change_rows import current_value, local_id
+
+    found = []
+    for settle_id, table, row_uuid, column, choices in db.execute_sql(
+            "SELECT id, tbl, row_uuid, col, choices FROM to_settle WHERE settled_at IS NULL"
+            " ORDER BY id").fetchall():
+        row_id = local_id(table, row_uuid)
+        current = current_value(table, row_id, column) if row_id is not None else None
+        found.append(ToSettle(settle_id, table, row_uuid, column, json.loads(choices),
+                              _row_name(table, row_uuid), current))
+    return found
 
 
 def settle(item: ToSettle, chosen: int) -> None:

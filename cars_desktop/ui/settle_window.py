@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
@@ -41,7 +42,8 @@ class SettleWindow(QDialog):
         self.list.setAccessibleName(_("Changes to settle"))
         self.list.setAccessibleDescription(_("Each field changed on two laptops, with its "
                                              "values below it: who gave each, and when"))
-        self.list.setHeaderLabels([_("Record and field"), _("Value"), _("Who"), _("When")])
+        self.list.setHeaderLabels([_("Record and field"), _("Value"), _("Who"), _("When"),
+                                   _("Now")])
         self.list.currentItemChanged.connect(lambda *_args: self._update())
         self.list.itemActivated.connect(lambda _item, _column: self.keep())
         layout.addWidget(self.list, 1)
@@ -60,19 +62,24 @@ class SettleWindow(QDialog):
                                     {}, "", item.row_name)
             top = QTreeWidgetItem([_("{kind} {name}: {field}").format(
                 kind=_(history.TABLES.get(item.table, item.table)), name=item.row_name,
-                field=history.field_label(item.column)).strip(), "", "", ""])
+                field=history.field_label(item.column)).strip(), "", "", "", ""])
             top.setFirstColumnSpanned(False)
             for index, choice in enumerate(item.choices):
                 shown = history.shown_value(change, item.column, choice["value"])
                 child = QTreeWidgetItem(["", shown, choice["volunteer"] or "—",
-                                         local_time(choice["stamp"])])
+                                         local_time(choice["stamp"]),
+                                         _("in place") if choice["value"] == item.current
+                                         else ""])
                 child.setToolTip(1, plain_tip(shown))
                 child.setData(0, ROLE, (item, index))
                 top.addChild(child)
             self.list.addTopLevelItem(top)
             top.setExpanded(True)
-        self.list.setColumnWidth(0, 300)
-        self.list.setColumnWidth(1, 260)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         first = self.list.topLevelItem(0)
         if first is not None and first.childCount():
             self.list.setCurrentItem(first.child(0))

@@ -15,7 +15,6 @@ class Sharing:
     def make_settle_notice(self) -> None:
         self.settle_notice = QPushButton()
         self.settle_notice.setObjectName("settleNotice")
-        self.settle_notice.setFlat(True)
         self.settle_notice.clicked.connect(self.open_settle)
         self.statusBar().addPermanentWidget(self.settle_notice)
         self.update_settle_notice()
