@@ -354,3 +354,25 @@ def test_a_crafted_pack_naming_other_tables_is_refused_whole(tmp_path):
     with opened(tmp_path / "B"):
         assert database.integrity_report() == []
         assert db.execute_sql("SELECT count(*) FROM contribution").fetchone() == (0,)
+
+
+def test_each_laptops_own_settings_stay_on_it(tmp_path):
+    """When a laptop last saw a backup leave it is its own: never shared, never a clash;
+    the group's settings (a receipt's place) travel."""
+    from cars_desktop.store import settings
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    for folder, day in ((tmp_path / "A", "2026-11-01"), (tmp_path / "B", "2026-11-20")):
+        with opened(folder, folder.name):
+            settings.save({settings.FIRST_SEEN: day, settings.LAST_OUTSIDE: day})
+            change_packs.sync(stick)
+    with opened(tmp_path / "A"):
+        settings.save({settings.RECEIPT_PLACE: "Bouctouche"})
+        change_packs.sync(stick)
+    sync(tmp_path / "B", stick)
+    sync(tmp_path / "A", stick)
+    for folder, day in ((tmp_path / "A", "2026-11-01"), (tmp_path / "B", "2026-11-20")):
+        with opened(folder):
+            assert settings.get(settings.FIRST_SEEN) == day and history.to_settle() == []
+            assert settings.get(settings.RECEIPT_PLACE) == "Bouctouche"

@@ -53,6 +53,7 @@ def test_two_laptops_share_through_the_window_and_settle_a_clash(qtbot, tmp_path
         answer_message_boxes(["&Start from it", QMessageBox.StandardButton.Ok], seen)
         qtbot.mouseClick(dialog.share_button, Qt.MouseButton.LeftButton)
         assert "the folder holds the group's data" in seen[0]
+        assert seen[1].startswith("This laptop now holds your group's data")
         store = window.store
         assert history.volunteer() == "Bruno"
         assert "changes of other laptops applied here" in dialog.result.toPlainText()

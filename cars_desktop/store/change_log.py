@@ -27,6 +27,8 @@ SHARED_TABLES = ("import_batch", "partner", "contact_person", "fund", "deposit",
 DERIVED = {"partner": {"sort_name", "search_text"}, "contact_person": {"sort_name"},
            "contribution": {"partner_sort", "search_text", "outstanding_cents", "thanked_on"}}
 NOT_LOGGED = {"id", "uuid", "updated_at"}
+# rows of a shared table that are each laptop's own: its backups' dates and reminder
+LOCAL_ROWS = {"setting": """{row}."key" NOT LIKE 'backup.%'"""}
 
 SCHEMA = """
     CREATE TABLE "change_log" (
@@ -140,6 +142,8 @@ def _trigger(database: pw.SqliteDatabase, table: str, op: str) -> str:
     if op == "update":
         changed = " OR ".join(f'OLD."{name}" IS NOT NEW."{name}"' for name, _kind in logged)
         when += f" AND ({changed})"
+    if table in LOCAL_ROWS:
+        when += " AND " + LOCAL_ROWS[table].format(row=row)
     event = {"insert": "INSERT", "update": "UPDATE", "delete": "DELETE"}[op]
     clock_keys = ORDER_KEY_SQL.format(p="c.")
     field_clock = "" if op == "insert" else f"""
@@ -201,7 +205,8 @@ def log_existing_rows(database: pw.SqliteDatabase) -> None:
             SELECT l."value", ? + row_number() OVER (ORDER BY t."id"),
                    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), '', '{table}', t."uuid",
                    'insert', {fields}
-            FROM "{table}" t, "sync_local" l WHERE l."key" = 'laptop' """, (base,))
+            FROM "{table}" t, "sync_local" l WHERE l."key" = 'laptop'
+            AND {LOCAL_ROWS.get(table, "1").format(row="t")} """, (base,))
 
 
 def first_rows(database: pw.SqliteDatabase) -> None:

@@ -98,9 +98,9 @@ class DataCopies:
         dialog.open()
         return dialog
 
-    def restore_from(self, backup: Path) -> bool:
+    def restore_from(self, backup: Path, joining: bool = False) -> bool:
         """Close the data, put the backup in its place (the current data kept first), open
-        it again and show it."""
+        it again and show it. `joining`: the group's copy of its data, for a new laptop."""
         from cars_desktop.store import backups, receipt_journal
 
         self.wait_for_backup()
@@ -136,7 +136,9 @@ class DataCopies:
         QMessageBox.information(
             self,
             _("Restored"),
-            _("Your data is back as it was in the backup {name}.").format(name=backup.name) + undo,
+            (_("This laptop now holds your group's data, from the shared folder.") if joining
+             else _("Your data is back as it was in the backup {name}.").format(
+                name=backup.name)) + undo,
         )
         receipts_note = receipt_journal.after_restore(had_journal)
         if receipts_note:

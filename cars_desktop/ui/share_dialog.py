@@ -123,7 +123,7 @@ class ShareDialog(QDialog):
                      "like the others'."), _("&Start from it"), _("&Not now")):
             return False
         name = history.volunteer()
-        if not self.window_.restore_from(copy):
+        if not self.window_.restore_from(copy, joining=True):
             return True
         history.set_volunteer(name)  # the copy came signed with another volunteer's name
         self.share()
