@@ -493,3 +493,65 @@ def test_a_write_refused_by_a_read_only_file_is_told_by_its_result_code(tmp_path
     with pytest.raises(sqlite3.DatabaseError) as damaged:
         sqlite3.connect(path).execute("SELECT * FROM sqlite_master")
     assert sqlite_errors.is_damage(damaged.value)
+
+
+# 6. A file another program holds open (Windows)
+
+def _held(winerror: int):
+    err = PermissionError(13, "Access is denied")
+    err.winerror = winerror
+    return err
+
+
+def test_a_pdf_held_open_for_a_moment_is_replaced_when_it_is_let_go(tmp_path, monkeypatch):
+    """An antivirus or the search indexer reads the new file for a moment: tried again."""
+    from cars_desktop.core import files
+    from cars_desktop.documents.output import write_whole
+
+    target = tmp_path / "letters.pdf"
+    target.write_bytes(b"last month's letters")
+    real, refusals = os.replace, [_held(32), _held(32)]
+
+    def busy(source, destination):
+        if refusals:
+            raise refusals.pop()
+        real(source, destination)
+
+    monkeypatch.setattr(files.os, "replace", busy)
+    monkeypatch.setattr(files, "PAUSE", 0.001)
+    assert write_whole(target, lambda partial: (Path(partial).write_bytes(b"new"), 1)[1]) == 1
+    assert target.read_bytes() == b"new" and not list(tmp_path.glob(".*.partial"))
+
+
+def test_a_pdf_kept_open_in_a_reader_says_so_and_changes_nothing(tmp_path, monkeypatch):
+    from cars_desktop.core import files
+    from cars_desktop.documents.output import write_whole
+
+    target = tmp_path / "letters.pdf"
+    target.write_bytes(b"last month's letters")
+
+    def held(source, destination):
+        raise _held(32)
+
+    monkeypatch.setattr(files.os, "replace", held)
+    monkeypatch.setattr(files, "PAUSE", 0.001)
+    with pytest.raises(files.HeldOpen) as said:
+        write_whole(target, lambda partial: (Path(partial).write_bytes(b"new"), 1)[1])
+    assert said.value.strerror.startswith("the file is open in another program")
+    assert target.read_bytes() == b"last month's letters"
+    assert not list(tmp_path.glob(".*.partial"))
+
+
+def test_a_refusal_that_is_not_another_program_is_not_tried_again(tmp_path, monkeypatch):
+    from cars_desktop.core import files
+
+    calls = []
+
+    def refused(source, destination):
+        calls.append(1)
+        raise PermissionError(13, "Permission denied")  # a read-only folder: no winerror
+
+    monkeypatch.setattr(files.os, "replace", refused)
+    with pytest.raises(PermissionError) as said:
+        files.replace(tmp_path / "a", tmp_path / "b")
+    assert not isinstance(said.value, files.HeldOpen) and calls == [1]

@@ -7,6 +7,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from cars_desktop.core import files
+
 
 class Cancelled(Exception):
     """The volunteer pressed Cancel; nothing was written."""
@@ -23,7 +25,7 @@ def write_whole(path: str | os.PathLike, write: Callable[[str], int]) -> int:
         result = write(partial)
         with open(partial, "rb") as written:
             os.fsync(written.fileno())
-        os.replace(partial, target)
+        files.replace(partial, target)
         return result
     except BaseException:
         Path(partial).unlink(missing_ok=True)

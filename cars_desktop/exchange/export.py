@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
-from cars_desktop.core import counting, vocab
+from cars_desktop.core import counting, files, vocab
 from cars_desktop.core.kinds import EVERY_KIND
 from cars_desktop.exchange.cells import neutralise
 from cars_desktop.store.batches import batches, placeholders
@@ -205,7 +205,7 @@ def export_csv(what: str, path: str | os.PathLike, ids: list[int] | None = None,
                 count += 1
             file.flush()
             os.fsync(file.fileno())
-        os.replace(partial, target)
+        files.replace(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from cars_desktop.core import files
 from cars_desktop.i18n import N_, _
 from cars_desktop.store import sqlite_errors
 from cars_desktop.store.errors import DataFolderInUse, read_only_data
@@ -91,7 +92,7 @@ def make_backup(folder: Path, kind: str, now: dt.datetime | None = None,
             partial.chmod(0o600)
         except OSError:
             pass
-        os.replace(partial, final)
+        files.replace(partial, final)
     except sqlite3.DatabaseError as err:
         if sqlite_errors.is_damage(err):
             raise BackupError(
@@ -265,7 +266,7 @@ def restore_backup(data_dir: Path, backup: Path, now: dt.datetime | None = None)
             # the restored data. Its content is in the copy kept above.
             for side in ("-wal", "-shm"):
                 Path(f"{current}{side}").unlink(missing_ok=True)
-            os.replace(partial, current)
+            files.replace(partial, current)
         except OSError as err:
             raise BackupError(_("The backup could not be restored: {value}. Your data was not "
                                 "changed.").format(value=err.strerror or err)) from err

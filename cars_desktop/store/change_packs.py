@@ -28,6 +28,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from cars_desktop.core import files
 from cars_desktop.i18n import _, ngettext
 from cars_desktop.store import laptop
 from cars_desktop.store.change_merge import Entry, Merger, well_formed
@@ -74,7 +75,7 @@ def _write(path: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(partial, path)
+        files.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
 
@@ -329,7 +330,7 @@ def _write_snapshot(folder: Path) -> None:
     from cars_desktop.store.backups import make_backup
 
     copy = make_backup(folder, "group-data")
-    os.replace(copy, folder / SNAPSHOT)
+    files.replace(copy, folder / SNAPSHOT)
     _write_json(folder / SNAPSHOT_NOTE, {"applied": applied_here(),
                                          "data_version": LATEST_VERSION})
 

@@ -16,6 +16,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from cars_desktop.core import files
 from cars_desktop.core.text import format_count
 from cars_desktop.i18n import _, ngettext
 from cars_desktop.store import database
@@ -83,7 +84,7 @@ def _write(journal: dict) -> None:
         out.write(json.dumps(journal, indent=1, ensure_ascii=False))
         out.flush()
         os.fsync(out.fileno())
-    os.replace(partial, path)
+    files.replace(partial, path)
 
 
 def record(receipts: list[Receipt], finished: bool) -> None:

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
+from cars_desktop.core import files
 from cars_desktop.i18n import _
 from cars_desktop.store import receipt_journal
 from cars_desktop.store.models import Receipt, ReceiptGift
@@ -23,7 +23,7 @@ def write_together(pdfs: list[bytes], path: Path) -> None:
     partial = path.with_name(path.name + ".partial")
     with open(partial, "wb") as out:
         writer.write(out)
-    os.replace(partial, path)
+    files.replace(partial, path)
 
 
 REGISTER_COLUMNS = ("serial", "status", "issued_on", "donor", "kind", "received",
@@ -118,7 +118,7 @@ def write_register(path: Path, year: int | None = None) -> int:
     partial = path.with_name(path.name + ".partial")
     with open(partial, "w", encoding="utf-8-sig", newline="") as out:
         out.write(_register_csv(rows))
-    os.replace(partial, path)
+    files.replace(partial, path)
     return _issued(rows)
 
 
@@ -139,5 +139,5 @@ def write_copies(path: Path, year: int) -> int:
             out.writestr(f"{name}.pdf", bytes(pdf))  # one at a time: a year can be large
         out.writestr(_("Register of receipts {year}.csv").format(year=year),
                      "\ufeff" + _register_csv(rows))
-    os.replace(partial, path)
+    files.replace(partial, path)
     return _issued(rows)

@@ -9,6 +9,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from cars_desktop.core import files
 from cars_desktop.i18n import _
 from cars_desktop.store import settings
 from cars_desktop.store.backups import BackupError, make_backup
@@ -142,7 +143,7 @@ def move_data(data_dir: Path, new_dir: Path) -> None:
                             "folder.").format(new_dir=new_dir))
     new_dir.mkdir(parents=True, exist_ok=True)
     copy = make_backup(new_dir, "moved", source=data_dir / DB_FILENAME)
-    os.replace(copy, new_dir / DB_FILENAME)
+    files.replace(copy, new_dir / DB_FILENAME)
     old_backups = data_dir / "backups"
     if old_backups.is_dir():
         # the copies are this user's own, private and writable, whatever the old folder was
@@ -158,4 +159,4 @@ def move_data(data_dir: Path, new_dir: Path) -> None:
     pointer.parent.mkdir(parents=True, exist_ok=True)
     partial = pointer.with_suffix(".partial")
     partial.write_text(str(new_dir.resolve()), encoding="utf-8")
-    os.replace(partial, pointer)
+    files.replace(partial, pointer)
