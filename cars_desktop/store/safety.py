@@ -52,8 +52,10 @@ def drive_kind(folder: Path, mounts: str | None = None) -> tuple[str, str] | Non
         if point.startswith(("/media/", "/run/media/", "/mnt/")) or \
                 (sys.platform == "darwin" and point.startswith("/Volumes/")):
             return "removable", ""
-    if sys.platform == "win32" and _windows_removable(folder):
-        return "removable", ""
+    if sys.platform == "win32":
+        kind = {2: "removable", 4: "network"}.get(windows_drive_type(folder))
+        if kind:  # a USB stick, or a network share given a drive letter (Z:)
+            return kind, ""
     return None
 
 
@@ -92,11 +94,12 @@ def _mount_of(folder: Path, mounts: str | None) -> tuple[str, str] | None:
     return best
 
 
-def _windows_removable(folder: Path) -> bool:
+def windows_drive_type(folder: Path) -> int:
+    """What Windows says the folder's drive is: 2 removable, 3 fixed, 4 network..."""
     import ctypes
 
     drive = os.path.splitdrive(str(folder.resolve()))[0] + "\\"
-    return ctypes.windll.kernel32.GetDriveTypeW(drive) == 2  # DRIVE_REMOVABLE
+    return ctypes.windll.kernel32.GetDriveTypeW(drive)
 
 
 # Copies away from the laptop
