@@ -11,8 +11,9 @@ import random
 from pathlib import Path
 
 from cars_desktop.store import change_packs, contributions, database, history, partners
-from cars_desktop.store.change_log import SHARED_TABLES
+from cars_desktop.store.change_log import LOCAL_COLUMNS, SHARED_TABLES
 from cars_desktop.store.change_merge import NATURAL_KEYS
+from cars_desktop.store.change_rows import local_id
 from cars_desktop.store.models import Partner, db
 
 CITIES = ("Rimouski", "Matane", "Amqui", "Bouctouche", "Sussex", "Caraquet")
@@ -54,7 +55,8 @@ def picture() -> dict:
     for table in SHARED_TABLES:
         links = {row[3]: row[2] for row in db.execute_sql(f"PRAGMA foreign_key_list({table})")}
         columns = [row[1] for row in db.execute_sql(f"PRAGMA table_info({table})")
-                   if row[1] not in ("updated_at", "uuid", "created_at")]
+                   if row[1] not in ("updated_at", "uuid", "created_at")
+                   and row[1] not in LOCAL_COLUMNS.get(table, ())]
         rows = {}
         for values in db.execute_sql(f"SELECT {', '.join(columns)} FROM {table}").fetchall():
             row = dict(zip(columns, values, strict=True))
@@ -65,10 +67,11 @@ def picture() -> dict:
                 rows[name]["search_text"] = sorted((rows[name]["search_text"] or "").split(" | "))
         whole[table] = rows
     whole["to_settle"] = sorted(
-        (row_uuid, column, json.dumps(sorted(c["value"] or "" for c in json.loads(choices))),
+        (_natural(table, local_id(table, row_uuid)) or row_uuid, column,
+         json.dumps(sorted(json.dumps(c["value"]) for c in json.loads(choices))),
          settled is None)
-        for row_uuid, column, choices, settled in db.execute_sql(
-            "SELECT row_uuid, col, choices, settled_at FROM to_settle"))
+        for table, row_uuid, column, choices, settled in db.execute_sql(
+            "SELECT tbl, row_uuid, col, choices, settled_at FROM to_settle").fetchall())
     return whole
 
 

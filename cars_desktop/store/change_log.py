@@ -27,6 +27,9 @@ SHARED_TABLES = ("import_batch", "partner", "contact_person", "fund", "deposit",
 DERIVED = {"partner": {"sort_name", "search_text"}, "contact_person": {"sort_name"},
            "contribution": {"partner_sort", "search_text", "outstanding_cents", "thanked_on"}}
 NOT_LOGGED = {"id", "uuid", "updated_at"}
+# what keeps this laptop's own ids, to undo an import or a merge here (and only here): not
+# shared, and not the history's
+LOCAL_COLUMNS = {"import_batch": {"filled", "reversed"}, "partner_merge": {"record"}}
 # rows of a shared table that are each laptop's own: its backups' dates and reminder
 LOCAL_ROWS = {"setting": """{row}."key" NOT LIKE 'backup.%'"""}
 
@@ -108,7 +111,8 @@ def _value(side: str, column: str, kind: str, links: dict[str, str]) -> str:
 
 def _logged(database: pw.SqliteDatabase, table: str) -> list[tuple[str, str]]:
     return [(name, kind) for name, kind in _columns(database, table)
-            if name not in NOT_LOGGED and name not in DERIVED.get(table, ())]
+            if name not in NOT_LOGGED and name not in DERIVED.get(table, ())
+            and name not in LOCAL_COLUMNS.get(table, ())]
 
 
 def _insert_fields(database: pw.SqliteDatabase, table: str, side: str) -> str:

@@ -100,6 +100,7 @@ class Merger:
         self.applied = Applied()
         # links to rows that come later in the same packs: (table, row uuid, column, uuid)
         self.pending: list[tuple[str, str, str, str]] = []
+        self.fields: set[tuple[str, str, str]] = set()  # (table, row uuid, column) changed
 
     def apply(self, entries: list[Entry]) -> Applied:
         latest = dict(db.execute_sql("SELECT laptop, max(seq) FROM change_log GROUP BY laptop"
@@ -117,6 +118,9 @@ class Merger:
             db.execute_sql(f'UPDATE "{table}" SET "{column}" = ? WHERE uuid = ? AND'
                            f' "{column}" IS NULL', (local_id(linked, linked_uuid), row_uuid))
         refresh_derived(self.applied)
+        for table, row_uuid, column in sorted(self.fields):
+            if not _gone(row_uuid) or _gone(row_uuid)[1] == WORDS_ERASED:
+                self.applied.to_settle += settling.recompute(table, row_uuid, column)
         return self.applied
 
     def _one(self, entry: Entry) -> None:
@@ -255,19 +259,13 @@ class Merger:
             stamp = field_stamp(here_uuid, column)
             if entry.op == "insert" and after in (None, "", 0):
                 continue  # a row made on two laptops: an empty field takes the other's value
+            self.fields.add((entry.tbl, here_uuid, column))  # what waits is worked out after
             if entry.undoes == SETTLED:  # a volunteer chose, seeing every value
-                settling.close(here_uuid, column, entry)
                 winner = entry.key > stamp or current == before
             elif current == after:
                 winner = True  # the same value already: nothing to choose between
-                settling.follow(entry, here_uuid, column, after, before)
-            elif current == before or entry.op == "insert" and current in (None, "", 0):
-                winner = entry.key > stamp
-                settling.follow(entry, here_uuid, column, after, before)
             else:
                 winner = entry.key > stamp
-                if settling.add(entry, here_uuid, column, current, stamp, after, before):
-                    self.applied.to_settle += 1
             if winner and current != after:
                 usable, value = self._value_here(entry.tbl, column, after, links)
                 if usable:
