@@ -26,7 +26,8 @@ def run(show_window: bool = True) -> int:
                            ("import", lambda: _import(data, Path(folder))),
                            ("thank-you letter", lambda: _letter(data, Path(folder))),
                            ("report", lambda: _report(data, Path(folder))),
-                           ("main window", lambda: _window(data) if show_window else "skipped")):
+                           ("main window", lambda: _window(data) if show_window else "skipped"),
+                           ("text rules", _text_rules)):
             try:
                 detail = step()
             except Exception as err:  # each step reports its own failure and the test goes on
@@ -169,3 +170,21 @@ def _window(data: Path) -> str:
     if rows != 1:
         raise AssertionError(f"the Partners tab shows {rows} partners instead of 1")
     return f"shown on the {QApplication.platformName()} platform, its list read"
+
+
+def _text_rules() -> str:
+    """What Qt asks of ICU (whose data the Linux build trims): French capitals, and sorting as
+    people read, not by character codes."""
+    import functools
+
+    from PySide6.QtCore import QCollator, QLocale
+
+    french = QLocale(QLocale.Language.French, QLocale.Country.Canada)
+    if french.toUpper("élan côté") != "ÉLAN CÔTÉ":
+        raise AssertionError(f"capitals in French: {french.toUpper('élan côté')}")
+    for locale in (french, QLocale(QLocale.Language.Spanish)):
+        words = sorted(["zèbre", "Eve", "élan", "eau"],
+                       key=functools.cmp_to_key(QCollator(locale).compare))
+        if words != ["eau", "élan", "Eve", "zèbre"]:
+            raise AssertionError(f"sorted in {locale.name()}: {words}")
+    return "capitals and sorting in French and Spanish"
