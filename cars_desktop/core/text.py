@@ -42,9 +42,12 @@ def clean(text: str | None) -> str:
     return (text or "").strip()
 
 
-def format_count(number: int, lang: str | None = None) -> str:
-    """ "1,250" in English, "1 250" in French; by default in the window's language. Use it in
+def format_count(number: int | None, lang: str | None = None) -> str:
+    """ "1,250" in English, "1 250" in French; by default in the window's language; "…" for a
+    number not counted yet. Use it in
     `ngettext("{n} partner", "{n} partners", n).format(n=format_count(n))`."""
+    if number is None:
+        return "…"
     if (lang or current_language()) == "fr":
         return f"{number:,}".replace(",", "\u00a0")
     return f"{number:,}"

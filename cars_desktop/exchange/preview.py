@@ -28,6 +28,7 @@ _ORDER = {ERROR: 0, WAITING: 1, NEAR: 2, NEW: 3, MATCHED: 4, REVERSE: 5, DUPLICA
 
 
 class ImportPreviewList(RecordList):
+    in_memory = True
     columns = (
         Column("line", N_("Line"), "right", width=55),
         Column("action", N_("What happens"), width=200),

@@ -115,6 +115,14 @@ def _check_beside(path: Path) -> None:
     _check_thread.start()
 
 
+def reading_connection() -> sqlite3.Connection:
+    """A connection of its own to the open data file, which never writes: for reading beside
+    the window (a long list's count and totals)."""
+    connection = sqlite3.connect(db.database, uri=bool(db.connect_params.get("uri")))
+    connection.execute("PRAGMA query_only = 1")
+    return connection
+
+
 def damage_found() -> str | None:
     """The message when the check made on opening found damage, else None (waits for it)."""
     if _check_thread is not None:

@@ -224,4 +224,5 @@ def run_app(data_dir: str | None, qt_args: list[str]) -> int:
         return app.exec()
     finally:
         # the Language menu may have built the window again: the store is the same
+        getattr(app, "main_window", window).wait_for_backup()
         getattr(app, "main_window", window).store.close()

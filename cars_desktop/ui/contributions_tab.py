@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,6 +35,7 @@ from cars_desktop.ui.widgets import (
     action_button,
     fill_combo,
     filter_chip,
+    later,
     make_action,
     named_combo,
     set_combo,
@@ -60,10 +61,7 @@ class ContributionsTab(QWidget):
         self._loaded = False
         self.period_label = ""
         self._last_query: tuple | None = None
-        self._totals_timer = QTimer(self)
-        self._totals_timer.setSingleShot(True)
-        self._totals_timer.setInterval(0)
-        self._totals_timer.timeout.connect(self.update_totals)
+        self._totals_timer = later(self, 0, self.update_totals)
         self.view = RecordView(self.records, "contributionsTable", stretch_column=1,
                                multi_select=True)
         self.table, self.model = self.view.table, self.view.model
@@ -223,19 +221,21 @@ class ContributionsTab(QWidget):
             return self.show_partner(None)  # its partner was merged into another
         self._last_query = self.records.ids_query()
         total = self.records.total()
-        shown = self.view.refresh(_(EMPTY_FIRST if total == 0 else EMPTY_NO_MATCH), select_id)
+        self.view.refresh(_(EMPTY_FIRST if total == 0 else EMPTY_NO_MATCH), select_id)
         all_of = ngettext("{n} contribution", "{n} contributions", total).format(
             n=format_count(total))
-        self.count_label.setText(all_of if shown == total else _(
-            "{shown} of {all} shown").format(shown=format_count(shown), all=all_of))
-        # summed on the next turn of the event loop: the list shows at once, keystrokes summed once
+        self.view.count_into(self.count_label, lambda n: all_of if n == total else _(
+            "{shown} of {all} shown").format(shown=format_count(n), all=all_of))
         self.totals.setText(_("Adding up…"))
-        self._totals_timer.start()
+        self._totals_timer.start()  # on the next turn: the list shows first, a burst summed once
         self._update_actions()
 
     def update_totals(self) -> None:
         self._totals_timer.stop()
-        text = totals_text(self.records.totals())
+        self.view.work_out("totals", self.records.totals_reader(), self._show_totals)
+
+    def _show_totals(self, totals) -> None:
+        text = totals_text(totals)
         if self.period_label and self.records.status not in ("outstanding", "overdue"):
             text = f"{self.period_label.capitalize()}: &nbsp;{text}"
         fund = funds.progress_of(self.records.fund_id) if self.records.fund_id else None

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from cars_desktop.i18n import _
 from cars_desktop.store import database
-from cars_desktop.ui.worker import Job, run_with_progress
+from cars_desktop.ui.worker import Job, finish_reading, run_with_progress
 
 
 class DataCopies:
@@ -51,8 +51,10 @@ class DataCopies:
         self._show_last_backup()
 
     def wait_for_backup(self) -> None:
+        """Before the data file closes: the daily backup whole, the reading beside done."""
         if self._backup_running is not None:
             self._backup_running.wait()
+        finish_reading()
 
     def _copy_beside(self, copy):
         """A backup the volunteer asked for, made beside the window: a large file takes

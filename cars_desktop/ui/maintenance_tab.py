@@ -296,10 +296,10 @@ class MaintenanceTab(QWidget):
         self._loaded = True
         total = self.records.total()
         filtered = self.records.sector or self.records.overdue_only
-        shown = self.view.refresh(_(EMPTY_FILTERED if filtered and total else EMPTY), select_id)
+        self.view.refresh(_(EMPTY_FILTERED if filtered and total else EMPTY), select_id)
         all_of = ngettext("{n} formal partnership", "{n} formal partnerships", total).format(
             n=format_count(total))
-        self.count_label.setText(_("{shown} of {all} shown").format(
+        self.view.count_into(self.count_label, lambda shown: _("{shown} of {all} shown").format(
             shown=format_count(shown), all=all_of) if filtered else all_of)
         self.refresh_attention()
         self._update_actions()

@@ -198,21 +198,26 @@ class PartnersTab(QWidget):
 
     def refresh(self, select_id: int | None = None) -> None:
         total = self.records.total()
-        shown = self.view.refresh(_(EMPTY_FIRST if total == 0 else EMPTY_NO_MATCH), select_id)
-        if self.records.filtered():
-            self.count_label.setText(ngettext("{shown} of {n} partner shown",
-                                              "{shown} of {n} partners shown", total).format(
-                shown=format_count(shown), n=format_count(total)))
-        else:
-            archived = self.records.archived()
-            text = ngettext("{n} partner", "{n} partners", shown).format(n=format_count(shown))
-            if archived:
-                text = ngettext("{partners} ({n} archived not shown)",
-                                "{partners} ({n} archived not shown)", archived).format(
-                    partners=text, n=format_count(archived))
-            self.count_label.setText(text)
+        self.view.refresh(_(EMPTY_FIRST if total == 0 else EMPTY_NO_MATCH), select_id)
+        self.view.count_into(self.count_label, self._count_words(total))
         self._shown_partner = None  # what the partner gave may have changed: read it again
         self._update_actions()
+
+    def _count_words(self, total: int):
+        """What the line above the list says of `shown` partners (None: still counting)."""
+        if self.records.filtered():
+            return lambda shown: ngettext("{shown} of {n} partner shown",
+                                          "{shown} of {n} partners shown", total).format(
+                shown=format_count(shown), n=format_count(total))
+        archived = self.records.archived()
+
+        def words(shown: int | None) -> str:
+            text = ngettext("{n} partner", "{n} partners",
+                            total if shown is None else shown).format(n=format_count(shown))
+            return text if not archived else ngettext(
+                "{partners} ({n} archived not shown)", "{partners} ({n} archived not shown)",
+                archived).format(partners=text, n=format_count(archived))
+        return words
 
     def clear_filters(self) -> None:
         for widget in (self.sector, self.ptype, self.status):

@@ -3,6 +3,10 @@ empty, a message that tells the volunteer what to do."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -11,9 +15,12 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
 )
+from shiboken6 import isValid
 
 from cars_desktop.store.lists import RecordList
+from cars_desktop.store.models import db
 from cars_desktop.ui.table_model import RecordTableModel
+from cars_desktop.ui.worker import Job, read_beside
 
 
 class RecordView(QStackedWidget):
@@ -55,6 +62,7 @@ class RecordView(QStackedWidget):
             Qt.SortOrder.DescendingOrder if records.descending else Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
 
+        self._working: dict[str, Job] = {}  # what is being worked out beside
         self.empty = QLabel()
         self.empty.setObjectName(f"{name}Empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -79,6 +87,32 @@ class RecordView(QStackedWidget):
             self.empty.setText(empty_text)
             self.setCurrentWidget(self.empty)
         return shown
+
+    def when_counted(self, done: Callable[[int], None]) -> None:
+        """Tell `done` how many rows the list has (see `work_out`)."""
+        if self.model.complete:
+            done(self.model.rowCount())
+            return
+        self.work_out("count", self.records.count_reader(), done)
+
+    def count_into(self, label: QLabel, words: Callable[[int | None], str]) -> None:
+        """`label` says `words(count)` of the list's rows, `words(None)` meanwhile."""
+        if not self.model.complete:
+            label.setText(words(None))
+        self.when_counted(lambda count: label.setText(words(count)))
+
+    def work_out(self, what: str, read: Callable[[sqlite3.Connection], Any],
+                 done: Callable[[Any], None]) -> None:
+        """Work out something of the whole list (its count, its totals) and give it to `done`:
+        at once when every row was read, else beside the window, so that the list shows and
+        the next keystroke is taken without waiting for it. Only the last asked is given."""
+        job = self._working.pop(what, None)
+        if job is not None:
+            job.cancel()
+        if self.model.complete:
+            done(read(db.connection()))
+            return
+        self._working[what] = read_beside(read, lambda value: isValid(self) and done(value))
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)

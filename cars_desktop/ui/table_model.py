@@ -12,7 +12,9 @@ from cars_desktop.i18n import _
 from cars_desktop.store.lists import RecordList, Row
 from cars_desktop.ui.widgets import plain_tip
 
-PAGE = 200
+PAGE = 200  # rows whose text is read at once, as the view paints them
+FIRST = 500  # ids read at once: the first screen and a few more, so a long list shows at once
+MORE = 5000  # then as many again each time the view is scrolled to the end of what was read
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
@@ -24,6 +26,7 @@ class RecordTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._pages: dict[int, dict[int, Row]] = {}
         self._loaded = False  # no query until the view is set up and the first refresh asks
+        self.complete = True  # every row's id was read (False: more come as the view scrolls)
         self._italic = QFont()
         self._italic.setItalic(True)
 
@@ -33,18 +36,50 @@ class RecordTableModel(QAbstractTableModel):
         """Run the list's query again (after a search, a filter, a sort or a save)."""
         self.beginResetModel()
         self._loaded = True
-        self._ids = self.records.ids()
+        if self.records.in_memory:  # worked out in Python: there whole already
+            self._ids, self.complete = self.records.ids(), True
+        else:
+            self._ids = self.records.ids_from(0, FIRST + 1)
+            self.complete = len(self._ids) <= FIRST
+            del self._ids[FIRST:]
         self._pages.clear()
         self.endResetModel()
+
+    def _append(self, more: list[int], room: int) -> None:
+        complete = len(more) <= room
+        del more[room:]
+        if more:
+            first = len(self._ids)
+            self._pages.pop(first // PAGE, None)  # a page read half full
+            self.beginInsertRows(_ROOT, first, first + len(more) - 1)
+            self._ids += more
+            self.endInsertRows()
+        self.complete = complete
+
+    def canFetchMore(self, parent: _Index = _ROOT) -> bool:
+        return self._loaded and not self.complete and not parent.isValid()
+
+    def fetchMore(self, parent: _Index = _ROOT) -> None:
+        if self.canFetchMore(parent):
+            self._append(self.records.ids_from(len(self._ids), MORE + 1), MORE)
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, record_id: int) -> int | None:
+        """The row of a record, reading the list down to it if it is further than was read
+        (a record just saved, say); None when the list does not hold it."""
         try:
             return self._ids.index(record_id)
         except ValueError:
+            if self.complete:
+                return None
+        every = self.records.ids()
+        if record_id not in every:
             return None
+        rest = every[len(self._ids):]
+        self._append(rest, rest.index(record_id) + FIRST)
+        return self._ids.index(record_id)
 
     def _row(self, row: int) -> Row | None:
         page = row // PAGE

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +26,14 @@ from cars_desktop.core import vocab
 from cars_desktop.core.letter_text import TemplateError, placeholders_for
 from cars_desktop.i18n import _, current_language
 from cars_desktop.store.errors import StoreError
-from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen, muted, set_combo
+from cars_desktop.ui.widgets import (
+    ErrorLabel,
+    fill_combo,
+    fit_to_screen,
+    later,
+    muted,
+    set_combo,
+)
 
 
 class TemplatesDialog(QDialog):
@@ -127,10 +134,8 @@ class TemplatesDialog(QDialog):
         layout.addWidget(buttons)
         fit_to_screen(self, 940, 720)
 
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(300)  # after a pause in typing, not on every key
-        self._preview_timer.timeout.connect(self.update_preview)
+        # after a pause in typing, not on every key
+        self._preview_timer = later(self, 300, self.update_preview)
         self.editor.textChanged.connect(self._preview_timer.start)
         self.editor.textChanged.connect(self._update_state)
         self._shown = (self.kind.currentData(), self.language.currentData())

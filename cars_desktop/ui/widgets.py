@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +37,16 @@ class ErrorLabel(QLabel):
     def show_message(self, message: str) -> None:
         self.setText(f"⚠ {message}" if message else "")
         self.setVisible(bool(message))
+
+
+def later(parent: QObject, milliseconds: int, slot) -> QTimer:
+    """A timer that calls `slot` once, `milliseconds` after its last start: a burst of
+    keystrokes is answered once."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(milliseconds)
+    timer.timeout.connect(slot)
+    return timer
 
 
 def fill_combo(combo: QComboBox, vocabulary: Vocabulary, *, clear: bool = True,

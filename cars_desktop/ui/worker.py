@@ -6,6 +6,7 @@ they asked for); `Job.start` alone lets it run on (the daily backup)."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable
 from functools import cache
@@ -31,6 +32,13 @@ def _pool() -> QThreadPool:
     return pool
 
 
+@cache
+def _reading_pool() -> QThreadPool:
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)  # a long list's count and totals, one after the other
+    return pool
+
+
 class Job(QObject):
     progress = Signal(int, int)  # done, total (0: not known)
     succeeded = Signal(object)  # what the work returned
@@ -51,9 +59,9 @@ class Job(QObject):
         self._moved.connect(self.progress, Qt.ConnectionType.QueuedConnection)
         self._over.connect(self._report_end, Qt.ConnectionType.QueuedConnection)
 
-    def start(self) -> Job:
+    def start(self, pool: QThreadPool | None = None) -> Job:
         _running.add(self)
-        _pool().start(self._run)
+        (pool or _pool()).start(self._run)
         return self
 
     def cancel(self) -> None:
@@ -133,3 +141,28 @@ def run_with_progress(parent: QWidget, job: Job, label: str, title: str, total: 
         progress.reset()
         progress.deleteLater()
     return job
+
+
+def read_beside(read: Callable[[sqlite3.Connection], Any], done: Callable[[Any], None]) -> Job:
+    """Read on a connection of its own, beside the window: a long list's count or totals never
+    hold up the next keystroke. `done` gets the answer on the window's thread; a job cancelled
+    before its turn reads nothing, and a cancelled one's answer is never given."""
+    from cars_desktop.store import database
+
+    def work(progress: Callable[[int, int], bool]) -> Any:
+        if not progress(0, 0):
+            raise Cancelled
+        connection = database.reading_connection()
+        try:
+            return read(connection)
+        finally:
+            connection.close()
+
+    job = Job(work)
+    job.succeeded.connect(done)
+    return job.start(_reading_pool())
+
+
+def finish_reading() -> None:
+    """Wait for the reading beside the window: before the data file closes or is replaced."""
+    _reading_pool().waitForDone()

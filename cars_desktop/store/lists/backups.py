@@ -11,6 +11,7 @@ from cars_desktop.store.lists.base import Column, RecordList, Row
 class BackupList(RecordList):
     """The backups a volunteer may restore: those of the data folder and any file they add
     (from a USB stick). Read from the files, not from SQL; a row's id is its place in `files`."""
+    in_memory = True
 
     columns = (
         Column("made", N_("Made"), width=125),

@@ -8,6 +8,7 @@ sorts by (`sort`) and how its value is written (`show`). Adding a column to a li
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -43,11 +44,13 @@ class Row:
 
 
 class RecordList:
-    """What the table model needs of a list. A list writes its SQL in `ids_query`."""
+    """What the table model needs of a list. A list writes its SQL in `ids_query`; one worked
+    out in Python instead says so with `in_memory` and gives its `ids()`."""
 
     columns: tuple[Column, ...] = ()
     sort_key = ""
     descending = False
+    in_memory = False
 
     def ids_query(self) -> tuple[str, dict[str, Any]]:
         """The SQL giving the ids of the rows, filtered and in order (timed alone, as the floor,
@@ -57,6 +60,22 @@ class RecordList:
     def ids(self) -> list[int]:
         sql, params = self.ids_query()
         return [row[0] for row in db.execute_sql(sql, params).fetchall()]
+
+    def ids_from(self, offset: int, limit: int) -> list[int]:
+        """At most `limit` ids from row `offset` on: the first screen of a long list is read
+        without reading the whole list."""
+        if self.in_memory:
+            return self.ids()[offset:offset + limit]
+        sql, params = self.ids_query()
+        return [row[0] for row in db.execute_sql(
+            f"{sql} LIMIT {int(limit)} OFFSET {int(offset)}", params).fetchall()]
+
+    def count_reader(self) -> Callable[[sqlite3.Connection], int]:
+        """Counts the list's rows as they are asked for now, on any connection (a long list's
+        is counted beside the window)."""
+        sql, params = self.ids_query()
+        sql = f"SELECT COUNT(*) FROM ({sql.rsplit(' ORDER BY ', 1)[0]})"
+        return lambda connection: connection.execute(sql, params).fetchone()[0]
 
     def rows(self, ids: list[int]) -> dict[int, Row]:
         raise NotImplementedError

@@ -196,6 +196,24 @@ class ContributionList(SqlList):
                 if found else []
         return [number for number in self._ordered() if number in found]
 
+    def ids_from(self, offset: int, limit: int) -> list[int]:
+        """A page of the list. SQLite walks the sort column's index and stops once the page is
+        full; only a search sorted by anything but the date first finds its matches (if they
+        are few, they are sorted by looking each up)."""
+        clauses, params = self._filters()
+        search, search_params = self._search("c")
+        if search and self.sort_key != "date":
+            sql = ("SELECT c.id FROM contribution c INDEXED BY contribution_search "
+                   f"WHERE {' AND '.join(search)} LIMIT {self.SMALL + 1}")
+            found = [row[0] for row in db.execute_sql(sql, search_params).fetchall()]
+            if len(found) <= self.SMALL:
+                clauses.insert(0, f"c.id IN ({','.join(str(int(n)) for n in found)})")
+                where = " WHERE " + " AND ".join(clauses)
+                sql = (f"SELECT c.id FROM contribution c{where} ORDER BY {self._order()} "
+                       f"LIMIT {int(limit)} OFFSET {int(offset)}")
+                return [row[0] for row in db.execute_sql(sql, params).fetchall()]
+        return super().ids_from(offset, limit)
+
     def _ordered(self) -> list[int]:
         """The whole list in order, kept until the data or the order changes."""
         conn = db.connection()
@@ -217,11 +235,16 @@ class ContributionList(SqlList):
         index = " NOT INDEXED" if self.partner_id is None else ""
         return f"SELECT {TOTALS_SQL} FROM contribution c{index}{where}", params
 
-    def totals(self):
+    def totals_reader(self):
+        """Adds up the list as it is asked for now, on any connection (a long list's totals
+        are added up beside the window)."""
         from cars_desktop.store.contributions import totals_from_row
 
         sql, params = self.totals_query()
-        return totals_from_row(db.execute_sql(sql, params).fetchone())
+        return lambda connection: totals_from_row(connection.execute(sql, params).fetchone())
+
+    def totals(self):
+        return self.totals_reader()(db.connection())
 
     def total(self) -> int:
         return db.execute_sql("SELECT COUNT(*) FROM contribution").fetchone()[0]

@@ -12,6 +12,7 @@ from cars_desktop.store.models import db
 
 
 class DuplicateList(RecordList):
+    in_memory = True
     columns = (
         Column("first", N_("Partner"), width=230),
         Column("first_city", N_("Community"), width=110),

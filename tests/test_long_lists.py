@@ -1,0 +1,68 @@
+"""A long list shows its first screen at once and reads the rest as the volunteer scrolls; its
+count and totals are worked out beside the window and arrive a moment later, right."""
+
+import datetime as dt
+
+import pytest
+
+from cars_desktop.store import sample
+from cars_desktop.store.lists import ContributionList
+from cars_desktop.ui.table_model import FIRST, RecordTableModel
+
+GIFTS = 1_300  # more than the first screen's FIRST rows, fewer than two more reads
+
+
+@pytest.fixture
+def long_data(store):
+    sample.fill_sample(60, GIFTS, seed=7, today=dt.date(2026, 6, 20))
+    return store
+
+
+def test_a_long_list_keeps_qts_rules_as_it_reads_on(qtmodeltester, long_data):
+    model = RecordTableModel(ContributionList(today=dt.date(2026, 6, 20)))
+    model.refresh()
+    assert model.rowCount() == FIRST and model.canFetchMore()
+    qtmodeltester.check(model)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == GIFTS
+    assert model._ids == ContributionList(today=dt.date(2026, 6, 20)).ids()
+    qtmodeltester.check(model)
+
+
+def test_a_record_further_down_is_found_and_read_up_to(long_data):
+    records = ContributionList(today=dt.date(2026, 6, 20))
+    model = RecordTableModel(records)
+    model.refresh()
+    last = records.ids()[-1]
+    row = model.row_of(last)
+    assert row == GIFTS - 1 and model.id_at(row) == last
+    assert model.row_of(-5) is None
+
+
+def test_the_contributions_tab_counts_and_adds_up_beside_the_window(qtbot, long_data):
+    from cars_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(long_data)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    tab = window.contributions
+    window.tabs.setCurrentWidget(tab)
+    tab.period.setCurrentIndex(tab.period.findData("all"))
+    assert tab.model.rowCount() == FIRST  # the first screen, at once
+    qtbot.waitUntil(lambda: tab.count_label.text() == "1,300 contributions", timeout=5000)
+    every = ContributionList(today=dt.date(2026, 6, 20)).totals()  # on the window's thread
+    qtbot.waitUntil(lambda: "Adding up" not in tab.totals.text(), timeout=5000)
+    assert f"{every.cash_received_cents // 100:,}" in tab.totals.text()
+
+    # a search typed as a volunteer types: the count follows, a moment later
+    qtbot.keyClicks(tab.search, "ca")
+    matching = len(tab.records.ids())
+    assert FIRST < matching < GIFTS
+    qtbot.waitUntil(lambda: tab.count_label.text().startswith(f"{matching:,} of 1,300"),
+                    timeout=5000)
+
+    # scrolling to the end of what was read reads on
+    tab.table.scrollToBottom()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > FIRST, timeout=5000)
