@@ -1,18 +1,23 @@
-"""How fast the Partners tab is with a large group's data, each figure beside a floor measured
-in the same run on the same machine.
+"""How fast the lists are with a large group's data, each figure beside a floor measured in
+the same run on the same machine.
 
     python bench/bench_partners.py [--partners 10000] [--contributions 100000] [--runs 5]
+    python bench/bench_partners.py --both   # 10,000/100,000 then 100,000/1,000,000, one run
 
 It builds a data folder with the sample data (kept in bench/out/ between runs), then measures:
 - start: from launching the program to a shown main window with its list filled, against a
   bare PySide6 window with an empty table (the floor);
-- a search keystroke and sorting each column: the list's query and the repaint of the table,
-  against the same SQL run on a raw sqlite3 connection (the floor).
-Goals: start at most 1.5 x the bare window; a keystroke or a sort at most 50 ms."""
+- a search keystroke, a filter and sorting each column, including the repaint: a list shows
+  its first screen (the rest is read as the volunteer scrolls), against that first screen's
+  SQL on a raw sqlite3 connection (the floor);
+- the count and the totals of the Contributions tab, worked out beside the window.
+Goals: start at most 1.5 x the bare window; a keystroke, a filter, a sort and "what needs
+attention" at most 50 ms at 100,000 contributions, 100 ms at 1,000,000."""
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import sqlite3
 import statistics
@@ -49,9 +54,27 @@ window.store.close()
 """
 
 
+def first_screen(records) -> tuple[str, dict]:
+    """The SQL of a list's first screen, as the table model asks for it (the floor)."""
+    from cars_desktop.ui.table_model import FIRST
+
+    sql, params = records.ids_query()
+    return f"{sql} LIMIT {FIRST + 1}", params
+
+
+def matching(records) -> int:
+    """How many rows the list has (the model reads the first screen only)."""
+    from cars_desktop.store.models import db
+
+    return records.count_reader()(db.connection())
+
+
 def time_start(script: str, *args: str, runs: int) -> float:
-    """Median seconds from launching a Python process to its window being shown."""
+    """Median seconds from launching a Python process to its window being shown. The program's
+    code is compiled first, as an installed one is."""
+    compileall.compile_dir(ROOT / "cars_desktop", quiet=1)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     times = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -89,7 +112,10 @@ def contributions_figures(window, raw: sqlite3.Connection, runs: int) -> list[tu
         return median_ms(lambda: raw.execute(sql, params).fetchall(), runs)
 
     def shown(what: str) -> str:
-        return f"{what} ({tab.model.rowCount():,} rows)"
+        return f"{what} ({matching(tab.records):,} rows)"
+
+    def screen() -> tuple[str, dict]:
+        return first_screen(tab.records)
 
     def refresh() -> None:
         tab.refresh()
@@ -97,16 +123,16 @@ def contributions_figures(window, raw: sqlite3.Connection, runs: int) -> list[tu
 
     window.tabs.setCurrentWidget(tab)
     rows.append((shown("contributions: open the tab (this year)"), median_ms(refresh, runs),
-                 floor(tab.records.ids_query), None))
+                 floor(screen), None))
     tab.period.setCurrentIndex(tab.period.findData("all"))
     rows.append((shown("contributions: all dates"), median_ms(refresh, runs),
-                 floor(tab.records.ids_query), None))
+                 floor(screen), None))
     words = ["l", "le", "lef", "lefe"]
     for previous, word in zip(["", *words[:-1]], words, strict=True):
         ms = median_ms(lambda w=word: (tab.search.setText(w), tab.table.viewport().repaint()),
                        runs, setup=lambda p=previous: tab.search.setText(p))
         rows.append((shown(f"contributions: keystroke “{word}”"), ms,
-                     floor(tab.records.ids_query), None))
+                     floor(screen), None))
     tab.search.setText("")
     for combo, value in ((tab.period, "this_year"), (tab.thanked, False),
                          (tab.status, "overdue"), (tab.family, "in_kind")):
@@ -119,7 +145,7 @@ def contributions_figures(window, raw: sqlite3.Connection, runs: int) -> list[tu
             sql, params = tab.records.ids_query()
             print(sql, params, [r[3] for r in raw.execute("EXPLAIN QUERY PLAN " + sql, params)])
         rows.append((shown(f"contributions: filter {combo.objectName()} = {value}"), ms,
-                     floor(tab.records.ids_query), None))
+                     floor(screen), None))
         combo.setCurrentIndex(0)
     for column, spec in enumerate(tab.records.columns):
         def sort(c=column) -> None:
@@ -128,21 +154,38 @@ def contributions_figures(window, raw: sqlite3.Connection, runs: int) -> list[tu
         ms = median_ms(sort, runs, setup=lambda c=column: tab.table.sortByColumn(
             (c + 1) % len(tab.records.columns), Qt.SortOrder.AscendingOrder))
         rows.append((shown(f"contributions: sort by “{spec.title}”"), ms,
-                     floor(tab.records.ids_query), None))
-    # the totals bar, summed just after the list shows (once for a burst of keystrokes)
+                     floor(screen), None))
+    # the count and the totals bar, worked out beside the window once the list shows (on a
+    # connection of their own: the next keystroke does not wait for them)
     for combo, value in ((tab.period, "all"), (tab.period, "this_year"), (tab.thanked, False)):
         combo.setCurrentIndex(combo.findData(value))
-        rows.append((shown(f"contributions: totals, {combo.objectName()} = {value}"),
-                     median_ms(tab.update_totals, runs), floor(tab.records.totals_query), None))
+        rows += beside_figures(tab, f"{combo.objectName()} = {value}", floor, runs)
     tab.search.setText("lef")
-    rows.append((shown("contributions: totals, search “lef”"), median_ms(tab.update_totals, runs),
-                 floor(tab.records.totals_query), None))
+    rows += beside_figures(tab, "search “lef”", floor, runs)
     return rows
 
 
+def beside_figures(tab, what: str, floor, runs: int) -> list[tuple]:
+    """How long the count and the totals of what the Contributions tab shows take, beside the
+    window, against their SQL alone."""
+    from cars_desktop.store.models import db
+
+    count, totals = tab.records.count_reader(), tab.records.totals_reader()
+
+    def count_sql():
+        sql, params = tab.records.ids_query()
+        return f"SELECT COUNT(*) FROM ({sql.rsplit(' ORDER BY ', 1)[0]})", params
+
+    return [(f"contributions: count beside, {what}",
+             median_ms(lambda: count(db.connection()), runs), floor(count_sql), "beside"),
+            (f"contributions: totals beside, {what}",
+             median_ms(lambda: totals(db.connection()), runs), floor(tab.records.totals_query),
+             "beside")]
+
+
 def maintenance_figures(window, raw: sqlite3.Connection, runs: int) -> list[tuple]:
-    """The Maintenance tab: the grid of formal partnerships and the attention panel. Their
-    goal is 100 ms; the floor is the grid's SQL alone."""
+    """The Maintenance tab: the grid of formal partnerships and the attention panel; the floor
+    is the grid's first screen alone."""
     from PySide6.QtCore import Qt
 
     tab = window.maintenance
@@ -150,24 +193,24 @@ def maintenance_figures(window, raw: sqlite3.Connection, runs: int) -> list[tupl
     rows = []
 
     def floor() -> float:
-        sql, params = tab.records.ids_query()
+        sql, params = first_screen(tab.records)
         return median_ms(lambda: raw.execute(sql, params).fetchall(), runs)
 
     def refresh_grid() -> None:
         tab.view.refresh("")
         tab.table.viewport().repaint()
 
-    label = f"maintenance: grid ({tab.view.model.rowCount():,} formal partners)"
-    rows.append((label, median_ms(refresh_grid, runs), floor(), 100))
+    label = f"maintenance: grid ({matching(tab.records):,} formal partners)"
+    rows.append((label, median_ms(refresh_grid, runs), floor(), None))
     tab.overdue.setChecked(True)
-    rows.append((f"maintenance: only reviews due ({tab.view.model.rowCount():,})",
-                 median_ms(refresh_grid, runs), floor(), 100))
+    rows.append((f"maintenance: only reviews due ({matching(tab.records):,})",
+                 median_ms(refresh_grid, runs), floor(), None))
     tab.overdue.setChecked(False)
     tab.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
     rows.append(("maintenance: sort by a practice's mark", median_ms(refresh_grid, runs),
-                 floor(), 100))
+                 floor(), None))
     rows.append(("maintenance: what needs attention", median_ms(tab.refresh_attention, runs),
-                 0.0, 100))
+                 0.0, None))
     return rows
 
 
@@ -187,7 +230,18 @@ def main() -> None:
     parser.add_argument("--partners", type=int, default=10_000)
     parser.add_argument("--contributions", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--both", action="store_true",
+                        help="both sizes of the goals, one after the other")
     args = parser.parse_args()
+    if args.both:
+        failed = 0
+        for partners, gifts in ((10_000, 100_000), (100_000, 1_000_000)):
+            print(f"\n## {partners:,} partners, {gifts:,} contributions", flush=True)
+            failed |= subprocess.run([sys.executable, __file__, "--partners", str(partners),
+                                      "--contributions", str(gifts), "--runs",
+                                      str(args.runs)]).returncode
+        sys.exit(failed)
+    limit = 100 if args.contributions >= 1_000_000 else 50
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     folder = HERE / "out" / f"p{args.partners}-c{args.contributions}"
@@ -217,15 +271,14 @@ def main() -> None:
         tab.table.viewport().repaint()
 
     def floor_of_list() -> float:
-        sql, params = tab.records.ids_query()
-        return median_ms(lambda: raw_ids(sql, params), args.runs)
+        return median_ms(lambda: raw_ids(*first_screen(tab.records)), args.runs)
 
     # Each keystroke adds one letter to what is already typed, as a person types.
     words = ["l", "le", "lef", "lefe", "lefev"]
     for previous, word in zip(["", *words[:-1]], words, strict=True):
         ms = median_ms(lambda w=word: keystroke(w), args.runs,
                        setup=lambda p=previous: tab.search.setText(p))
-        rows.append((f"search keystroke “{word}” ({tab.model.rowCount():,} rows)", ms,
+        rows.append((f"search keystroke “{word}” ({matching(tab.records):,} rows)", ms,
                      floor_of_list(), None))
     tab.search.setText("")
     header = tab.table.horizontalHeader()
@@ -237,7 +290,7 @@ def main() -> None:
         ms = median_ms(sort, args.runs, setup=lambda c=column: tab.table.sortByColumn(
             (c + 1) % len(tab.records.columns), Qt.SortOrder.AscendingOrder))
         assert header.sortIndicatorSection() == column
-        rows.append((f"sort by “{spec.title}” ({tab.model.rowCount():,} rows)", ms,
+        rows.append((f"sort by “{spec.title}” ({matching(tab.records):,} rows)", ms,
                      floor_of_list(), None))
     rows += contributions_figures(window, raw, args.runs)
     rows += maintenance_figures(window, raw, args.runs)
@@ -248,12 +301,12 @@ def main() -> None:
     failed = False
     for name, ms, floor, goal_value in rows:
         ratio = ms / floor if floor else float("nan")
-        if goal_value == 100:  # the Maintenance tab's goal is in milliseconds
-            goal_ok, goal = ms <= 100, "≤ 100 ms"
+        if goal_value == "beside":  # worked out beside the window: nothing waits for it
+            goal_ok, goal = True, "beside the window"
         elif goal_value:
             goal_ok, goal = ratio <= goal_value, f"≤ {goal_value} x floor"
         else:
-            goal_ok, goal = ms <= 50, "≤ 50 ms"
+            goal_ok, goal = ms <= limit, f"≤ {limit} ms"
         failed |= not goal_ok
         floor_text, ratio_text = (f"{floor:.1f}", f"{ratio:.2f}") if floor else ("—", "—")
         print(f"{name:<66} {ms:>9.1f} {floor_text:>9} {ratio_text:>7}  {goal} "

@@ -145,7 +145,7 @@ def main() -> int:
               + f"{size / 1e6:8.2f} MB")
     print(f"a laptop away all year comes back ({back.applied} changes)".ljust(49)
           + f"{coming_back * 1000:8.0f} ms")
-    print(f"a new laptop joins from an empty folder".ljust(49) + f"{joining * 1000:8.0f} ms")
+    print("a new laptop joins from an empty folder".ljust(49) + f"{joining * 1000:8.0f} ms")
     missed = weekly > WEEKLY_GOAL or max(year_bytes.values()) > YEAR_GOAL_BYTES
     print("goals met" if not missed else "GOAL MISSED")
     return 1 if missed else 0
