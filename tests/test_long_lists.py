@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from cars_desktop.store import sample
-from cars_desktop.store.lists import ContributionList
+from cars_desktop.store.lists import ContributionList, PartnerList, ReviewGrid
+from cars_desktop.store.models import db
 from cars_desktop.ui.table_model import FIRST, RecordTableModel
 
 GIFTS = 1_300  # more than the first screen's FIRST rows, fewer than two more reads
@@ -66,3 +67,18 @@ def test_the_contributions_tab_counts_and_adds_up_beside_the_window(qtbot, long_
     # scrolling to the end of what was read reads on
     tab.table.scrollToBottom()
     qtbot.waitUntil(lambda: tab.model.rowCount() > FIRST, timeout=5000)
+
+
+@pytest.mark.parametrize("make", [PartnerList, ContributionList, ReviewGrid])
+def test_a_list_is_counted_right_whatever_its_order(long_data, make):
+    """The count beside the window leaves out the list's own order, never a subquery's (the
+    primary contact's column sorts by one)."""
+    records = make(today=dt.date(2026, 6, 20))
+    for column in records.columns:
+        for descending in (False, True):
+            records.sort_key, records.descending = column.key, descending
+            if not column.sort:
+                continue
+            assert records.count_reader()(db.connection()) == len(records.ids()), column.key
+    records.search = "ca"
+    assert records.count_reader()(db.connection()) == len(records.ids())

@@ -74,7 +74,7 @@ class RecordList:
         """Counts the list's rows as they are asked for now, on any connection (a long list's
         is counted beside the window)."""
         sql, params = self.ids_query()
-        sql = f"SELECT COUNT(*) FROM ({sql.rsplit(' ORDER BY ', 1)[0]})"
+        sql = f"SELECT COUNT(*) FROM ({without_order(sql)})"  # sorting first would double it
         return lambda connection: connection.execute(sql, params).fetchone()[0]
 
     def rows(self, ids: list[int]) -> dict[int, Row]:
@@ -121,6 +121,24 @@ class SqlList(RecordList):
             cells = tuple(column.show(row[column.key], row) for column in self.columns)
             found[record_id] = Row(record_id, cells, muted=self.muted(row))
         return found
+
+
+def without_order(sql: str) -> str:
+    """`sql` without its own ORDER BY; one inside a subquery (a sort by a partner's primary
+    contact) stays."""
+    depth, quoted, cut = 0, False, len(sql)
+    for at, char in enumerate(sql):
+        if char == "'":
+            quoted = not quoted
+        elif quoted:
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif depth == 0 and sql.startswith(" ORDER BY ", at):
+            cut = at
+    return sql[:cut]
 
 
 def like_pattern(word: str) -> str:
