@@ -69,6 +69,44 @@ def matching(records) -> int:
     return records.count_reader()(db.connection())
 
 
+BARE_PEAK = BARE_WINDOW.replace('print("shown", flush=True)', 'print(peak(), flush=True)')
+APP_PEAK = """
+import sys, time
+from PySide6.QtCore import QTimer
+from cars_desktop.ui.app import open_window
+from cars_desktop.ui.worker import finish_reading
+app, window = open_window(sys.argv[1])
+for tab in (window.contributions, window.maintenance, window.partners):
+    window.tabs.setCurrentWidget(tab)
+    app.processEvents()
+contributions = window.contributions
+window.tabs.setCurrentWidget(contributions)
+contributions.period.setCurrentIndex(contributions.period.findData("all"))
+for _ in range(4):  # scrolled down through 20,000 of them
+    contributions.table.scrollToBottom()
+    app.processEvents()
+contributions.search.setText("le")
+finish_reading()
+app.processEvents()
+print(peak(), flush=True)
+window.store.close()
+"""
+PEAK = """
+import resource, sys
+def peak():
+    kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kib / 1024 if sys.platform != "darwin" else kib / 1024 / 1024
+"""
+
+
+def peak_memory(script: str, *args: str) -> float:
+    """The peak memory (resident, in MB) of a Python process running `script`."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", PEAK + script, *args], capture_output=True,
+                          text=True, env=env, check=True)
+    return float(done.stdout.split()[-1])
+
+
 def time_start(script: str, *args: str, runs: int) -> float:
     """Median seconds from launching a Python process to its window being shown. The program's
     code is compiled first, as an installed one is."""
@@ -296,6 +334,7 @@ def main() -> None:
     rows += maintenance_figures(window, raw, args.runs)
     window.close()
     window.store.close()
+    memory = (peak_memory(APP_PEAK, str(folder)), peak_memory(BARE_PEAK))
 
     print(f"\n{'measure':<66} {'ours ms':>9} {'floor ms':>9} {'ratio':>7}  goal")
     failed = False
@@ -311,6 +350,10 @@ def main() -> None:
         floor_text, ratio_text = (f"{floor:.1f}", f"{ratio:.2f}") if floor else ("—", "—")
         print(f"{name:<66} {ms:>9.1f} {floor_text:>9} {ratio_text:>7}  {goal} "
               f"{'ok' if goal_ok else 'MISSED'}")
+    print(f"\npeak memory of the window (every tab shown, 20,000 contributions scrolled "
+          f"through, a search): {memory[0]:.0f} MB; a bare PySide6 window: {memory[1]:.0f} MB "
+          f"(goal ≤ 300 MB {'ok' if memory[0] <= 300 else 'MISSED'})")
+    failed |= memory[0] > 300
     sys.exit(1 if failed else 0)
 
 
