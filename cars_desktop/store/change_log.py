@@ -24,7 +24,12 @@ SHARED_TABLES = ("import_batch", "partner", "contact_person", "fund", "deposit",
 
 # Columns each laptop works out for itself from the others (what the lists sort and search
 # by, a pledge's balance, the first thanks' date): never compared, made again after a pack.
-DERIVED = {"partner": {"sort_name", "search_text"}, "contact_person": {"sort_name"},
+# kept on the partner by the file's own triggers (migrations.KEPT_ON_PARTNER): a partner a
+# pack brings starts with the table's defaults, and its contacts and reviews set them
+KEPT_BY_TRIGGERS = {"partner": {"last_contact_on", "contact_sort", "latest_review_id",
+                                "review_due"}}
+DERIVED = {"partner": {"sort_name", "search_text", *KEPT_BY_TRIGGERS["partner"]},
+           "contact_person": {"sort_name"},
            "contribution": {"partner_sort", "search_text", "outstanding_cents", "thanked_on"}}
 NOT_LOGGED = {"id", "uuid", "updated_at"}
 # what keeps this laptop's own ids, to undo an import or a merge here (and only here): not

@@ -21,7 +21,12 @@ from typing import Any
 import peewee as pw
 
 from cars_desktop.store import settling
-from cars_desktop.store.change_log import DERIVED, SHARED_TABLES, order_key
+from cars_desktop.store.change_log import (
+    DERIVED,
+    KEPT_BY_TRIGGERS,
+    SHARED_TABLES,
+    order_key,
+)
 from cars_desktop.store.change_rows import (
     columns_of,
     current_value,
@@ -222,7 +227,8 @@ class Merger:
             if value is None and after is not None:
                 self.pending.append((entry.tbl, entry.row_uuid, column, after))
             values[column] = value
-        for column in DERIVED.get(entry.tbl, ()):  # made again after the changes
+        # made again after the changes
+        for column in DERIVED.get(entry.tbl, set()) - KEPT_BY_TRIGGERS.get(entry.tbl, set()):
             values.setdefault(column, {"DATE": None, "INTEGER": 0}.get(columns[column], ""))
         values["uuid"], values["updated_at"] = entry.row_uuid, entry.stamp
         names = ", ".join(f'"{name}"' for name in values)

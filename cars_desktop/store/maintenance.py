@@ -235,7 +235,7 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
     day = today.isoformat()
     found: dict[str, list[AttentionItem]] = {}
 
-    def rows(sql: str, params: tuple) -> list[tuple]:
+    def rows(sql: str, params: tuple | dict) -> list[tuple]:
         return conn.execute(sql + f" LIMIT {int(limit) + 1}", params).fetchall()
 
     thank_by = (today - dt.timedelta(days=settings.thank_within_days)).isoformat()
@@ -292,24 +292,23 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
             pid,
         )
         for pid, name, last, since in rows(
-            "SELECT p.id, p.name, (SELECT MAX(i.date) FROM interaction i"
-            " WHERE i.partner_id = p.id AND i.kind != 'note') AS last, p.partner_since"
-            " FROM partner p"
-            " WHERE p.status = 'active'"
-            " AND MAX(COALESCE(last, ''), COALESCE(p.partner_since, ''),"
-            " substr(p.created_at, 1, 10)) < ?"
-            " ORDER BY COALESCE(last, '0000'), p.sort_name",
-            (quiet_since,),
+            # the last contact is kept on the partner (a note for the record is not one)
+            "SELECT p.id, p.name, p.last_contact_on, p.partner_since"
+            " FROM partner p INDEXED BY partner_quiet WHERE p.status = 'active'"
+            " AND (p.last_contact_on IS NULL OR p.last_contact_on < :quiet)"
+            " AND COALESCE(p.partner_since, '') < :quiet AND substr(p.created_at, 1, 10) < :quiet"
+            " ORDER BY p.last_contact_on, p.sort_name",  # never contacted first
+            {"quiet": quiet_since},
         )
     ]
     found["review"] = [
         AttentionItem("review", _("Review the partnership with {name}").format(name=name) +
                       (_(" (due {due}).").format(due=due) if due else _(" (never reviewed).")), pid)
         for pid, name, due in rows(
-            "SELECT p.id, p.name, (SELECT r.next_due FROM review r WHERE r.partner_id = p.id"
-            " ORDER BY r.date DESC, r.id DESC LIMIT 1) AS due FROM partner p"
+            # the latest review's next date is kept on the partner
+            "SELECT p.id, p.name, p.review_due FROM partner p INDEXED BY partner_review_due"
             " WHERE p.partnership_type = 'formal' AND p.status != 'archived'"
-            " AND (due IS NULL OR due < ?) ORDER BY COALESCE(due, '0000'), p.sort_name",
+            " AND (p.review_due IS NULL OR p.review_due < ?) ORDER BY p.review_due, p.sort_name",
             (day,))]
     found["practice"] = [
         AttentionItem(
@@ -319,13 +318,13 @@ def attention(today: dt.date, settings: AttentionSettings = AttentionSettings(),
             pid,
         )
         for pid, name, text, note in rows(
-            "SELECT p.id, p.name, cp.text_en, ri.note FROM review r"
-            " JOIN partner p ON p.id = r.partner_id"
-            " JOIN review_item ri ON ri.review_id = r.id AND ri.mark = 'attention'"
+            # of each partner's latest review (kept on the partner), the oldest first
+            "SELECT p.id, p.name, cp.text_en, ri.note FROM review r INDEXED BY review_date"
+            " JOIN partner p ON p.latest_review_id = r.id"
+            " JOIN review_item ri ON ri.review_id = r.id"
             " JOIN checklist_practice cp ON cp.id = ri.practice_id"
-            " WHERE p.status != 'archived' AND p.partnership_type = 'formal'"
-            " AND cp.retired_at IS NULL AND r.id = (SELECT r2.id FROM review r2"
-            " WHERE r2.partner_id = r.partner_id ORDER BY r2.date DESC, r2.id DESC LIMIT 1)"
+            " WHERE ri.mark = 'attention' AND p.status != 'archived'"
+            " AND p.partnership_type = 'formal' AND cp.retired_at IS NULL"
             " ORDER BY r.date, p.sort_name",
             (),
         )

@@ -18,9 +18,6 @@ _FIRST_CONTACT = ("(SELECT {field} FROM contact_person c WHERE c.partner_id = p.
 _GIVEN = ("(SELECT SUM(g.amount_cents) FROM contribution g"
           f" WHERE g.partner_id = p.id AND {counting.where('support', 'g')}"
           " AND g.date BETWEEN :year_start AND :year_end)")
-# a note for the record (a merge) is not a contact
-_LAST_CONTACT = ("(SELECT MAX(i.date) FROM interaction i WHERE i.partner_id = p.id"
-                 " AND i.kind != 'note')")
 
 
 class PartnerList(SqlList):
@@ -33,14 +30,13 @@ class PartnerList(SqlList):
                show=lambda v, row: vocab.PARTNERSHIP_TYPES.label(v)),
         Column("status", N_("Status"), width=90, sort="p.status", select="p.status",
                show=lambda v, row: vocab.PARTNER_STATUSES.label(v)),
-        Column("contact", N_("Primary contact"), width=170,
-               sort=f"COALESCE({_FIRST_CONTACT.format(field='c.sort_name')}, '')",
+        Column("contact", N_("Primary contact"), width=170, sort="p.contact_sort",
                select="c.name"),
         Column("phone", N_("Phone"), width=130,
                sort=f"COALESCE(NULLIF(p.phone, ''), {_FIRST_CONTACT.format(field='c.phone')}, '')",
                select="COALESCE(NULLIF(p.phone, ''), c.phone, '')"),
-        Column("last_contact", N_("Last contact"), width=100,
-               sort=f"COALESCE({_LAST_CONTACT}, '')", select=_LAST_CONTACT),
+        Column("last_contact", N_("Last contact"), width=100, sort="p.last_contact_on",
+               select="p.last_contact_on"),
         Column("given", N_("Given this year"), "right", width=120,
                sort=f"COALESCE({_GIVEN}, 0)", select=_GIVEN,
                show=lambda v, row: format_money(v) if v else ""),

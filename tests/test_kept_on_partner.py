@@ -1,0 +1,104 @@
+"""A partner's last contact and primary contact are kept on the partner by the data file itself
+(the Partners list sorts by them, "what needs attention" reads them): whatever changes the log
+or the contacts (a form, a merge, a removal, another laptop's changes) leaves them right."""
+
+import datetime as dt
+import random
+
+from cars_desktop.store import maintenance, merge, partners, sample
+from cars_desktop.store.lists import PartnerList
+from cars_desktop.store.models import ContactPerson, Interaction, Review, db
+
+
+def organisation() -> dict:
+    return {"kind": "organisation", "name": "Co-op", "sector": "community",
+            "partnership_type": "casual", "status": "active", "language": "en"}
+
+
+TRUTH = """SELECT p.id,
+    (SELECT max(i.date) FROM interaction i WHERE i.partner_id = p.id AND i.kind != 'note'),
+    coalesce((SELECT c.sort_name FROM contact_person c WHERE c.partner_id = p.id
+              ORDER BY c.is_primary DESC, c.position LIMIT 1), ''),
+    (SELECT r.id FROM review r WHERE r.partner_id = p.id ORDER BY r.date DESC, r.id DESC
+     LIMIT 1),
+    (SELECT r.next_due FROM review r WHERE r.partner_id = p.id ORDER BY r.date DESC,
+     r.id DESC LIMIT 1)
+    FROM partner p ORDER BY p.id"""
+
+
+def kept() -> list[tuple]:
+    return db.execute_sql("SELECT id, last_contact_on, contact_sort, latest_review_id,"
+                          " review_due FROM partner ORDER BY id").fetchall()
+
+
+def test_every_way_of_changing_the_log_and_the_contacts_keeps_them_right(store):
+    sample.fill_sample(40, 200, seed=3, today=dt.date(2026, 6, 20))
+    assert kept() == db.execute_sql(TRUTH).fetchall()
+    chance = random.Random(5)
+    ids = [row[0] for row in kept()]
+    for step in range(60):
+        partner_id = chance.choice(ids)
+        what = step % 8
+        if what == 0:  # a contact logged, as the form does
+            maintenance.log_contact(partner_id, dt.date(2026, 1, 1) + dt.timedelta(
+                days=chance.randrange(150)), chance.choice(["meeting", "call", "note"]),
+                summary="Talked about the fall supper")
+        elif what == 1 and Interaction.select().exists():  # an entry's date corrected
+            row = chance.choice(list(Interaction.select()))
+            maintenance.log_contact(row.partner_id, row.date - dt.timedelta(days=30), "call",
+                                    summary=row.summary or "Call", interaction_id=row.id)
+        elif what == 2 and Interaction.select().exists():  # an entry removed
+            chance.choice(list(Interaction.select())).delete_instance()
+        elif what == 3:  # the contact people changed on the partner's form
+            people = [{"name": chance.choice(["Zoé Arsenault", "Ali Haddad", "Ann Bell"]),
+                      "is_primary": True}]
+            values = {**organisation(), "name": f"Partner {step}"}
+            partners.save_partner(values, people, partner_id=partner_id)
+        elif what == 4 and ContactPerson.select().exists():  # one person removed
+            chance.choice(list(ContactPerson.select())).delete_instance()
+        elif what == 5 and len(ids) > 2:  # two partners made one
+            other = chance.choice([number for number in ids if number != partner_id])
+            merge.merge_partners(partner_id, other)
+            ids.remove(other)
+        elif what == 6:  # a review recorded, as the form does
+            practice = maintenance.practices()[0]
+            maintenance.save_review(partner_id, dt.date(2025, 1, 1) + dt.timedelta(
+                days=chance.randrange(500)), {practice.id: maintenance.Mark("attention")})
+        elif what == 7 and Review.select().exists():  # a review removed
+            chance.choice(list(Review.select())).delete_instance(recursive=True)
+        assert kept() == db.execute_sql(TRUTH).fetchall(), f"after step {step}"
+
+
+def test_the_list_sorts_by_them_and_the_reminders_read_them(store):
+    quiet = partners.save_partner({**organisation(), "name": "Quiet Co-op"},
+                                  [{"name": "Zoé Arsenault", "is_primary": True}])
+    busy = partners.save_partner({**organisation(), "name": "Busy Bakery"},
+                                 [{"name": "Ann Bell", "is_primary": True}])
+    today = dt.date.today()
+    maintenance.log_contact(busy, today - dt.timedelta(days=3), "call", summary="Thanks")
+    maintenance.log_contact(quiet, today - dt.timedelta(days=900), "meeting", summary="Supper")
+    maintenance.log_contact(quiet, today - dt.timedelta(days=2), "note", summary="Merged")
+    records = PartnerList()
+    records.sort_key, records.descending = "last_contact", True
+    assert records.ids() == [busy, quiet]
+    records.sort_key, records.descending = "contact", False
+    assert records.ids() == [busy, quiet]  # "Ann Bell" before "Zoé Arsenault"
+    db.execute_sql("UPDATE partner SET created_at = '2020-01-01'")
+    found = maintenance.attention(today, maintenance.attention_settings())["contact"]
+    assert [item.partner_id for item in found] == [quiet]
+
+
+def test_another_laptops_contacts_arrive_kept_on_the_partner(tmp_path):
+    from tests.laptops_kit import opened, sync
+
+    stick, anne, bruno = tmp_path / "stick", tmp_path / "anne", tmp_path / "bruno"
+    stick.mkdir()
+    with opened(anne, "Anne"):
+        partner_id = partners.save_partner({**organisation(), "name": "Ferme Leblanc"},
+                                           [{"name": "Josée Léger", "is_primary": True}])
+        maintenance.log_contact(partner_id, dt.date(2026, 3, 2), "meeting", summary="Supper")
+    sync(anne, stick, "Anne")
+    sync(bruno, stick, "Bruno")
+    with opened(bruno, "Bruno"):
+        assert kept() == db.execute_sql(TRUTH).fetchall()
+        assert [row[1:3] for row in kept()] == [("2026-03-02", "josee leger")]
