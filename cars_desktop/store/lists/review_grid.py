@@ -12,15 +12,15 @@ from cars_desktop.store.batches import batches, placeholders
 from cars_desktop.store.lists.base import Column, RecordList, Row
 from cars_desktop.store.models import db
 
-_LATEST = ("(SELECT r.{field} FROM review r WHERE r.partner_id = p.id"
-           " ORDER BY r.date DESC, r.id DESC LIMIT 1)")
+# the latest review of each partner, and its next date, are kept on the partner
+_LAST_DATE = "(SELECT r.date FROM review r WHERE r.id = p.latest_review_id)"
 
 
 def _practice_sort(practice_id: int) -> str:
     """Attention first, then done, then not applicable, then not reviewed."""
     return ("COALESCE((SELECT CASE ri.mark WHEN 'attention' THEN 0 WHEN 'done' THEN 1"
-            f" ELSE 2 END FROM review_item ri WHERE ri.practice_id = {int(practice_id)} AND"
-            f" ri.review_id = {_LATEST.format(field='id')}), 3)")
+            f" ELSE 2 END FROM review_item ri WHERE ri.review_id = p.latest_review_id"
+            f" AND ri.practice_id = {int(practice_id)}), 3)")
 
 
 class ReviewGrid(RecordList):
@@ -42,10 +42,8 @@ class ReviewGrid(RecordList):
         self.practices = practices()
         self.columns = (
             Column("name", N_("Partner"), width=230, sort="p.sort_name"),
-            Column("last", N_("Last review"), width=95,
-                   sort=f"COALESCE({_LATEST.format(field='date')}, '')"),
-            Column("due", N_("Next due"), width=95,
-                   sort=f"COALESCE({_LATEST.format(field='next_due')}, '')"),
+            Column("last", N_("Last review"), width=95, sort=f"COALESCE({_LAST_DATE}, '')"),
+            Column("due", N_("Next due"), width=95, sort="COALESCE(p.review_due, '')"),
             *(Column(f"p{p.id}", f"{number}. {p.text}", "center", width=36,
                      tip=p.text, sort=_practice_sort(p.id))
               for number, p in enumerate(self.practices, start=1)),
@@ -61,9 +59,7 @@ class ReviewGrid(RecordList):
             clauses.append("p.sector = :sector")
             params["sector"] = self.sector
         if self.overdue_only:
-            clauses.append(
-                "COALESCE({format}, '') < :today".format(format=_LATEST.format(field="next_due"))
-            )
+            clauses.append("COALESCE(p.review_due, '') < :today")
             params["today"] = self._today()
         direction = "DESC" if self.descending else "ASC"
         return (f"SELECT p.id FROM partner p WHERE {' AND '.join(clauses)} "
