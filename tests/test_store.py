@@ -300,3 +300,11 @@ def test_ids_go_to_sql_in_batches_it_accepts():
 
     assert [len(part) for part in batches(list(range(1201)))] == [500, 500, 201]
     assert list(batches([])) == [] and placeholders([7, 8, 9]) == "?,?,?"
+
+
+def test_the_latest_schema_written_down_is_the_one_the_migrations_make():
+    from cars_desktop.store import schema_check, schema_latest
+
+    assert schema_latest.VERSION == migrations.LATEST_VERSION
+    assert schema_latest.DIGESTS == schema_check.digests(schema_check.expected_shape(
+        migrations.LATEST_VERSION)), "run: python -m cars_desktop.store.schema_check"

@@ -7,8 +7,10 @@ migrations make for its data version, its links whole and its money in whole cen
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import sqlite3
+from pathlib import Path
 
 from cars_desktop.i18n import N_, _, ngettext
 from cars_desktop.store.migrations import (
@@ -57,6 +59,30 @@ def expected_shape(version: int) -> dict[tuple[str, str], str]:
     return shape
 
 
+def digests(shape: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """Each part's SQL as a short digest: what `schema_latest` keeps of this version's schema."""
+    return {key: hashlib.sha256(sql.encode()).hexdigest()[:20] for key, sql in shape.items()}
+
+
+def latest_digests() -> dict[tuple[str, str], str]:
+    """The latest data version's schema, as its migrations make it: written down in
+    `schema_latest` (opening a file does not wait for the migrations to be run in memory;
+    a test checks that it is the migrations' own)."""
+    from cars_desktop.store.schema_latest import DIGESTS, VERSION
+
+    return DIGESTS if VERSION == LATEST_VERSION else digests(expected_shape(LATEST_VERSION))
+
+
+def write_latest() -> None:
+    """Write `schema_latest.py` again, after a migration is added."""
+    lines = "".join(f"    {key!r}: {value!r},\n"
+                    for key, value in sorted(digests(expected_shape(LATEST_VERSION)).items()))
+    Path(__file__).with_name("schema_latest.py").write_text(
+        '"""The latest data version\'s schema, as a digest of each part\'s SQL. Written by\n'
+        '`python -m cars_desktop.store.schema_check`; a test checks it."""\n\n'
+        f"VERSION = {LATEST_VERSION}\nDIGESTS = {{\n{lines}}}\n", encoding="utf-8")
+
+
 def schema_problems(connection: sqlite3.Connection, deep: bool = True) -> list[str]:
     """What makes the open file not one of ours as this version knows it; [] when it is.
     Without `deep`, only its schema (what opening the file can afford to wait for); with it,
@@ -68,7 +94,9 @@ def schema_problems(connection: sqlite3.Connection, deep: bool = True) -> list[s
     if not 1 <= version <= LATEST_VERSION:
         return [_("its data version, {version}, is not one CARS Desktop writes (1 to "
                   "{latest})").format(version=version, latest=LATEST_VERSION)]
-    found, expected = _shape(connection), expected_shape(version)
+    found = digests(_shape(connection))
+    expected = latest_digests() if version == LATEST_VERSION else digests(
+        expected_shape(version))
     problems = []
     def kind(code: str) -> str:
         return _(KINDS[code]) if code in KINDS else code
@@ -100,3 +128,7 @@ def schema_problems(connection: sqlite3.Connection, deep: bool = True) -> list[s
                     "{n} amounts in {table}.{column} are not whole cents", odd).format(
                     n=odd, table=table, column=column))
     return problems
+
+
+if __name__ == "__main__":
+    write_latest()
