@@ -211,7 +211,8 @@ class _PlainMessages(QObject):
     unless it is marked as our own markup."""
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QMessageBox) \
+        # every event of the application passes here: the cheapest test first
+        if isinstance(watched, QMessageBox) and event.type() == QEvent.Type.Show \
                 and not watched.property(RICH):
             watched.setTextFormat(Qt.TextFormat.PlainText)
         return False
