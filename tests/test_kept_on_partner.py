@@ -5,9 +5,12 @@ or the contacts (a form, a merge, a removal, another laptop's changes) leaves th
 import datetime as dt
 import random
 
-from cars_desktop.store import maintenance, merge, partners, sample
+import pytest
+
+from cars_desktop.core import counting
+from cars_desktop.store import contributions, kept_values, maintenance, merge, partners, sample
 from cars_desktop.store.lists import PartnerList
-from cars_desktop.store.models import ContactPerson, Interaction, Review, db
+from cars_desktop.store.models import ContactPerson, Contribution, Interaction, Review, db
 
 
 def organisation() -> dict:
@@ -26,6 +29,16 @@ TRUTH = """SELECT p.id,
     FROM partner p ORDER BY p.id"""
 
 
+YEARS = """SELECT partner_id, substr(date, 1, 4), sum(amount_cents) FROM contribution
+    WHERE status = 'received' AND kind != 'loan' GROUP BY 1, 2 HAVING sum(amount_cents) != 0
+    ORDER BY 1, 2"""
+
+
+def years_kept() -> list[tuple]:
+    return db.execute_sql(
+        "SELECT partner_id, year, given_cents FROM partner_year ORDER BY 1, 2").fetchall()
+
+
 def kept() -> list[tuple]:
     return db.execute_sql("SELECT id, last_contact_on, contact_sort, latest_review_id,"
                           " review_due FROM partner ORDER BY id").fetchall()
@@ -34,11 +47,12 @@ def kept() -> list[tuple]:
 def test_every_way_of_changing_the_log_and_the_contacts_keeps_them_right(store):
     sample.fill_sample(40, 200, seed=3, today=dt.date(2026, 6, 20))
     assert kept() == db.execute_sql(TRUTH).fetchall()
+    assert years_kept() == db.execute_sql(YEARS).fetchall()
     chance = random.Random(5)
     ids = [row[0] for row in kept()]
     for step in range(60):
         partner_id = chance.choice(ids)
-        what = step % 8
+        what = step % 11
         if what == 0:  # a contact logged, as the form does
             maintenance.log_contact(partner_id, dt.date(2026, 1, 1) + dt.timedelta(
                 days=chance.randrange(150)), chance.choice(["meeting", "call", "note"]),
@@ -66,7 +80,22 @@ def test_every_way_of_changing_the_log_and_the_contacts_keeps_them_right(store):
                 days=chance.randrange(500)), {practice.id: maintenance.Mark("attention")})
         elif what == 7 and Review.select().exists():  # a review removed
             chance.choice(list(Review.select())).delete_instance(recursive=True)
+        elif what == 8:  # a gift recorded, received or only promised, or a loan
+            contributions.save_contribution({
+                "partner_id": partner_id, "family": "cash",
+                "kind": chance.choice(["one_time", "one_time", "loan"]),
+                "status": chance.choice(["received", "pledged"]),
+                "amount": str(chance.randrange(1, 900)),
+                "date": dt.date(2025 + chance.randrange(2), 1 + chance.randrange(12), 3)})
+        elif what == 9:  # a gift moved to another year and partner, or refunded
+            gift = chance.choice(list(Contribution.select()))
+            Contribution.update(partner=chance.choice(ids), date=dt.date(2024, 5, 5),
+                                amount_cents=-gift.amount_cents).where(
+                Contribution.id == gift.id).execute()
+        elif what == 10:  # a gift removed
+            chance.choice(list(Contribution.select())).delete_instance(recursive=True)
         assert kept() == db.execute_sql(TRUTH).fetchall(), f"after step {step}"
+        assert years_kept() == db.execute_sql(YEARS).fetchall(), f"after step {step}"
 
 
 def test_the_list_sorts_by_them_and_the_reminders_read_them(store):
@@ -102,3 +131,25 @@ def test_another_laptops_contacts_arrive_kept_on_the_partner(tmp_path):
     with opened(bruno, "Bruno"):
         assert kept() == db.execute_sql(TRUTH).fetchall()
         assert [row[1:3] for row in kept()] == [("2026-03-02", "josee leger")]
+
+
+def test_the_yearly_giving_kept_counts_by_the_one_rule():
+    assert kept_values.SUPPORT.replace('"', "") == counting.where("support", "x").replace(
+        "x.", "").strip("()")
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_sorted_by_what_was_given_every_page_follows_the_whole_list(store, descending):
+    sample.fill_sample(120, 900, seed=11, today=dt.date(2026, 6, 20))
+    refunded = db.execute_sql("SELECT partner_id FROM contribution WHERE status = 'received'"
+                              " AND kind != 'loan' AND date LIKE '2026%' LIMIT 1").fetchone()[0]
+    db.execute_sql("UPDATE contribution SET amount_cents = -amount_cents - 100000 WHERE"
+                   " partner_id = ? AND date LIKE '2026%'", (refunded,))
+    for search in ("", "co"):
+        records = PartnerList(today=dt.date(2026, 6, 20))
+        records.sort_key, records.descending, records.search = "given", descending, search
+        whole = records.ids()
+        assert whole[0 if not descending else -1] == refunded or search
+        for size in (7, 50):
+            pages = [records.ids_from(start, size) for start in range(0, len(whole) + 7, size)]
+            assert [number for page in pages for number in page] == whole

@@ -24,8 +24,8 @@ SHARED_TABLES = ("import_batch", "partner", "contact_person", "fund", "deposit",
 
 # Columns each laptop works out for itself from the others (what the lists sort and search
 # by, a pledge's balance, the first thanks' date): never compared, made again after a pack.
-# kept on the partner by the file's own triggers (migrations.KEPT_ON_PARTNER): a partner a
-# pack brings starts with the table's defaults, and its contacts and reviews set them
+# kept on the partner by the file's own triggers (store.kept_values): a partner a pack
+# brings starts with the table's defaults, and its contacts and reviews set them
 KEPT_BY_TRIGGERS = {"partner": {"last_contact_on", "contact_sort", "latest_review_id",
                                 "review_due"}}
 DERIVED = {"partner": {"sort_name", "search_text", *KEPT_BY_TRIGGERS["partner"]},

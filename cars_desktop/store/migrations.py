@@ -12,6 +12,7 @@ from collections.abc import Callable
 import peewee as pw
 
 from cars_desktop.core.vocab import DEFAULT_PRACTICES
+from cars_desktop.store import kept_values
 from cars_desktop.store.schema_v1 import SCHEMA_V1
 
 APPLICATION_ID = 0x43415253  # "CARS": marks a SQLite file as ours
@@ -253,59 +254,6 @@ def _v10_history(database: pw.SqliteDatabase) -> None:
     change_log.make_triggers(database)
 
 
-# A partner's last contact, primary contact and latest review, kept on the partner by the file
-# itself whatever writes the log, the contacts or the reviews (a form, an import, a merge, a
-# change pack): the Partners list sorts by them and "what needs attention" reads them without
-# looking through every partner's log. Not in the Peewee model: a partner saved from a form
-# never writes them.
-LAST_CONTACT = """(SELECT max("date") FROM "interaction" WHERE "partner_id" = {partner}
-    AND "kind" != 'note')"""
-FIRST_CONTACT = """coalesce((SELECT "sort_name" FROM "contact_person" WHERE "partner_id" = {partner}
-    ORDER BY "is_primary" DESC, "position" LIMIT 1), '')"""
-LATEST_REVIEW = """(SELECT "{field}" FROM "review" WHERE "partner_id" = {{partner}}
-    ORDER BY "date" DESC, "id" DESC LIMIT 1)"""
-KEPT_ON_PARTNER = (("interaction", "last_contact_on", "DATE", LAST_CONTACT),
-                   ("contact_person", "contact_sort", "TEXT NOT NULL DEFAULT ''", FIRST_CONTACT),
-                   ("review", "latest_review_id", "INTEGER", LATEST_REVIEW.format(field="id")),
-                   ("review", "review_due", "DATE", LATEST_REVIEW.format(field="next_due")))
-EVENTS = {"INSERT": ["NEW"], "DELETE": ["OLD"], "UPDATE": ["OLD", "NEW"]}
-EVERY_PARTNER = '"partner"."id"'  # filling them in, once
-
-
-def _kept_on_partner(database: pw.SqliteDatabase, make: bool) -> None:
-    """Drop, and with `make` make again, the triggers that keep a partner's contacts and
-    latest review (once the file has those columns): around every step, like the history's."""
-    for table, column, _kind, value in KEPT_ON_PARTNER:
-        for event, rows in EVENTS.items():
-            name = f"partner_{column}_{event.lower()}"
-            database.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
-            if make:
-                updates = "".join(f"""
-                    UPDATE "partner" SET "{column}" = {value.format(partner=f'{row}."partner_id"')}
-                    WHERE "id" = {row}."partner_id";""" for row in rows)
-                database.execute_sql(f"""CREATE TRIGGER "{name}" AFTER {event} ON "{table}"
-                    BEGIN {updates}
-                    END""")
-
-
-def _v11_kept_on_partner(database: pw.SqliteDatabase) -> None:
-    for _table, column, kind, _value in KEPT_ON_PARTNER:
-        database.execute_sql(f'ALTER TABLE "partner" ADD COLUMN "{column}" {kind}')
-    database.execute_sql('UPDATE "partner" SET ' + ", ".join(
-        f'"{column}" = {value.format(partner=EVERY_PARTNER)}'
-        for _table, column, _kind, value in KEPT_ON_PARTNER))
-    run_script(database, """
-        CREATE INDEX "partner_last_contact" ON "partner" ("last_contact_on", "sort_name");
-        CREATE INDEX "partner_quiet" ON "partner"
-            ("status", "last_contact_on", "sort_name", "partner_since", "created_at");
-        CREATE INDEX "partner_contact_sort" ON "partner" ("contact_sort", "sort_name");
-        CREATE INDEX "partner_review_due" ON "partner"
-            ("partnership_type", "review_due", "sort_name", "status");
-        CREATE INDEX "partner_latest_review" ON "partner" ("latest_review_id");
-        CREATE INDEX "review_date" ON "review" ("date");
-    """)  # and the triggers that keep them, made by run_step
-
-
 def run_step(database: pw.SqliteDatabase, step: Callable[[pw.SqliteDatabase], None]) -> None:
     """One step, with the triggers that write changes down and those that keep a partner's
     contacts taken off while it runs (a step that rebuilds a table would trip on them) and
@@ -316,13 +264,11 @@ def run_step(database: pw.SqliteDatabase, step: Callable[[pw.SqliteDatabase], No
         "SELECT 1 FROM sqlite_master WHERE name = 'change_log'").fetchone()
     if history:
         change_log.drop_triggers(database)
-    _kept_on_partner(database, make=False)
+    kept_values.drop_triggers(database)
     step(database)
     if history:
         change_log.make_triggers(database)
-    if database.execute_sql("SELECT 1 FROM pragma_table_info('partner')"
-                            " WHERE name = 'last_contact_on'").fetchone():
-        _kept_on_partner(database, make=True)
+    kept_values.make_triggers(database)
 
 
 Migration = tuple[int, str, Callable[[pw.SqliteDatabase], None]]
@@ -340,8 +286,8 @@ MIGRATIONS: list[Migration] = [
     (8, "pledges in instalments and gifts that come every month", _v8_schedules),
     (9, "first and last names for people, and households", _v9_people_names),
     (10, "a history of every change, shared between laptops", _v10_history),
-    (11, "each partner's last contact, primary contact and latest review, for sorting and "
-     "reminders", _v11_kept_on_partner),
+    (11, "each partner's last contact, primary contact, latest review and yearly giving, "
+     "for sorting and reminders", kept_values.v11_kept_values),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

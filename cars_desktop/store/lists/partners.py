@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from cars_desktop.core import counting, vocab
+from cars_desktop.core import vocab
 from cars_desktop.core.money import format_money
 from cars_desktop.core.text import fold
 from cars_desktop.i18n import N_
@@ -15,9 +15,9 @@ from cars_desktop.store.models import db
 # The primary contact (or the first one): `c` in the rows' query, a subquery when sorting.
 _FIRST_CONTACT = ("(SELECT {field} FROM contact_person c WHERE c.partner_id = p.id"
                   " ORDER BY c.is_primary DESC, c.position LIMIT 1)")
-_GIVEN = ("(SELECT SUM(g.amount_cents) FROM contribution g"
-          f" WHERE g.partner_id = p.id AND {counting.where('support', 'g')}"
-          " AND g.date BETWEEN :year_start AND :year_end)")
+# what the partner gave this year, kept by the data file (store.kept_values)
+_GIVEN = ("(SELECT y.given_cents FROM partner_year y WHERE y.partner_id = p.id"
+          " AND y.year = :year)")
 
 
 class PartnerList(SqlList):
@@ -56,8 +56,7 @@ class PartnerList(SqlList):
         self.today = today
 
     def _year(self) -> dict[str, str]:
-        year = (self.today or dt.date.today()).year
-        return {"year_start": f"{year}-01-01", "year_end": f"{year}-12-31"}
+        return {"year": str((self.today or dt.date.today()).year)}
 
     def row_params(self) -> dict[str, Any]:
         return self._year()
@@ -66,6 +65,10 @@ class PartnerList(SqlList):
         return row["status"] == "archived"
 
     def _where(self) -> tuple[str, dict[str, Any]]:
+        clauses, params = self._clauses()
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def _clauses(self) -> tuple[list[str], dict[str, Any]]:
         clauses, params = [], {}
         for number, word in enumerate(fold(self.search).split()):
             clauses.append(f"p.search_text LIKE :w{number} ESCAPE '\\'")
@@ -77,7 +80,7 @@ class PartnerList(SqlList):
                 params[column] = value
         if self.status is None:
             clauses.append("p.status != 'archived'")
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        return clauses, params
 
     def ids_query(self) -> tuple[str, dict[str, Any]]:
         where, params = self._where()
@@ -86,6 +89,37 @@ class PartnerList(SqlList):
             params.update(self._year())
         return (f"SELECT p.id FROM partner p{where} "
                 f"ORDER BY {self.sort_sql()} {direction}, p.sort_name, p.id"), params
+
+    def ids_from(self, offset: int, limit: int) -> list[int]:
+        """A page; by what was given this year, read in the order of the yearly totals' index:
+        those who gave (the most first), then those who gave nothing this year (by name), then
+        any whose gifts this year add up below zero; the other way round going up."""
+        if self.sort_key != "given":
+            return super().ids_from(offset, limit)
+        clauses, params = self._clauses()
+        params.update(self._year())
+        direction = "DESC" if self.descending else "ASC"
+        gave = ("SELECT p.id FROM partner_year y INDEXED BY partner_year_given"
+                " JOIN partner p ON p.id = y.partner_id WHERE "
+                + " AND ".join(["y.year = :year", "y.given_cents {sign} 0", *clauses])
+                + f" ORDER BY y.given_cents {direction}, p.sort_name, p.id")
+        nothing = ("SELECT p.id FROM partner p WHERE " + " AND ".join([
+            "NOT EXISTS (SELECT 1 FROM partner_year y WHERE y.partner_id = p.id"
+            " AND y.year = :year)", *clauses]) + " ORDER BY p.sort_name, p.id")
+        parts = [gave.format(sign=">"), nothing, gave.format(sign="<")]
+        found: list[int] = []
+        for sql in parts if self.descending else reversed(parts):
+            if len(found) >= limit:
+                break
+            page = [row[0] for row in db.execute_sql(
+                f"{sql} LIMIT {int(limit - len(found))} OFFSET {int(offset)}", params)]
+            if page:
+                found += page
+                offset = 0
+            else:  # the whole part comes before the page
+                offset -= db.execute_sql(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0]
+                offset = max(offset, 0)
+        return found
 
     def total(self) -> int:
         """Every partner, whatever the filters: tells "no partners yet" from "no match"."""
