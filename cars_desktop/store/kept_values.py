@@ -48,7 +48,18 @@ SCHEMA = [
     """CREATE INDEX "partner_review_due" ON "partner"
         ("partnership_type", "review_due", "sort_name", "status")""",
     'CREATE INDEX "partner_latest_review" ON "partner" ("latest_review_id")',
+    """CREATE INDEX "partner_formal" ON "partner"
+        ("partnership_type", "status", "latest_review_id", "sort_name")""",
     'CREATE INDEX "review_date" ON "review" ("date")',
+    # what "what needs attention" looks for among a million rows: the few follow-ups, and
+    # the partners erased (whose gifts are never to be thanked)
+    """CREATE INDEX "interaction_follow_up" ON "interaction" ("follow_up")
+        WHERE "follow_up" IS NOT NULL""",
+    """CREATE INDEX "partner_erased" ON "partner" ("erased_at")
+        WHERE "erased_at" IS NOT NULL""",
+    # the pledges still to come, by date: the Contributions tab's "overdue" filter
+    """CREATE INDEX "contribution_open_by_date" ON "contribution" ("date", "date_expected")
+        WHERE "status" = 'pledged' AND "outstanding_cents" > 0""",
 ]
 
 

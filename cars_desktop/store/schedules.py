@@ -15,6 +15,7 @@ from cars_desktop.core.schedules import FREQUENCIES, due_dates, instalments
 from cars_desktop.core.validation import ValidationError
 from cars_desktop.i18n import _
 from cars_desktop.store import contributions
+from cars_desktop.store.batches import batches
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import Contribution, Partner, Schedule
 
@@ -98,8 +99,14 @@ def save_schedule(values: Mapping[str, Any]) -> int:
 def due(today: dt.date) -> list[Due]:
     """Every payment fallen due by `today` that has not come in, the oldest first."""
     found = []
-    for schedule in (Schedule.select(Schedule, Partner).join(Partner)
-                     .where(Schedule.ended_on.is_null() & Partner.erased_at.is_null())):
+    running = list(Schedule.select().where(Schedule.ended_on.is_null()))
+    names: dict[int, str] = {}  # of their partners not erased; read for these schedules alone
+    for part in batches(sorted({schedule.partner_id for schedule in running})):
+        names.update(Partner.select(Partner.id, Partner.name).where(
+            Partner.id.in_(part) & Partner.erased_at.is_null()).tuples())
+    for schedule in running:
+        if schedule.partner_id not in names:
+            continue
         paid = {day for (day,) in Contribution.select(Contribution.due_on).where(
             (Contribution.schedule == schedule.id) & (Contribution.status != "cancelled"))
             .tuples()}
@@ -107,7 +114,7 @@ def due(today: dt.date) -> list[Due]:
         for number, day in enumerate(due_dates(schedule.first_due, schedule.frequency,
                                                schedule.count, today)):
             if day not in paid:
-                found.append(Due(schedule.id, schedule.partner_id, schedule.partner.name, day,
+                found.append(Due(schedule.id, schedule.partner_id, names[schedule.partner_id], day,
                                  each[min(number, len(each) - 1)], schedule.pledge_id))
     return sorted(found, key=lambda payment: (payment.due_on, payment.partner_name))
 

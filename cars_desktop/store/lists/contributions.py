@@ -153,6 +153,8 @@ class ContributionList(SqlList):
         elif search:
             clauses.insert(0, "c.id IN (SELECT s.id FROM contribution s INDEXED BY "
                               f"contribution_search WHERE {' AND '.join(search)})")
+        elif self.status in ("outstanding", "overdue") and self.sort_key == "date":
+            source = "contribution c INDEXED BY contribution_open_by_date"  # pledges to come
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         return f"SELECT c.id FROM {source}{where} ORDER BY {self._order()}", params
 
