@@ -53,6 +53,7 @@ def window(qtbot, store):
     main = MainWindow(store)
     qtbot.addWidget(main)
     main.show()
+    main.finish_building()  # as a moment after it shows: every tab, menu and shortcut there
     return main
 
 

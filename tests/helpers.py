@@ -39,6 +39,7 @@ def every_action(window):
     found = []
 
     def walk(menu, title):
+        menu.aboutToShow.emit()  # as when the volunteer opens it: a tab's menu fills then
         for action in menu.actions():
             if action.isSeparator():
                 continue

@@ -82,3 +82,49 @@ def test_a_list_is_counted_right_whatever_its_order(long_data, make):
             assert records.count_reader()(db.connection()) == len(records.ids()), column.key
     records.search = "ca"
     assert records.count_reader()(db.connection()) == len(records.ids())
+
+
+def test_the_window_starts_with_the_partners_and_makes_the_other_tabs_when_wanted(qtbot,
+                                                                                   long_data):
+    from PySide6.QtCore import Qt
+
+    from cars_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(long_data)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    assert window._contributions is None  # starting waited for the Partners tab alone
+    assert window.tab_menus["contributions"].isEmpty()
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert window.tabs.currentWidget() is window._contributions
+    assert window._contributions.model.rowCount() > 0
+    assert not window.tab_menus["contributions"].isEmpty()
+    assert not window.tab_menus["maintenance"].isEmpty()
+    assert window.tabs.tabText(1) == "&Contributions"
+
+
+def test_the_tab_a_volunteer_left_open_is_made_at_once(qtbot, long_data):
+    from cars_desktop.ui.main_window import MainWindow
+
+    first = MainWindow(long_data)
+    qtbot.addWidget(first)
+    first.show()
+    first.tabs.setCurrentIndex(2)
+    first.close()
+    again = MainWindow(long_data)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.tabs.currentWidget() is again._maintenance
+    qtbot.waitUntil(lambda: again._contributions.model.rowCount() >= 0, timeout=2000)
+
+
+def test_the_other_tabs_are_made_soon_after_the_window_shows(qtbot, long_data):
+    from cars_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(long_data)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window._contributions is not None, timeout=2000)
+    assert window.tab_menus["maintenance"].actions()

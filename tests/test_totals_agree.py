@@ -42,6 +42,7 @@ def plain(label) -> str:
 def find_action(window, menu_title: str, action_text: str):
     for menu_action in window.menuBar().actions():
         if menu_action.text() == menu_title:
+            menu_action.menu().aboutToShow.emit()  # opened, as a volunteer opens it
             for action in menu_action.menu().actions():
                 if action.text() == action_text:
                     return action

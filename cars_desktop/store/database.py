@@ -15,7 +15,7 @@ import filelock
 import peewee as pw
 
 from cars_desktop.i18n import _
-from cars_desktop.store import backups, sqlite_errors
+from cars_desktop.store import sqlite_errors
 from cars_desktop.store.errors import (  # noqa: F401 (the store's errors, importable from here)
     DamagedFile,
     DataFolderInUse,
@@ -312,6 +312,8 @@ def _open_for_writing(store: Store, migrations: list[Migration], check_in_backgr
     version = store.schema_version()
     if version < target:
         if version > 0:
+            from cars_desktop.store import backups  # only before an update: not at every start
+
             backups.make_backup(store.backup_dir, f"before-update-v{version}")
         _migrate(version, migrations)
         store.migrated_from = version

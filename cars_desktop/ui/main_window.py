@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,16 +22,18 @@ from cars_desktop import APP_NAME, __version__
 from cars_desktop.i18n import _
 from cars_desktop.store import database
 from cars_desktop.store.database import Store
-from cars_desktop.ui.contributions_tab import ContributionsTab
 from cars_desktop.ui.data_copies import DataCopies
 from cars_desktop.ui.hub import Hub
-from cars_desktop.ui.maintenance_tab import MaintenanceTab
-from cars_desktop.ui.menus import build_menus
+from cars_desktop.ui.menus import build_menus, fill_tab_menu
 from cars_desktop.ui.partners_tab import PartnersTab
 from cars_desktop.ui.sharing import Sharing
 from cars_desktop.ui.widgets import RICH, fit_to_screen, guard_plain_text, plain_label
-from cars_desktop.ui.window_state import restore_layout, save_layout
+from cars_desktop.ui.window_state import restore_headers, restore_layout, save_layout
 from cars_desktop.ui.worker import Job
+
+if TYPE_CHECKING:
+    from cars_desktop.ui.contributions_tab import ContributionsTab
+    from cars_desktop.ui.maintenance_tab import MaintenanceTab
 
 
 class MainWindow(DataCopies, Sharing, QMainWindow):
@@ -44,21 +47,18 @@ class MainWindow(DataCopies, Sharing, QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.partners = PartnersTab()
-        self.contributions = ContributionsTab()
-        self.maintenance = MaintenanceTab()
         self.tabs.addTab(self.partners, _("&Partners"))
-        self.tabs.addTab(self.contributions, _("&Contributions"))
-        self.tabs.addTab(self.maintenance, _("&Maintenance"))
+        # the other tabs are made once the window shows (starting waits for the Partners tab
+        # alone), or at once when one is wanted: `finish_building`
+        self._contributions: ContributionsTab | None = None
+        self._maintenance: MaintenanceTab | None = None
+        self.tabs.addTab(QWidget(), _("&Contributions"))
+        self.tabs.addTab(QWidget(), _("&Maintenance"))
+        self.tabs.currentChanged.connect(lambda index: index and self.finish_building())
         # a change in one tab shows in the others: each announces and listens on the hub
         self.hub = Hub(self)
-        for tab in (self.partners, self.maintenance, self.contributions):
-            tab.join(self.hub)
-        self.maintenance.contribution_wanted.connect(self._show_contribution)
-        self.maintenance.recognition_wanted.connect(self.celebrate)
+        self.partners.join(self.hub)
         self.partners.contributions_wanted.connect(self._show_contributions_of)
-        self.contributions.partner_in_view = lambda: (
-            self.partners.selected_id() if self.tabs.currentWidget() is self.partners
-            else None)
         # Above the tabs, while the data can only be read: why, and the way out
         self.read_only_note = plain_label("")
         self.read_only_note.setObjectName("readOnlyNote")
@@ -86,8 +86,7 @@ class MainWindow(DataCopies, Sharing, QMainWindow):
         self.statusBar().addWidget(folder, 1)  # stays when the status bar shows a message
         self.statusBar().addPermanentWidget(self.backup_label)
         self.make_settle_notice()
-        for tab in (self.partners, self.contributions, self.maintenance):
-            tab.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.partners.message.connect(self._say)
         self._backup_running: Job | None = None
         fit_to_screen(self, 1180, 720)
         restore_layout(self, self.settings)
@@ -95,7 +94,52 @@ class MainWindow(DataCopies, Sharing, QMainWindow):
         self.hub.data_replaced.connect(self.update_settle_notice)
         self.show_read_only()
         self.partners.refresh()
-        self.contributions.refresh()
+        QTimer.singleShot(200, self.finish_building)
+
+    @property
+    def contributions(self) -> ContributionsTab:
+        self.finish_building()
+        return self._contributions
+
+    @property
+    def maintenance(self) -> MaintenanceTab:
+        self.finish_building()
+        return self._maintenance
+
+    def finish_building(self) -> None:
+        """Make the Contributions and Maintenance tabs, and fill their menus (once)."""
+        if self._contributions is not None:
+            return
+        from cars_desktop.ui.contributions_tab import ContributionsTab
+        from cars_desktop.ui.maintenance_tab import MaintenanceTab
+
+        contributions = self._contributions = ContributionsTab()
+        maintenance = self._maintenance = MaintenanceTab()
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        for index, tab in ((1, contributions), (2, maintenance)):
+            title, placeholder = self.tabs.tabText(index), self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, title)
+            placeholder.deleteLater()
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        for tab in (maintenance, contributions):
+            tab.join(self.hub)
+            tab.message.connect(self._say)
+        maintenance.contribution_wanted.connect(self._show_contribution)
+        maintenance.recognition_wanted.connect(self.celebrate)
+        contributions.partner_in_view = lambda: (
+            self.partners.selected_id() if self.tabs.currentWidget() is self.partners
+            else None)
+        for key in ("contributions", "maintenance"):
+            fill_tab_menu(self, key)
+        restore_headers(self, self.settings, ("contributions", "review_grid"))
+        self.show_read_only()  # their actions too
+        contributions.refresh()  # read when shown
+
+    def _say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
 
     def show_read_only(self) -> None:
         """Over data that can only be read, nothing that changes it is offered, and the

@@ -13,14 +13,12 @@ from cars_desktop.ui.widgets import make_action
 
 
 def build_menus(window) -> None:
-    """Fill the menu bar of `window`, a MainWindow: its slots do the work."""
+    """Fill the menu bar of `window`, a MainWindow: its slots do the work. The menus of the
+    Contributions and Maintenance tabs are filled once those tabs are made (`fill_tab_menu`);
+    opening one makes them at once."""
     def add(menu, text: str, slot, shortcut: str = "", tip: str = "",
             changes: bool = False) -> QAction:
-        made = make_action(window, text, slot, shortcut, tip)
-        menu.addAction(made)
-        if changes:  # not offered while the data can only be read
-            window.changing.addAction(made)
-        return made
+        return _add(window, menu, text, slot, shortcut, tip, changes)
 
     file_menu = window.menuBar().addMenu(_("&File"))
     add(file_menu, _("&Back up now"), window.back_up_now, "Ctrl+B", changes=True)
@@ -50,36 +48,13 @@ def build_menus(window) -> None:
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     quit_action.setObjectName("quit")
 
-    for title, tab in ((_("Pa&rtner"), window.partners), (_("C&ontribution"), window.contributions),
-                       (_("Ma&intenance"), window.maintenance)):
-        menu = window.menuBar().addMenu(title)
-        for action in tab.actions_for_menu():
-            menu.addSeparator() if action is None else menu.addAction(action)
-        for action in tab.changing_actions():
-            window.changing.addAction(action)
-        if tab is window.partners:
-            menu.addSeparator()
-            add(menu, _("&History of this partner…"), window.partner_history, "",
-                _("Who changed what, and when: the partner, its contact people, log and gifts"))
-            add(menu, _("Mailing &labels and envelopes…"), lambda: _open_labels(window), "",
-                _("Print partners' addresses on Avery labels or #10 envelopes"))
-        if tab is window.contributions:
-            menu.addSeparator()
-            add(menu, _("Histor&y of this contribution…"), window.gift_history, "",
-                _("Who changed what, and when"))
-            add(menu, _("&Funds and campaigns…"), window.open_funds, "",
-                _("Funds and campaigns with their goals, and how far their gifts have come"))
-            add(menu, _("&Instalments and monthly gifts…"), window.open_schedules, "",
-                _("Pledges paid in instalments and gifts that come every month: what is due, "
-                  "marked received in one step"))
-            add(menu, _("&Bank deposits…"), window.open_deposits, "",
-                _("Enter a deposit's cheques and cash at once, check it against the slip, "
-                  "and print its list"))
-            add(menu, _("Official &receipts…"), window.open_receipts, "",
-                _("Issue official donation receipts, reprint, cancel or replace one, and "
-                  "keep the register"))
-    window.contributions.queue_action.triggered.connect(
-        lambda: window.tabs.setCurrentWidget(window.contributions))
+    window.tab_menus = {}
+    for key, title in (("partners", _("Pa&rtner")), ("contributions", _("C&ontribution")),
+                       ("maintenance", _("Ma&intenance"))):
+        window.tab_menus[key] = window.menuBar().addMenu(title)
+        if key != "partners":
+            window.tab_menus[key].aboutToShow.connect(window.finish_building)
+    fill_tab_menu(window, "partners")
 
     view_menu = window.menuBar().addMenu(_("&View"))
     add_text_size_menu(view_menu, window)
@@ -100,6 +75,51 @@ def build_menus(window) -> None:
 
     help_menu = window.menuBar().addMenu(_("&Help"))
     add(help_menu, _("&About {app_name}").format(app_name=APP_NAME), window.about)
+
+
+def _add(window, menu, text: str, slot, shortcut: str = "", tip: str = "",
+         changes: bool = False) -> QAction:
+    made = make_action(window, text, slot, shortcut, tip)
+    menu.addAction(made)
+    if changes:  # not offered while the data can only be read
+        window.changing.addAction(made)
+    return made
+
+
+def fill_tab_menu(window, key: str) -> None:
+    """A tab's menu: the tab's own actions (so each shortcut exists once), then the windows
+    that belong with it."""
+    menu, tab = window.tab_menus[key], getattr(window, key)
+
+    def add(text: str, slot, tip: str = "") -> QAction:
+        return _add(window, menu, text, slot, "", tip)
+
+    for action in tab.actions_for_menu():
+        menu.addSeparator() if action is None else menu.addAction(action)
+    for action in tab.changing_actions():
+        window.changing.addAction(action)
+    if key == "partners":
+        menu.addSeparator()
+        add(_("&History of this partner…"), window.partner_history,
+            _("Who changed what, and when: the partner, its contact people, log and gifts"))
+        add(_("Mailing &labels and envelopes…"), lambda: _open_labels(window),
+            _("Print partners' addresses on Avery labels or #10 envelopes"))
+    if key == "contributions":
+        menu.addSeparator()
+        add(_("Histor&y of this contribution…"), window.gift_history,
+            _("Who changed what, and when"))
+        add(_("&Funds and campaigns…"), window.open_funds,
+            _("Funds and campaigns with their goals, and how far their gifts have come"))
+        add(_("&Instalments and monthly gifts…"), window.open_schedules,
+            _("Pledges paid in instalments and gifts that come every month: what is due, "
+              "marked received in one step"))
+        add(_("&Bank deposits…"), window.open_deposits,
+            _("Enter a deposit's cheques and cash at once, check it against the slip, "
+              "and print its list"))
+        add(_("Official &receipts…"), window.open_receipts,
+            _("Issue official donation receipts, reprint, cancel or replace one, and "
+              "keep the register"))
+        tab.queue_action.triggered.connect(lambda: window.tabs.setCurrentWidget(tab))
 
 
 def _open_labels(window):
