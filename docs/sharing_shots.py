@@ -31,7 +31,7 @@ def two_laptops(folder: Path) -> tuple[Path, Path]:
     from letter_kit import org, person
 
     stick, anne, bruno = folder / "stick", folder / "anne", folder / "bruno"
-    stick.mkdir()
+    stick.mkdir(parents=True)
     with database.open_store(anne):
         history.set_volunteer("Anne Leblanc")
         org("Coopérative de santé Rimouski", contact="Lise Gagnon", city="Rimouski",
