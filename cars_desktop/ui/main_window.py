@@ -94,7 +94,7 @@ class MainWindow(DataCopies, Sharing, QMainWindow):
         self.hub.data_replaced.connect(self.update_settle_notice)
         self.show_read_only()
         self.partners.refresh()
-        QTimer.singleShot(200, self.finish_building)
+        QTimer.singleShot(200, self, self.finish_building)  # not after the window is gone
 
     @property
     def contributions(self) -> ContributionsTab:
