@@ -67,3 +67,28 @@ def test_a_name_that_ends_with_a_stop_gets_no_second_one():
                        "group_name": "Riverbend"}) == [
         "Thank you for your gift for Acme Ltd.", "From Riverbend."]
     assert end_sentence("Acme Ltd.") == "Acme Ltd." and end_sentence("Acme") == "Acme."
+
+
+def test_every_message_box_is_made_where_it_shows_plain_text():
+    """Message boxes are made in `ui/messages.py` alone, which shows their text as plain
+    text; Qt's own `QMessageBox.critical(…)` would read markup in a quoted name."""
+    import re
+    from pathlib import Path
+
+    import cars_desktop.ui
+
+    made = re.compile(r"QMessageBox\((?!\))|QMessageBox\.(critical|warning|information|question)\(")
+    found = [f"{path.name}:{number}"
+             for path in Path(cars_desktop.ui.__file__).parent.glob("*.py")
+             if path.name != "messages.py"
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if made.search(line)]
+    assert found == []
+
+
+def test_a_message_box_shows_a_name_as_typed(qtbot):
+    from cars_desktop.ui import messages
+
+    box = messages.box(messages.Icon.Warning, "Not saved", f"{NAME} could not be saved.")
+    qtbot.addWidget(box)
+    assert box.textFormat() == Qt.TextFormat.PlainText

@@ -19,7 +19,7 @@ from cars_desktop import APP_NAME, __version__
 from cars_desktop.i18n import _
 from cars_desktop.resource_files import resource_path
 from cars_desktop.store import database
-from cars_desktop.ui import text_size, translations
+from cars_desktop.ui import messages, text_size, translations
 
 
 def make_application(qt_args: list[str] | None = None) -> QApplication:
@@ -55,12 +55,12 @@ def open_window(data_dir: str | None, qt_args: list[str] | None = None):
             read_only, why = True, str(err)
             continue
         except database.StoreError as err:
-            QMessageBox.critical(
+            messages.critical(
                 None, _("{app_name} cannot open its data").format(app_name=APP_NAME), str(err)
             )
             return None
         except OSError as err:
-            QMessageBox.critical(
+            messages.critical(
                 None,
                 _("{app_name} cannot open its data").format(app_name=APP_NAME),
                 _(
@@ -75,7 +75,7 @@ def open_window(data_dir: str | None, qt_args: list[str] | None = None):
         store.why_read_only = why
         if read_only and store.schema_version() < LATEST_VERSION:
             store.close()
-            QMessageBox.critical(None, _("{app_name} cannot open its data").format(
+            messages.critical(None, _("{app_name} cannot open its data").format(
                 app_name=APP_NAME), _(
                 "The data in {folder} was saved by an earlier version of {app_name}. It must be "
                 "updated before it can be shown, which cannot be done where it can only be "
@@ -89,7 +89,7 @@ def open_window(data_dir: str | None, qt_args: list[str] | None = None):
             problem = database.damage_found() or str(err)
             store.close()
             if read_only:
-                QMessageBox.critical(
+                messages.critical(
                     None,
                     _("{app_name} cannot open its data").format(app_name=APP_NAME),
                     _(
@@ -112,7 +112,7 @@ def open_window(data_dir: str | None, qt_args: list[str] | None = None):
 
 def offer_read_only(problem: str) -> bool:
     """The data can be read but not changed: look at it read-only (True), or quit."""
-    box = QMessageBox(
+    box = messages.box(
         QMessageBox.Icon.Warning,
         _("{app_name}: the data can only be read").format(app_name=APP_NAME),
         _("{problem}\n\nThat happens on a USB stick whose lock is on, on a CD, or in a folder "
@@ -130,7 +130,7 @@ def offer_restore(folder, problem: str, read_only_possible: bool = True) -> str:
     """The data cannot be opened as it is: "restored", "read_only" or "quit"."""
     from cars_desktop.store import backups
 
-    box = QMessageBox(
+    box = messages.box(
         QMessageBox.Icon.Critical,
         _("{app_name}: the data file is damaged").format(app_name=APP_NAME),
         _("{problem}\n\nYou can go back to a backup (the damaged file is kept as it is)").format(
@@ -153,7 +153,7 @@ def offer_restore(folder, problem: str, read_only_possible: bool = True) -> str:
         try:
             backups.restore_backup(folder, path)
         except (backups.BackupError, database.StoreError) as err:
-            QMessageBox.critical(None, _("Not restored"), str(err))
+            messages.critical(None, _("Not restored"), str(err))
             return False
         return True
 
@@ -196,7 +196,7 @@ def _report_crash(data_dir, kind, error, trace) -> None:
     volunteer is told in plain words instead of the window vanishing."""
     log = _write_crash_log(data_dir, kind, error, trace)
     sys.__excepthook__(kind, error, trace)
-    QMessageBox.critical(
+    messages.critical(
         None,
         _("{app_name}: something went wrong").format(app_name=APP_NAME),
         _("Something unexpected went wrong: {error}\n\nWhat you saved before is safe. ").format(

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -36,6 +35,7 @@ from cars_desktop.store import contributions, funds
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.models import ContactPerson
 from cars_desktop.store.profile import group_profile
+from cars_desktop.ui import messages
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.entered_twice import save_anyway, twin_key
 from cars_desktop.ui.form_dialog import FormDialog
@@ -411,7 +411,7 @@ class ContributionDialog(FormDialog):
             self._show_errors(err.errors)
             return
         except StoreError as err:  # the disk said no: everything typed stays in the form
-            QMessageBox.critical(self, _("Not saved"),
+            messages.critical(self, _("Not saved"),
                                  _("The contribution could not be saved, and nothing was "
                                    "changed.\n\n{err}").format(err=err))
             return

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from cars_desktop.store.errors import StoreError
 from cars_desktop.store.lists import ContributionList
 from cars_desktop.store.models import Deposit, Fund, Partner
 from cars_desktop.store.profile import fiscal_year_start_month
+from cars_desktop.ui import messages
 from cars_desktop.ui.period_field import PeriodField
 from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.thank_dialog import ThankDialog
@@ -352,7 +352,7 @@ class ContributionsTab(QWidget):
             marked = contributions.mark_thanked(ids, dialog.date(), dialog.method.currentData(),
                                                 dialog.by.text().strip())
         except StoreError as err:
-            QMessageBox.critical(self, _("Not changed"), str(err))
+            messages.critical(self, _("Not changed"), str(err))
             return
         others = len(ids) - marked  # already thanked, or cancelled
         said = ngettext("{n} contribution marked as thanked.",
@@ -430,20 +430,19 @@ class ContributionsTab(QWidget):
         contribution_id = self.view.selected_id()
         if contribution_id is None:
             return
-        answer = QMessageBox.question(
+        answer = messages.question(
             self, _("Delete contribution?"),
             _("Delete this contribution and its thank-you records? Use this only for one entered "
             "by mistake; a promise that fell through is better marked “Cancelled”."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+            messages.Button.Yes | messages.Button.No, messages.Button.No)
+        if answer != messages.Button.Yes:
             return
         from cars_desktop.store import contributions
 
         try:
             contributions.delete_contribution(contribution_id)
         except StoreError as err:
-            QMessageBox.critical(self, _("Not changed"), str(err))
+            messages.critical(self, _("Not changed"), str(err))
             return
         self.message.emit(_("The contribution is deleted."))
         self.refresh()

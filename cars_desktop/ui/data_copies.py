@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from cars_desktop.i18n import _
 from cars_desktop.store import database
+from cars_desktop.ui import messages
 from cars_desktop.ui.worker import Job, finish_reading, run_with_progress
 
 
@@ -25,10 +26,10 @@ class DataCopies:
             path = self._copy_beside(lambda: backups.make_backup(self.store.backup_dir,
                                                                  "chosen"))
         except backups.BackupError as err:
-            QMessageBox.critical(self, _("Backup failed"), str(err))
+            messages.critical(self, _("Backup failed"), str(err))
             return
         self._show_last_backup()
-        QMessageBox.information(
+        messages.information(
             self, _("Backup made"),
             _("A checked copy of your data was saved as\n{path}\n\nCopy it to a USB stick or "
               "another computer now and then: a backup on the same laptop does not survive a "
@@ -86,7 +87,7 @@ class DataCopies:
             if not self.store.read_only:  # nothing is written to data that can only be read
                 safety.record_outside_backup()
         except (backups.BackupError, database.StoreError) as err:
-            QMessageBox.critical(self, _("Backup failed"), str(err))
+            messages.critical(self, _("Backup failed"), str(err))
             return None
         self.statusBar().showMessage(
             _("A checked copy was saved as {path}.").format(path=path), 15_000
@@ -117,7 +118,7 @@ class DataCopies:
         try:
             self.store = database.open_store(data_dir)
         except database.StoreError as err:
-            QMessageBox.critical(
+            messages.critical(
                 self,
                 _("The data could not be opened again"),
                 _("{err}\n\nCARS Desktop will close; start it again.").format(err=err),
@@ -126,7 +127,7 @@ class DataCopies:
             return False
         self.reload_everything()
         if problem:
-            QMessageBox.critical(self, _("Not restored"), problem)
+            messages.critical(self, _("Not restored"), problem)
             return False
         undo = (
             _("\n\nYour data as it was is kept as {name}: to undo, restore that copy.").format(
@@ -135,7 +136,7 @@ class DataCopies:
             if kept
             else ""
         )
-        QMessageBox.information(
+        messages.information(
             self,
             _("Restored"),
             (_("This laptop now holds your group's data, from the shared folder.") if joining
@@ -144,7 +145,7 @@ class DataCopies:
         )
         receipts_note = receipt_journal.after_restore(had_journal)
         if receipts_note:
-            QMessageBox.warning(self, _("Official receipts"), receipts_note)
+            messages.warning(self, _("Official receipts"), receipts_note)
         return True
 
     def warn_about_location(self) -> str | None:
@@ -153,7 +154,7 @@ class DataCopies:
         risk = risky_location(self.store.data_dir)
         if risk:
             self.statusBar().showMessage(f"⚠ {risk}")
-            box = QMessageBox(
+            box = messages.box(
                 QMessageBox.Icon.Warning,
                 _("A risky place for your data"),
                 _(
@@ -189,7 +190,7 @@ class DataCopies:
         except (backups.BackupError, database.StoreError, OSError) as err:
             self.store = database.open_store(old.data_dir, read_only=old.read_only)
             self.store.why_read_only = old.why_read_only
-            QMessageBox.critical(self, _("The data was not moved"), f"{err}")
+            messages.critical(self, _("The data was not moved"), f"{err}")
             return False
         self.show_read_only()  # data moved off a read-only medium can be worked on
         self.settings = QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
@@ -197,7 +198,7 @@ class DataCopies:
         self.findChild(QLabel, "dataFolder").setText(
             _("Data folder: {folder}").format(folder=folder)
         )
-        QMessageBox.information(
+        messages.information(
             self,
             _("The data was moved"),
             _(
@@ -209,7 +210,7 @@ class DataCopies:
 
     def open_data_folder(self) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.data_dir))):
-            QMessageBox.information(
+            messages.information(
                 self, _("Data folder"),
                 _("This computer has no file manager to open it with. Your data is "
                   "in:\n\n{data_dir}").format(data_dir=self.store.data_dir))
@@ -226,7 +227,7 @@ class DataCopies:
             return True
         if days is None:
             return True
-        box = QMessageBox(QMessageBox.Icon.Question, _("A copy away from this laptop?"),
+        box = messages.box(QMessageBox.Icon.Question, _("A copy away from this laptop?"),
                           _("No copy of your data has left this laptop for {days} days. A "
                             "lost or broken laptop would take it all.\n\nPlug in a USB stick "
                             "and make a copy now?").format(days=days), parent=self)

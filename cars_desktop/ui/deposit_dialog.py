@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -27,6 +26,7 @@ from cars_desktop.core.validation import ValidationError
 from cars_desktop.i18n import _
 from cars_desktop.store import contributions, deposits, funds
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.form_dialog import FormDialog
 from cars_desktop.ui.partner_picker import PartnerPicker
@@ -207,7 +207,7 @@ class DepositDialog(FormDialog):
             self.total_error.show_message(" ".join(err.errors.values()))
             return
         except StoreError as err:
-            QMessageBox.critical(self, _("Not saved"), _(
+            messages.critical(self, _("Not saved"), _(
                 "The deposit could not be saved, and nothing was changed.\n\n{err}").format(
                 err=err))
             return

@@ -28,6 +28,7 @@ from cars_desktop.core.text import format_count
 from cars_desktop.i18n import _, ngettext
 from cars_desktop.store import database
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 from cars_desktop.ui.widgets import ErrorLabel, fit_to_screen, plain_label, side_by_side
 
 SHOWN_NAMES = 12  # partners named in the window; the rest are counted
@@ -63,14 +64,13 @@ def email_letters(preview) -> EmailLettersDialog | None:
     try:
         plan = plan_drafts(preview.batch.letters)
     except StoreError as err:
-        QMessageBox.critical(preview, _("No message written"), str(err))
+        messages.critical(preview, _("No message written"), str(err))
         return None
     if not plan.drafts:
-        box = QMessageBox(QMessageBox.Icon.Information, _("No one to email"), _(
+        box = messages.box(QMessageBox.Icon.Information, _("No one to email"), _(
             "None of these partners has an email address, nor a contact person with one: "
             "{names}. Their letters still print.").format(names=_names(plan.not_emailed)),
             QMessageBox.StandardButton.Ok, preview)
-        box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
         return None
     dialog = EmailLettersDialog(preview, plan)
@@ -224,7 +224,7 @@ class EmailLettersDialog(QDialog):
             self.error.show_message(str(job.error))
             return False
         if job.error is not None:
-            QMessageBox.critical(self, _("No message written"), _(
+            messages.critical(self, _("No message written"), _(
                 "Something went wrong while writing the messages: {error}. Nothing was left "
                 "in the folder.").format(error=job.error))
             return False
@@ -280,7 +280,7 @@ class EmailLettersDialog(QDialog):
         try:
             self.sent = record_emails_sent(self.plan.contribution_ids(), dt.date.today())
         except StoreError as err:
-            QMessageBox.critical(self, _("Not marked"), str(err))
+            messages.critical(self, _("Not marked"), str(err))
             return
         self._show_written()
         self.preview.thanked_changed.emit()
@@ -296,7 +296,7 @@ class EmailLettersDialog(QDialog):
 
     def done(self, result: int) -> None:
         if self.written is not None and self.sent is None and not database.opened_read_only():
-            answer = QMessageBox.question(
+            answer = messages.question(
                 self, _("Mark the contributions as thanked?"),
                 _("The messages are written, but their contributions are not marked as "
                   "thanked: they stay in the thank-you queue. Mark them now?"),

@@ -6,11 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from cars_desktop.core.text import format_count
 from cars_desktop.i18n import N_, _, current_language
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 
 # The file's name, the dialog's title, and the message once written.
 WHAT = {
@@ -55,12 +56,12 @@ def export_file(parent: QWidget, what: str, path: str, ids: list[int] | None = N
     try:
         count = export_csv(what, target, ids, flavour)
     except OSError as err:
-        QMessageBox.critical(parent, _("Not exported"), _(
+        messages.critical(parent, _("Not exported"), _(
             "The file could not be written to {target}: {reason}.").format(
             target=target, reason=err.strerror or err))
         return None
     except StoreError as err:
-        QMessageBox.critical(parent, _("Not exported"), str(err))
+        messages.critical(parent, _("Not exported"), str(err))
         return None
     finally:
         QApplication.restoreOverrideCursor()

@@ -26,6 +26,7 @@ from cars_desktop.core.validation import ValidationError
 from cars_desktop.i18n import _
 from cars_desktop.store import database, funds
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.form_dialog import FormDialog
 from cars_desktop.ui.widgets import button_row, fit_to_screen, side_by_side
@@ -115,7 +116,7 @@ class FundsWindow(QDialog):
         if item is None:
             return
         closed = item.text(6) == _("closed")
-        if not closed and QMessageBox.question(self, _("Close it"), _(
+        if not closed and messages.question(self, _("Close it"), _(
                 "Close “{name}”? Its gifts keep it and its totals stay; new gifts are no "
                 "longer offered it. It can be reopened.").format(name=item.text(0))) \
                 != QMessageBox.StandardButton.Yes:
@@ -123,7 +124,7 @@ class FundsWindow(QDialog):
         try:
             funds.set_closed(self.chosen(), not closed)
         except StoreError as err:
-            QMessageBox.critical(self, _("Not changed"), str(err))
+            messages.critical(self, _("Not changed"), str(err))
         self.refresh()
 
     def show_gifts(self) -> None:
@@ -183,6 +184,6 @@ class FundDialog(FormDialog):
                 first.setFocus()
             return
         except StoreError as err:
-            QMessageBox.critical(self, _("Not saved"), str(err))
+            messages.critical(self, _("Not saved"), str(err))
             return
         self.accept()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from cars_desktop.i18n import _
 from cars_desktop.store import history
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 from cars_desktop.ui.widgets import ask, button_row, fit_to_screen, muted, plain_label, plain_tip
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -143,7 +143,7 @@ class HistoryWindow(QDialog):
         try:
             history.undo(change)
         except (history.CannotUndo, StoreError) as err:
-            QMessageBox.warning(self, _("Not undone"), str(err))
+            messages.warning(self, _("Not undone"), str(err))
             return
         if self.changed is not None:
             self.changed()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -41,6 +40,7 @@ from cars_desktop.exchange.preview import ImportPreviewList, summary_parts
 from cars_desktop.exchange.reader import NO_HEADER, ReadError
 from cars_desktop.i18n import N_, _, ngettext
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.widgets import ErrorLabel, fit_to_screen
 from cars_desktop.ui.worker import Job, run_with_progress
@@ -383,12 +383,12 @@ class ImportDialog(QDialog):
             self.error.show_message(str(err))
             return None
         except StoreError as err:
-            QMessageBox.critical(self, _("Nothing was imported"), str(err))
+            messages.critical(self, _("Nothing was imported"), str(err))
             return None
         if self.known is None:
             remember_mapping(self.table.headers, self.mapping)
         result = self.result
-        QMessageBox.information(
+        messages.information(
             self, _("Imported"),
             ngettext("{n} gift imported, with {partners}.", "{n} gifts imported, with {partners}.",
                      result.contributions).format(

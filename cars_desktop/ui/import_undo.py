@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from cars_desktop.core.text import format_count
 from cars_desktop.exchange.importer import ImportProblem
 from cars_desktop.i18n import _, ngettext
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 from cars_desktop.ui.widgets import choose_one
 
 
@@ -23,7 +24,7 @@ def undo_an_import(parent: QWidget) -> bool:
 
     found = batches()
     if not found:
-        QMessageBox.information(parent, _("Undo an import"), _("There is no import to undo."))
+        messages.information(parent, _("Undo an import"), _("There is no import to undo."))
         return False
     labels = ["{when} — {file}: {gifts}, {partners}".format(
         when=_local(batch.created_at), file=batch.file_name,
@@ -40,9 +41,9 @@ def undo_an_import(parent: QWidget) -> bool:
     try:
         partners, gifts = undo_batch(batch.id)
     except (ImportProblem, StoreError) as err:
-        QMessageBox.warning(parent, _("Not undone"), str(err))
+        messages.warning(parent, _("Not undone"), str(err))
         return False
-    QMessageBox.information(parent, _("Import undone"),
+    messages.information(parent, _("Import undone"),
                             _("{gifts} and {partners} from {file} were removed.").format(
                                 gifts=ngettext("{n} gift", "{n} gifts", gifts).format(
                                     n=format_count(gifts)),

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from cars_desktop.core.text import format_count
 from cars_desktop.i18n import _, current_language, ngettext
 from cars_desktop.store import labels as store
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf, unprintable_notes
 from cars_desktop.ui.widgets import ErrorLabel, fit_to_screen, muted
 
@@ -174,7 +174,7 @@ class LabelsDialog(QDialog):
             mailing = store.gather(chosen.property("who"), self.selected_ids)
             sender = store.sender_lines()
         except StoreError as err:
-            QMessageBox.critical(self, _("No labels made"), str(err))
+            messages.critical(self, _("No labels made"), str(err))
             return None
         note = mailing.no_address_note()
         if not mailing.addressees:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core.letter_text import GIFT_TABLE, Letter
 from cars_desktop.i18n import _
+from cars_desktop.ui import messages
 from cars_desktop.ui.widgets import fit_to_screen
 
 
@@ -110,7 +111,7 @@ class ChangeLetterDialog(QDialog):
         if index == self.index or index < 0:
             return
         if self.editor.document().isModified():
-            answer = QMessageBox.question(
+            answer = messages.question(
                 self, _("Forget the changes?"),
                 _("The changes to this letter are not used yet. Forget them and change "
                   "another letter?"),

@@ -23,6 +23,7 @@ from cars_desktop.core.text import format_count
 from cars_desktop.i18n import _, ngettext
 from cars_desktop.store import database
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 from cars_desktop.ui.letter_choosers import QueueLettersDialog, YearEndDialog
 from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf, unprintable_notes
 from cars_desktop.ui.widgets import undone
@@ -41,10 +42,10 @@ def letters_ready(parent: QWidget, for_reports: bool = False) -> bool:
     if missing is None:
         return True
     if database.opened_read_only():
-        QMessageBox.information(parent, _("Your group's profile first"), missing + "\n\n" + _(
+        messages.information(parent, _("Your group's profile first"), missing + "\n\n" + _(
             "The data is open read-only, so the profile cannot be filled in here."))
         return False
-    box = QMessageBox(QMessageBox.Icon.Information, _("Your group's profile first"), missing,
+    box = messages.box(QMessageBox.Icon.Information, _("Your group's profile first"), missing,
                       QMessageBox.StandardButton.Cancel, parent)
     fill = box.addButton(_("Fill in the &profile…"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
@@ -60,7 +61,7 @@ def undo_marking(parent: QWidget, sent) -> bool:
     """Put letters marked as sent (a `store.letters.SentLetters`) back in the thank-you
     queue, once the volunteer says so. True when done."""
     count = len(sent.contribution_ids)
-    answer = QMessageBox.question(
+    answer = messages.question(
         parent, _("Undo the marking?"), ngettext(
             "Put the {n} contribution marked as thanked by letter on {date} back in the "
             "thank-you queue?",
@@ -76,11 +77,10 @@ def make_letters(parent: QWidget, batch, title: str) -> LettersDialog | None:
     preview, or None when there was nothing to show or the volunteer cancelled."""
     if not batch.letters:
         reasons = "\n".join([*batch.skipped[:10], *batch.left_out])
-        box = QMessageBox(QMessageBox.Icon.Information, _("No letters to make"),
+        box = messages.box(QMessageBox.Icon.Information, _("No letters to make"),
                           _("There is no one to thank in what was chosen.")
                           + (f"\n\n{reasons}" if reasons else ""),
                           QMessageBox.StandardButton.Ok, parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # partners' names, as typed
         box.exec()
         return None
     from cars_desktop.store.receipts import note_receipts
@@ -162,7 +162,7 @@ class LettersDialog(PdfPreview):
 
     def done(self, result: int) -> None:
         if self.went_out_done and self.sent is None and not database.opened_read_only():
-            answer = QMessageBox.question(
+            answer = messages.question(
                 self, _("Mark the letters as thanked?"),
                 _("These letters were printed or saved, but the contributions are not marked as "
                 "thanked: they stay in the thank-you queue. Mark them now?"),
@@ -276,7 +276,7 @@ class LettersDialog(PdfPreview):
         try:
             self.sent = record_letters_sent(self.batch.contribution_ids(), dt.date.today())
         except StoreError as err:
-            QMessageBox.critical(self, _("Not marked"), str(err))
+            messages.critical(self, _("Not marked"), str(err))
             return
         self._show_went_out()
         self.thanked_changed.emit()
@@ -303,10 +303,10 @@ def open_letters(parent: QWidget, collect: Callable[[], object], title: str,
     try:
         batch = collect()
     except LetterProblem as err:
-        QMessageBox.information(parent, _("No letter made"), str(err))
+        messages.information(parent, _("No letter made"), str(err))
         return None
     except StoreError as err:
-        QMessageBox.critical(parent, _("No letter made"), str(err))
+        messages.critical(parent, _("No letter made"), str(err))
         return None
     dialog = make_letters(parent, batch, title)
     if dialog is not None:

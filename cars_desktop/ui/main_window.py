@@ -22,12 +22,13 @@ from cars_desktop import APP_NAME, __version__
 from cars_desktop.i18n import _
 from cars_desktop.store import database
 from cars_desktop.store.database import Store
+from cars_desktop.ui import messages
 from cars_desktop.ui.data_copies import DataCopies
 from cars_desktop.ui.hub import Hub
 from cars_desktop.ui.menus import build_menus, fill_tab_menu
 from cars_desktop.ui.partners_tab import PartnersTab
 from cars_desktop.ui.sharing import Sharing
-from cars_desktop.ui.widgets import RICH, fit_to_screen, guard_plain_text, plain_label
+from cars_desktop.ui.widgets import fit_to_screen, plain_label
 from cars_desktop.ui.window_state import restore_headers, restore_layout, save_layout
 from cars_desktop.ui.worker import Job
 
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 class MainWindow(DataCopies, Sharing, QMainWindow):
     def __init__(self, store: Store) -> None:
         super().__init__()
-        guard_plain_text()
         self.store = store
         self.setWindowTitle(APP_NAME)
         self.settings = QSettings(str(store.data_dir / "window.ini"), QSettings.Format.IniFormat)
@@ -161,7 +161,7 @@ class MainWindow(DataCopies, Sharing, QMainWindow):
         problem = database.damage_found()
         if problem:
             self.statusBar().showMessage(_("The data file is damaged: nothing can be saved."))
-            box = QMessageBox(
+            box = messages.box(
                 QMessageBox.Icon.Critical,
                 _("The data file is damaged"),
                 _(
@@ -300,7 +300,7 @@ class MainWindow(DataCopies, Sharing, QMainWindow):
         self.hub.data_replaced.emit()
 
     def about(self) -> None:
-        box = QMessageBox(
+        box = messages.box(
             QMessageBox.Icon.NoIcon,
             _("About {app_name}").format(app_name=APP_NAME),
             _(
@@ -315,7 +315,6 @@ class MainWindow(DataCopies, Sharing, QMainWindow):
             QMessageBox.StandardButton.Ok,
             self,
         )
-        box.setProperty(RICH, True)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.exec()

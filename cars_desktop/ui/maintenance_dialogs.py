@@ -36,6 +36,7 @@ from cars_desktop.i18n import N_, _
 from cars_desktop.store import maintenance, settings
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.models import Partner, Review
+from cars_desktop.ui import messages
 from cars_desktop.ui.date_field import DateField, refused_date
 from cars_desktop.ui.widgets import ErrorLabel, fill_combo, fit_to_screen, muted, plain_label
 
@@ -171,7 +172,7 @@ class ReviewDialog(QDialog):
             self.error.show_message(" ".join(err.errors.values()))
             return
         except StoreError as err:
-            QMessageBox.critical(self, _("Not saved"), str(err))
+            messages.critical(self, _("Not saved"), str(err))
             return
         self.accept()
 
@@ -228,7 +229,7 @@ class LogContactDialog(QDialog):
                                              if f != "summary"))
             return
         except StoreError as err:
-            QMessageBox.critical(self, _("Not saved"), str(err))
+            messages.critical(self, _("Not saved"), str(err))
             return
         self.accept()
 
@@ -304,7 +305,7 @@ class ChecklistDialog(QDialog):
             self.error.show_message(" ".join(err.errors.values()))
             return
         except StoreError as err:
-            QMessageBox.critical(self, _("Not changed"), str(err))
+            messages.critical(self, _("Not changed"), str(err))
             return
         self.error.show_message("")
         self.changed = True
@@ -328,7 +329,7 @@ class ChecklistDialog(QDialog):
         practice = self._selected()
         if practice is None:
             return
-        answer = QMessageBox.question(
+        answer = messages.question(
             self,
             _("Retire this practice?"),
             _(
@@ -377,6 +378,6 @@ class AttentionSettingsDialog(QDialog):
         try:
             settings.save(values)
         except StoreError as err:
-            QMessageBox.critical(self, _("Not saved"), str(err))
+            messages.critical(self, _("Not saved"), str(err))
             return
         self.accept()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from cars_desktop.i18n import N_, _, ngettext
 from cars_desktop.store import merge
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.models import Partner
+from cars_desktop.ui import messages
 from cars_desktop.ui.form_dialog import FormDialog
 from cars_desktop.ui.partner_picker import PartnerPicker
 from cars_desktop.ui.widgets import (
@@ -238,7 +238,7 @@ class MergeDialog(FormDialog):
             self.merged_id = merge.merge_partners(self.preview.kept_id, self.preview.removed_id,
                                                   self.values())
         except (merge.MergeProblem, StoreError) as err:
-            QMessageBox.warning(self, _("Not merged"), str(err))
+            messages.warning(self, _("Not merged"), str(err))
             return
         self.accept()
 
@@ -307,7 +307,7 @@ def merge_pair(parent: QWidget, kept_id: int, removed_id: int) -> int | None:
     try:
         dialog = MergeDialog(parent, kept_id, removed_id)
     except merge.MergeProblem as err:
-        QMessageBox.warning(parent, _("Not merged"), str(err))
+        messages.warning(parent, _("Not merged"), str(err))
         return None
     if not dialog.exec():
         return None
@@ -318,7 +318,7 @@ def undo_a_merge(parent: QWidget) -> bool:
     """Partner › Undo a merge…: choose one of the merges not undone, confirm, undo it."""
     found = merge.merges()
     if not found:
-        QMessageBox.information(parent, _("Undo a merge"), _("There is no merge to undo."))
+        messages.information(parent, _("Undo a merge"), _("There is no merge to undo."))
         return False
     labels = [_("{when} — “{removed}” merged into “{kept}”").format(
         when=_local(done.created_at), removed=done.removed_name, kept=done.kept.name)
@@ -338,7 +338,7 @@ def undo_a_merge(parent: QWidget) -> bool:
     try:
         merge.undo_merge(done.id)
     except (merge.MergeProblem, StoreError) as err:
-        QMessageBox.warning(parent, _("Not undone"), str(err))
+        messages.warning(parent, _("Not undone"), str(err))
         return False
     return True
 

@@ -33,6 +33,7 @@ from cars_desktop.core import validation, vocab
 from cars_desktop.i18n import N_, _
 from cars_desktop.store import partners
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.form_dialog import FormDialog
 from cars_desktop.ui.household_members import MembersBox
@@ -433,7 +434,7 @@ class PartnerDialog(FormDialog):
             self.contacts_error.show_message(" ".join(err.errors.values()))
             return
         except StoreError as err:  # the disk said no: keep everything typed, say what happened
-            QMessageBox.critical(self, _("Not saved"),
+            messages.critical(self, _("Not saved"),
                                  _("The partner could not be saved, and nothing was "
                                    "changed.\n\n{err}\n\nWhat you typed is still here: try "
                                    "again, or copy it somewhere safe.").format(err=err))

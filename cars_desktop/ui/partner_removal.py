@@ -4,11 +4,11 @@ a privacy request, is asked twice. The Partners tab does what the answer says.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cars_desktop.i18n import _, ngettext
 from cars_desktop.store.models import Partner
+from cars_desktop.ui import messages
 
 YES, NO, CANCEL = (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No,
                    QMessageBox.StandardButton.Cancel)
@@ -18,18 +18,18 @@ def ask_delete(parent: QWidget, partner: Partner, has_history: bool) -> str | No
     """"archive", "delete", or None when nothing is to be done."""
     if has_history:
         if partner.status == "archived":
-            QMessageBox.information(
+            messages.information(
                 parent, _("Kept for the records"),
                 _("{name} has contributions, a communication log or reviews, so it is kept, "
                   "archived, to keep your records complete.").format(name=partner.name))
             return None
-        answer = QMessageBox.question(
+        answer = messages.question(
             parent, _("Archive instead?"),
             _("{name} has contributions, a communication log or reviews. A partner with "
               "history is archived, never deleted, so your records stay complete.\n\nArchive "
               "this partner now?").format(name=partner.name), YES | NO)
         return "archive" if answer == YES else None
-    answer = QMessageBox.question(
+    answer = messages.question(
         parent, _("Delete partner?"),
         _("Delete {name} and its contact people? Use this only for a partner entered by "
           "mistake.").format(name=partner.name), YES | NO, NO)
@@ -45,7 +45,7 @@ def ask_erase(parent: QWidget, partner: Partner) -> bool:
         "\n\n{n} official receipts were issued to them. The Canada Revenue Agency asks the "
         "group to keep a copy of every receipt it issues, so those copies keep their name and "
         "address as printed.", receipted).format(n=receipted) if receipted else ""
-    first = QMessageBox.warning(
+    first = messages.warning(
         parent,
         _("Erase personal information"),
         _(
@@ -62,7 +62,7 @@ def ask_erase(parent: QWidget, partner: Partner) -> bool:
     )
     if first != YES:
         return False
-    second = QMessageBox.warning(
+    second = messages.warning(
         parent,
         _("Erase for good?"),
         _("Erasing cannot be undone. Erase the personal information of {name} now?").format(
@@ -80,13 +80,12 @@ def ask_clear_mentions(parent: QWidget, name: str, found: list) -> list:
         return []
     listed = "\n".join(f"• {m.owner}: {m.excerpt}" for m in found[:15])
     more = len(found) - 15
-    box = QMessageBox(QMessageBox.Icon.Question, _("Notes that name them"), ngettext(
+    box = messages.box(QMessageBox.Icon.Question, _("Notes that name them"), ngettext(
         "{count} note about another partner names {name}. Take their name, email and phone "
         "out of it too? (The rest of the note stays.)",
         "{count} notes about other partners name {name}. Take their name, email and phone "
         "out of these notes too? (The rest of each note stays.)", len(found)).format(
         count=len(found), name=name))
-    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDetailedText(listed + (_("\n…and {n} more").format(n=more) if more > 0 else ""))
     clear = box.addButton(_("&Clear them too"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(_("&Leave those notes"), QMessageBox.ButtonRole.RejectRole)
@@ -103,7 +102,7 @@ def offer_backup_deletion(parent: QWidget, name: str, held: list) -> None:
     listed = "\n".join(f"• {h.path.name}" + (_(" (automatic: replaced in time)") if h.pruned
                                                else _(" (kept until you delete it)"))
                        for h in held)
-    box = QMessageBox(QMessageBox.Icon.Question, _("Backups that still hold them"), ngettext(
+    box = messages.box(QMessageBox.Icon.Question, _("Backups that still hold them"), ngettext(
         "{count} backup made before today still holds the details of {name}. Automatic "
         "backups are replaced after ten more daily ones; the ones made by you, before "
         "imports, restores and updates are never removed by themselves. Delete it now?",
@@ -111,7 +110,6 @@ def offer_backup_deletion(parent: QWidget, name: str, held: list) -> None:
         "backups are replaced after ten more daily ones; the ones made by you, before "
         "imports, restores and updates are never removed by themselves. Delete them now?",
         len(held)).format(count=len(held), name=name))
-    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDetailedText(listed)
     delete = box.addButton(ngettext("&Delete this backup", "&Delete these backups", len(held)),
                            QMessageBox.ButtonRole.AcceptRole)
@@ -121,4 +119,4 @@ def offer_backup_deletion(parent: QWidget, name: str, held: list) -> None:
         return
     problems = erasure.delete_backups(held)
     if problems:
-        QMessageBox.warning(parent, _("Some backups were not deleted"), "\n".join(problems))
+        messages.warning(parent, _("Some backups were not deleted"), "\n".join(problems))

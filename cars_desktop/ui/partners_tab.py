@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from cars_desktop.store import database
 from cars_desktop.store.errors import StoreError
 from cars_desktop.store.lists import PartnerList
 from cars_desktop.store.models import Partner
+from cars_desktop.ui import messages
 from cars_desktop.ui.partner_history import PartnerContributions
 from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.widgets import action_button, fill_combo, make_action, shrinkable
@@ -432,7 +432,7 @@ class PartnersTab(QWidget):
         try:
             change()
         except (StoreError, HasHistory) as err:
-            QMessageBox.critical(self, _("Not changed"), str(err))
+            messages.critical(self, _("Not changed"), str(err))
             return False
         self.changed.emit()
         return True

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QProgressDialog,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from cars_desktop import APP_NAME
 from cars_desktop.i18n import _
+from cars_desktop.ui import messages
 from cars_desktop.ui.widgets import fit_to_screen
 from cars_desktop.ui.worker import Job, run_with_progress
 
@@ -91,7 +91,7 @@ def make_pdf(parent: QWidget, write: Writer, total: int, label: str, what: str
     if job.error is not None or job.cancelled:
         shutil.rmtree(folder, ignore_errors=True)
         if job.error is not None:
-            QMessageBox.critical(
+            messages.critical(
                 parent,
                 _("{what}: not made").format(what=what),
                 _("Something went wrong while writing the PDF: {error}").format(error=job.error),
@@ -255,7 +255,7 @@ class PdfPreview(QDialog):
         try:  # whole or not at all: a full USB stick never leaves half a PDF
             write_whole(target, lambda partial: shutil.copyfile(self.pdf, partial))
         except OSError as err:
-            QMessageBox.critical(
+            messages.critical(
                 self,
                 _("Not saved"),
                 _("The PDF could not be saved to {target}: {value}.").format(

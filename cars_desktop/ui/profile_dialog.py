@@ -29,6 +29,7 @@ from cars_desktop.core.letter_text import MONTHS
 from cars_desktop.core.validation import ValidationError
 from cars_desktop.i18n import _, current_language, pgettext
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 from cars_desktop.ui.widgets import ErrorLabel, fill_combo, set_combo, side_by_side
 
 
@@ -277,7 +278,7 @@ class GroupProfileDialog(QDialog):
     def reject(self) -> None:
         """"Finish later", Cancel or Esc: what was typed is kept if the volunteer says so."""
         if self._state() != self._as_opened and not self.saved:
-            answer = QMessageBox.question(
+            answer = messages.question(
                 self, _("Keep what you typed?"), _("Save what you typed in the group's profile?"),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
@@ -323,7 +324,7 @@ class GroupProfileDialog(QDialog):
             self.adjustSize()  # room for the messages, nothing cut off
             return
         except StoreError as err:
-            QMessageBox.critical(self, _("Not saved"), str(err))
+            messages.critical(self, _("Not saved"), str(err))
             return
         self.saved = True
         self.accept()

@@ -34,6 +34,7 @@ from cars_desktop.i18n import _, ngettext
 from cars_desktop.store import database, receipt_register
 from cars_desktop.store import receipts as store
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 from cars_desktop.ui.pdf_preview import PdfPreview, unsaved_folder
 from cars_desktop.ui.widgets import fit_to_screen, plain_label
 
@@ -155,7 +156,7 @@ class ReceiptsWindow(QDialog):
     def issue_year(self) -> None:
         count = self.waiting.topLevelItemCount()
         year = self.year.currentData()
-        answer = QMessageBox.question(
+        answer = messages.question(
             self, _("Issue the year's receipts"), ngettext(
                 "Issue the receipts for the {n} gift received in {year} that has none yet? "
                 "Their numbers are given for good.",
@@ -172,7 +173,7 @@ class ReceiptsWindow(QDialog):
         chosen = [item.data(0, Qt.ItemDataRole.UserRole)
                   for item in self.waiting.selectedItems()]
         if not chosen:
-            QMessageBox.information(self, _("Official receipts"),
+            messages.information(self, _("Official receipts"),
                                     _("Select the gifts to receipt in the list first."))
             return
         self._issue(chosen)
@@ -196,7 +197,7 @@ class ReceiptsWindow(QDialog):
         unanswered = [gift for gift in ids if gift in self.unanswered]
         if not unanswered:
             return frozenset()
-        box = QMessageBox(QMessageBox.Icon.Question, _("Gifts in kind not appraised"), ngettext(
+        box = messages.box(QMessageBox.Icon.Question, _("Gifts in kind not appraised"), ngettext(
             "{n} gift in kind is worth more than $1,000 and has no independent appraisal "
             "recorded.", "{n} gifts in kind are worth more than $1,000 and have no independent "
             "appraisal recorded.", len(unanswered)).format(n=format_count(len(unanswered)))
@@ -236,7 +237,7 @@ class ReceiptsWindow(QDialog):
             done = store.issue(self.today, chosen, None if chosen else self.year.currentData(),
                                unappraised, progress=moved)
         except StoreError as err:
-            QMessageBox.critical(self, _("No receipt issued"), str(err))
+            messages.critical(self, _("No receipt issued"), str(err))
             return
         finally:
             waiting.close()
@@ -304,7 +305,7 @@ class ReceiptsWindow(QDialog):
         item = self.register.currentItem()
         serial = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         if serial is None:
-            QMessageBox.information(self, _("Official receipts"),
+            messages.information(self, _("Official receipts"),
                                     _("Select a receipt in the register first."))
         return serial
 
@@ -314,7 +315,7 @@ class ReceiptsWindow(QDialog):
             try:
                 receipt, copy = store.duplicate_of(serial)
             except StoreError as err:
-                QMessageBox.information(self, _("Official receipts"), str(err))
+                messages.information(self, _("Official receipts"), str(err))
                 return
             self._show([copy], _("Receipt {serial}, duplicate").format(
                 serial=serial), _("<b>Receipt {serial}</b>, marked DUPLICATE, as it was "
@@ -336,7 +337,7 @@ class ReceiptsWindow(QDialog):
         serial = self._chosen_serial()
         if not serial:
             return
-        answer = QMessageBox.question(
+        answer = messages.question(
             self, _("Replace receipt {serial}").format(serial=serial),
             _("Cancel receipt {serial} and issue a new one for the same gifts, as they are now "
               "(a corrected address or amount)? The new one says it cancels and replaces "
@@ -352,7 +353,7 @@ class ReceiptsWindow(QDialog):
         try:
             done = change()
         except StoreError as err:
-            QMessageBox.critical(self, _("Not changed"), str(err))
+            messages.critical(self, _("Not changed"), str(err))
             return None
         self.refresh()
         return done
@@ -366,9 +367,9 @@ class ReceiptsWindow(QDialog):
             try:
                 count = receipt_register.write_register(Path(path))
             except OSError as err:
-                QMessageBox.critical(self, _("Not saved"), err.strerror or str(err))
+                messages.critical(self, _("Not saved"), err.strerror or str(err))
                 return
-            QMessageBox.information(self, _("Register saved"), ngettext(
+            messages.information(self, _("Register saved"), ngettext(
                 "{n} receipt saved to {path}.", "{n} receipts saved to {path}.", count).format(
                 n=format_count(count), path=path))
 
@@ -378,7 +379,7 @@ class ReceiptsWindow(QDialog):
         years = sorted({int(row["year"]) for row in receipt_register.register_rows(
             checked=False) if "kind" in row}, reverse=True)
         if not years:
-            QMessageBox.information(self, _("Official receipts"),
+            messages.information(self, _("Official receipts"),
                                     _("No receipt has been issued yet."))
             return
         year = years[0]
@@ -397,9 +398,9 @@ class ReceiptsWindow(QDialog):
             try:
                 count = receipt_register.write_copies(Path(path), year)
             except OSError as err:
-                QMessageBox.critical(self, _("Not saved"), err.strerror or str(err))
+                messages.critical(self, _("Not saved"), err.strerror or str(err))
                 return
-            QMessageBox.information(self, _("Copies saved"), ngettext(
+            messages.information(self, _("Copies saved"), ngettext(
                 "{n} receipt numbered in {year}, exactly as kept, and the register saved to "
                 "{path}.", "{n} receipts numbered in {year}, exactly as kept, and the register "
                 "saved to {path}.",

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QWidget,
 )
 
@@ -19,6 +18,7 @@ from cars_desktop.core import vocab
 from cars_desktop.documents.reports import REPORT_KINDS, REPORTS
 from cars_desktop.i18n import _, ngettext
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 from cars_desktop.ui.partner_picker import PartnerPicker
 from cars_desktop.ui.pdf_preview import PdfPreview, make_pdf, unprintable_notes
 from cars_desktop.ui.period_field import PeriodField, last_finished_year
@@ -147,7 +147,7 @@ class ReportsDialog(QDialog):
             self.error.show_message(str(err))
             return None
         except StoreError as err:
-            QMessageBox.critical(self, _("No report made"), str(err))
+            messages.critical(self, _("No report made"), str(err))
             return None
         head = letterhead()
         title = REPORTS.label(code, lang)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from cars_desktop.core.text import format_count
 from cars_desktop.i18n import N_, _, ngettext
 from cars_desktop.store.lists import BackupList
+from cars_desktop.ui import messages
 from cars_desktop.ui.record_view import RecordView
 from cars_desktop.ui.widgets import fit_to_screen
 
@@ -93,10 +94,10 @@ class RestoreDialog(QDialog):
             return False
         info = self.records.info(number)
         if info.problem:
-            QMessageBox.information(self, _("Not this one"), info.problem)
+            messages.information(self, _("Not this one"), info.problem)
             return False
         made = self.records.made(number)
-        answer = QMessageBox.question(
+        answer = messages.question(
             self, _("Restore this backup?"),
             _("Go back to your data as it was on {date} at {time} ({partners}, "
               "{contributions})?\n\nWhat was entered since then is not lost: your data as it "

@@ -31,6 +31,7 @@ from cars_desktop.core.validation import ValidationError
 from cars_desktop.i18n import _, ngettext
 from cars_desktop.store import contributions, database, schedules
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 from cars_desktop.ui.date_field import DateField
 from cars_desktop.ui.form_dialog import FormDialog
 from cars_desktop.ui.partner_picker import PartnerPicker
@@ -98,7 +99,7 @@ class SchedulesWindow(QDialog):
         item = self.list.currentItem()
         if item is None:
             return
-        answer = QMessageBox.question(self, _("End it"), _(
+        answer = messages.question(self, _("End it"), _(
             "No more payments of {partner} will fall due after today. Those received are "
             "kept.").format(partner=item.text(0)))
         if answer == QMessageBox.StandardButton.Yes:
@@ -180,7 +181,7 @@ class ScheduleDialog(FormDialog):
                 first.setFocus()
             return
         except StoreError as err:
-            QMessageBox.critical(self, _("Not saved"), str(err))
+            messages.critical(self, _("Not saved"), str(err))
             return
         self.accept()
 
@@ -249,7 +250,7 @@ class DueDialog(QDialog):
         except (ValidationError, StoreError) as err:
             self.error.show_message(str(err))
             return
-        QMessageBox.information(self, _("Payments due"), ngettext(
+        messages.information(self, _("Payments due"), ngettext(
             "{n} payment marked received.", "{n} payments marked received.", len(made)).format(
             n=len(made)))
         self.accept()

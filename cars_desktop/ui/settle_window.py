@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from cars_desktop.i18n import _
 from cars_desktop.store import history
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 from cars_desktop.ui.history_window import local_time
 from cars_desktop.ui.widgets import button_row, fit_to_screen, muted, plain_label, plain_tip
 
@@ -99,7 +99,7 @@ class SettleWindow(QDialog):
         try:
             history.settle(item, index)
         except StoreError as err:
-            QMessageBox.warning(self, _("Not settled"), str(err))
+            messages.warning(self, _("Not settled"), str(err))
             return
         if self.changed is not None:
             self.changed()

@@ -26,6 +26,7 @@ from cars_desktop.core import vocab
 from cars_desktop.core.letter_text import TemplateError, placeholders_for
 from cars_desktop.i18n import _, current_language
 from cars_desktop.store.errors import StoreError
+from cars_desktop.ui import messages
 from cars_desktop.ui.widgets import (
     ErrorLabel,
     fill_combo,
@@ -190,7 +191,7 @@ class TemplatesDialog(QDialog):
         self.reset_button.setEnabled(changed or self.is_modified())
 
     def _may_leave(self) -> bool:
-        answer = QMessageBox.question(
+        answer = messages.question(
             self, _("Unsaved changes"), _("This letter's text has changes that are not saved. "
             "Save them?"), QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
@@ -229,7 +230,7 @@ class TemplatesDialog(QDialog):
             self.editor.setFocus()
             return False
         except StoreError as err:
-            QMessageBox.critical(self, _("Not saved"), str(err))
+            messages.critical(self, _("Not saved"), str(err))
             return False
         self._loaded_text = text
         self.error.show_message("")
@@ -242,7 +243,7 @@ class TemplatesDialog(QDialog):
         kind, lang = self._shown
         lost = _("Your group's own text for it is lost.") if is_changed(kind, lang) else \
             _("The changes typed here are lost.")
-        answer = QMessageBox.question(
+        answer = messages.question(
             self,
             _("Reset to the default?"),
             _("Put back the default text of this letter? {lost}").format(lost=lost),
@@ -254,7 +255,7 @@ class TemplatesDialog(QDialog):
         try:
             reset_template(kind, lang)
         except StoreError as err:
-            QMessageBox.critical(self, _("Not reset"), str(err))
+            messages.critical(self, _("Not reset"), str(err))
             return
         self._loaded_text = default_template(kind, lang)
         self.editor.setPlainText(self._loaded_text)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from cars_desktop.core.vocab import Vocabulary
 from cars_desktop.i18n import _
+from cars_desktop.ui import messages
 
 
 class ErrorLabel(QLabel):
@@ -202,38 +202,13 @@ def choose_one(parent, title: str, question: str, labels: list[str]) -> int | No
     return shown.index(picked) if chosen else None
 
 
-RICH = "richText"  # a message box with this property set is our own markup
-
-
-class _PlainMessages(QObject):
-    """Message boxes quote names and files: Qt would read `<b>` in them as markup and a
-    `<!--` could hide the rest of the message, so every box shows its text as plain text
-    unless it is marked as our own markup."""
-
-    def eventFilter(self, watched, event) -> bool:
-        # every event of the application passes here: the cheapest test first
-        if isinstance(watched, QMessageBox) and event.type() == QEvent.Type.Show \
-                and not watched.property(RICH):
-            watched.setTextFormat(Qt.TextFormat.PlainText)
-        return False
-
-
-def guard_plain_text() -> None:
-    app = QApplication.instance()
-    if app is not None and app.property("plainMessages") is None:
-        guard = _PlainMessages(app)
-        app.installEventFilter(guard)
-        app.setProperty("plainMessages", guard)
-
-
 def ask(parent: QWidget, title: str, text: str, yes: str, no: str,
         yes_button=QMessageBox.StandardButton.Yes) -> bool:
     """A question in plain text with its two answers named ("&Discard", "&Keep editing"), each
     with its Alt+letter; the safe answer, `no`, is the default and what Escape gives. The
     answers stay standard buttons (`yes_button` and Cancel), as other message boxes."""
     cancel = QMessageBox.StandardButton.Cancel
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, yes_button | cancel, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box = messages.box(QMessageBox.Icon.Question, title, text, yes_button | cancel, parent)
     box.button(yes_button).setText(yes)
     box.button(cancel).setText(no)
     box.setDefaultButton(cancel)
@@ -260,6 +235,6 @@ def undone(parent: QWidget, sent) -> bool:
     try:
         undo_letters_sent(sent)
     except StoreError as err:
-        QMessageBox.critical(parent, _("Not undone"), str(err))
+        messages.critical(parent, _("Not undone"), str(err))
         return False
     return True
