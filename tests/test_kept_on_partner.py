@@ -10,7 +10,14 @@ import pytest
 from cars_desktop.core import counting
 from cars_desktop.store import contributions, kept_values, maintenance, merge, partners, sample
 from cars_desktop.store.lists import PartnerList
-from cars_desktop.store.models import ContactPerson, Contribution, Interaction, Review, db
+from cars_desktop.store.models import (
+    ContactPerson,
+    Contribution,
+    Interaction,
+    Partner,
+    Review,
+    db,
+)
 
 
 def organisation() -> dict:
@@ -21,7 +28,7 @@ def organisation() -> dict:
 TRUTH = """SELECT p.id,
     (SELECT max(i.date) FROM interaction i WHERE i.partner_id = p.id AND i.kind != 'note'),
     coalesce((SELECT c.sort_name FROM contact_person c WHERE c.partner_id = p.id
-              ORDER BY c.is_primary DESC, c.position LIMIT 1), ''),
+              ORDER BY c.is_primary DESC, c.position, c.sort_name, c.uuid LIMIT 1), ''),
     (SELECT r.id FROM review r WHERE r.partner_id = p.id ORDER BY r.date DESC, r.id DESC
      LIMIT 1),
     (SELECT r.next_due FROM review r WHERE r.partner_id = p.id ORDER BY r.date DESC,
@@ -131,6 +138,33 @@ def test_another_laptops_contacts_arrive_kept_on_the_partner(tmp_path):
     with opened(bruno, "Bruno"):
         assert kept() == db.execute_sql(TRUTH).fetchall()
         assert [row[1:3] for row in kept()] == [("2026-03-02", "josee leger")]
+
+
+def test_two_contacts_added_at_the_same_place_on_two_laptops_give_the_same_primary(tmp_path):
+    """Each laptop adds a contact as second of the same partner: after sharing, the ids differ
+    from one laptop to the other, and the main contact shown and sorted by must not."""
+    from tests.laptops_kit import opened, sync
+
+    stick, anne, bruno = tmp_path / "stick", tmp_path / "anne", tmp_path / "bruno"
+    stick.mkdir()
+    with opened(anne, "Anne"):
+        partners.save_partner({**organisation(), "name": "Ferme Leblanc"}, [])
+    sync(anne, stick, "Anne")
+    sync(bruno, stick, "Bruno")
+    for folder, name in ((anne, "Zoé Arsenault"), (bruno, "Ann Bell")):
+        with opened(folder):
+            ContactPerson.create(partner=Partner.get(Partner.name == "Ferme Leblanc"), name=name,
+                                 position=1)
+    for folder in (anne, bruno, anne):
+        sync(folder, stick)
+    shown = []
+    for folder in (anne, bruno):
+        with opened(folder):
+            assert kept() == db.execute_sql(TRUTH).fetchall()
+            records = PartnerList()
+            here = records.ids()[0]  # the partner's id on this laptop
+            shown.append((kept()[0][2], records.rows([here])[here].cells[4]))
+    assert shown == [("ann bell", "Ann Bell")] * 2
 
 
 def test_the_yearly_giving_kept_counts_by_the_one_rule():

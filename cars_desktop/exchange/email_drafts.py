@@ -133,7 +133,7 @@ def _draft(partner: Partner, contacts: list[ContactPerson], named: int | None,
            letters: list[Letter]) -> Draft | str:
     """The draft, or what the window says of a partner that gets none."""
     lang = letters[0].language
-    ordered = sorted(contacts, key=lambda c: (not c.is_primary, c.position, c.id))
+    ordered = sorted(contacts, key=lambda c: (not c.is_primary, c.position, c.sort_name, c.uuid))
     letter_contact = next((c for c in ordered if c.id == named), None) or \
         (ordered[0] if ordered else None)
     to_name, greeted = partner.name, letter_contact

@@ -11,8 +11,10 @@ import peewee as pw
 
 LAST_CONTACT = """(SELECT max("date") FROM "interaction" WHERE "partner_id" = {partner}
     AND "kind" != 'note')"""  # a note for the record (a merge) is not a contact
+# Two laptops may each add a contact at the same place: the name, then the row's own uuid,
+# decide alike on every laptop (the ids differ from one laptop to another).
 FIRST_CONTACT = """coalesce((SELECT "sort_name" FROM "contact_person" WHERE "partner_id" = {partner}
-    ORDER BY "is_primary" DESC, "position" LIMIT 1), '')"""
+    ORDER BY "is_primary" DESC, "position", "sort_name", "uuid" LIMIT 1), '')"""
 LATEST_REVIEW = """(SELECT "{field}" FROM "review" WHERE "partner_id" = {{partner}}
     ORDER BY "date" DESC, "id" DESC LIMIT 1)"""
 # (table whose rows it comes from, partner column, its type, its value for {partner})
@@ -108,3 +110,9 @@ def v11_kept_values(database: pw.SqliteDatabase) -> None:
         SELECT "partner_id", substr("date", 1, 4), sum("amount_cents") FROM "contribution"
         WHERE {SUPPORT} GROUP BY "partner_id", substr("date", 1, 4)
         HAVING sum("amount_cents") != 0""")
+
+
+def v12_first_contact_alike(database: pw.SqliteDatabase) -> None:
+    # the triggers are made again after the step, with the new order (migrations.run_step)
+    database.execute_sql('UPDATE "partner" SET "contact_sort" = '
+                         + FIRST_CONTACT.format(partner=EVERY_PARTNER))

@@ -288,6 +288,8 @@ MIGRATIONS: list[Migration] = [
     (10, "a history of every change, shared between laptops", _v10_history),
     (11, "each partner's last contact, primary contact, latest review and yearly giving, "
      "for sorting and reminders", kept_values.v11_kept_values),
+    (12, "a partner's primary contact chosen alike on every laptop",
+     kept_values.v12_first_contact_alike),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -115,6 +115,12 @@ class ContactPerson(BaseModel):
     is_primary = pw.BooleanField(default=False)
     position = pw.IntegerField(default=0)
 
+    @classmethod
+    def in_order(cls) -> tuple:
+        """Primary first, then as placed; two laptops may each add one at the same place: the
+        name, then the row's uuid, decide alike on every laptop (store.kept_values too)."""
+        return cls.is_primary.desc(), cls.position, cls.sort_name, cls.uuid
+
     def save(self, *args, **kwargs):
         self.sort_name = sort_key(self.name)
         return super().save(*args, **kwargs)

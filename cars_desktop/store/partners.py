@@ -64,7 +64,7 @@ def load_partner(partner_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]
     values = {name: getattr(partner, name) for name in PARTNER_FIELDS}
     contacts = [
         {"id": c.id, **{name: getattr(c, name) for name in CONTACT_FIELDS}}
-        for c in partner.contacts.order_by(ContactPerson.is_primary.desc(), ContactPerson.position)
+        for c in partner.contacts.order_by(*ContactPerson.in_order())
     ]
     return values, contacts
 

@@ -1,7 +1,7 @@
 """The latest data version's schema, as a digest of each part's SQL. Written by
 `python -m cars_desktop.store.schema_check`; a test checks it."""
 
-VERSION = 11
+VERSION = 12
 DIGESTS = {
     ('index', 'acknowledgement_contribution_id'): '57ff68963d3030849769',
     ('index', 'acknowledgement_uuid'): '59d851a1574f3487d60d',
@@ -142,9 +142,9 @@ DIGESTS = {
     ('trigger', 'log_update_review_item'): '0af3f7165be5ab142dad',
     ('trigger', 'log_update_schedule'): '885efbbd6e57267c940d',
     ('trigger', 'log_update_setting'): '71fb1ba7f43fda406359',
-    ('trigger', 'partner_contact_sort_delete'): 'd57e62ed44f57d5f91f3',
-    ('trigger', 'partner_contact_sort_insert'): '6a8c01d9db46d47de679',
-    ('trigger', 'partner_contact_sort_update'): '4414a38f89335bd00eee',
+    ('trigger', 'partner_contact_sort_delete'): 'e06e4dfd4bcd2abe6412',
+    ('trigger', 'partner_contact_sort_insert'): '625eb00645b2b060f13b',
+    ('trigger', 'partner_contact_sort_update'): '4b442ebfbeee3fcc94cf',
     ('trigger', 'partner_last_contact_on_delete'): '2a291f1ee038449e612f',
     ('trigger', 'partner_last_contact_on_insert'): 'cb2df54d0edee13bda97',
     ('trigger', 'partner_last_contact_on_update'): '3c43861e5a326a03ea15',

@@ -316,7 +316,7 @@ class ContributionDialog(FormDialog):
         self._pledges = {}
         if partner_id:
             for person in ContactPerson.select().where(ContactPerson.partner == partner_id) \
-                    .order_by(ContactPerson.is_primary.desc(), ContactPerson.position):
+                    .order_by(*ContactPerson.in_order()):
                 self.contact.addItem(person.name, person.id)
             if self.contact.count() > 1:
                 self.contact.setCurrentIndex(1)  # the primary contact

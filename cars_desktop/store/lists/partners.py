@@ -12,9 +12,10 @@ from cars_desktop.i18n import N_
 from cars_desktop.store.lists.base import Column, SqlList, like_pattern
 from cars_desktop.store.models import db
 
-# The primary contact (or the first one): `c` in the rows' query, a subquery when sorting.
+# The primary contact (or the first one; the order of store.kept_values, alike on every
+# laptop): `c` in the rows' query, a subquery when sorting.
 _FIRST_CONTACT = ("(SELECT {field} FROM contact_person c WHERE c.partner_id = p.id"
-                  " ORDER BY c.is_primary DESC, c.position LIMIT 1)")
+                  " ORDER BY c.is_primary DESC, c.position, c.sort_name, c.uuid LIMIT 1)")
 # what the partner gave this year, kept by the data file (store.kept_values)
 _GIVEN = ("(SELECT y.given_cents FROM partner_year y WHERE y.partner_id = p.id"
           " AND y.year = :year)")
@@ -43,7 +44,7 @@ class PartnerList(SqlList):
     )
     source = ("partner p LEFT JOIN contact_person c ON c.id = ("
               "SELECT c2.id FROM contact_person c2 WHERE c2.partner_id = p.id"
-              " ORDER BY c2.is_primary DESC, c2.position LIMIT 1)")
+              " ORDER BY c2.is_primary DESC, c2.position, c2.sort_name, c2.uuid LIMIT 1)")
     id_sql = "p.id"
 
     def __init__(self, today: dt.date | None = None) -> None:
