@@ -12,9 +12,16 @@ import peewee as pw
 LAST_CONTACT = """(SELECT max("date") FROM "interaction" WHERE "partner_id" = {partner}
     AND "kind" != 'note')"""  # a note for the record (a merge) is not a contact
 # Two laptops may each add a contact at the same place: the name, then the row's own uuid,
-# decide alike on every laptop (the ids differ from one laptop to another).
+# decide alike on every laptop (the ids differ from one laptop to another). Data version 11
+# left the tie to the id; its triggers stay as they were until the file is updated (an
+# older file's schema is checked against what its version made).
 FIRST_CONTACT = """coalesce((SELECT "sort_name" FROM "contact_person" WHERE "partner_id" = {partner}
     ORDER BY "is_primary" DESC, "position", "sort_name", "uuid" LIMIT 1), '')"""
+FIRST_CONTACT_V11 = """coalesce((SELECT "sort_name" FROM "contact_person"
+    WHERE "partner_id" = {partner} ORDER BY "is_primary" DESC, "position" LIMIT 1), '')"""
+# made by version 12: what its triggers and the Partners list walk to find the first contact
+CONTACT_ORDER_INDEX = """CREATE INDEX "contact_person_first" ON "contact_person"
+    ("partner_id", "is_primary" DESC, "position", "sort_name", "uuid")"""
 LATEST_REVIEW = """(SELECT "{field}" FROM "review" WHERE "partner_id" = {{partner}}
     ORDER BY "date" DESC, "id" DESC LIMIT 1)"""
 # (table whose rows it comes from, partner column, its type, its value for {partner})
@@ -65,10 +72,12 @@ SCHEMA = [
 ]
 
 
-def _triggers() -> dict[str, str]:
-    """Each trigger's name and SQL."""
+def _triggers(alike: bool = True) -> dict[str, str]:
+    """Each trigger's name and SQL; `alike`: the first contact as version 12 chooses it."""
     made = {}
     for table, column, _kind, value in ON_PARTNER:
+        if value is FIRST_CONTACT and not alike:
+            value = FIRST_CONTACT_V11
         for event, rows in EVENTS.items():
             updates = "".join(f"""
                 UPDATE "partner" SET "{column}" = {value.format(partner=f'{row}."partner_id"')}
@@ -90,10 +99,14 @@ def drop_triggers(database: pw.SqliteDatabase) -> None:
 
 
 def make_triggers(database: pw.SqliteDatabase) -> None:
-    """Made again after every step, once the file keeps these values (data version 11)."""
-    if database.execute_sql(
-            "SELECT 1 FROM sqlite_master WHERE name = 'partner_year'").fetchone():
-        for name, sql in _triggers().items():
+    """Made again after every step, once the file keeps these values (data version 11), as
+    the file's version made them."""
+    def made(name: str) -> bool:
+        return database.execute_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+    if made("partner_year"):
+        for name, sql in _triggers(alike=made("contact_person_first")).items():
             database.execute_sql(f'CREATE TRIGGER "{name}" {sql}')
 
 
@@ -114,5 +127,6 @@ def v11_kept_values(database: pw.SqliteDatabase) -> None:
 
 def v12_first_contact_alike(database: pw.SqliteDatabase) -> None:
     # the triggers are made again after the step, with the new order (migrations.run_step)
+    database.execute_sql(CONTACT_ORDER_INDEX)
     database.execute_sql('UPDATE "partner" SET "contact_sort" = '
                          + FIRST_CONTACT.format(partner=EVERY_PARTNER))

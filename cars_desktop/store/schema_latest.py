@@ -8,6 +8,7 @@ DIGESTS = {
     ('index', 'change_log_laptop_seq'): '089148c3116952f4d014',
     ('index', 'change_log_row'): 'f1262d7ea5c6b0170bdc',
     ('index', 'checklist_practice_uuid'): 'b8c9812db8c48e6d3046',
+    ('index', 'contact_person_first'): '7e977d0fc6816a47b714',
     ('index', 'contact_person_partner_id'): '59a1d83224879fcdca1b',
     ('index', 'contact_person_partner_primary'): '2970cf0f1bd472b553bf',
     ('index', 'contact_person_uuid'): '42a8a327f71f3a568188',
