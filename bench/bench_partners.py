@@ -132,23 +132,26 @@ def peak_memory(script: str, *args: str) -> float:
     return float(done.stdout.split()[-1])
 
 
-def time_start(script: str, *args: str, runs: int) -> float:
-    """Median seconds from launching a Python process to its window being shown. The program's
-    code is compiled first, as an installed one is."""
+def time_starts(scripts: list[tuple[str, ...]], runs: int) -> list[float]:
+    """Median seconds from launching a Python process to its window being shown, for each
+    (script, *args). The runs take turns (bare, ours, bare, ours…) so that a machine slower
+    for a while weighs on each alike. The program's code is compiled first, as an installed
+    one is."""
     compileall.compile_dir(ROOT / "cars_desktop", quiet=1)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    times = []
+    times: list[list[float]] = [[] for _ in scripts]
     for _ in range(runs):
-        started = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE,
-                                 text=True, env=env)
-        line = child.stdout.readline()
-        times.append(time.perf_counter() - started)
-        child.wait()
-        if line.strip() != "shown" or child.returncode != 0:
-            raise SystemExit(f"the window did not start (exit {child.returncode})")
-    return statistics.median(times)
+        for (script, *args), taken in zip(scripts, times, strict=True):
+            started = time.perf_counter()
+            child = subprocess.Popen([sys.executable, "-c", script, *args],
+                                     stdout=subprocess.PIPE, text=True, env=env)
+            line = child.stdout.readline()
+            taken.append(time.perf_counter() - started)
+            child.wait()
+            if line.strip() != "shown" or child.returncode != 0:
+                raise SystemExit(f"the window did not start (exit {child.returncode})")
+    return [statistics.median(taken) for taken in times]
 
 
 def median_ms(action, runs: int, setup=None) -> float:
@@ -313,12 +316,12 @@ def main() -> None:
     rows = []
     # the window as a volunteer first sees it: no remembered tab, sort or column widths
     (folder / "window.ini").unlink(missing_ok=True)
-    bare = time_start(BARE_WINDOW, runs=args.runs)
-    ours = time_start(APP_WINDOW, str(folder), runs=args.runs)
-    rows.append(("start to a filled main window", ours * 1000, bare * 1000, 1.5))
     from cars_desktop.store.database import DB_FILENAME
 
-    libraries = time_start(LIBRARIES_ONLY, str(folder / DB_FILENAME), runs=args.runs)
+    bare, ours, libraries = time_starts(
+        [(BARE_WINDOW,), (APP_WINDOW, str(folder)),
+         (LIBRARIES_ONLY, str(folder / DB_FILENAME))], runs=args.runs * 3)
+    rows.append(("start to a filled main window", ours * 1000, bare * 1000, 1.5))
     rows.append(("start: its libraries, data file and a table alone (no program)",
                  libraries * 1000, bare * 1000, "reference"))
 
