@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_kept_on_partner import TRUTH, kept
 
 from cars_desktop.store import database, migrations
 from cars_desktop.store.models import Partner, db
 from cars_desktop.store.schema_check import schema_problems
-from test_kept_on_partner import TRUTH, kept
 
 OLDER = Path(__file__).parent / "older_versions"
 

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from cars_desktop.core.letter_text import Gift, ordinal
 from cars_desktop.core.thanks import default_since, left_out_note, still_waiting_note
 from cars_desktop.documents.letters import write_letters
-from cars_desktop.store import contributions, letters, partners, profile
+from cars_desktop.store import contributions, letters, partners, profile, thanks_rule
 from cars_desktop.store.lists import ContributionList
 from cars_desktop.store.models import Acknowledgement, Contribution
 from helpers import norm
@@ -78,7 +78,7 @@ def test_mark_as_thanked_and_the_letters_thank_by_one_rule(group):
     sent = letters.record_letters_sent(list(more.values()), TODAY)
     assert {name for name, cid in more.items() if cid in sent.contribution_ids} == \
         thanked_by_hand  # the same rule, whichever way the thanks went
-    assert contributions.THANKABLE_STATUSES == ("received", "pledged")
+    assert thanks_rule.THANKABLE_STATUSES == ("received", "pledged")
 
 
 def test_the_queue_is_the_same_in_the_list_and_the_letters(group):

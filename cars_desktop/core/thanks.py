@@ -1,6 +1,6 @@
 """The thank-you queue in words: from which day "letters for everyone not yet thanked" starts,
 and what is said about the contributions it leaves for later. Plain Python; the rule for what
-waits in the queue is `store.contributions.awaiting_thanks_sql`."""
+waits in the queue is `store.thanks_rule.awaiting_thanks_sql`."""
 
 from __future__ import annotations
 

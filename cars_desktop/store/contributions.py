@@ -32,6 +32,7 @@ from cars_desktop.store.models import (
     search_text,
     utc_now,
 )
+from cars_desktop.store.thanks_rule import THANKABLE_STATUSES, awaiting_thanks_sql
 
 EDITABLE = ("partner_id", "contact_id", "credited_partner_id", "family", "kind", "status",
             "pledge_id", "amount_cents", "description", "valued_by", "minutes", "date",
@@ -255,28 +256,6 @@ def open_pledges(partner_id: int, keep: int | None = None) -> list[OpenPledge]:
     ).order_by(Contribution.date)
     return [OpenPledge(p.id, p.date, p.amount_cents, p.outstanding_cents, p.purpose)
             for p in query]
-
-
-# When a contribution is thanked: the one rule, used by every way of thanking (Mark as
-# thanked, letters, the command line) and by the thank-you queue.
-# - A gift received is thanked, and so is a pledge: thanking the promise is the point of "say
-#   thank you". A cancelled one is not.
-# - A pledge thanked when promised is thanked again when it comes in: `save_contribution`
-#   clears its date when it turns into a gift received, and each payment on it is a gift of
-#   its own.
-THANKABLE_STATUSES = ("received", "pledged")
-
-
-def awaiting_thanks_sql(alias: str = "c") -> str:
-    """The thank-you queue, as an SQL condition on the contribution `alias`: not thanked yet,
-    and either received or a pledge nothing has come in on yet (once a payment comes, the
-    payment's letter names the pledge). A partner whose details were erased is never
-    written to."""
-    return (f"{alias}.thanked_on IS NULL AND ({alias}.status = 'received' OR"
-            f" ({alias}.status = 'pledged' AND NOT EXISTS (SELECT 1 FROM contribution paid"
-            f" WHERE paid.pledge_id = {alias}.id AND paid.status = 'received')))"
-            f" AND {alias}.partner_id NOT IN (SELECT id FROM partner"
-            " WHERE erased_at IS NOT NULL)")
 
 
 def acknowledge(contribution_ids: list[int], date: dt.date, method: str, by: str = "",

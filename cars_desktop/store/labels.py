@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from cars_desktop.core.text import format_count
 from cars_desktop.i18n import _, ngettext
 from cars_desktop.store.batches import batches
-from cars_desktop.store.contributions import awaiting_thanks_sql
 from cars_desktop.store.letter_parts import has_address, letterhead, recipient
 from cars_desktop.store.models import Partner, db
+from cars_desktop.store.thanks_rule import awaiting_thanks_sql
 
 SELECTED, QUEUE, ACTIVE = "selected", "queue", "active"
 NAMED = 10  # partners named in the note about missing addresses; the rest are counted

@@ -13,7 +13,6 @@ from cars_desktop.core.validation import FieldError, ValidationError
 from cars_desktop.i18n import _
 from cars_desktop.store import settings
 from cars_desktop.store.batches import batches, placeholders
-from cars_desktop.store.contributions import awaiting_thanks_sql
 from cars_desktop.store.database import transaction
 from cars_desktop.store.models import (
     ChecklistPractice,
@@ -24,6 +23,7 @@ from cars_desktop.store.models import (
     db,
     utc_now,
 )
+from cars_desktop.store.thanks_rule import awaiting_thanks_sql
 
 DEFAULT_REVIEW_MONTHS = settings.REVIEW_MONTHS.default
 

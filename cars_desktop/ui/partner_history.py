@@ -12,7 +12,6 @@ from cars_desktop.store import database
 from cars_desktop.store.lists import ContactLog, ContributionList
 from cars_desktop.store.models import Partner
 from cars_desktop.ui.record_view import RecordView
-from cars_desktop.ui.totals import totals_text
 
 
 class PartnerContributions(QWidget):
@@ -91,4 +90,6 @@ class PartnerContributions(QWidget):
         shown = self.view.refresh(
             _("<p>Nothing recorded from this partner yet.</p>"
             "<p><a href='new'>Record a contribution</a></p>"))
+        from cars_desktop.ui.totals import totals_text  # the rules of counting: once one is shown
+
         self.totals.setText(totals_text(self.records.totals()) if shown else "")

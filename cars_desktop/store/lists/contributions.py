@@ -11,9 +11,9 @@ from cars_desktop.core.money import format_money
 from cars_desktop.core.text import fold
 from cars_desktop.i18n import N_, _
 from cars_desktop.store.batches import placeholders
-from cars_desktop.store.contributions import THANKABLE_STATUSES, awaiting_thanks_sql
 from cars_desktop.store.lists.base import Column, SqlList, like_pattern
 from cars_desktop.store.models import db
+from cars_desktop.store.thanks_rule import THANKABLE_STATUSES, awaiting_thanks_sql
 
 
 def _kind(kind: str, row: dict[str, Any]) -> str:
