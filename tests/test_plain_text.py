@@ -75,11 +75,11 @@ def test_every_message_box_is_made_where_it_shows_plain_text():
     import re
     from pathlib import Path
 
-    import cars_desktop.ui
+    import cars_desktop
 
     made = re.compile(r"QMessageBox\((?!\))|QMessageBox\.(critical|warning|information|question)\(")
     found = [f"{path.name}:{number}"
-             for path in Path(cars_desktop.ui.__file__).parent.glob("*.py")
+             for path in Path(cars_desktop.__file__).parent.rglob("*.py")
              if path.name != "messages.py"
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if made.search(line)]
@@ -92,3 +92,21 @@ def test_a_message_box_shows_a_name_as_typed(qtbot):
     box = messages.box(messages.Icon.Warning, "Not saved", f"{NAME} could not be saved.")
     qtbot.addWidget(box)
     assert box.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_question_closed_without_an_answer_is_cancel(qtbot):
+    """As Qt's own calls say it: a box closed without a button gives Cancel, never a Save."""
+    from PySide6.QtCore import QTimer
+
+    from cars_desktop.ui import messages
+
+    QTimer.singleShot(50, lambda: QApplication.activeModalWidget().done(-1))
+    answer = messages.question(None, "Keep what you typed?", "Save it?",
+                               messages.Button.Save | messages.Button.Discard
+                               | messages.Button.Cancel, messages.Button.Save)
+    assert answer == messages.Button.Cancel
+    QTimer.singleShot(50, lambda: QApplication.activeModalWidget().button(
+        messages.Button.Discard).click())
+    assert messages.question(None, "Keep what you typed?", "Save it?",
+                             messages.Button.Save | messages.Button.Discard) \
+        == messages.Button.Discard

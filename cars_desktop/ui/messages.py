@@ -24,7 +24,9 @@ def _shown(icon: Icon, parent, title: str, text: str, buttons: Button, default: 
     made = box(icon, title, text, buttons, parent)
     if default != Button.NoButton:
         made.setDefaultButton(default)
-    return Button(made.exec())
+    if made.exec() == -1:  # closed without a button, as Qt's own calls say it
+        return Button.Cancel
+    return made.standardButton(made.clickedButton())
 
 
 # The same calls as QMessageBox's own: (parent, title, text[, buttons[, default]])
