@@ -8,7 +8,15 @@ import random
 import pytest
 
 from cars_desktop.core import counting
-from cars_desktop.store import contributions, kept_values, maintenance, merge, partners, sample
+from cars_desktop.store import (
+    contributions,
+    kept_values,
+    letter_parts,
+    maintenance,
+    merge,
+    partners,
+    sample,
+)
 from cars_desktop.store.lists import PartnerList
 from cars_desktop.store.models import (
     ContactPerson,
@@ -163,8 +171,9 @@ def test_two_contacts_added_at_the_same_place_on_two_laptops_give_the_same_prima
             assert kept() == db.execute_sql(TRUTH).fetchall()
             records = PartnerList()
             here = records.ids()[0]  # the partner's id on this laptop
-            shown.append((kept()[0][2], records.rows([here])[here].cells[4]))
-    assert shown == [("ann bell", "Ann Bell")] * 2
+            written_to = letter_parts.recipient(Partner.get_by_id(here), None, "en")[2]
+            shown.append((kept()[0][2], records.rows([here])[here].cells[4], written_to))
+    assert shown == [("ann bell", "Ann Bell", "Ann Bell")] * 2
 
 
 def test_the_yearly_giving_kept_counts_by_the_one_rule():

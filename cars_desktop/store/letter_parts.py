@@ -135,7 +135,7 @@ def recipient(partner: Partner, contact_id: int | None, lang: str
     contact = ContactPerson.get_or_none(ContactPerson.id == contact_id) if contact_id else None
     if contact is None:
         contact = (ContactPerson.select().where(ContactPerson.partner == partner.id)
-                   .order_by(ContactPerson.is_primary.desc(), ContactPerson.position).first())
+                   .order_by(*ContactPerson.in_order()).first())
     contact_name = contact.name if contact else ""
     # a household is written to as its people are: by its name, "Dear Bob and Mary"
     is_person = partner.kind in ("person", "household")

@@ -266,7 +266,7 @@ def merge_partners(kept_id: int, removed_id: int,
                             " partner_id = ?", (kept_id,)).fetchone()[0]
         record["contacts"] = [list(row) for row in conn.execute(
             "SELECT id, is_primary, position FROM contact_person WHERE partner_id = ?"
-            " ORDER BY position, id", (removed_id,)).fetchall()]
+            " ORDER BY position, sort_name, uuid", (removed_id,)).fetchall()]
         conn.executemany("UPDATE contact_person SET partner_id = ?, position = ?, is_primary ="
                          " ?, updated_at = ? WHERE id = ?",
                          [(kept_id, last + number, 0 if has_primary else primary, stamp, cid)
@@ -334,7 +334,8 @@ def _one_primary(conn, partner_id: int, stamp: str) -> None:
                     (partner_id,)).fetchone()[0]:
         return
     conn.execute("UPDATE contact_person SET is_primary = 1, updated_at = ? WHERE id = (SELECT"
-                 " id FROM contact_person WHERE partner_id = ? ORDER BY position, id LIMIT 1)",
+                 " id FROM contact_person WHERE partner_id = ?"
+                 " ORDER BY position, sort_name, uuid LIMIT 1)",
                  (stamp, partner_id))
 
 

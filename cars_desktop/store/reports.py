@@ -305,7 +305,8 @@ def partner_directory() -> list[DirectoryEntry]:
     for pid, name, role, phone, email in db.execute_sql(
             "SELECT cp.partner_id, cp.name, cp.role, cp.phone, cp.email FROM contact_person cp"
             " JOIN partner p ON p.id = cp.partner_id WHERE p.status = 'active'"
-            " AND p.erased_at IS NULL ORDER BY cp.is_primary DESC, cp.position, cp.id"):
+            " AND p.erased_at IS NULL"
+            " ORDER BY cp.is_primary DESC, cp.position, cp.sort_name, cp.uuid"):
         contacts.setdefault(pid, []).append((name, role, phone, email))
     return [DirectoryEntry(name, sector, ptype, phone, email,
                            " ".join(part for part in (city, province) if part),
