@@ -121,6 +121,11 @@ class ContactPerson(BaseModel):
         name, then the row's uuid, decide alike on every laptop (store.kept_values too)."""
         return cls.is_primary.desc(), cls.position, cls.sort_name, cls.uuid
 
+    @staticmethod
+    def order_sql(alias: str) -> str:
+        """`in_order` in SQL, for the contact_person table named `alias`."""
+        return f"{alias}.is_primary DESC, {alias}.position, {alias}.sort_name, {alias}.uuid"
+
     def save(self, *args, **kwargs):
         self.sort_name = sort_key(self.name)
         return super().save(*args, **kwargs)

@@ -20,7 +20,7 @@ from cars_desktop.core.kinds import kind_in
 from cars_desktop.store import settings
 from cars_desktop.store.gift_list import gift_list  # noqa: F401 - a report's numbers
 from cars_desktop.store.maintenance import latest_reviews, practices
-from cars_desktop.store.models import db
+from cars_desktop.store.models import ContactPerson, db
 from cars_desktop.store.receipt_reports import (  # noqa: F401 - reports' numbers
     gifts_not_receipted,
     receipts_issued,
@@ -306,7 +306,7 @@ def partner_directory() -> list[DirectoryEntry]:
             "SELECT cp.partner_id, cp.name, cp.role, cp.phone, cp.email FROM contact_person cp"
             " JOIN partner p ON p.id = cp.partner_id WHERE p.status = 'active'"
             " AND p.erased_at IS NULL"
-            " ORDER BY cp.is_primary DESC, cp.position, cp.sort_name, cp.uuid"):
+            f" ORDER BY {ContactPerson.order_sql('cp')}"):
         contacts.setdefault(pid, []).append((name, role, phone, email))
     return [DirectoryEntry(name, sector, ptype, phone, email,
                            " ".join(part for part in (city, province) if part),

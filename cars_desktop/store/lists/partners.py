@@ -10,12 +10,12 @@ from cars_desktop.core.money import format_money
 from cars_desktop.core.text import fold
 from cars_desktop.i18n import N_
 from cars_desktop.store.lists.base import Column, SqlList, like_pattern
-from cars_desktop.store.models import db
+from cars_desktop.store.models import ContactPerson, db
 
-# The primary contact (or the first one; the order of store.kept_values, alike on every
+# The primary contact (or the first one; ContactPerson's order, alike on every
 # laptop): `c` in the rows' query, a subquery when sorting.
 _FIRST_CONTACT = ("(SELECT {field} FROM contact_person c WHERE c.partner_id = p.id"
-                  " ORDER BY c.is_primary DESC, c.position, c.sort_name, c.uuid LIMIT 1)")
+                  f" ORDER BY {ContactPerson.order_sql('c')} LIMIT 1)")
 # what the partner gave this year, kept by the data file (store.kept_values)
 _GIVEN = ("(SELECT y.given_cents FROM partner_year y WHERE y.partner_id = p.id"
           " AND y.year = :year)")
@@ -44,7 +44,7 @@ class PartnerList(SqlList):
     )
     source = ("partner p LEFT JOIN contact_person c ON c.id = ("
               "SELECT c2.id FROM contact_person c2 WHERE c2.partner_id = p.id"
-              " ORDER BY c2.is_primary DESC, c2.position, c2.sort_name, c2.uuid LIMIT 1)")
+              f" ORDER BY {ContactPerson.order_sql('c2')} LIMIT 1)")
     id_sql = "p.id"
 
     def __init__(self, today: dt.date | None = None) -> None:
